@@ -1,0 +1,132 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type DemoRegistrySummary, generateDemoRegistry } from "../src/server/demo/registry/index.ts";
+import { seedDemoRegion } from "../src/server/demo/seed-region.ts";
+import { SYSTEM } from "../src/server/infra/audit/audit.ts";
+import { openPGlite, openPostgres } from "../src/server/infra/db/database.ts";
+import { migrateToLatest } from "../src/server/infra/db/migrate.ts";
+import { freshPostgres, tempDir } from "./support.ts";
+
+/**
+ * Issue 3 figures for the demo generator: the default demo (314 BPD patients) on PGlite, as the
+ * first start writes it, and the region-scale data set (`--patients 200000`, override with
+ * DEMO_BENCH_PATIENTS) streamed into a fresh PostgreSQL database with COPY. Each run is a child
+ * process of its own, so its peak memory is its own.
+ */
+const REGION_PATIENTS = Number(process.env.DEMO_BENCH_PATIENTS ?? 200_000);
+
+interface ChildResult {
+  summary: DemoRegistrySummary;
+  structureMs: number;
+  /** peak RSS of the process before the registry (database open, structure written) and at the end */
+  maxRssBeforeMb: number;
+  maxRssMb: number;
+}
+
+function runChild(args: string[]): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(import.meta.url), "--child", ...args],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, PRAXIS_LOG: "0" },
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as ChildResult);
+      else reject(new Error(`demo bench child failed (${code}): ${err || out}`));
+    });
+  });
+}
+
+const rows = (s: DemoRegistrySummary) =>
+  s.patients +
+  s.enrolments +
+  s.interventions +
+  s.groups +
+  s.groupSessions +
+  s.groupMembers +
+  s.assessments +
+  2 * s.plans;
+
+export async function benchDemo(): Promise<Record<string, string | number>> {
+  const out: Record<string, string | number> = {};
+  const dataDir = tempDir("praxis-bench-demo");
+  try {
+    const r = await runChild(["pglite", "314", dataDir]);
+    const s = r.summary;
+    out["default demo, PGlite on disk: structure + registry, ms"] = r.structureMs + s.ms;
+    out["default demo, PGlite: registry ms (write / rebuild / analyze)"] =
+      `${s.ms} (${s.phases.write} / ${s.phases.rebuild} / ${s.phases.analyze})`;
+    out["default demo: patients, interventions, groups, assessments, plans"] =
+      `${s.patients}, ${s.interventions}, ${s.groups}, ${s.assessments}, ${s.plans}`;
+    out["default demo, PGlite: peak RSS MB, before the registry → after"] =
+      `${r.maxRssBeforeMb} → ${r.maxRssMb}`;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const pg = await freshPostgres("praxis_bench_demo");
+  const label = `--patients ${REGION_PATIENTS}, PostgreSQL (COPY)`;
+  if (!pg) {
+    out[label] = "skipped: DATABASE_URL not set";
+    return out;
+  }
+  try {
+    const r = await runChild(["postgres", String(REGION_PATIENTS), pg.url]);
+    const s = r.summary;
+    out[`${label}: registry s`] = Math.round(s.ms / 100) / 10;
+    out[`${label}: write / rebuild keys / analyze, s`] = [s.phases.write, s.phases.rebuild, s.phases.analyze]
+      .map((ms) => Math.round((ms ?? 0) / 100) / 10)
+      .join(" / ");
+    out[`${label}: patients, interventions`] = `${s.patients}, ${s.interventions}`;
+    out[`${label}: rows/s (all tables)`] = Math.round(rows(s) / (s.ms / 1000));
+    out[`${label}: peak RSS MB before the registry → after (bounded: generated in blocks)`] =
+      `${r.maxRssBeforeMb} → ${r.maxRssMb}`;
+  } finally {
+    await pg.drop();
+  }
+  return out;
+}
+
+/** The measured run, in its own process: `--child pglite|postgres PATIENTS DIR|URL`. */
+async function child(engine: string, patients: number, where: string): Promise<void> {
+  const database = engine === "pglite" ? await openPGlite(where) : await openPostgres(where);
+  try {
+    const started = performance.now();
+    await migrateToLatest(database.db);
+    await seedDemoRegion(database.db, SYSTEM);
+    const structureMs = Math.round(performance.now() - started);
+    const maxRssBeforeMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const summary = await generateDemoRegistry(database.db, {
+      patients,
+      seed: 1,
+      copyUrl: engine === "postgres" ? where : undefined,
+    });
+    const result: ChildResult = {
+      summary,
+      structureMs,
+      maxRssBeforeMb,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[2] === "--child") {
+  await child(process.argv[3]!, Number(process.argv[4]), process.argv[5]!);
+  process.exit(0);
+}

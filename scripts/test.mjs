@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm test`: everything CI checks, in the order that fails fastest — lint, types, the web build,
+// then every Vitest project (API on PGlite; on PostgreSQL too when DATABASE_URL is set; browser).
+// Ends with one plain line "N passed, N failed" for machines that read the summary.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const run = (label, cmd, args, env = {}) => {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return r.status ?? 1;
+};
+
+const steps = [
+  ["lint (biome)", "npx", ["biome", "check", "."]],
+  ["type check (tsc)", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]],
+  ["web build (vite)", "npx", ["vite", "build", "--logLevel", "warn"]],
+];
+for (const [label, cmd, args] of steps) {
+  const status = run(label, cmd, args);
+  if (status !== 0) {
+    console.log(`\n${label} failed`);
+    console.log("Tests: 0 passed, 1 failed");
+    process.exit(status);
+  }
+}
+
+fs.mkdirSync(".tmp", { recursive: true });
+const report = ".tmp/vitest-report.json";
+fs.rmSync(report, { force: true });
+const status = run(
+  `tests (vitest: API on PGlite${process.env.DATABASE_URL ? " and PostgreSQL" : ""}, browser)`,
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+);
+let passed = 0;
+let failed = status === 0 ? 0 : 1;
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, "utf8"));
+  passed = r.numPassedTests;
+  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+}
+console.log(`\nTests: ${passed} passed, ${failed} failed`);
+process.exit(status);

@@ -1,0 +1,133 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { registerAccountRoutes } from "./accounts/routes.ts";
+import { registerAuditRoutes } from "./audit/routes.ts";
+import type { AppContext } from "./context.ts";
+import { registerHealthRoutes } from "./health/routes.ts";
+import { registerIndicatorRoutes } from "./indicators/routes.ts";
+import { installAuth } from "./infra/auth/plugin.ts";
+import { installErrorHandler } from "./infra/http/error-handler.ts";
+import { registerPracticeRoutes } from "./practices/routes.ts";
+import { registerProgrammeRoutes } from "./programmes/routes.ts";
+import { registerRegistryRoutes } from "./registry/routes.ts";
+import { registerStructureRoutes } from "./structure/routes.ts";
+import { registerTeamRoutes } from "./teams/routes.ts";
+import { registerUserRoutes } from "./users/routes.ts";
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Build the HTTP application. Nothing here listens: `serve` does, tests use `inject`. */
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Praxis API",
+        description: "Plan, record and monitor evidence-based mental-health practice.",
+        version: "1",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "praxis_session" },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/docs")) route.config = { ...(route.config as object), public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  installAuth(app, ctx.database.db, {
+    idleMinutes: ctx.config.sessionIdleMinutes,
+    maxHours: ctx.config.sessionMaxHours,
+  });
+
+  await app.register(async (api) => {
+    const z = api.withTypeProvider<ZodTypeProvider>();
+    registerHealthRoutes(z, ctx);
+    registerAccountRoutes(z, ctx);
+    registerUserRoutes(z, ctx);
+    registerStructureRoutes(z, ctx);
+    registerPracticeRoutes(z, ctx);
+    registerProgrammeRoutes(z, ctx);
+    registerTeamRoutes(z, ctx);
+    registerRegistryRoutes(z, ctx);
+    registerAuditRoutes(z, ctx);
+    registerIndicatorRoutes(z, ctx);
+    (await import("./planning/routes.ts")).registerPlanningRoutes(z, ctx);
+    (await import("./measures/routes.ts")).registerMeasureRoutes(z, ctx);
+    (await import("./exchange/routes.ts")).registerExchangeRoutes(z, ctx);
+  });
+
+  serveWebApp(app, ctx.config.webDir);
+  return app;
+}
+
+/** The built web app, with index.html for every client-side route. */
+function serveWebApp(app: FastifyInstance, webDir: string): void {
+  const index = path.join(webDir, "index.html");
+  if (!fs.existsSync(index)) {
+    app.get("/", { config: { public: true } }, async (_req, reply) =>
+      reply
+        .type("text/plain")
+        .send("Praxis API is running. The web app is not built: run `npm run build:web` (npm start does).\n"),
+    );
+    return;
+  }
+  app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  const html = fs.readFileSync(index, "utf8");
+  app.get("/*", { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    if (req.url.startsWith("/api/")) {
+      return reply.status(404).send({ error: "not_found", message: `no route ${req.method} ${req.url}` });
+    }
+    const asset = path.join(webDir, req.url.split("?")[0]!);
+    if (asset.startsWith(webDir + path.sep) && fs.existsSync(asset) && fs.statSync(asset).isFile()) {
+      return reply.sendFile(path.relative(webDir, asset));
+    }
+    return reply.type("text/html").header("cache-control", "no-cache").send(html);
+  });
+}

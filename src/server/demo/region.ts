@@ -1,0 +1,230 @@
+/**
+ * The demo region: a Lombardy-like pilot with 18 sites (ASSTs) in 6 areas (ATSs), a BPD
+ * stepped-care programme at all of them and an IMR programme at three, implementation teams and
+ * one user per role. Pure data; `seed-region.ts` writes it.
+ */
+export const DEMO_PASSWORD = "praxis-demo";
+
+export const REGION = { code: "LOM", name: "Lombardy" };
+
+export const AREAS: Array<{ code: string; name: string; sites: Array<[code: string, name: string]> }> = [
+  {
+    code: "ATS-INS",
+    name: "ATS Insubria",
+    sites: [
+      ["LARIANA", "ASST Lariana"],
+      ["SETTE-LAGHI", "ASST Sette Laghi"],
+      ["VALLE-OLONA", "ASST Valle Olona"],
+    ],
+  },
+  {
+    code: "ATS-MON",
+    name: "ATS della Montagna",
+    sites: [
+      ["VALTELLINA", "ASST Valtellina e Alto Lario"],
+      ["VALCAMONICA", "ASST Valcamonica"],
+    ],
+  },
+  {
+    code: "ATS-BRI",
+    name: "ATS Brianza",
+    sites: [
+      ["LECCO", "ASST Lecco"],
+      ["BRIANZA", "ASST Brianza"],
+      ["MONZA", "ASST Monza"],
+    ],
+  },
+  {
+    code: "ATS-BRE",
+    name: "ATS Brescia",
+    sites: [
+      ["BRESCIA", "ASST Spedali Civili di Brescia"],
+      ["FRANCIACORTA", "ASST Franciacorta"],
+      ["GARDA", "ASST Garda"],
+    ],
+  },
+  {
+    code: "ATS-VPA",
+    name: "ATS Val Padana",
+    sites: [
+      ["CREMONA", "ASST Cremona"],
+      ["CREMA", "ASST Crema"],
+    ],
+  },
+  {
+    code: "ATS-MI",
+    name: "ATS Città Metropolitana di Milano",
+    sites: [
+      ["NIGUARDA", "ASST Grande Ospedale Metropolitano Niguarda"],
+      ["FBF-SACCO", "ASST Fatebenefratelli Sacco"],
+      ["SANTI-PAOLO-CARLO", "ASST Santi Paolo e Carlo"],
+      ["MILANO-OVEST", "ASST Ovest Milanese"],
+      ["MELEGNANO", "ASST Melegnano e della Martesana"],
+    ],
+  },
+];
+
+/** Services of every site; some sites also run an addiction service or an eating-disorder programme. */
+export const SERVICES_PER_SITE: Array<{ suffix: string; name: string; kind: string; every?: number }> = [
+  { suffix: "CMHC", name: "Community mental-health centre", kind: "community_centre" },
+  { suffix: "WARD", name: "Psychiatric ward (SPDC)", kind: "ward" },
+  { suffix: "SERD", name: "Addiction service (SerD)", kind: "addiction_service", every: 2 },
+  { suffix: "EDP", name: "Eating-disorder programme", kind: "eating_disorder_programme", every: 3 },
+];
+
+export const BASE_PARAMETERS = {
+  targetEnrolmentPerSite: 15,
+  ageBand: { min: 18, max: 30 },
+  targetDiagnoses: ["F60.3"],
+  intensiveThreshold: 5,
+  earlyWindowDays: 90,
+  newToServiceDays: 365,
+  breakdownAgeBands: [
+    { label: "<18", min: null, max: 17 },
+    { label: "18–24", min: 18, max: 24 },
+    { label: "25–30", min: 25, max: 30 },
+    { label: "31+", min: 31, max: null },
+  ],
+};
+
+export const PRACTICES = [
+  {
+    code: "BPD-STEPPED",
+    name: "Stepped care for young adults with borderline personality disorder",
+    definition: {
+      description:
+        "Early, intensive and structured care for people aged 18–30 with BPD: Good Psychiatric Management for all, DBT skills training groups, Family Connections for relatives, an individual treatment plan shared with the patient and with social and work-inclusion services, and a case manager.",
+      components: [
+        { code: "GPM", name: "Good Psychiatric Management", modules: [] },
+        {
+          code: "DBT-ST",
+          name: "DBT skills training",
+          modules: [
+            { code: "DBT-MF", name: "Mindfulness" },
+            { code: "DBT-DT", name: "Distress tolerance" },
+            { code: "DBT-ER", name: "Emotion regulation" },
+            { code: "DBT-IE", name: "Interpersonal effectiveness" },
+          ],
+        },
+        { code: "FC", name: "Family Connections", modules: [] },
+        { code: "ITP", name: "Individual treatment plan", modules: [] },
+      ],
+      interventionTypes: [],
+      eligibility: { ageMin: 18, ageMax: 30, targetDiagnoses: ["F60.3"], newToServiceDays: 365 },
+    },
+  },
+  {
+    code: "IMR",
+    name: "Illness Management and Recovery",
+    definition: {
+      description:
+        "A curriculum of 11 modules, individual or in groups, that helps people with severe mental illness set recovery goals and manage their illness.",
+      components: [
+        {
+          code: "IMR",
+          name: "IMR curriculum",
+          modules: [
+            ["IMR-1", "Recovery strategies"],
+            ["IMR-2", "Practical facts about mental illnesses"],
+            ["IMR-3", "The stress–vulnerability model"],
+            ["IMR-4", "Building social support"],
+            ["IMR-5", "Using medication effectively"],
+            ["IMR-6", "Drug and alcohol use"],
+            ["IMR-7", "Reducing relapses"],
+            ["IMR-8", "Coping with stress"],
+            ["IMR-9", "Coping with problems and persistent symptoms"],
+            ["IMR-10", "Getting your needs met in the mental health system"],
+            ["IMR-11", "Healthy lifestyles"],
+          ].map(([code, name]) => ({ code: code!, name: name! })),
+        },
+      ],
+      interventionTypes: [{ code: "imr_session", label: "IMR session", psychosocial: true }],
+      eligibility: { ageMin: 18, ageMax: 65, targetDiagnoses: ["F20", "F25", "F31"], newToServiceDays: null },
+    },
+  },
+];
+
+export const PROGRAMMES = [
+  {
+    code: "BPD-LOM",
+    name: "BPD stepped care — Lombardy pilot",
+    practice: "BPD-STEPPED",
+    sites: "all" as const,
+    parameters: BASE_PARAMETERS,
+    phases: [
+      { phase: "pre_implementation", startDate: "2022-10-01", endDate: "2023-06-30" },
+      { phase: "implementation", startDate: "2023-07-01", endDate: "2024-06-30" },
+      { phase: "sustainability", startDate: "2024-07-01", endDate: null },
+    ],
+  },
+  {
+    code: "IMR-LOM",
+    name: "Illness Management and Recovery — Lombardy",
+    practice: "IMR",
+    sites: ["NIGUARDA", "LECCO", "CREMONA"],
+    parameters: {
+      ...BASE_PARAMETERS,
+      ageBand: { min: 18, max: 65 },
+      targetDiagnoses: ["F20", "F25", "F31"],
+      targetEnrolmentPerSite: 10,
+    },
+    phases: [
+      { phase: "pre_implementation", startDate: "2023-01-01", endDate: "2023-12-31" },
+      { phase: "implementation", startDate: "2024-01-01", endDate: null },
+    ],
+  },
+];
+
+/** Demo users: one per role. The site roles work at LECCO, the pilot's lead site. */
+export const DEMO_USERS = [
+  { username: "admin", displayName: "Regional IT office", role: "administrator" },
+  {
+    username: "coordinator",
+    displayName: "Regional Implementation Group",
+    role: "regional_coordinator",
+    programme: "BPD-LOM",
+  },
+  {
+    username: "sitecoord",
+    displayName: "Lecco implementation team coordinator",
+    role: "site_coordinator",
+    site: "LECCO",
+  },
+  { username: "clinician", displayName: "Lecco case manager", role: "clinician", site: "LECCO" },
+  { username: "viewer", displayName: "Family association", role: "viewer" },
+] as const;
+
+const PROFILES = [
+  "psychiatrist",
+  "psychologist",
+  "nurse",
+  "rehabilitation_therapist",
+  "educator",
+  "social_worker",
+];
+
+/**
+ * Professionals per site: a deterministic team of 5–9 members (one coordinator) plus trained
+ * staff who never joined the team — in the pilot more than half of those trained never took part.
+ */
+export function demoProfessionals(siteCode: string, siteIndex: number) {
+  const teamSize = 5 + ((siteIndex * 7) % 5);
+  const trainedOutside = 2 + ((siteIndex * 3) % 6);
+  const untrained = 1 + (siteIndex % 3);
+  const out = [];
+  let n = 0;
+  for (let i = 0; i < teamSize + trainedOutside + untrained; i++) {
+    n += 1;
+    const inTeam = i < teamSize;
+    const trained = inTeam ? i % 6 !== 5 : i < teamSize + trainedOutside;
+    out.push({
+      code: `${siteCode}-P${String(n).padStart(2, "0")}`,
+      profile: PROFILES[(i + siteIndex) % PROFILES.length]!,
+      inImplementationTeam: inTeam,
+      teamCoordinator: i === 0,
+      trained,
+      trainingHours: trained ? 16 + ((i * 5 + siteIndex) % 4) * 8 : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import { sql } from "kysely";
+import { mergeInto } from "./merge.ts";
+import { PROFILE_SET } from "./professionals.ts";
+import type { FileRules } from "./spec.ts";
+
+const CODE = 0;
+const PATIENT = 1;
+const SITE = 2;
+const DATE = 3;
+const TYPE = 4;
+const SETTING = 5;
+const RECIPIENT = 6;
+const PROFESSIONAL = 7;
+const PROFILE = 8;
+const DURATION = 9;
+const GROUP = 10;
+const MODULE = 11;
+
+const SETTINGS = new Set(["individual", "group"]);
+const RECIPIENTS = new Set(["patient", "family", "patient_and_family"]);
+const VALUES = [
+  "patient_id",
+  "site_id",
+  "date",
+  "type",
+  "setting",
+  "recipient",
+  "professional_code",
+  "professional_profile",
+  "duration_min",
+  "group_id",
+  "module",
+];
+
+/**
+ * interventions.csv: what a patient received. The type is one of the base taxonomy or of any
+ * practice's own types; a group intervention names a group of the same site.
+ */
+export const interventions: FileRules = {
+  file: "interventions.csv",
+  required: false,
+  columns: [
+    "intervention_code",
+    "patient_code",
+    "site_code",
+    "date",
+    "type",
+    "setting",
+    "recipient",
+    "professional_code",
+    "professional_profile",
+    "duration_min",
+    "group_code",
+    "module",
+  ],
+  staging: [
+    ["code", "text"],
+    ["patient_code", "text"],
+    ["site_code", "text"],
+    ["date", "date"],
+    ["type", "text"],
+    ["setting", "text"],
+    ["recipient", "text"],
+    ["professional_code", "text"],
+    ["professional_profile", "text"],
+    ["duration_min", "int"],
+    ["group_code", "text"],
+    ["module", "text"],
+  ],
+
+  check(row, ctx) {
+    const code = row.code(CODE, true);
+    const patient = row.code(PATIENT, true);
+    if (patient && !ctx.patientExists(patient))
+      row.problem(PATIENT, `unknown patient ${patient}: not in patients.csv nor in the database`);
+    const site = row.code(SITE, true);
+    if (site) {
+      if (!ctx.siteExists(site))
+        row.problem(SITE, `unknown site ${site}: not in sites.csv nor in the database`);
+      else if (!ctx.siteInScope(site)) row.problem(SITE, `site ${site} is not a site of your programmes`);
+    }
+    const date = row.date(DATE, true);
+    const type = row.cell(TYPE, true);
+    if (type && !ctx.interventionTypes.has(type))
+      row.problem(
+        TYPE,
+        `unknown intervention type "${type}": not in the base taxonomy nor a practice's own types`,
+      );
+    const setting = row.oneOf(SETTING, true, SETTINGS);
+    const recipient = row.oneOf(RECIPIENT, true, RECIPIENTS);
+    const professional = row.code(PROFESSIONAL, false);
+    const profile = row.oneOf(PROFILE, false, PROFILE_SET);
+    const duration = row.int(DURATION, false, 1, 600);
+    const group = row.code(GROUP, false);
+    if (group) {
+      const g = ctx.group(group);
+      if (!g) {
+        if (!ctx.unreadable.has("groups.csv"))
+          row.problem(GROUP, `unknown group ${group}: not in groups.csv nor in the database`);
+      } else if (site && g.site !== site)
+        row.problem(GROUP, `group ${group} is at site ${g.site}, not ${site}`);
+      if (setting && setting !== "group") row.problem(SETTING, "must be group when a group_code is given");
+    }
+    const module = row.code(MODULE, false);
+    return row.ok
+      ? [
+          code!,
+          patient!,
+          site!,
+          date!,
+          type!,
+          setting!,
+          recipient!,
+          professional ?? null,
+          profile ?? null,
+          duration ?? null,
+          group ?? null,
+          module ?? null,
+        ]
+      : undefined;
+  },
+
+  merge: (x) =>
+    mergeInto(x, {
+      table: "interventions",
+      columns: VALUES,
+      values: sql`x.code, pa.id, s.id, x.date, x.type, x.setting, x.recipient, x.professional_code,
+        x.professional_profile, x.duration_min, g.id, x.module`,
+      from: sql`from x_interventions x
+        join patients pa on pa.code = x.patient_code
+        join sites s on s.code = x.site_code
+        left join groups g on g.code = x.group_code`,
+    }),
+
+  async outOfScope({ trx }, scope) {
+    const { rows } = await sql<{ line: number; code: string }>`
+      select x.line, x.code from x_interventions x join interventions i on i.code = x.code
+      where not (i.site_id = any(${[...scope.siteIds]}::int[]))`.execute(trx);
+    return rows.map((r) => ({
+      line: r.line,
+      column: "intervention_code",
+      message: `intervention ${r.code} is recorded at a site outside your programmes`,
+    }));
+  },
+
+  exportQuery: (scope) => sql`
+    select i.code as intervention_code, pa.code as patient_code, s.code as site_code, i.date::text as date,
+      i.type, i.setting, i.recipient, i.professional_code, i.professional_profile,
+      i.duration_min::text as duration_min, g.code as group_code, i.module
+    from interventions i
+      join patients pa on pa.id = i.patient_id
+      join sites s on s.id = i.site_id
+      left join groups g on g.id = i.group_id
+    where i.patient_id in (${scope.patientIds})
+    order by i.code collate "C"`,
+};

@@ -1,0 +1,136 @@
+import { type RawBuilder, sql, type Transaction } from "kysely";
+import type { DB } from "../infra/db/schema.ts";
+import type { MergeContext, MergeCounts } from "./spec.ts";
+
+export interface MergeSpec {
+  /** The registry table, keyed by `code`. */
+  table: string;
+  /** The stored columns a row of the file sets, besides `code` (replaced wholesale). */
+  columns: readonly string[];
+  /** The select list giving `code` then `columns`, over `from`. */
+  values: RawBuilder<unknown>;
+  /** The staging table `x` and the joins that turn codes into ids. */
+  from: RawBuilder<unknown>;
+  /** More assignments when a stored row changes (`version = t.version + 1`). */
+  alsoOnUpdate?: RawBuilder<unknown>;
+  /** Columns set only when a row is new, and their values (`region_id`). */
+  onInsert?: { columns: readonly string[]; values: readonly RawBuilder<unknown>[] };
+}
+
+/**
+ * Merge the staged rows of a file into its table, set-based, in two statements: update the stored
+ * rows whose values differ (an unchanged row is not written at all), then insert the rows whose
+ * code is new. The counts come from the statements; the rest of the file is unchanged.
+ *
+ * Two statements rather than `insert … on conflict do update`: measured on 1,000,000 new
+ * interventions the upsert costs a third more server CPU (every row probes the unique index twice
+ * and goes through speculative insertion), and re-importing an unchanged extract is a plain join.
+ * Validation has already proven codes unique within the file, so the two sets do not overlap.
+ */
+export async function mergeInto(x: MergeContext, spec: MergeSpec): Promise<MergeCounts> {
+  const { trx } = x;
+  const table = sql.table(spec.table);
+  const cols = spec.columns.map((c) => sql.id(c));
+  const stored = sql.join(spec.columns.map((c) => sql.ref(`t.${c}`)));
+  const proposed = sql.join(spec.columns.map((c) => sql.ref(`n.${c}`)));
+  const assign = sql.join([
+    ...spec.columns.map((c) => sql`${sql.id(c)} = ${sql.ref(`n.${c}`)}`),
+    ...(spec.alsoOnUpdate ? [spec.alsoOnUpdate] : []),
+  ]);
+  const { rows: probe } = await sql<{
+    empty: boolean;
+  }>`select not exists (select 1 from ${table}) as empty`.execute(trx);
+  const empty = probe[0]?.empty ?? false;
+  // Into an empty table (a first load) there is nothing to update: skip the join.
+  const update = empty
+    ? { numAffectedRows: 0n }
+    : await sql`
+        update ${table} as t set ${assign}
+        from (select ${spec.values} ${spec.from}) as n (code, ${sql.join(cols)})
+        where t.code = n.code and (${stored}) is distinct from (${proposed})`.execute(trx);
+  const insertCols = sql.join([
+    sql.id("code"),
+    ...cols,
+    ...(spec.onInsert?.columns ?? []).map((c) => sql.id(c)),
+  ]);
+  const insertValues = spec.onInsert?.values.length ? sql`, ${sql.join([...spec.onInsert.values])}` : sql``;
+  const insert = await withBulkLoad(trx, spec.table, x, empty, () =>
+    sql`
+      insert into ${table} (${insertCols})
+      select ${spec.values}${insertValues} ${spec.from}
+      where not exists (select 1 from ${table} e where e.code = x.code)`.execute(trx),
+  );
+  return { inserted: Number(insert.numAffectedRows ?? 0), updated: Number(update.numAffectedRows ?? 0) };
+}
+
+/**
+ * Bulk loading as PostgreSQL's documentation advises (§14.4 "Populating a Database"): when a load
+ * is large next to the table, drop the table's foreign keys and plain indexes, insert, then
+ * rebuild the indexes and re-add the foreign keys (NOT VALID, then VALIDATE: one set-based check
+ * instead of a trigger call per row). Measured on 1,000,000 interventions it halves the server's
+ * work. It is all inside the import's transaction: killed midway, the constraints and indexes are
+ * back as they were. The table is locked exclusively until the import commits, a few seconds for
+ * an import of this size; `lock_timeout` keeps the import from queueing forever behind a reader.
+ * Small loads, or loads into a much larger table, keep the constraints and indexes in place.
+ */
+async function withBulkLoad<T>(
+  trx: Transaction<DB>,
+  table: string,
+  x: MergeContext,
+  empty: boolean,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (x.rows < 10_000) return fn();
+  // The table's size from its statistics (or its pages, if never analysed); the rows to insert
+  // counted exactly, unless the table is empty — a re-import of a big extract inserts nothing.
+  const { rows: size } = await sql<{ estimate: number }>`
+    select case when reltuples >= 0 then reltuples else relpages * 50 end::float8 as estimate
+    from pg_class where oid = ${table}::regclass`.execute(trx);
+  const existing = empty ? 0 : Math.max(1, Number(size[0]?.estimate ?? 0));
+  const fresh = empty
+    ? x.rows
+    : Number(
+        (
+          await sql<{ n: number }>`
+            select count(*)::float8 as n from ${sql.table(x.staging)} x
+            where not exists (select 1 from ${sql.table(table)} e where e.code = x.code)`.execute(trx)
+        ).rows[0]?.n ?? 0,
+      );
+  const dropKeys = fresh >= 10_000 && fresh * 10 >= existing;
+  const dropIndexes = fresh >= 10_000 && fresh >= existing;
+  if (!dropKeys && !dropIndexes) return fn();
+  await sql`set local lock_timeout = '30s'`.execute(trx);
+  const keys = dropKeys
+    ? (
+        await sql<{ name: string; definition: string; valid: boolean }>`
+          select conname as name, regexp_replace(pg_get_constraintdef(oid), ' NOT VALID$', '') as definition,
+            convalidated as valid
+          from pg_constraint where conrelid = ${table}::regclass and contype = 'f' order by conname`.execute(
+          trx,
+        )
+      ).rows
+    : [];
+  const indexes = dropIndexes
+    ? (
+        await sql<{ name: string; definition: string }>`
+          select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+          from pg_index i
+          where i.indrelid = ${table}::regclass and not i.indisprimary and not i.indisunique
+            and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+          order by 1`.execute(trx)
+      ).rows
+    : [];
+  for (const k of keys)
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.id(k.name)}`.execute(trx);
+  for (const i of indexes) await sql`drop index ${sql.raw(i.name)}`.execute(trx);
+  const out = await fn();
+  for (const i of indexes) await sql.raw(i.definition).execute(trx);
+  for (const k of keys) {
+    await sql`alter table ${sql.table(table)} add constraint ${sql.id(k.name)} ${sql.raw(k.definition)} not valid`.execute(
+      trx,
+    );
+    if (k.valid)
+      await sql`alter table ${sql.table(table)} validate constraint ${sql.id(k.name)}`.execute(trx);
+  }
+  return out;
+}

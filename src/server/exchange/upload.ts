@@ -1,0 +1,146 @@
+import { once } from "node:events";
+import fs from "node:fs";
+import path from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { FastifyRequest } from "fastify";
+import { Unzip, UnzipInflate } from "fflate";
+import { AppError } from "../infra/http/errors.ts";
+import { makeTempDir } from "./temp-dir.ts";
+import type { ImportFile } from "./validate.ts";
+
+/** The largest upload accepted (all files together, a zip counted unpacked): `PRAXIS_IMPORT_MAX_BYTES`, default 2 GiB. */
+export function uploadLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PRAXIS_IMPORT_MAX_BYTES;
+  const n = raw ? Number(raw) : 2 * 1024 ** 3;
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new Error(`PRAXIS_IMPORT_MAX_BYTES must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+export interface Upload {
+  dir: string;
+  files: ImportFile[];
+  fields: Record<string, string>;
+}
+
+const tooLarge = (limit: number) =>
+  new AppError("payload_too_large", `the upload is larger than ${limit} bytes (PRAXIS_IMPORT_MAX_BYTES)`);
+const badUpload = (message: string) =>
+  new AppError("validation", message, [{ field: "body", rule: "upload", message }]);
+
+/**
+ * Receive a multipart upload into a temporary directory, streaming: several `.csv` files, or
+ * one `.zip` holding them (folders inside it are ignored, hidden files skipped). Memory holds
+ * one chunk; the limit counts bytes as written to disk. On any failure the directory is removed.
+ */
+export async function receiveUpload(req: FastifyRequest, limit: number): Promise<Upload> {
+  const dir = await makeTempDir("upload");
+  const fields: Record<string, string> = {};
+  const names = new Set<string>();
+  let total = 0;
+  const count = (n: number) => {
+    total += n;
+    if (total > limit) throw tooLarge(limit);
+  };
+  const target = (name: string) => {
+    if (names.has(name)) throw badUpload(`the upload holds ${name} twice`);
+    names.add(name);
+    return path.join(dir, name);
+  };
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === "field") {
+        fields[part.fieldname] = String(part.value);
+        continue;
+      }
+      const name = path.basename(part.filename ?? "");
+      const lower = name.toLowerCase();
+      if (lower.endsWith(".zip")) await unzipTo(part.file, target, count);
+      else if (lower.endsWith(".csv") && !name.startsWith(".")) {
+        await pipeline(part.file, counting(count), fs.createWriteStream(target(name)));
+      } else throw badUpload(`${name || "a file"}: upload .csv files, or one .zip of them`);
+      if (part.file.truncated) throw tooLarge(limit);
+    }
+    if (names.size === 0) throw badUpload("no CSV file in the upload");
+    const files = [...names].sort().map((name) => {
+      const p = path.join(dir, name);
+      return { name, path: p, bytes: fs.statSync(p).size };
+    });
+    return { dir, files, fields };
+  } catch (err) {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+    if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(limit);
+    throw err;
+  }
+}
+
+/** A pass-through that counts the bytes going by (and lets `count` refuse them). */
+async function* countingGen(
+  source: AsyncIterable<Buffer>,
+  count: (n: number) => void,
+): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    count(chunk.length);
+    yield chunk;
+  }
+}
+const counting = (count: (n: number) => void) => (source: AsyncIterable<Buffer>) =>
+  countingGen(source, count);
+
+/** Unpack the `.csv` entries of a zip stream as they arrive (fflate's streaming inflater). */
+async function unzipTo(
+  source: Readable,
+  target: (name: string) => string,
+  count: (n: number) => void,
+): Promise<void> {
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  const pending: Promise<unknown>[] = [];
+  let failure: unknown = null;
+  let current: Writable | null = null;
+  unzip.onfile = (entry) => {
+    const name = path.posix.basename(entry.name.replace(/\\/g, "/"));
+    if (entry.name.endsWith("/") || name.startsWith(".") || !name.toLowerCase().endsWith(".csv")) return;
+    let out: Writable;
+    try {
+      out = fs.createWriteStream(target(name));
+    } catch (err) {
+      failure ??= err;
+      return;
+    }
+    current = out;
+    pending.push(once(out, "finish"));
+    entry.ondata = (err, chunk, final) => {
+      if (err || failure) {
+        failure ??= err;
+        out.destroy();
+        return;
+      }
+      try {
+        count(chunk.length);
+        out.write(chunk);
+      } catch (e) {
+        failure ??= e;
+        out.destroy();
+        return;
+      }
+      if (final) out.end();
+    };
+    entry.start();
+  };
+  try {
+    for await (const chunk of source) {
+      unzip.push(chunk as Uint8Array);
+      if (failure) throw failure;
+      const out = current as Writable | null;
+      if (out?.writableNeedDrain) await once(out, "drain");
+    }
+    unzip.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw badUpload(`the zip cannot be read: ${(err as Error).message}`);
+  }
+  if (failure) throw failure;
+  await Promise.all(pending);
+}

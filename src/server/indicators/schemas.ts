@@ -1,0 +1,139 @@
+import { z } from "zod";
+import { CivilDate, Id } from "../shared/schemas.ts";
+import { DIMENSIONS } from "./compile.ts";
+import { DIRECTIONS, KINDS } from "./definition.ts";
+
+/** API shapes of the indicators capability. Definitions travel as JSON validated by definition.ts. */
+
+export const ProgrammeParams = z.strictObject({ id: Id });
+export const IndicatorParams = z.strictObject({ id: Id, indicatorId: z.string().min(1).max(64) });
+
+const Threshold = z.coerce.number().int("a whole number").min(1).max(100000).default(5);
+
+export const IndicatorsQuery = z.strictObject({
+  asOf: CivilDate.optional(),
+  /** Comma-separated indicator ids; default every indicator of the programme. */
+  ids: z.string().max(5000).optional(),
+  smallSiteThreshold: Threshold,
+});
+export const BreakdownQuery = z.strictObject({
+  by: z.enum(DIMENSIONS).default("site"),
+  asOf: CivilDate.optional(),
+  smallSiteThreshold: Threshold,
+});
+export const SeriesQuery = z.strictObject({
+  from: CivilDate.optional(),
+  to: CivilDate.optional(),
+  smallSiteThreshold: Threshold,
+});
+
+const Num = z.number().nullable();
+
+export const IndicatorMeta = z.object({
+  id: z.string(),
+  label: z.string(),
+  description: z.string(),
+  kind: z.enum(KINDS),
+  /** The target for this programme (parameters resolved), or null. */
+  target: Num,
+  direction: z.enum(DIRECTIONS).nullable(),
+  source: z.string(),
+  builtIn: z.boolean(),
+});
+
+const CellFields = {
+  numerator: Num,
+  denominator: Num,
+  value: Num,
+  suppressed: z.boolean(),
+  smallSite: z.boolean(),
+};
+
+export const ApiRecord = z.object({ id: z.string(), site: z.string().nullable(), ...CellFields });
+
+const ProgrammeRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+const SiteRef = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  areaCode: z.string().nullable(),
+  areaName: z.string().nullable(),
+  registered: z.boolean(),
+});
+
+export const IndicatorsResponse = z.object({
+  programme: ProgrammeRef,
+  asOf: z.string(),
+  /** True when small cells were suppressed (the caller sees aggregates only). */
+  suppression: z.boolean(),
+  smallSiteThreshold: z.number().int(),
+  sites: z.array(SiteRef),
+  definitions: z.array(IndicatorMeta),
+  pinned: z.array(z.string()),
+  indicators: z.array(ApiRecord),
+});
+
+export const BreakdownGroup = z.object({
+  /** Site or area code, sex, age-band label, YYYY-MM, YYYY-Qn or YYYY; null: no value (no area, no band). */
+  key: z.string().nullable(),
+  label: z.string(),
+  ...CellFields,
+});
+export const BreakdownResponse = z.object({
+  programme: ProgrammeRef,
+  asOf: z.string(),
+  by: z.enum(DIMENSIONS),
+  suppression: z.boolean(),
+  definition: IndicatorMeta,
+  groups: z.array(BreakdownGroup),
+  total: z.object(CellFields),
+});
+
+export const SeriesResponse = z.object({
+  programme: ProgrammeRef,
+  from: z.string(),
+  to: z.string(),
+  suppression: z.boolean(),
+  definition: IndicatorMeta,
+  /** The reference dates: the last day of each month, the last one capped at `to`. */
+  asOfs: z.array(z.string()),
+  series: z.array(
+    z.object({
+      site: z.string().nullable(),
+      points: z.array(z.object({ asOf: z.string(), ...CellFields })),
+    }),
+  ),
+});
+
+export const StoredDefinitionOut = z.object({
+  id: z.string(),
+  builtIn: z.boolean(),
+  /** Optimistic-locking version of a user definition (built-ins: 0). */
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+  meta: IndicatorMeta,
+  /** The definition in the language of definition.ts (see docs/indicators.md). */
+  definition: z.unknown(),
+});
+export const DefinitionList = z.object({ definitions: z.array(StoredDefinitionOut) });
+
+export const DefinitionBody = z.strictObject({ definition: z.unknown() });
+export const DefinitionUpdate = z.strictObject({
+  definition: z.unknown(),
+  baseVersion: z.number().int().positive(),
+});
+export const PreviewBody = z.strictObject({ definition: z.unknown(), asOf: CivilDate.optional() });
+export const PreviewResponse = z.object({
+  programme: ProgrammeRef,
+  asOf: z.string(),
+  definition: IndicatorMeta,
+  indicators: z.array(ApiRecord),
+});
+
+export const Pins = z.object({ indicatorIds: z.array(z.string()) });
+export const PinsBody = z.strictObject({
+  indicatorIds: z
+    .array(z.string().min(1).max(64))
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, "each indicator at most once"),
+});

@@ -1,0 +1,33 @@
+/**
+ * Who is asking, and what they may see. Built once per request from the session (see
+ * sessions.ts); every access decision is a pure function of it (see access.ts).
+ */
+export type Role = "administrator" | "regional_coordinator" | "site_coordinator" | "clinician" | "viewer";
+
+export const ROLES: readonly Role[] = [
+  "administrator",
+  "regional_coordinator",
+  "site_coordinator",
+  "clinician",
+  "viewer",
+];
+
+export interface RoleGrant {
+  id: number;
+  role: Role;
+  programmeId: number | null;
+  siteId: number | null;
+}
+
+export interface Principal {
+  userId: number;
+  username: string;
+  displayName: string;
+  language: string;
+  mustChangePassword: boolean;
+  grants: RoleGrant[];
+  /** Sites of the programmes this user coordinates regionally. */
+  coordinatedSiteIds: number[];
+  csrfToken: string;
+  sessionIdHash: string;
+}

@@ -1,0 +1,44 @@
+import path from "node:path";
+
+/** Runtime configuration, read from the environment; CLI flags override it (see src/cli). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Idle minutes after which a session expires. */
+  sessionIdleMinutes: number;
+  /** Absolute lifetime of a session, in hours. */
+  sessionMaxHours: number;
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  secureCookies: boolean;
+  /** Where the built web app lives. */
+  webDir: string;
+  logLevel: string;
+}
+
+function intFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const base: Config = {
+    port: intFrom("PORT", env.PORT, 8080),
+    host: env.HOST || "0.0.0.0",
+    dataDir: path.resolve(env.PRAXIS_DATA_DIR || "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionIdleMinutes: intFrom("PRAXIS_SESSION_IDLE_MINUTES", env.PRAXIS_SESSION_IDLE_MINUTES, 480),
+    sessionMaxHours: intFrom("PRAXIS_SESSION_MAX_HOURS", env.PRAXIS_SESSION_MAX_HOURS, 24),
+    secureCookies: env.PRAXIS_SECURE_COOKIES === "1" || env.PRAXIS_SECURE_COOKIES === "true",
+    webDir: path.resolve(env.PRAXIS_WEB_DIR || "./dist/web"),
+    logLevel: env.PRAXIS_LOG_LEVEL || "info",
+  };
+  const merged = { ...base };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+  }
+  return merged;
+}

@@ -1,0 +1,134 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, type PostgresPool } from "kysely";
+import pg from "pg";
+import { PGlitePool } from "./pglite-pool.ts";
+import type { DB } from "./schema.ts";
+
+export type Db = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgresql";
+  /** A human description of where the data lives (never the password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** Type OIDs whose text form we keep or convert the same way on PGlite and on `pg`. */
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const toNumber = (v: string) => Number(v);
+const keepText = (v: string) => v;
+
+/** A one-line, password-free description of a connection string. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgresql://${u.username ? `${decodeURIComponent(u.username)}@` : ""}${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "an unparseable DATABASE_URL";
+  }
+}
+
+export class DatabaseUnavailableError extends Error {}
+
+export async function openPostgres(url: string, options: { poolSize?: number; schema?: string } = {}) {
+  const types = {
+    getTypeParser(oid: number, format?: "text" | "binary") {
+      if (oid === OID.int8 || oid === OID.numeric) return toNumber;
+      if (oid === OID.date) return keepText;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    types: types as pg.CustomTypesConfig,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  pool.on("error", () => {
+    /* idle client errors are surfaced on the next query */
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    const reason = err instanceof Error ? (err as NodeJS.ErrnoException).code || err.message : String(err);
+    throw new DatabaseUnavailableError(`cannot connect to PostgreSQL at ${describeUrl(url)}: ${reason}`);
+  }
+  const db: Db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: "postgresql" as const,
+    location: describeUrl(url),
+    close: () => db.destroy(),
+  } satisfies Database;
+}
+
+/** Open PGlite in `dataDir` (created if needed), or in memory when dataDir is undefined. */
+export async function openPGlite(dataDir: string | undefined): Promise<Database> {
+  let unlock = () => {};
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  const parsers = { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: keepText };
+  let pglite: PGlite;
+  try {
+    pglite = dataDir ? new PGlite(path.join(dataDir, "pgdata"), { parsers }) : new PGlite({ parsers });
+    await pglite.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  const pool = new PGlitePool(pglite);
+  const db: Db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as PostgresPool }) });
+  return {
+    db,
+    kind: "pglite",
+    location: dataDir ? path.join(dataDir, "pgdata") : "memory",
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
+}
+
+/** PGlite is single-process: refuse a second process on the same directory with a clear message. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "praxis.pid");
+  try {
+    const other = Number(fs.readFileSync(lockFile, "utf8"));
+    if (other && other !== process.pid && isAlive(other)) {
+      throw new DatabaseUnavailableError(
+        `the embedded database in ${dataDir} is in use by process ${other}; stop it first, or set DATABASE_URL to share a PostgreSQL server`,
+      );
+    }
+  } catch (err) {
+    if (err instanceof DatabaseUnavailableError) throw err;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPGlite(cfg.dataDir);
+}

@@ -1,0 +1,42 @@
+import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import type { Db } from "./database.ts";
+import * as m0001 from "./migrations/0001_foundation.ts";
+import * as m0002 from "./migrations/0002_registry.ts";
+import * as m0003 from "./migrations/0003_exchange.ts";
+import * as m0004 from "./migrations/0004_indicators.ts";
+import * as m0005 from "./migrations/0005_registry_extra.ts";
+import * as m0006 from "./migrations/0006_planning.ts";
+import * as m0007 from "./migrations/0007_measures.ts";
+
+/** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
+const migrations: Record<string, Migration> = {
+  "0001_foundation": m0001,
+  "0002_registry": m0002,
+  "0003_exchange": m0003,
+  "0004_indicators": m0004,
+  "0005_registry_extra": m0005,
+  "0006_planning": m0006,
+  "0007_measures": m0007,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Bring the schema up to date; safe to run from several servers at once (Kysely takes a lock). */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Name the schema explicitly: Kysely otherwise finds its tables in any schema of the database
+  // and would take another schema's bookkeeping for ours.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableSchema: rows[0]!.schema,
+    // numbers are reserved per capability and may land out of order; each runs once
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${(error as Error).message ?? error}`);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

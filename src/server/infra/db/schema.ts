@@ -1,0 +1,439 @@
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+
+/** Row types of the database, as Kysely sees them. API types live beside each capability. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Civil dates travel as `YYYY-MM-DD` text in both directions (see database.ts parsers). */
+type CivilDate = string;
+
+export interface RegionTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+}
+export interface AreaTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  name: string;
+}
+export interface SiteTable {
+  id: Generated<number>;
+  region_id: number;
+  area_id: number | null;
+  code: string;
+  name: string;
+}
+export interface ServiceTable {
+  id: Generated<number>;
+  site_id: number;
+  code: string;
+  name: string;
+  kind: string;
+}
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: Generated<string>;
+  password_hash: string;
+  active: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  language: Generated<string>;
+  created_at: Generated<Date>;
+}
+export interface PracticeTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  current_version: Generated<number>;
+}
+export interface PracticeVersionTable {
+  practice_id: number;
+  version: number;
+  definition: JSONColumnType<object, string, string>;
+  created_at: Generated<Date>;
+  created_by: number | null;
+}
+export interface ProgrammeTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  practice_id: number;
+  practice_version: number;
+  region_id: number;
+  parameters: JSONColumnType<object, string, string>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+export interface ProgrammePhaseTable {
+  programme_id: number;
+  phase: string;
+  start_date: CivilDate;
+  end_date: CivilDate | null;
+}
+export interface ProgrammeSiteTable {
+  programme_id: number;
+  site_id: number;
+  target_enrolment: number | null;
+}
+export interface ProfessionalTable {
+  id: Generated<number>;
+  code: string;
+  site_id: number;
+  profile: string;
+  in_implementation_team: boolean;
+  team_coordinator: boolean;
+  trained: boolean;
+  training_hours: number | null;
+}
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  programme_id: number | null;
+  site_id: number | null;
+  professional_id: number | null;
+}
+export interface SessionTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface LoginFailureTable {
+  key: string;
+  at: Generated<Date>;
+}
+export interface AuditLogTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  site_id: number | null;
+  programme_id: number | null;
+  detail: JSONColumnType<object, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PatientTable {
+  id: Generated<number>;
+  code: string;
+  birth_year: number;
+  sex: string;
+  residence_area: string | null;
+  first_contact_date: CivilDate | null;
+  registered_site_id: number | null;
+  created_at: Generated<Date>;
+}
+export interface EnrolmentTable {
+  id: Generated<number>;
+  code: string;
+  patient_id: number;
+  programme_id: number;
+  site_id: number;
+  enrolment_date: CivilDate;
+  end_date: CivilDate | null;
+  end_reason: string | null;
+  primary_diagnosis: string | null;
+  secondary_diagnosis: string | null;
+  case_manager_code: string | null;
+  case_manager_profile: string | null;
+  eligibility: JSONColumnType<object, string | null, string | null> | null;
+  eligibility_override_reason: string | null;
+}
+export interface GroupTable {
+  id: Generated<number>;
+  code: string;
+  site_id: number;
+  programme_id: number | null;
+  kind: string;
+  name: Generated<string>;
+  start_date: CivilDate;
+  end_date: CivilDate | null;
+  max_size: number | null;
+  facilitators: ColumnType<string[], string[] | undefined, string[]>;
+}
+export interface GroupMemberTable {
+  group_id: number;
+  patient_id: number;
+  joined_date: CivilDate;
+  left_date: CivilDate | null;
+}
+export interface GroupSessionTable {
+  id: Generated<number>;
+  group_id: number;
+  date: CivilDate;
+  module: string | null;
+  duration_min: number | null;
+  professional_code: string | null;
+  created_at: Generated<Date>;
+}
+export interface InterventionTable {
+  id: Generated<number>;
+  code: string;
+  patient_id: number;
+  site_id: number;
+  date: CivilDate;
+  type: string;
+  setting: string;
+  recipient: string;
+  professional_code: string | null;
+  professional_profile: string | null;
+  duration_min: number | null;
+  group_id: number | null;
+  group_session_id: number | null;
+  module: string | null;
+  /** The user who recorded it through the API; null for imports (migration 0005). */
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+export interface AssessmentTable {
+  id: Generated<number>;
+  code: string;
+  patient_id: number;
+  date: CivilDate;
+  instrument: string;
+  respondent: string;
+  timepoint: string | null;
+  total_score: number | null;
+}
+export interface TreatmentPlanTable {
+  id: Generated<number>;
+  code: string;
+  patient_id: number;
+  site_id: number;
+  created_date: CivilDate;
+  shared_with_patient_date: CivilDate | null;
+  signed_by_patient: boolean;
+  shared_with_social_services: boolean;
+  shared_with_work_inclusion: boolean;
+  integrated_actions_started: boolean;
+  version: Generated<number>;
+}
+export interface TreatmentPlanHistoryTable {
+  plan_id: number;
+  version: number;
+  changed_at: Generated<Date>;
+  changed_by: string;
+  state: JSONColumnType<object, string, string>;
+}
+
+/** Planning toolkit (migration 0006): artefacts owned by a programme and the region or a site. */
+export interface PlanningQuestionnaireTable {
+  id: Generated<number>;
+  programme_id: number;
+  code: string;
+  title: string;
+  created_at: Generated<Date>;
+}
+export interface PlanningRoundTable {
+  id: Generated<number>;
+  questionnaire_id: number;
+  label: string;
+  opens_on: CivilDate;
+  closes_on: CivilDate;
+  definition_version: number;
+  created_at: Generated<Date>;
+}
+export interface PlanningArtefactTable {
+  id: Generated<number>;
+  programme_id: number;
+  kind: string;
+  site_id: number | null;
+  questionnaire_id: number | null;
+  round_id: number | null;
+  current_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+export interface PlanningVersionTable {
+  artefact_id: number;
+  version: number;
+  content: JSONColumnType<object, string, string>;
+  created_at: Generated<Date>;
+  created_by: number | null;
+  author: string;
+}
+/** Indicators (migration 0004): per-programme data versions, result cache, user definitions, pins. */
+export interface IndicatorDataVersionTable {
+  programme_id: number;
+  version: number;
+}
+export interface IndicatorCacheTable {
+  programme_id: number;
+  cache_key: string;
+  as_of: CivilDate | null;
+  data_version: number;
+  result: JSONColumnType<object, string, string>;
+  computed_at: Generated<Date>;
+}
+export interface IndicatorDefinitionTable {
+  id: Generated<number>;
+  programme_id: number;
+  indicator_id: string;
+  definition: JSONColumnType<object, string, string>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+export interface IndicatorPinTable {
+  programme_id: number;
+  indicator_id: string;
+  position: number;
+}
+
+/** Import jobs of the web app (migration 0003): state and progress, readable by every server. */
+export interface ImportJobTable {
+  id: string;
+  user_id: number | null;
+  actor: string;
+  status: string;
+  options: JSONColumnType<object, string, string>;
+  files: JSONColumnType<object, string, string>;
+  progress: JSONColumnType<object, string, string>;
+  report: ColumnType<object | null, string | null, string | null>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+/** Measures (migration 0007): administrations, licensed wordings, IMR summaries, reviews, training. */
+export interface MeasureAdministrationTable {
+  id: Generated<number>;
+  assessment_id: number;
+  patient_id: number;
+  instrument: string;
+  instrument_version: string;
+  date: CivilDate;
+  timepoint: string;
+  respondent: string;
+  entry: string;
+  answers: ColumnType<Record<string, number | null> | null, string | null, string | null>;
+  result: JSONColumnType<object, string, string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+export interface InstrumentWordingTable {
+  instrument: string;
+  language: string;
+  wording: JSONColumnType<object, string, string>;
+  licence_note: string;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+export interface ImrSummaryTable {
+  id: Generated<number>;
+  patient_id: number;
+  site_id: number;
+  service_id: number | null;
+  start_date: CivilDate;
+  stop_date: CivilDate | null;
+  format: string | null;
+  manual_version: string | null;
+  sessions: number | null;
+  modules: ColumnType<string[], string[] | undefined, string[]>;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+export interface FidelityReviewTable {
+  id: Generated<number>;
+  scale: string;
+  scale_version: string;
+  programme_id: number;
+  site_id: number;
+  professional_id: number | null;
+  review_date: CivilDate;
+  notes: Generated<string>;
+  result: JSONColumnType<object, string, string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+export interface FidelityRatingTable {
+  review_id: number;
+  rater: string;
+  item: string;
+  rating: number;
+}
+export interface TrainingCourseTable {
+  id: Generated<number>;
+  code: string;
+  programme_id: number | null;
+  site_id: number | null;
+  title: string;
+  topic: string;
+  hours: number;
+  mode: string;
+  start_date: CivilDate;
+  end_date: CivilDate;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+export interface TrainingAttendanceTable {
+  course_id: number;
+  professional_id: number;
+  completed: boolean;
+  satisfaction: number | null;
+}
+export interface SupervisionSessionTable {
+  id: Generated<number>;
+  site_id: number;
+  date: CivilDate;
+  supervisor: string;
+  format: string;
+  duration_min: number | null;
+  professional_ids: ColumnType<number[], number[], number[]>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface DB {
+  regions: RegionTable;
+  areas: AreaTable;
+  sites: SiteTable;
+  services: ServiceTable;
+  users: UserTable;
+  practices: PracticeTable;
+  practice_versions: PracticeVersionTable;
+  programmes: ProgrammeTable;
+  programme_phases: ProgrammePhaseTable;
+  programme_sites: ProgrammeSiteTable;
+  professionals: ProfessionalTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  audit_log: AuditLogTable;
+  patients: PatientTable;
+  enrolments: EnrolmentTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
+  group_sessions: GroupSessionTable;
+  interventions: InterventionTable;
+  assessments: AssessmentTable;
+  treatment_plans: TreatmentPlanTable;
+  treatment_plan_history: TreatmentPlanHistoryTable;
+  import_jobs: ImportJobTable;
+  indicator_data_versions: IndicatorDataVersionTable;
+  indicator_cache: IndicatorCacheTable;
+  indicator_definitions: IndicatorDefinitionTable;
+  indicator_pins: IndicatorPinTable;
+  planning_questionnaires: PlanningQuestionnaireTable;
+  planning_rounds: PlanningRoundTable;
+  planning_artefacts: PlanningArtefactTable;
+  planning_versions: PlanningVersionTable;
+  measure_administrations: MeasureAdministrationTable;
+  instrument_wordings: InstrumentWordingTable;
+  imr_summaries: ImrSummaryTable;
+  fidelity_reviews: FidelityReviewTable;
+  fidelity_ratings: FidelityRatingTable;
+  training_courses: TrainingCourseTable;
+  training_attendance: TrainingAttendanceTable;
+  supervision_sessions: SupervisionSessionTable;
+}

@@ -1,0 +1,125 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError, type FieldIssue, STATUS } from "./errors.ts";
+
+interface ErrorBody {
+  error: string;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+/** Fastify's own error codes that are the client's fault, mapped onto ours. */
+const FASTIFY_CODES: Record<string, AppError["code"]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "validation",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "validation",
+  FST_ERR_CTP_BODY_TOO_LARGE: "payload_too_large",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "validation",
+};
+
+function zodIssues(err: FastifyError): FieldIssue[] {
+  const context = (err as { validationContext?: string }).validationContext ?? "body";
+  const validation = (err as unknown as { validation: Array<Record<string, unknown>> }).validation ?? [];
+  const out: FieldIssue[] = [];
+  for (const v of validation) {
+    const path = String(v.instancePath ?? "")
+      .split("/")
+      .filter(Boolean);
+    const rule = String(v.keyword ?? "invalid");
+    const keys = ((v.params ?? {}) as { keys?: string[] }).keys;
+    const message = String(v.message ?? "is invalid");
+    if (rule === "unrecognized_keys" && keys?.length) {
+      for (const key of keys) {
+        out.push({ field: [context, ...path, key].join("."), rule, message: `unknown field "${key}"` });
+      }
+    } else {
+      out.push({ field: [context, ...path].join("."), rule, message });
+    }
+  }
+  return out;
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    let status: number;
+    let body: ErrorBody;
+    if (err instanceof AppError) {
+      status = STATUS[err.code];
+      body = { error: err.code, message: err.message, ...(err.issues.length ? { issues: err.issues } : {}) };
+      for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = zodIssues(err);
+      status = 400;
+      body = {
+        error: "validation",
+        message: issues.map((i) => `${i.field}: ${i.message}`).join("; "),
+        issues,
+      };
+    } else if (err.code && FASTIFY_CODES[err.code]) {
+      const code = FASTIFY_CODES[err.code]!;
+      status = STATUS[code];
+      const message =
+        code === "payload_too_large"
+          ? "the request body is larger than allowed"
+          : code === "unsupported_media_type"
+            ? "send the body as application/json"
+            : err.code === "FST_ERR_CTP_INVALID_JSON_BODY"
+              ? "the request body is not valid JSON"
+              : "the request body is invalid";
+      body = { error: code, message, issues: [{ field: "body", rule: code, message }] };
+    } else if (isDbConstraintError(err)) {
+      const mapped = dbConstraintError(err as unknown as { code: string; detail?: string; column?: string });
+      status = STATUS[mapped.code];
+      body = { error: mapped.code, message: mapped.message, issues: mapped.issues };
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      status = err.statusCode;
+      body = { error: "bad_request", message: "the request could not be understood" };
+    } else {
+      req.log.error({ err }, "unhandled error");
+      status = 500;
+      body = { error: "internal", message: "something went wrong on the server; the error was logged" };
+    }
+    return reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply
+      .status(404)
+      .send({ error: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` });
+  });
+}
+
+/** PostgreSQL constraint violations that reach here are the client's fault; say which field. */
+const DB_CODES: Record<string, { code: AppError["code"]; rule: string; message: string }> = {
+  "23505": { code: "conflict", rule: "unique", message: "is already used" },
+  "23503": {
+    code: "validation",
+    rule: "reference",
+    message: "refers to something that does not exist or is still in use",
+  },
+  "23514": { code: "validation", rule: "check", message: "breaks a rule of the data" },
+  "23502": { code: "validation", rule: "required", message: "is required" },
+};
+
+function isDbConstraintError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" && code in DB_CODES;
+}
+
+function dbConstraintError(err: {
+  code: string;
+  detail?: string;
+  column?: string;
+  constraint?: string;
+}): AppError {
+  const rule = DB_CODES[err.code]!;
+  const column =
+    err.column ??
+    /Key \(([^)]+)\)/.exec(err.detail ?? "")?.[1] ??
+    (err as { constraint?: string }).constraint ??
+    "body";
+  const field = `body.${column.replace(/^lower\((.*)\)$/, "$1").replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())}`;
+  return new AppError(rule.code, `${field}: ${rule.message}`, [
+    { field, rule: rule.rule, message: rule.message },
+  ]);
+}

@@ -1,0 +1,52 @@
+/**
+ * The one error type the domain throws. Its `code` decides the HTTP status in exactly one place
+ * (STATUS below); `message` is for the user and must never carry internals.
+ */
+export type ErrorCode =
+  | "validation"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "stale_version"
+  | "rate_limited"
+  | "payload_too_large"
+  | "unsupported_media_type";
+
+export const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  stale_version: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+};
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `body.parameters.ageBand.min`. */
+  field: string;
+  /** The rule that failed, e.g. `too_small`, `invalid_type`, `unrecognized_keys`. */
+  rule: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+export const forbidden = (why = "you do not have access to this") => new AppError("forbidden", why);
+export const conflict = (message: string, field?: string) =>
+  new AppError("conflict", message, field ? [{ field, rule: "unique", message }] : []);
+export const invalid = (field: string, rule: string, message: string) =>
+  new AppError("validation", `${field}: ${message}`, [{ field, rule, message }]);

@@ -1,0 +1,63 @@
+import { coordinatedProgrammes, isAdmin, memberSites } from "../infra/auth/access.ts";
+import type { Principal } from "../infra/auth/principal.ts";
+
+/**
+ * Who may read and change planning artefacts, as pure functions of the principal. An artefact
+ * belongs to a programme and either its region level (`siteId` null) or one of its sites.
+ *
+ * - administrators: everything;
+ * - regional coordinators of the programme: read everything of the programme, change the
+ *   region's artefacts and the programme's definitions (SANA template, SWOT tags, questionnaires),
+ *   and seed site plans by copying the regional plan;
+ * - site coordinators: change their own site's artefacts, read the region's;
+ * - clinicians: read their own site's artefacts and the region's;
+ * - viewers (of this programme or of every programme): read the region's artefacts only.
+ */
+export interface ProgrammeScope {
+  id: number;
+  code: string;
+  regionId: number;
+  siteIds: number[];
+}
+
+const coordinates = (p: Principal, programmeId: number) => coordinatedProgrammes(p).includes(programmeId);
+
+const viewerOf = (p: Principal, programmeId: number) =>
+  p.grants.some((g) => g.role === "viewer" && (g.programmeId === null || g.programmeId === programmeId));
+
+/** Site roles of this user at sites of the programme. */
+const memberOfProgramme = (p: Principal, programme: ProgrammeScope) =>
+  memberSites(p).some((s) => programme.siteIds.includes(s));
+
+export function canReadPlanning(p: Principal, programme: ProgrammeScope, siteId: number | null): boolean {
+  if (isAdmin(p) || coordinates(p, programme.id)) return true;
+  if (siteId === null) return viewerOf(p, programme.id) || memberOfProgramme(p, programme);
+  return memberSites(p).includes(siteId);
+}
+
+export function canEditPlanning(p: Principal, programme: ProgrammeScope, siteId: number | null): boolean {
+  if (isAdmin(p)) return true;
+  if (siteId === null) return coordinates(p, programme.id);
+  return memberSites(p, "site_coordinator").includes(siteId);
+}
+
+/** Programme-level definitions (SANA template, SWOT tags, questionnaires, templates, rounds). */
+export function canEditDefinitions(p: Principal, programme: ProgrammeScope): boolean {
+  return isAdmin(p) || coordinates(p, programme.id);
+}
+
+/** Views across the sites of a programme (common factors, comparisons, progress, compliance). */
+export function canReadAcrossSites(p: Principal, programme: ProgrammeScope): boolean {
+  return isAdmin(p) || coordinates(p, programme.id);
+}
+
+export const WHY = {
+  read: "you may read the region's planning artefacts of a programme you take part in, and a site's only if you work at that site or coordinate the programme",
+  editRegion:
+    "only an administrator or a regional coordinator of this programme may change the region's artefacts",
+  editSite: "only an administrator or the coordinator of this site may change the site's artefacts",
+  definitions:
+    "only an administrator or a regional coordinator of this programme may change its planning definitions",
+  acrossSites:
+    "only an administrator or a regional coordinator of this programme may see every site side by side",
+} as const;

@@ -1,0 +1,94 @@
+import type { Db } from "../../infra/db/database.ts";
+import { type ArtefactSpec, regionAndSiteMounts } from "../versions/artefact-routes.ts";
+import { checkActionPlan } from "./rules.ts";
+import { ActionPlanBody, type ActionPlanContent, ActionPlanView, type ActionPlanViewT } from "./schemas.ts";
+import { actionPlanView } from "./view.ts";
+
+const rowsOf = (content: ActionPlanViewT) =>
+  content.strategicAreas.flatMap((sa) =>
+    sa.subAreas.flatMap((sub) => sub.activities.map((a) => ({ sa, sub, a }))),
+  );
+
+const responsible = (a: { responsibleActor: string; responsibleProfessionalCode: string | null }) =>
+  [a.responsibleActor, a.responsibleProfessionalCode && `(${a.responsibleProfessionalCode})`]
+    .filter(Boolean)
+    .join(" ");
+
+/**
+ * The action plan, for the region or a site: strategic areas → sub-areas → activities with
+ * responsible actor, dates, stakeholders, target population, final beneficiaries, status and the
+ * ToC output served. Read with an overdue flag per activity.
+ */
+export const actionPlanSpec: ArtefactSpec<ActionPlanContent, ActionPlanViewT> = {
+  kind: "action_plan",
+  what: "action plan",
+  mounts: regionAndSiteMounts("action-plan", "action_plan"),
+  body: ActionPlanBody,
+  viewSchema: ActionPlanView,
+  empty: () => ({ strategicAreas: [] }),
+  prepare: (ctx, content) => checkActionPlan(ctx.db, ctx.programme, ctx.owner.siteId, content),
+  view: (ctx, content) => actionPlanView(ctx.db as Db, ctx.owner.programmeId, ctx.owner.siteId, content),
+  sheets: (_ctx, content) => [
+    {
+      name: "Activities",
+      columns: [
+        { header: "Strategic area", width: 26 },
+        { header: "Sub-area", width: 26 },
+        { header: "Activity", width: 36 },
+        { header: "Responsible", width: 22 },
+        { header: "Start", width: 11 },
+        { header: "End", width: 11 },
+        { header: "Status", width: 12 },
+        { header: "Overdue", width: 9 },
+        { header: "Stakeholders", width: 28 },
+        { header: "Target population", width: 26 },
+        { header: "Final beneficiaries", width: 26 },
+        { header: "ToC output", width: 28 },
+        { header: "Copied from", width: 12 },
+      ],
+      rows: rowsOf(content).map(({ sa, sub, a }) => [
+        sa.title,
+        sub.title,
+        a.title,
+        responsible(a),
+        a.start,
+        a.end,
+        a.status,
+        a.overdue,
+        a.stakeholders.join("; "),
+        a.targetPopulation,
+        a.finalBeneficiaries,
+        a.tocOutput?.text ?? a.tocOutputNodeId ?? "",
+        a.originId ?? "",
+      ]),
+    },
+  ],
+  report: (_ctx, content, meta) => ({
+    title: `Action plan — ${meta.scope}`,
+    lines: [
+      `${content.summary.activities} activities, ${content.summary.overdue} overdue on ${content.summary.today}`,
+    ],
+    sections: content.strategicAreas.flatMap((sa) =>
+      sa.subAreas.map((sub) => ({
+        heading: `${sa.title} — ${sub.title}`,
+        columns: [
+          { header: "Activity", weight: 3 },
+          { header: "Responsible", weight: 1.6 },
+          { header: "Timing", weight: 1.4 },
+          { header: "Status", weight: 1 },
+          { header: "Stakeholders", weight: 1.8 },
+          { header: "Target population / beneficiaries", weight: 2.2 },
+        ],
+        rows: sub.activities.map((a) => [
+          a.title + (a.tocOutput ? `\nServes: ${a.tocOutput.text}` : ""),
+          responsible(a),
+          `${a.start} – ${a.end}`,
+          a.status.replace("_", " ") + (a.overdue ? " (OVERDUE)" : ""),
+          a.stakeholders.join(", "),
+          [a.targetPopulation, a.finalBeneficiaries].filter(Boolean).join(" / "),
+        ]),
+        empty: "No activities yet.",
+      })),
+    ),
+  }),
+};

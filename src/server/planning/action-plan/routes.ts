@@ -1,0 +1,51 @@
+import type { AppContext, ZodApp } from "../../context.ts";
+import { actorOf } from "../../infra/audit/audited-write.ts";
+import { canEditPlanning, canReadAcrossSites, WHY } from "../access.ts";
+import { resolveProgramme } from "../programme-scope.ts";
+import { ProgrammeParams } from "../schemas.ts";
+import { registerArtefactRoutes } from "../versions/artefact-routes.ts";
+import { actionPlanSpec } from "./action-plan.ts";
+import { copyPlanToSites } from "./copy-to-sites.ts";
+import { planProgress } from "./progress.ts";
+import { CopyToSitesBody, CopyToSitesResult, Progress } from "./schemas.ts";
+
+/** Action plans (region and sites), copying the regional plan to sites, the progress view. */
+export function registerActionPlanRoutes(app: ZodApp, { database }: AppContext): void {
+  const { db } = database;
+  const tags = ["planning"];
+  registerArtefactRoutes(app, db, actionPlanSpec);
+
+  app.post(
+    "/api/programmes/:programmeId/planning/action-plan/region/copy-to-sites",
+    {
+      schema: { tags, params: ProgrammeParams, body: CopyToSitesBody, response: { 200: CopyToSitesResult } },
+    },
+    async (req) => {
+      const { principal, programme } = await resolveProgramme(
+        db,
+        req,
+        req.params.programmeId,
+        null,
+        (p, prog) => canEditPlanning(p, prog, null),
+        "only an administrator or a regional coordinator of this programme may copy the regional plan to sites",
+      );
+      return copyPlanToSites(db, actorOf(principal), programme, req.body);
+    },
+  );
+
+  app.get(
+    "/api/programmes/:programmeId/planning/action-plan/progress",
+    { schema: { tags, params: ProgrammeParams, response: { 200: Progress } } },
+    async (req) => {
+      const { programme } = await resolveProgramme(
+        db,
+        req,
+        req.params.programmeId,
+        null,
+        canReadAcrossSites,
+        WHY.acrossSites,
+      );
+      return planProgress(db, programme);
+    },
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { AppContext, ZodApp } from "../context.ts";
+import { canReadPlanning, WHY } from "./access.ts";
+import { resolveProgramme } from "./programme-scope.ts";
+import { ProgrammeParams } from "./schemas.ts";
+
+const Entry = z.object({
+  kind: z.string(),
+  siteId: z.number().int().nullable(),
+  questionnaireId: z.number().int().nullable(),
+  roundId: z.number().int().nullable(),
+  version: z.number().int(),
+  savedAt: z.string(),
+  savedBy: z.string(),
+});
+
+/**
+ * GET …/planning: every saved artefact of the programme the caller may read (kind, owner,
+ * current version, who saved it when), in one query — the web's planning home page.
+ */
+export function registerPlanningOverview(app: ZodApp, { database }: AppContext): void {
+  const { db } = database;
+  app.get(
+    "/api/programmes/:programmeId/planning",
+    { schema: { tags: ["planning"], params: ProgrammeParams, response: { 200: z.array(Entry) } } },
+    async (req) => {
+      const { principal, programme } = await resolveProgramme(
+        db,
+        req,
+        req.params.programmeId,
+        null,
+        (p, prog) => canReadPlanning(p, prog, null),
+        WHY.read,
+      );
+      const rows = await db
+        .selectFrom("planning_artefacts as a")
+        .innerJoin("planning_versions as v", (j) =>
+          j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
+        )
+        .select([
+          "a.kind",
+          "a.site_id",
+          "a.questionnaire_id",
+          "a.round_id",
+          "a.current_version",
+          "v.created_at",
+          "v.author",
+        ])
+        .where("a.programme_id", "=", programme.id)
+        .orderBy("a.kind")
+        .orderBy("a.site_id", (o) => o.nullsFirst())
+        .orderBy("a.id")
+        .execute();
+      return rows
+        .filter(
+          (r) =>
+            (r.site_id === null || programme.siteIds.includes(r.site_id)) &&
+            canReadPlanning(principal, programme, r.site_id),
+        )
+        .map((r) => ({
+          kind: r.kind,
+          siteId: r.site_id,
+          questionnaireId: r.questionnaire_id,
+          roundId: r.round_id,
+          version: r.current_version,
+          savedAt: new Date(r.created_at).toISOString(),
+          savedBy: r.author,
+        }));
+    },
+  );
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { Code, Name } from "../shared/schemas.ts";
+
+/**
+ * A practice is versioned data: every change to its definition makes a new version, and a
+ * programme names the version it implements.
+ */
+export const Module = z.strictObject({ code: Code, name: Name });
+export const Component = z.strictObject({
+  code: Code,
+  name: Name,
+  modules: z.array(Module).max(100).default([]),
+});
+export const InterventionType = z.strictObject({
+  code: Code,
+  label: Name,
+  psychosocial: z.boolean(),
+});
+export const Eligibility = z
+  .strictObject({
+    ageMin: z.number().int().min(0).max(120).nullable().default(null),
+    ageMax: z.number().int().min(0).max(120).nullable().default(null),
+    targetDiagnoses: z
+      .array(z.string().regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{0,4})?$/, "an ICD-10 code or prefix, e.g. F60.3"))
+      .max(50)
+      .default([]),
+    newToServiceDays: z.number().int().min(1).max(3650).nullable().default(null),
+  })
+  .refine((e) => e.ageMin === null || e.ageMax === null || e.ageMin <= e.ageMax, {
+    message: "ageMin must not exceed ageMax",
+    path: ["ageMin"],
+  });
+
+export const PracticeDefinition = z.strictObject({
+  description: z.string().max(5000).default(""),
+  components: z.array(Component).max(50).default([]),
+  /** Practice-specific intervention types, added to the base taxonomy of EXCHANGE-FORMAT.md. */
+  interventionTypes: z.array(InterventionType).max(100).default([]),
+  eligibility: Eligibility.default({
+    ageMin: null,
+    ageMax: null,
+    targetDiagnoses: [],
+    newToServiceDays: null,
+  }),
+});
+
+export const Practice = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  definition: PracticeDefinition,
+  updatedAt: z.string(),
+});
+export const PracticeSummary = Practice.omit({ definition: true });
+export const PracticeVersion = z.object({
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  definition: PracticeDefinition,
+});
+
+export const PracticeBody = z.strictObject({ code: Code, name: Name, definition: PracticeDefinition });
+/** Saving a definition makes a new version; `baseVersion` guards against overwriting a newer one. */
+export const PracticeUpdate = z.strictObject({
+  name: Name.optional(),
+  definition: PracticeDefinition,
+  baseVersion: z.number().int().positive(),
+});
+
+/** The base intervention taxonomy (EXCHANGE-FORMAT.md). */
+export const BASE_TAXONOMY = [
+  { code: "assessment", psychosocial: true },
+  { code: "psychoeducation", psychosocial: true },
+  { code: "skills_training", psychosocial: true },
+  { code: "psychotherapy", psychosocial: true },
+  { code: "family_intervention", psychosocial: true },
+  { code: "job_placement", psychosocial: true },
+  { code: "social_support", psychosocial: true },
+  { code: "psychiatric_visit", psychosocial: false },
+  { code: "nursing", psychosocial: false },
+  { code: "crisis_intervention", psychosocial: false },
+  { code: "case_coordination", psychosocial: false },
+  { code: "other", psychosocial: false },
+] as const;

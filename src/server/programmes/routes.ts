@@ -1,0 +1,155 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import type { AppContext, ZodApp } from "../context.ts";
+import { actorOf, auditedWrite } from "../infra/audit/audited-write.ts";
+import { canEditProgramme, canReadProgramme } from "../infra/auth/access.ts";
+import { requireAdmin, requireThat } from "../infra/auth/guards.ts";
+import { principalOf } from "../infra/auth/plugin.ts";
+import { conflict, forbidden, invalid, notFound } from "../infra/http/errors.ts";
+import { staleVersion } from "../practices/stale-version.ts";
+import { IdParams } from "../shared/schemas.ts";
+import { checkProgrammeReferences } from "./check-references.ts";
+import {
+  listProgrammeSummaries,
+  loadProgramme,
+  lockProgramme,
+  replaceProgrammeLinks,
+  todayUtc,
+} from "./repository.ts";
+import {
+  Programme,
+  ProgrammeBody,
+  ProgrammeParameters,
+  ProgrammeSummary,
+  ProgrammeUpdate,
+} from "./schemas.ts";
+
+/**
+ * Programmes: a practice (at a given version) implemented at a set of sites of a region, with
+ * phases, parameters and per-site targets. Everyone whom `canReadProgramme` lets in reads one;
+ * administrators create them; administrators and the programme's regional coordinators change
+ * them, with optimistic locking on `version`.
+ */
+export function registerProgrammeRoutes(app: ZodApp, { database }: AppContext): void {
+  const { db } = database;
+  const tags = ["programmes"];
+
+  app.get(
+    "/api/programmes",
+    { schema: { tags, response: { 200: z.array(ProgrammeSummary) } } },
+    async (req) => {
+      const p = principalOf(req);
+      const rows = await listProgrammeSummaries(db, todayUtc());
+      return rows.filter((r) => canReadProgramme(p, r)).map(({ siteIds: _siteIds, ...summary }) => summary);
+    },
+  );
+
+  app.get(
+    "/api/programmes/:id",
+    { schema: { tags, params: IdParams, response: { 200: Programme } } },
+    async (req) => {
+      const p = principalOf(req);
+      const programme = await loadProgramme(db, req.params.id);
+      if (!programme) throw notFound("programme");
+      if (!canReadProgramme(p, { id: programme.id, siteIds: programme.sites.map((s) => s.siteId) }))
+        throw forbidden("you have no role in this programme or at its sites");
+      return { ...programme, canEdit: canEditProgramme(p, programme.id) };
+    },
+  );
+
+  app.post(
+    "/api/programmes",
+    { schema: { tags, body: ProgrammeBody, response: { 201: Programme } } },
+    async (req, reply) => {
+      const p = requireAdmin(req);
+      const body = req.body;
+      const programme = await auditedWrite(
+        db,
+        actorOf(p),
+        { action: "create", entity: "programme" },
+        async (trx) => {
+          const taken = await trx
+            .selectFrom("programmes")
+            .select("id")
+            .where("code", "=", body.code)
+            .executeTakeFirst();
+          if (taken) throw conflict(`a programme with code "${body.code}" already exists`, "body.code");
+          const practiceVersion = await checkProgrammeReferences(trx, body, true);
+          const row = await trx
+            .insertInto("programmes")
+            .values({
+              code: body.code,
+              name: body.name,
+              region_id: body.regionId,
+              practice_id: body.practiceId,
+              practice_version: practiceVersion,
+              parameters: JSON.stringify(body.parameters),
+              updated_at: new Date(),
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          await replaceProgrammeLinks(trx, row.id, { phases: body.phases, sites: body.sites });
+          const after = (await loadProgramme(trx, row.id))!;
+          return {
+            result: { ...after, canEdit: true },
+            entityId: row.id,
+            programmeId: row.id,
+            before: null,
+            after,
+          };
+        },
+      );
+      return reply.status(201).send(programme);
+    },
+  );
+
+  app.patch(
+    "/api/programmes/:id",
+    { schema: { tags, params: IdParams, body: ProgrammeUpdate, response: { 200: Programme } } },
+    async (req) => {
+      const id = req.params.id;
+      const p = requireThat(
+        req,
+        (pr) => canEditProgramme(pr, id),
+        "only an administrator or a regional coordinator of this programme may change it",
+      );
+      const { baseVersion, ...change } = req.body;
+      if (Object.values(change).every((v) => v === undefined))
+        throw invalid("body", "empty", "send at least one field to change besides baseVersion");
+      return auditedWrite(db, actorOf(p), { action: "update", entity: "programme" }, async (trx) => {
+        const locked = await lockProgramme(trx, id);
+        if (!locked) throw notFound("programme");
+        if (locked.version !== baseVersion) throw staleVersion("programme", locked.version, baseVersion);
+        if (change.practiceVersion !== undefined || change.sites !== undefined) {
+          await checkProgrammeReferences(
+            trx,
+            {
+              regionId: locked.region_id,
+              practiceId: locked.practice_id,
+              practiceVersion: change.practiceVersion,
+              sites: change.sites,
+            },
+            false,
+          );
+        }
+        const before = (await loadProgramme(trx, id))!;
+        const parameters =
+          change.parameters && ProgrammeParameters.parse({ ...before.parameters, ...change.parameters });
+        await trx
+          .updateTable("programmes")
+          .set({
+            name: change.name,
+            practice_version: change.practiceVersion,
+            ...(parameters ? { parameters: JSON.stringify(parameters) } : {}),
+            version: sql<number>`version + 1`,
+            updated_at: new Date(),
+          })
+          .where("id", "=", id)
+          .execute();
+        await replaceProgrammeLinks(trx, id, { phases: change.phases, sites: change.sites });
+        const after = (await loadProgramme(trx, id))!;
+        return { result: { ...after, canEdit: true }, entityId: id, programmeId: id, before, after };
+      });
+    },
+  );
+}

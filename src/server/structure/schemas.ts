@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { Code, Id, Name, nonEmpty } from "../shared/schemas.ts";
+
+export const SERVICE_KINDS = [
+  "community_centre",
+  "addiction_service",
+  "eating_disorder_programme",
+  "ward",
+  "day_centre",
+  "residential",
+  "other",
+] as const;
+
+export const Region = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+export const RegionBody = z.strictObject({ code: Code, name: Name });
+export const RegionPatch = z.strictObject({ name: Name });
+
+export const Area = z.object({
+  id: z.number().int(),
+  regionId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+});
+export const AreaBody = z.strictObject({ regionId: Id, code: Code, name: Name });
+export const AreaPatch = nonEmpty(z.strictObject({ name: Name.optional(), regionId: Id.optional() }));
+
+export const Service = z.object({
+  id: z.number().int(),
+  siteId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(SERVICE_KINDS),
+});
+export const ServiceBody = z.strictObject({
+  siteId: Id,
+  code: Code,
+  name: Name,
+  kind: z.enum(SERVICE_KINDS),
+});
+export const ServicePatch = nonEmpty(
+  z.strictObject({ name: Name.optional(), kind: z.enum(SERVICE_KINDS).optional() }),
+);
+
+export const Site = z.object({
+  id: z.number().int(),
+  regionId: z.number().int(),
+  areaId: z.number().int().nullable(),
+  code: z.string(),
+  name: z.string(),
+});
+export const SiteDetail = Site.extend({
+  services: z.array(Service),
+  programmes: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+});
+export const SiteBody = z.strictObject({
+  regionId: Id,
+  areaId: Id.nullable().optional(),
+  code: Code,
+  name: Name,
+});
+export const SitePatch = nonEmpty(
+  z.strictObject({ name: Name.optional(), areaId: Id.nullable().optional() }),
+);
+
+export const SiteQuery = z.strictObject({ areaId: Id.optional(), regionId: Id.optional() });
+export const AreaQuery = z.strictObject({ regionId: Id.optional() });
+export const ServiceQuery = z.strictObject({ siteId: Id.optional() });

@@ -1,0 +1,56 @@
+import { MantineProvider } from "@mantine/core";
+import { DatesProvider } from "@mantine/dates";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import "dayjs/locale/it";
+import { type ReactNode, useEffect, useState } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { BrowserRouter } from "react-router";
+import { ApiError, setUnauthenticatedHandler } from "./api.ts";
+import { i18n } from "./i18n.ts";
+import { adoptMe, ME_KEY } from "./session.ts";
+import { cssVariablesResolver, theme } from "./theme.ts";
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Errors the server chose (4xx) do not get better by asking again.
+        retry: (count, err) =>
+          !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+    },
+  });
+}
+
+/** Mantine's dates speak the user's language. */
+function LocalisedDates({ children }: { children: ReactNode }) {
+  const { i18n: current } = useTranslation();
+  return <DatesProvider settings={{ locale: current.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  useEffect(() => {
+    // A lost session anywhere sends the app back to the login page (see RequireSession).
+    setUnauthenticatedHandler(() => {
+      adoptMe(null);
+      queryClient.setQueryData(ME_KEY, null);
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <LocalisedDates>
+            <Notifications position="top-right" />
+            <BrowserRouter>{children}</BrowserRouter>
+          </LocalisedDates>
+        </MantineProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

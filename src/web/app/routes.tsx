@@ -1,0 +1,86 @@
+import { Route, Routes } from "react-router";
+import { PasswordPage } from "../features/account/password-page.tsx";
+import { AuditPage } from "../features/audit/audit-page.tsx";
+import { LoginPage } from "../features/auth/login-page.tsx";
+import { DashboardRoutes } from "../features/dashboard/dashboard-routes.tsx";
+import { HomePage } from "../features/home/home-page.tsx";
+import { importRoutes } from "../features/imports/routes.tsx";
+import { PracticeCreatePage } from "../features/practices/practice-create-page.tsx";
+import { PracticePage } from "../features/practices/practice-page.tsx";
+import { PracticesPage } from "../features/practices/practices-page.tsx";
+import { ProgrammeCreatePage } from "../features/programmes/programme-create-page.tsx";
+import { ProgrammeEditPage } from "../features/programmes/programme-edit-page.tsx";
+import { ProgrammePage } from "../features/programmes/programme-page.tsx";
+import { ProgrammesPage } from "../features/programmes/programmes-page.tsx";
+import { registryRoutes } from "../features/registry/routes.tsx";
+import { SitePage } from "../features/structure/site-page.tsx";
+import { StructurePage } from "../features/structure/structure-page.tsx";
+import { UsersPage } from "../features/users/users-page.tsx";
+import { RequireAdmin, RequireSession } from "./guards.tsx";
+import { NotFoundPage } from "./not-found-page.tsx";
+import { Shell } from "./shell.tsx";
+
+/** Every page of the app. Administration pages are also refused by the server: the guard only explains. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<Shell />}>
+          <Route index element={<HomePage />} />
+          <Route path="account/password" element={<PasswordPage />} />
+          <Route path="programmes" element={<ProgrammesPage />} />
+          <Route
+            path="programmes/new"
+            element={
+              <RequireAdmin>
+                <ProgrammeCreatePage />
+              </RequireAdmin>
+            }
+          />
+          <Route path="programmes/:id" element={<ProgrammePage />} />
+          <Route path="programmes/:id/edit" element={<ProgrammeEditPage />} />
+          <Route path="programmes/:id/dashboard/*" element={<DashboardRoutes />} />
+          <Route path="sites/:id" element={<SitePage />} />
+          {registryRoutes}
+          {importRoutes}
+          <Route path="practices" element={<PracticesPage />} />
+          <Route
+            path="practices/new"
+            element={
+              <RequireAdmin>
+                <PracticeCreatePage />
+              </RequireAdmin>
+            }
+          />
+          <Route path="practices/:id" element={<PracticePage />} />
+          <Route
+            path="admin/structure"
+            element={
+              <RequireAdmin>
+                <StructurePage />
+              </RequireAdmin>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequireAdmin>
+                <UsersPage />
+              </RequireAdmin>
+            }
+          />
+          <Route
+            path="admin/audit"
+            element={
+              <RequireAdmin>
+                <AuditPage />
+              </RequireAdmin>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

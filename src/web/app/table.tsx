@@ -1,0 +1,68 @@
+import { Button, Table, Text } from "@mantine/core";
+import { IconPencil } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** A data table with a caption for screen readers and a message when there are no rows. */
+export function DataTable({
+  caption,
+  head,
+  empty,
+  children,
+  rowCount,
+  minWidth = 560,
+}: {
+  minWidth?: number;
+  caption: string;
+  head: ReactNode[];
+  empty: string;
+  rowCount: number;
+  children: ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table striped highlightOnHover verticalSpacing="xs" captionSide="top">
+        <caption className="visually-hidden">{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            {head.map((h, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the columns of a table are fixed
+              <Table.Th key={i} scope="col">
+                {h}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rowCount === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={head.length}>
+                <Text c="dimmed" size="sm" py="sm">
+                  {empty}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ) : (
+            children
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** "Edit" in a row: a real button, named after what it edits. */
+export function EditButton({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      size="compact-sm"
+      variant="subtle"
+      leftSection={<IconPencil size={14} aria-hidden="true" />}
+      onClick={onClick}
+      aria-label={t("common.editNamed", { name })}
+    >
+      {t("common.edit")}
+    </Button>
+  );
+}

@@ -1,0 +1,76 @@
+import { Input, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { SectionProps } from "./fields.ts";
+import type { Kind } from "./form-state.ts";
+
+/** The indicator's name and what it computes. */
+export function IdentityFields({ form, set, error, isNew }: SectionProps & { isNew: boolean }) {
+  const { t } = useTranslation();
+  const kinds: Kind[] = ["ratio", "count", "median"];
+  return (
+    <Paper withBorder p="md" component="fieldset" m={0}>
+      <Title order={2} size="h5" component="legend" px={4}>
+        {t("dashboard.editor.identity")}
+      </Title>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t("dashboard.editor.label")}
+            required
+            value={form.label}
+            onChange={(e) => set("label", e.currentTarget.value)}
+            error={error("label")}
+          />
+          <TextInput
+            label={t("dashboard.editor.id")}
+            description={t("dashboard.editor.idHint")}
+            required
+            disabled={!isNew}
+            value={form.id}
+            onChange={(e) => set("id", e.currentTarget.value)}
+            error={error("id")}
+            styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t("dashboard.editor.description")}
+          autosize
+          minRows={2}
+          value={form.description}
+          onChange={(e) => set("description", e.currentTarget.value)}
+          error={error("description")}
+        />
+        <Input.Wrapper
+          label={t("dashboard.editor.kindLabel")}
+          error={error("kind")}
+          id="kind-field"
+          labelElement="div"
+        >
+          <div>
+            <SegmentedControl
+              aria-labelledby="kind-field-label"
+              value={form.kind}
+              onChange={(v) => set("kind", v as Kind)}
+              data={kinds.map((k) => ({ value: k, label: t(`dashboard.editor.kinds.${k}`) }))}
+            />
+          </div>
+        </Input.Wrapper>
+        {form.kind === "count" && (
+          <Input.Wrapper label={t("dashboard.editor.countOf")} id="count-of-field" labelElement="div">
+            <div>
+              <SegmentedControl
+                aria-labelledby="count-of-field-label"
+                value={form.countOf}
+                onChange={(v) => set("countOf", v as "patients" | "records")}
+                data={(["patients", "records"] as const).map((k) => ({
+                  value: k,
+                  label: t(`dashboard.editor.countOfs.${k}`),
+                }))}
+              />
+            </div>
+          </Input.Wrapper>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

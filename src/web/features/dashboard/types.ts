@@ -1,0 +1,44 @@
+/**
+ * The indicator API's shapes, inferred from the server's zod schemas (the contract). Types only:
+ * nothing of the server ends up in the bundle through this file.
+ */
+import type { z } from "zod";
+import type { Dimension } from "../../../server/indicators/compile.ts";
+import type {
+  ApiRecord as ApiRecordSchema,
+  BreakdownResponse as BreakdownResponseSchema,
+  IndicatorMeta as IndicatorMetaSchema,
+  IndicatorsResponse as IndicatorsResponseSchema,
+  PreviewResponse as PreviewResponseSchema,
+  SeriesResponse as SeriesResponseSchema,
+  StoredDefinitionOut as StoredDefinitionSchema,
+} from "../../../server/indicators/schemas.ts";
+
+export type IndicatorsResponse = z.infer<typeof IndicatorsResponseSchema>;
+export type IndicatorMeta = z.infer<typeof IndicatorMetaSchema>;
+export type IndicatorRecord = z.infer<typeof ApiRecordSchema>;
+export type BreakdownResponse = z.infer<typeof BreakdownResponseSchema>;
+export type SeriesResponse = z.infer<typeof SeriesResponseSchema>;
+export type PreviewResponse = z.infer<typeof PreviewResponseSchema>;
+export type StoredDefinition = z.infer<typeof StoredDefinitionSchema>;
+export type ProgrammeSite = IndicatorsResponse["sites"][number];
+
+/** What every number of the dashboard is: one cell of the result contract. */
+export type Cell = Pick<IndicatorRecord, "numerator" | "denominator" | "value" | "suppressed" | "smallSite">;
+
+/** The breakdown dimensions of the API (compile.ts DIMENSIONS, checked by the type). */
+export const BREAKDOWNS = [
+  "site",
+  "area",
+  "sex",
+  "age_band",
+  "enrolment_month",
+  "enrolment_quarter",
+  "enrolment_year",
+] as const satisfies readonly Dimension[];
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** Only indicators over enrolments break down by patient fields; the others by site and area. */
+export function supportsBreakdown(meta: IndicatorMeta, by: Breakdown): boolean {
+  return meta.source === "enrolments" || by === "site" || by === "area";
+}

@@ -1,0 +1,134 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconHistory, IconListDetails, IconRefresh } from "@tabler/icons-react";
+import { type FormEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
+import { FormError } from "../../app/form-modal.tsx";
+import { useFormatDateTime } from "../../app/format.ts";
+import { Page, QueryView } from "../../app/page.tsx";
+import { useCurrentUser } from "../../app/session.ts";
+import type { Practice } from "../../app/types.ts";
+import { usePractice, useSavePractice } from "./api.ts";
+import { DefinitionFields } from "./definition-fields.tsx";
+import { definitionToForm, formToDefinition, isShownPracticeField } from "./definition-values.ts";
+import { DefinitionView } from "./definition-view.tsx";
+import { PracticeVersions } from "./practice-versions.tsx";
+
+/** A practice: its current definition (editable by administrators, each save a new version) and its history. */
+export function PracticePage() {
+  const id = Number(useParams().id);
+  const practice = usePractice(id);
+  return <QueryView query={practice}>{(p) => <PracticeView practice={p} />}</QueryView>;
+}
+
+function PracticeView({ practice }: { practice: Practice }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const when = useFormatDateTime();
+  return (
+    <Page
+      title={`${practice.code} — ${practice.name}`}
+      crumbs={[{ label: t("nav.practices"), to: "/practices" }, { label: practice.code }]}
+      subtitle={
+        <Group gap="xs" component="span">
+          <Badge variant="light">{t("practices.versionN", { n: practice.version })}</Badge>
+          <Text span size="sm" c="dimmed">
+            {t("practices.savedOn", { when: when(practice.updatedAt) })}
+          </Text>
+        </Group>
+      }
+    >
+      <Tabs defaultValue="definition" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="definition" leftSection={<IconListDetails size={16} aria-hidden="true" />}>
+            {t("practices.definition")}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
+            {t("practices.history")}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="definition">
+          {me.isAdmin ? (
+            <PracticeEditor key={practice.version} practice={practice} />
+          ) : (
+            <Paper withBorder p="md">
+              <DefinitionView definition={practice.definition} />
+            </Paper>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <PracticeVersions practiceId={practice.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Page>
+  );
+}
+
+function PracticeEditor({ practice }: { practice: Practice }) {
+  const { t } = useTranslation();
+  const save = useSavePractice(practice.id);
+  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShownPracticeField);
+  const [name, setName] = useState(practice.name);
+  const [definition, setDefinition] = useState(() => definitionToForm(practice.definition));
+  const formRef = useRef<HTMLFormElement>(null);
+  useRevealFirstError(formRef, errors);
+  const stale = errors.error?.code === "stale_version";
+  const query = usePractice(practice.id);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    clear();
+    save.mutate(
+      { name, definition: formToDefinition(definition), baseVersion: practice.version },
+      {
+        onSuccess: (p) =>
+          notifications.show({ color: "green", message: t("practices.savedVersion", { n: p.version }) }),
+        onError: fail,
+      },
+    );
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t("practices.definition")}>
+      <Stack gap="lg">
+        {stale && (
+          <Alert color="orange" variant="light" title={t("common.staleTitle")} role="alert">
+            {errors.error?.message}
+            <div>
+              <Button
+                mt="sm"
+                size="xs"
+                variant="white"
+                leftSection={<IconRefresh size={14} aria-hidden="true" />}
+                onClick={() => void query.refetch()}
+              >
+                {t("common.reloadLatest")}
+              </Button>
+            </div>
+          </Alert>
+        )}
+        <Paper withBorder p="md">
+          <TextInput
+            label={t("common.name")}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={field("name")}
+          />
+        </Paper>
+        <DefinitionFields value={definition} onChange={setDefinition} errors={{ field, fieldTree }} />
+        <FormError message={stale ? null : errors.general} />
+        <Group justify="flex-end">
+          <Text size="sm" c="dimmed">
+            {t("practices.saveMakesVersion", { n: practice.version + 1 })}
+          </Text>
+          <Button type="submit" loading={save.isPending}>
+            {t("practices.saveVersion")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

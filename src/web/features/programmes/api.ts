@@ -1,0 +1,25 @@
+import { useQuery } from "@tanstack/react-query";
+import { get, patch, post } from "../../app/api.ts";
+import { useWrite } from "../../app/mutations.ts";
+import type { Programme, ProgrammeBody, ProgrammeSummary, ProgrammeUpdate } from "../../app/types.ts";
+
+export const programmeKeys = {
+  all: ["programmes"] as const,
+  list: () => ["programmes", "list"] as const,
+  one: (id: number) => ["programmes", "one", id] as const,
+};
+
+export const useProgrammes = () =>
+  useQuery({ queryKey: programmeKeys.list(), queryFn: () => get<ProgrammeSummary[]>("/api/programmes") });
+
+export const useProgramme = (id: number) =>
+  useQuery({ queryKey: programmeKeys.one(id), queryFn: () => get<Programme>(`/api/programmes/${id}`) });
+
+// A programme's sites decide who sees it: refresh the user's menu too.
+const refresh = [programmeKeys.all, ["me"], ["structure"]];
+
+export const useCreateProgramme = () =>
+  useWrite((body: ProgrammeBody) => post<Programme>("/api/programmes", body), refresh);
+
+export const useUpdateProgramme = (id: number) =>
+  useWrite((body: ProgrammeUpdate) => patch<Programme>(`/api/programmes/${id}`, body), refresh);

@@ -1,0 +1,171 @@
+import { PHASES, ProgrammeParameters } from "../../../server/programmes/schemas.ts";
+import { ApiError } from "../../app/api.ts";
+import type { Programme, ProgrammeBody, ProgrammeUpdate } from "../../app/types.ts";
+
+export type Phase = (typeof PHASES)[number];
+export { PHASES };
+
+/** A number field as the user left it: a number, or "" when empty. */
+export type NumberValue = number | string;
+
+export interface AgeBandRow {
+  label: string;
+  min: NumberValue;
+  max: NumberValue;
+}
+
+export interface ProgrammeFormValues {
+  code: string;
+  name: string;
+  regionId: string | null;
+  practiceId: string | null;
+  /** One row per phase; a phase without a start date is not part of the programme. */
+  phases: Record<Phase, { startDate: string | null; endDate: string | null }>;
+  /** The programme's sites, each with its own enrolment target ("" = the programme's default). */
+  sites: Array<{ siteId: number; targetEnrolment: NumberValue }>;
+  parameters: {
+    targetEnrolmentPerSite: NumberValue;
+    ageMin: NumberValue;
+    ageMax: NumberValue;
+    targetDiagnoses: string[];
+    intensiveThreshold: NumberValue;
+    earlyWindowDays: NumberValue;
+    newToServiceDays: NumberValue;
+    breakdownAgeBands: AgeBandRow[];
+  };
+}
+
+/** The defaults of INDICATORS.md, straight from the server's schema. */
+export const DEFAULT_PARAMETERS = ProgrammeParameters.parse(undefined);
+
+const emptyPhases = (): ProgrammeFormValues["phases"] => ({
+  pre_implementation: { startDate: null, endDate: null },
+  implementation: { startDate: null, endDate: null },
+  sustainability: { startDate: null, endDate: null },
+});
+
+function parametersToForm(p: typeof DEFAULT_PARAMETERS): ProgrammeFormValues["parameters"] {
+  return {
+    targetEnrolmentPerSite: p.targetEnrolmentPerSite,
+    ageMin: p.ageBand.min,
+    ageMax: p.ageBand.max,
+    targetDiagnoses: [...p.targetDiagnoses],
+    intensiveThreshold: p.intensiveThreshold,
+    earlyWindowDays: p.earlyWindowDays,
+    newToServiceDays: p.newToServiceDays,
+    breakdownAgeBands: p.breakdownAgeBands.map((b) => ({
+      label: b.label,
+      min: b.min ?? "",
+      max: b.max ?? "",
+    })),
+  };
+}
+
+export function emptyProgramme(regionId: number | null): ProgrammeFormValues {
+  return {
+    code: "",
+    name: "",
+    regionId: regionId === null ? null : String(regionId),
+    practiceId: null,
+    phases: emptyPhases(),
+    sites: [],
+    parameters: parametersToForm(DEFAULT_PARAMETERS),
+  };
+}
+
+export function programmeToForm(p: Programme): ProgrammeFormValues {
+  const phases = emptyPhases();
+  for (const ph of p.phases) phases[ph.phase] = { startDate: ph.startDate, endDate: ph.endDate };
+  return {
+    code: p.code,
+    name: p.name,
+    regionId: String(p.regionId),
+    practiceId: String(p.practice.id),
+    phases,
+    sites: p.sites.map((s) => ({ siteId: s.siteId, targetEnrolment: s.targetEnrolment ?? "" })),
+    parameters: parametersToForm(p.parameters),
+  };
+}
+
+/** Required numbers: "" goes as null so that the server names the empty field. */
+const num = (v: NumberValue): number => (v === "" ? (null as unknown as number) : Number(v));
+const optionalNum = (v: NumberValue): number | null => (v === "" ? null : Number(v));
+
+/** The phases sent, in order: only those with a start date (or an end date, to be told what is missing). */
+export function sentPhases(v: ProgrammeFormValues): Phase[] {
+  return PHASES.filter((ph) => v.phases[ph].startDate || v.phases[ph].endDate);
+}
+
+function parts(v: ProgrammeFormValues) {
+  const p = v.parameters;
+  return {
+    parameters: {
+      targetEnrolmentPerSite: num(p.targetEnrolmentPerSite),
+      ageBand: { min: num(p.ageMin), max: num(p.ageMax) },
+      targetDiagnoses: p.targetDiagnoses,
+      intensiveThreshold: num(p.intensiveThreshold),
+      earlyWindowDays: num(p.earlyWindowDays),
+      newToServiceDays: num(p.newToServiceDays),
+      breakdownAgeBands: p.breakdownAgeBands.map((b) => ({
+        label: b.label,
+        min: optionalNum(b.min),
+        max: optionalNum(b.max),
+      })),
+    },
+    phases: sentPhases(v).map((phase) => ({
+      phase,
+      startDate: v.phases[phase].startDate ?? "",
+      endDate: v.phases[phase].endDate,
+    })),
+    sites: v.sites.map((s) => ({ siteId: s.siteId, targetEnrolment: optionalNum(s.targetEnrolment) })),
+  };
+}
+
+export function formToCreateBody(v: ProgrammeFormValues): ProgrammeBody {
+  return {
+    code: v.code,
+    name: v.name,
+    regionId: v.regionId ? Number(v.regionId) : (null as unknown as number),
+    practiceId: v.practiceId ? Number(v.practiceId) : (null as unknown as number),
+    ...parts(v),
+  };
+}
+
+export function formToUpdateBody(v: ProgrammeFormValues, baseVersion: number): ProgrammeUpdate {
+  return { baseVersion, name: v.name, ...parts(v) };
+}
+
+/**
+ * The server names phases and sites by their index in the array sent; the form names them by
+ * phase and by site id. Rewrite `body.phases.1.startDate` to `body.phases.implementation.startDate`,
+ * `body.sites.0.targetEnrolment` to `body.sites.site-12.targetEnrolment`, and the age-band fields.
+ */
+export function toFormIssues(err: unknown, v: ProgrammeFormValues): unknown {
+  if (!(err instanceof ApiError)) return err;
+  const phases = sentPhases(v);
+  const issues = err.issues.map((i) => {
+    let field = i.field
+      .replace(/^body\.parameters\.ageBand\.min$/, "body.parameters.ageMin")
+      .replace(/^body\.parameters\.ageBand\.max$/, "body.parameters.ageMax")
+      .replace(/^body\.parameters\.ageBand$/, "body.parameters.ageMin");
+    field = field.replace(/^body\.phases\.(\d+)/, (m, n: string) =>
+      phases[Number(n)] ? `body.phases.${phases[Number(n)]}` : m,
+    );
+    field = field.replace(/^body\.sites\.(\d+)/, (m, n: string) => {
+      const site = v.sites[Number(n)];
+      return site ? `body.sites.site-${site.siteId}` : m;
+    });
+    return { ...i, field };
+  });
+  return new ApiError(err.status, err.code, err.message, issues);
+}
+
+const SHOWN = [
+  /^(code|name|regionId|practiceId|phases|sites)$/,
+  /^parameters\.(targetEnrolmentPerSite|ageMin|ageMax|targetDiagnoses|intensiveThreshold|earlyWindowDays|newToServiceDays|breakdownAgeBands)$/,
+  /^parameters\.targetDiagnoses\.\d+$/,
+  /^parameters\.breakdownAgeBands\.\d+\.(label|min|max)$/,
+  /^phases\.(pre_implementation|implementation|sustainability)(\.(startDate|endDate))?$/,
+  /^sites\.site-\d+(\.\w+)?$/,
+];
+export const isShownProgrammeField = (path: string) => SHOWN.some((re) => re.test(path));

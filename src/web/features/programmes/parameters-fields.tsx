@@ -1,0 +1,181 @@
+import {
+  Button,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import type { ProgrammeFormValues } from "./form-values.ts";
+
+type Parameters = ProgrammeFormValues["parameters"];
+
+/** The programme parameters of the indicator catalogue (INDICATORS.md), with their defaults. */
+export function ParametersFields({
+  value,
+  onChange,
+  error,
+  errorTree,
+}: {
+  value: Parameters;
+  onChange: (v: Parameters) => void;
+  error: (path: string) => string | undefined;
+  errorTree: (path: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const set = <K extends keyof Parameters>(key: K, v: Parameters[K]) => onChange({ ...value, [key]: v });
+  const bands = value.breakdownAgeBands;
+  const setBand = (i: number, patch: Partial<Parameters["breakdownAgeBands"][number]>) =>
+    set(
+      "breakdownAgeBands",
+      bands.map((b, j) => (j === i ? { ...b, ...patch } : b)),
+    );
+
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        <NumberInput
+          label={t("parameters.targetEnrolmentPerSite")}
+          description={t("parameters.targetEnrolmentPerSiteHint")}
+          min={0}
+          allowDecimal={false}
+          value={value.targetEnrolmentPerSite}
+          onChange={(v) => set("targetEnrolmentPerSite", v)}
+          error={error("parameters.targetEnrolmentPerSite")}
+        />
+        <NumberInput
+          label={t("parameters.ageMin")}
+          description={t("parameters.ageBandHint")}
+          min={0}
+          max={120}
+          allowDecimal={false}
+          value={value.ageMin}
+          onChange={(v) => set("ageMin", v)}
+          error={error("parameters.ageMin")}
+        />
+        <NumberInput
+          label={t("parameters.ageMax")}
+          description={t("parameters.ageBandHint")}
+          min={0}
+          max={120}
+          allowDecimal={false}
+          value={value.ageMax}
+          onChange={(v) => set("ageMax", v)}
+          error={error("parameters.ageMax")}
+        />
+        <TagsInput
+          label={t("parameters.targetDiagnoses")}
+          description={t("parameters.targetDiagnosesHint")}
+          value={value.targetDiagnoses}
+          onChange={(v) => set("targetDiagnoses", v)}
+          error={errorTree("parameters.targetDiagnoses")}
+          splitChars={[",", " "]}
+        />
+        <NumberInput
+          label={t("parameters.intensiveThreshold")}
+          description={t("parameters.intensiveThresholdHint")}
+          min={1}
+          allowDecimal={false}
+          value={value.intensiveThreshold}
+          onChange={(v) => set("intensiveThreshold", v)}
+          error={error("parameters.intensiveThreshold")}
+        />
+        <NumberInput
+          label={t("parameters.earlyWindowDays")}
+          description={t("parameters.earlyWindowDaysHint")}
+          min={1}
+          allowDecimal={false}
+          value={value.earlyWindowDays}
+          onChange={(v) => set("earlyWindowDays", v)}
+          error={error("parameters.earlyWindowDays")}
+        />
+        <NumberInput
+          label={t("parameters.newToServiceDays")}
+          description={t("parameters.newToServiceDaysHint")}
+          min={1}
+          allowDecimal={false}
+          value={value.newToServiceDays}
+          onChange={(v) => set("newToServiceDays", v)}
+          error={error("parameters.newToServiceDays")}
+        />
+      </SimpleGrid>
+
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t("parameters.breakdownAgeBands")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("parameters.breakdownAgeBandsHint")}
+        </Text>
+        {error("parameters.breakdownAgeBands") && (
+          <Text size="sm" c="red.9" role="alert">
+            {error("parameters.breakdownAgeBands")}
+          </Text>
+        )}
+        {bands.map((b, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: bands have no identity but their position
+          <Group key={i} align="flex-start" gap="sm">
+            <TextInput
+              label={t("parameters.bandLabel")}
+              w={140}
+              value={b.label}
+              onChange={(e) => setBand(i, { label: e.currentTarget.value })}
+              error={error(`parameters.breakdownAgeBands.${i}.label`)}
+            />
+            <NumberInput
+              label={t("parameters.bandFrom")}
+              w={120}
+              min={0}
+              max={120}
+              allowDecimal={false}
+              value={b.min}
+              onChange={(v) => setBand(i, { min: v })}
+              error={error(`parameters.breakdownAgeBands.${i}.min`)}
+            />
+            <NumberInput
+              label={t("parameters.bandTo")}
+              w={120}
+              min={0}
+              max={120}
+              allowDecimal={false}
+              value={b.max}
+              onChange={(v) => setBand(i, { max: v })}
+              error={error(`parameters.breakdownAgeBands.${i}.max`)}
+            />
+            <Button
+              variant="subtle"
+              color="red"
+              c="red.9"
+              mt={25}
+              leftSection={<IconTrash size={14} aria-hidden="true" />}
+              aria-label={t("parameters.removeBand", { label: b.label || i + 1 })}
+              onClick={() =>
+                set(
+                  "breakdownAgeBands",
+                  bands.filter((_, j) => j !== i),
+                )
+              }
+            >
+              {t("common.remove")}
+            </Button>
+          </Group>
+        ))}
+        <Group>
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconPlus size={14} aria-hidden="true" />}
+            onClick={() => set("breakdownAgeBands", [...bands, { label: "", min: "", max: "" }])}
+          >
+            {t("parameters.addBand")}
+          </Button>
+        </Group>
+      </Stack>
+    </Stack>
+  );
+}

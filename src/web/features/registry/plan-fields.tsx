@@ -1,0 +1,63 @@
+import { Stack, Switch } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ModalDateField } from "./modal-date-field.tsx";
+import type { PlanState } from "./types.ts";
+
+export type PlanValues = PlanState;
+
+export const PLAN_FIELDS = new Set([
+  "createdDate",
+  "sharedWithPatientDate",
+  "signedByPatient",
+  "sharedWithSocialServices",
+  "sharedWithWorkInclusion",
+  "integratedActionsStarted",
+]);
+
+const FLAGS = [
+  ["signedByPatient", "signed"],
+  ["sharedWithSocialServices", "socialServices"],
+  ["sharedWithWorkInclusion", "workInclusion"],
+  ["integratedActionsStarted", "integratedActions"],
+] as const;
+
+/** The fields of an individual treatment plan: its dates and what was done with it. */
+export function PlanFields({
+  values,
+  onChange,
+  error,
+}: {
+  values: PlanValues;
+  onChange: (values: PlanValues) => void;
+  error: (path: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <ModalDateField
+        label={t("registry.plan.createdDate")}
+        required
+        clearable={false}
+        value={values.createdDate}
+        onChange={(v) => onChange({ ...values, createdDate: v ?? "" })}
+        error={error("createdDate")}
+      />
+      <ModalDateField
+        label={t("registry.plan.sharedWithPatientDate")}
+        description={t("registry.plan.sharedWithPatientDateHint")}
+        value={values.sharedWithPatientDate}
+        onChange={(v) => onChange({ ...values, sharedWithPatientDate: v })}
+        error={error("sharedWithPatientDate")}
+      />
+      {FLAGS.map(([key, label]) => (
+        <Switch
+          key={key}
+          label={t(`registry.plan.${label}`)}
+          checked={values[key]}
+          onChange={(e) => onChange({ ...values, [key]: e.currentTarget.checked })}
+          error={error(key)}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,16 @@
+import { Badge, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+
+/** Yes as a badge, no as dimmed text: a plan's flag in a table. */
+export function PlanFlag({ value }: { value: boolean }) {
+  const { t } = useTranslation();
+  return value ? (
+    <Badge variant="light" color="teal">
+      {t("common.yes")}
+    </Badge>
+  ) : (
+    <Text size="sm" c="dimmed">
+      {t("common.no")}
+    </Text>
+  );
+}

@@ -1,0 +1,68 @@
+import { TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormErrors } from "../../app/form-errors.ts";
+import { FormModal } from "../../app/form-modal.tsx";
+import type { Area } from "../../app/types.ts";
+import { useSaveArea } from "./api.ts";
+
+const FIELDS = new Set(["code", "name"]);
+const isShown = (p: string) => FIELDS.has(p);
+
+/** Create an area of a region (e.g. an ATS), or rename one. */
+export function AreaModal({
+  area,
+  regionId,
+  onClose,
+}: {
+  area: Area | null;
+  regionId: number;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveArea();
+  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const [code, setCode] = useState(area?.code ?? "");
+  const [name, setName] = useState(area?.name ?? "");
+  const submit = () => {
+    clear();
+    save.mutate(
+      { id: area?.id, regionId, code, name },
+      {
+        onSuccess: () => {
+          notifications.show({ color: "green", message: t("common.saved") });
+          onClose();
+        },
+        onError: fail,
+      },
+    );
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={area ? t("structure.editArea") : t("structure.newArea")}
+      onSubmit={submit}
+      saving={save.isPending}
+      general={errors.general}
+    >
+      <TextInput
+        label={t("common.code")}
+        required
+        disabled={!!area}
+        value={code}
+        onChange={(e) => setCode(e.currentTarget.value)}
+        error={field("code")}
+        data-autofocus
+      />
+      <TextInput
+        label={t("common.name")}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={field("name")}
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,126 @@
+import { NumberInput, Select, Switch, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { PROFILES } from "../../../server/shared/schemas.ts";
+import { useFormErrors } from "../../app/form-errors.ts";
+import { FormModal } from "../../app/form-modal.tsx";
+import type { Professional } from "../../app/types.ts";
+import { useCreateProfessional, useUpdateProfessional } from "./api.ts";
+
+type Profile = Professional["profile"];
+const FIELDS = new Set([
+  "code",
+  "profile",
+  "inImplementationTeam",
+  "teamCoordinator",
+  "trained",
+  "trainingHours",
+]);
+const isShown = (p: string) => FIELDS.has(p);
+
+/** Add a professional to a site, or change their profile, team membership and training. */
+export function ProfessionalModal({
+  siteId,
+  professional,
+  onClose,
+}: {
+  siteId: number;
+  professional: Professional | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateProfessional(siteId);
+  const update = useUpdateProfessional(siteId);
+  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const [code, setCode] = useState(professional?.code ?? "");
+  const [profile, setProfile] = useState<Profile | null>(professional?.profile ?? null);
+  const [inTeam, setInTeam] = useState(professional?.inImplementationTeam ?? true);
+  const [coordinator, setCoordinator] = useState(professional?.teamCoordinator ?? false);
+  const [trained, setTrained] = useState(professional?.trained ?? false);
+  const [hours, setHours] = useState<number | string>(professional?.trainingHours ?? "");
+
+  const submit = () => {
+    clear();
+    const trainingHours = hours === "" ? null : Number(hours);
+    const done = {
+      onSuccess: () => {
+        notifications.show({ color: "green", message: t("common.saved") });
+        onClose();
+      },
+      onError: fail,
+    };
+    const values = {
+      inImplementationTeam: inTeam,
+      teamCoordinator: inTeam && coordinator,
+      trained,
+      trainingHours,
+    };
+    if (professional) {
+      update.mutate({ id: professional.id, body: { ...values, ...(profile ? { profile } : {}) } }, done);
+    } else {
+      // An unchosen profile goes as "" so that the server names the field.
+      create.mutate({ code, siteId, profile: (profile ?? "") as Profile, ...values }, done);
+    }
+  };
+
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={professional ? t("teams.editMember", { code: professional.code }) : t("teams.addMember")}
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
+      general={errors.general}
+    >
+      <TextInput
+        label={t("teams.code")}
+        description={t("teams.codeHint")}
+        required
+        disabled={!!professional}
+        value={code}
+        onChange={(e) => setCode(e.currentTarget.value)}
+        error={field("code")}
+        data-autofocus
+      />
+      <Select
+        label={t("teams.profile")}
+        required
+        placeholder={t("common.choose")}
+        data={PROFILES.map((p) => ({ value: p, label: t(`profiles.${p}`) }))}
+        value={profile}
+        onChange={(v) => setProfile(v as Profile | null)}
+        error={field("profile")}
+      />
+      <Switch
+        label={t("teams.inTeam")}
+        checked={inTeam}
+        onChange={(e) => setInTeam(e.currentTarget.checked)}
+        error={field("inImplementationTeam")}
+      />
+      <Switch
+        label={t("teams.coordinator")}
+        description={t("teams.coordinatorHint")}
+        checked={inTeam && coordinator}
+        disabled={!inTeam}
+        onChange={(e) => setCoordinator(e.currentTarget.checked)}
+        error={field("teamCoordinator")}
+      />
+      <Switch
+        label={t("teams.trained")}
+        checked={trained}
+        onChange={(e) => setTrained(e.currentTarget.checked)}
+        error={field("trained")}
+      />
+      <NumberInput
+        label={t("teams.trainingHours")}
+        min={0}
+        max={100000}
+        decimalScale={1}
+        value={hours}
+        onChange={setHours}
+        error={field("trainingHours")}
+      />
+    </FormModal>
+  );
+}

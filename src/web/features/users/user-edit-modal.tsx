@@ -1,0 +1,83 @@
+import { Divider, Switch, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormErrors } from "../../app/form-errors.ts";
+import { FormModal } from "../../app/form-modal.tsx";
+import { PasswordField } from "../../app/password-field.tsx";
+import type { Grant, Role, User } from "../../app/types.ts";
+import { useUpdateUser } from "./api.ts";
+import { GrantsEditor } from "./grants-editor.tsx";
+
+const SHOWN = [/^(displayName|password|grants|active)$/, /^grants\.\d+\.(role|programmeId|siteId)$/];
+const isShown = (p: string) => SHOWN.some((re) => re.test(p));
+
+/** Change a user's name and roles, deactivate them, or set a new password they must change. */
+export function UserEditModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser();
+  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [active, setActive] = useState(user.active);
+  const [password, setPassword] = useState("");
+  const [grants, setGrants] = useState<Grant[]>(
+    user.grants.map((g) => ({ role: g.role as Role, programmeId: g.programmeId, siteId: g.siteId })),
+  );
+  const submit = () => {
+    clear();
+    update.mutate(
+      {
+        id: user.id,
+        body: {
+          ...(displayName !== user.displayName ? { displayName } : {}),
+          ...(active !== user.active ? { active } : {}),
+          ...(password ? { password } : {}),
+          grants,
+        },
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: "green", message: t("common.saved") });
+          onClose();
+        },
+        onError: fail,
+      },
+    );
+  };
+  return (
+    <FormModal
+      opened
+      size="xl"
+      onClose={onClose}
+      title={t("users.editTitle", { username: user.username })}
+      onSubmit={submit}
+      saving={update.isPending}
+      general={errors.general}
+    >
+      <TextInput
+        label={t("users.displayName")}
+        value={displayName}
+        onChange={(e) => setDisplayName(e.currentTarget.value)}
+        error={field("displayName")}
+        data-autofocus
+      />
+      <GrantsEditor value={grants} onChange={setGrants} error={field} />
+      <Divider />
+      <Switch
+        label={t("users.active")}
+        description={t("users.activeHint")}
+        checked={active}
+        onChange={(e) => setActive(e.currentTarget.checked)}
+        error={field("active")}
+      />
+      <PasswordField
+        label={t("users.resetPassword")}
+        description={t("users.resetPasswordHint")}
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={field("password")}
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,32 @@
+import { sql } from "kysely";
+import { type DemoRegistrySummary, generateDemoRegistry } from "../../src/server/demo/registry/index.ts";
+import { seedDemoRegion } from "../../src/server/demo/seed-region.ts";
+import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
+import type { Database, Db } from "../../src/server/infra/db/database.ts";
+import { openTestDatabase } from "../support/test-db.ts";
+
+export const onPostgres = process.env.PRAXIS_TEST_DB === "postgres";
+
+/**
+ * A fresh test database with the demo region and its registry. On PostgreSQL the registry is
+ * streamed with COPY (as `praxis demo` does) unless `writer: "insert"`.
+ */
+export async function demoDatabase(
+  options: { patients?: number; seed?: number; writer?: "copy" | "insert" } = {},
+): Promise<{ database: Database; db: Db; summary: DemoRegistrySummary }> {
+  const database = await openTestDatabase();
+  await seedDemoRegion(database.db, SYSTEM);
+  const copy = onPostgres && options.writer !== "insert";
+  const summary = await generateDemoRegistry(database.db, {
+    patients: options.patients,
+    seed: options.seed,
+    copyUrl: copy ? process.env.DATABASE_URL : undefined,
+  });
+  return { database, db: database.db, summary };
+}
+
+/** Run a query that lists offending rows; the rule holds when it returns none. */
+export async function offending(db: Db, query: string): Promise<unknown[]> {
+  const r = await sql.raw(`${query} limit 5`).execute(db);
+  return r.rows;
+}

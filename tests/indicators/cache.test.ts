@@ -1,0 +1,265 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeProgrammeIndicators } from "../../src/server/indicators/service.ts";
+import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
+import { openIndicatorDatabase } from "./db.ts";
+import { buildEdgeFixture, R } from "./edge-fixture.ts";
+import type { Registry } from "./fixtures.ts";
+
+/**
+ * Cache invalidation: every write that can change a programme's indicators bumps that
+ * programme's data_version (triggers of migration 0004), and only that programme's. Fixture:
+ * edge-fixture.ts — P at A B C (+ D, E by enrolments), Q at A (+ B by q1's enrolment); a1 is in
+ * P only, b2 in P and Q, q1 in Q only; F belongs to neither.
+ */
+let database: Database;
+let reg: Registry;
+
+beforeAll(async () => {
+  database = await openIndicatorDatabase();
+  reg = await buildEdgeFixture(database.db);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function versions(): Promise<Map<number, number>> {
+  const rows = await database.db
+    .selectFrom("indicator_data_versions")
+    .select(["programme_id", "version"])
+    .execute();
+  return new Map(rows.map((r) => [r.programme_id, Number(r.version)]));
+}
+
+/** Which of P and Q a write bumps. */
+async function bumps(write: () => Promise<unknown>): Promise<string[]> {
+  const before = await versions();
+  await write();
+  const after = await versions();
+  return ["P", "Q"].filter((code) => {
+    const id = reg.programmes.get(code)!;
+    return (after.get(id) ?? 0) !== (before.get(id) ?? 0);
+  });
+}
+
+describe("data versions", () => {
+  const db = () => database.db;
+  const id = (map: Map<string, number>, code: string) => map.get(code)!;
+
+  it.each([
+    [
+      "an intervention of a patient in P only",
+      () => reg.interventions("a1", "nursing", ["2024-05-01"]),
+      ["P"],
+    ],
+    [
+      "an intervention of a patient in P and Q",
+      () => reg.interventions("b2", "nursing", ["2024-05-01"]),
+      ["P", "Q"],
+    ],
+    ["an assessment of a patient in Q only", () => reg.assessment("q1", "2024-05-01"), ["Q"]],
+    [
+      "an intervention of a patient enrolled nowhere",
+      async () => {
+        await reg.patient("loner");
+        await reg.interventions("loner", "nursing", ["2024-05-01"]);
+      },
+      [],
+    ],
+    [
+      "a patient's sex",
+      () => db().updateTable("patients").set({ sex: "X" }).where("id", "=", id(reg.patients, "a1")).execute(),
+      ["P"],
+    ],
+    [
+      "a treatment plan",
+      () =>
+        db()
+          .updateTable("treatment_plans")
+          .set({ signed_by_patient: true })
+          .where("code", "=", "PL-a")
+          .execute(),
+      ["P"],
+    ],
+    ["an enrolment in Q", () => reg.enrol("a1", "A", "2024-05-01", { programme: "Q" }), ["Q"]],
+    [
+      "an enrolment's end",
+      () =>
+        db()
+          .updateTable("enrolments")
+          .set({ end_date: "2024-06-01", end_reason: "completed" })
+          .where("patient_id", "=", id(reg.patients, "a3"))
+          .execute(),
+      ["P"],
+    ],
+    [
+      "a group without programme at A (a site of both)",
+      () => reg.group("GX", "A", "imr", "2024-01-01"),
+      ["P", "Q"],
+    ],
+    ["a group at D (a site of P by enrolment)", () => reg.group("GY", "D", "imr", "2024-01-01"), ["P"]],
+    [
+      "a group of Q at F (no site of Q)",
+      () => reg.group("GZ", "F", "imr", "2024-01-01", { programme: "Q" }),
+      ["Q"],
+    ],
+    ["a professional at B", () => reg.professional("n1", "B", { team: true }), ["P", "Q"]],
+    ["a professional at F", () => reg.professional("n2", "F", { team: true }), []],
+    [
+      "a site registered to Q",
+      () =>
+        db()
+          .insertInto("programme_sites")
+          .values({
+            programme_id: id(reg.programmes, "Q"),
+            site_id: id(reg.sites, "C"),
+            target_enrolment: null,
+          })
+          .execute(),
+      ["Q"],
+    ],
+    [
+      "P's parameters",
+      () =>
+        db()
+          .updateTable("programmes")
+          .set({ name: "P renamed" })
+          .where("id", "=", id(reg.programmes, "P"))
+          .execute(),
+      ["P"],
+    ],
+    [
+      "a site's area",
+      () => db().updateTable("sites").set({ area_id: null }).where("code", "=", "D").execute(),
+      ["P"],
+    ],
+    [
+      "an area's name (A and B are in N)",
+      () => db().updateTable("areas").set({ name: "North" }).where("code", "=", "N").execute(),
+      ["P", "Q"],
+    ],
+    [
+      "a phase of Q",
+      () =>
+        db()
+          .insertInto("programme_phases")
+          .values({
+            programme_id: id(reg.programmes, "Q"),
+            phase: "implementation",
+            start_date: "2024-01-01",
+            end_date: null,
+          })
+          .execute(),
+      ["Q"],
+    ],
+    [
+      "deleting interventions",
+      () => db().deleteFrom("interventions").where("date", "=", "2024-05-01").execute(),
+      ["P", "Q"],
+    ],
+    [
+      "a user-defined indicator of Q",
+      () =>
+        db()
+          .insertInto("indicator_definitions")
+          .values({
+            programme_id: id(reg.programmes, "Q"),
+            indicator_id: "mine",
+            definition: JSON.stringify({}),
+            updated_at: new Date(),
+            created_by: null,
+          })
+          .execute(),
+      ["Q"],
+    ],
+    [
+      "a pin of P",
+      () =>
+        db()
+          .insertInto("indicator_pins")
+          .values({ programme_id: id(reg.programmes, "P"), indicator_id: "enrolled", position: 0 })
+          .execute(),
+      ["P"],
+    ],
+    ["truncating professionals", () => sql`truncate professionals cascade`.execute(db()), ["P", "Q"]],
+  ] as const)("%s bumps %j", async (_what, write, expected) => {
+    expect(await bumps(write)).toEqual(expected);
+  });
+});
+
+describe("the shared cache", () => {
+  it("serves a stored result until a write, then recomputes", async () => {
+    const pid = reg.programmes.get("P")!;
+    const first = await computeProgrammeIndicators(database.db, pid, R);
+    const stamp = async () =>
+      (
+        await database.db
+          .selectFrom("indicator_cache")
+          .select(["computed_at", "data_version"])
+          .where("programme_id", "=", pid)
+          .where("as_of", "=", R)
+          .executeTakeFirstOrThrow()
+      ).computed_at;
+    const at = await stamp();
+    const second = await computeProgrammeIndicators(database.db, pid, R);
+    expect(second!.records).toEqual(first!.records);
+    expect(await stamp()).toEqual(at);
+    await reg.interventions("a1", "nursing", ["2024-05-02"]);
+    const third = await computeProgrammeIndicators(database.db, pid, R);
+    const value = (rs: typeof first, site: string | null) =>
+      rs!.records.find((r) => r.id === "interventions" && r.site === site)!.value!;
+    expect(value(third, "A")).toBe(value(first, "A") + 1);
+    // Older entries of the programme are cleared when a newer version is stored.
+    const versions = await database.db
+      .selectFrom("indicator_cache")
+      .select("data_version")
+      .distinct()
+      .where("programme_id", "=", pid)
+      .execute();
+    expect(versions).toHaveLength(1);
+  });
+
+  it.skipIf(process.env.PRAXIS_TEST_DB !== "postgres")(
+    "is shared by two servers on one PostgreSQL database",
+    async () => {
+      const url = new URL(process.env.DATABASE_URL!);
+      const name = (await sql<{ db: string }>`select current_database() as db`.execute(database.db)).rows[0]!
+        .db;
+      url.pathname = `/${name}`;
+      const other = await openPostgres(url.toString(), { poolSize: 2 });
+      try {
+        const pid = reg.programmes.get("Q")!;
+        const mine = await computeProgrammeIndicators(database.db, pid, R);
+        const rows = () =>
+          database.db
+            .selectFrom("indicator_cache")
+            .select("computed_at")
+            .where("programme_id", "=", pid)
+            .execute();
+        const before = await rows();
+        const theirs = await computeProgrammeIndicators(other.db, pid, R);
+        expect(theirs!.records).toEqual(mine!.records);
+        expect(await rows()).toEqual(before);
+        // A write through the other server invalidates the entry for both.
+        await other.db
+          .insertInto("interventions")
+          .values({
+            code: "I-OTHER",
+            patient_id: reg.patients.get("q1")!,
+            site_id: reg.sites.get("B")!,
+            date: "2024-05-03",
+            type: "nursing",
+            setting: "individual",
+            recipient: "patient",
+          })
+          .execute();
+        const after = await computeProgrammeIndicators(database.db, pid, R);
+        const v = (rs: typeof mine) =>
+          rs!.records.find((r) => r.id === "interventions" && r.site === null)!.value!;
+        expect(v(after)).toBe(v(mine) + 1);
+      } finally {
+        await other.close();
+      }
+    },
+  );
+});

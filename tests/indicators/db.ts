@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
+import { migrateToLatest } from "../../src/server/infra/db/migrate.ts";
+import { openTestDatabase } from "../support/test-db.ts";
+
+/**
+ * A fresh, migrated database for one indicator test file. On PostgreSQL it is a database of its
+ * own (dropped on close) rather than a schema: Kysely's migrator looks for its bookkeeping tables
+ * in every schema of the database, so schemas left by other (or concurrent) test files would make
+ * it skip creating them. On PGlite: the shared in-memory helper.
+ */
+export async function openIndicatorDatabase(): Promise<Database> {
+  if (process.env.PRAXIS_TEST_DB !== "postgres") return openTestDatabase();
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("PRAXIS_TEST_DB=postgres needs DATABASE_URL");
+  const name = `ind_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString(), { poolSize: 4 });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

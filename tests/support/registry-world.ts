@@ -1,0 +1,183 @@
+import type { LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
+import { addDays, today } from "../../src/server/registry/dates.ts";
+import type { Client, Username, World } from "./world.ts";
+
+/**
+ * Helpers for the registry API tests, on top of world.ts: patients and enrolments through the API
+ * (so every rule applies), direct inserts where a test needs volume, and a few assertions.
+ */
+
+export const daysAgo = (n: number) => addDays(today(), -n);
+export const thisYear = () => new Date().getFullYear();
+
+/** An eligible BPD patient by default: 24 years old at enrolment, new to service. */
+export const patientBody = (siteId: number, extra: Record<string, unknown> = {}) => ({
+  birthYear: thisYear() - 24,
+  sex: "F",
+  firstContactDate: daysAgo(30),
+  siteId,
+  ...extra,
+});
+
+export function expectCreated(res: LightMyRequestResponse, status = 201) {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json();
+}
+
+/** The field → rule pairs of a 4xx answer, sorted, for exact comparison. */
+export function issuesOf(res: LightMyRequestResponse): string[] {
+  return (res.json().issues ?? []).map((i: { field: string; rule: string }) => `${i.field}:${i.rule}`).sort();
+}
+
+/** Register a patient as `user` (administrator by default) and return it. */
+export async function createPatient(
+  w: World,
+  siteId: number,
+  extra: Record<string, unknown> = {},
+  user: Username = "admin",
+) {
+  const c = await w.as(user);
+  return expectCreated(await c.post("/api/patients", patientBody(siteId, extra)));
+}
+
+/** Enrol a patient (eligible with diagnosis F60.3 by default). */
+export async function enrol(
+  w: World,
+  body: { patientId: number; programmeId: number; siteId: number; enrolmentDate: string } & Record<
+    string,
+    unknown
+  >,
+  user: Username = "admin",
+) {
+  const c = await w.as(user);
+  return expectCreated(await c.post("/api/enrolments", { primaryDiagnosis: "F60.3", ...body }));
+}
+
+/** A patient registered and enrolled at a site of a programme, `daysIn` days ago. */
+export async function enrolledPatient(
+  w: World,
+  siteId: number,
+  programmeId: number,
+  daysIn: number,
+  extra: Record<string, unknown> = {},
+) {
+  const patient = await createPatient(w, siteId, { firstContactDate: daysAgo(daysIn + 10) });
+  const enrolment = await enrol(w, {
+    patientId: patient.id,
+    programmeId,
+    siteId,
+    enrolmentDate: daysAgo(daysIn),
+    ...extra,
+  });
+  return { patient, enrolment };
+}
+
+/** Insert interventions straight into the table (for volume); `dates` one row each. */
+export async function insertInterventions(
+  w: World,
+  patientId: number,
+  siteId: number,
+  rows: Array<{ date: string; type: string; recipient?: string }>,
+) {
+  if (rows.length === 0) return;
+  await w.database.db
+    .insertInto("interventions")
+    .values(
+      rows.map((r, i) => ({
+        code: `T-${patientId}-${Date.now()}-${i}-${Math.random().toString(36).slice(2, 8)}`,
+        patient_id: patientId,
+        site_id: siteId,
+        date: r.date,
+        type: r.type,
+        setting: "individual",
+        recipient: r.recipient ?? "patient",
+        professional_code: null,
+        professional_profile: null,
+        duration_min: null,
+        group_id: null,
+        group_session_id: null,
+        module: null,
+      })),
+    )
+    .execute();
+}
+
+/** Row counts of the registry tables: "nothing stored" is these staying equal. */
+export async function registryCounts(w: World) {
+  const tables = [
+    "patients",
+    "enrolments",
+    "interventions",
+    "groups",
+    "group_members",
+    "group_sessions",
+    "treatment_plans",
+    "treatment_plan_history",
+  ] as const;
+  const out = {} as Record<(typeof tables)[number], number>;
+  for (const t of tables) {
+    const r = await w.database.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    out[t] = Number(r.n);
+  }
+  return out;
+}
+
+/** The audit entries a user wrote for an entity (newest first). */
+export async function auditOf(w: World, filters: Record<string, string | number>) {
+  return w.audit(filters);
+}
+
+/** Link a user's role to a professional of a site (what an administrator does in the team page). */
+export async function linkProfessional(
+  w: World,
+  username: Username,
+  siteId: number,
+  code: string,
+  profile = "psychologist",
+) {
+  const { db } = w.database;
+  const pro = await db
+    .insertInto("professionals")
+    .values({
+      code,
+      site_id: siteId,
+      profile,
+      in_implementation_team: true,
+      team_coordinator: false,
+      trained: true,
+      training_hours: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", username)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("user_roles")
+    .set({ professional_id: pro.id })
+    .where("user_id", "=", user.id)
+    .execute();
+  return pro.id;
+}
+
+/** Every client the registry access tables talk about. */
+export async function clients(w: World): Promise<Record<Username | "anonymous", Client>> {
+  const names: Username[] = [
+    "admin",
+    "coordinator",
+    "sitecoord1",
+    "clinician1",
+    "clinician2",
+    "clinician3",
+    "viewer",
+  ];
+  const out = { anonymous: w.anonymous } as Record<Username | "anonymous", Client>;
+  for (const n of names) out[n] = await w.as(n);
+  return out;
+}
