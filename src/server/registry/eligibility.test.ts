@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { checkEligibility } from "./eligibility.ts";
 
 const rules = { ageBand: { min: 18, max: 30 }, targetDiagnoses: ["F60.3"], newToServiceDays: 365 };
-const base = { birthYear: 2000, firstContactDate: "2024-01-01", primaryDiagnosis: "F60.3", enrolmentDate: "2024-06-01" };
+const base = {
+  birthYear: 2000,
+  firstContactDate: "2024-01-01",
+  primaryDiagnosis: "F60.3",
+  enrolmentDate: "2024-06-01",
+};
 
 describe("checkEligibility", () => {
   it.each([
@@ -15,9 +20,19 @@ describe("checkEligibility", () => {
     ["F603 (no dot) does not match", { primaryDiagnosis: "F603" }, false, { target_diagnosis: false }],
     ["f60.3 (lower case) does not match", { primaryDiagnosis: "f60.3" }, false, { target_diagnosis: false }],
     ["no diagnosis cannot be told", { primaryDiagnosis: null }, false, { target_diagnosis: null }],
-    ["first contact exactly 365 days before", { firstContactDate: "2023-06-02" }, true, { new_to_service: true }],
+    [
+      "first contact exactly 365 days before",
+      { firstContactDate: "2023-06-02" },
+      true,
+      { new_to_service: true },
+    ],
     ["first contact 366 days before", { firstContactDate: "2023-06-01" }, false, { new_to_service: false }],
-    ["first contact after enrolment is new", { firstContactDate: "2024-07-01" }, true, { new_to_service: true }],
+    [
+      "first contact after enrolment is new",
+      { firstContactDate: "2024-07-01" },
+      true,
+      { new_to_service: true },
+    ],
     ["no first contact cannot be told", { firstContactDate: null }, false, { new_to_service: null }],
   ])("%s", (_name, patch, eligible, expected) => {
     const result = checkEligibility({ ...base, ...patch }, rules);
