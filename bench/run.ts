@@ -1,12 +1,21 @@
 import os from "node:os";
+import { benchDemo } from "./demo.ts";
+import { benchImport } from "./import.ts";
+import { benchIndicators } from "./indicators.ts";
 import { benchPlatform } from "./platform.ts";
+import { benchTimeline } from "./timeline.ts";
 
 /**
- * `npm run bench [section…]`: prints the figures each issue asks for. Sections: platform.
+ * `npm run bench [section…]`: prints the figures each issue asks for. Sections: platform (issue 2),
+ * demo, import, timeline (issue 3), indicators (issue 4); none named runs them all.
  * Results and the machine they ran on are recorded in docs/benchmarks.md.
  */
 const SECTIONS: Record<string, () => Promise<Record<string, string | number>>> = {
   platform: benchPlatform,
+  demo: benchDemo,
+  import: benchImport,
+  timeline: benchTimeline,
+  indicators: benchIndicators,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,4 +1,3 @@
-import os from "node:os";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/registry/dates.ts";
@@ -294,8 +293,9 @@ describe("registry: who may open a patient page", () => {
   });
 });
 
-describe("registry: the patient page is fast", () => {
-  it("answers for a patient with 500 interventions with p95 under 30 ms", async (ctx) => {
+describe("registry: a patient with 500 interventions", () => {
+  // How fast this answers is measured by `npm run bench timeline` (docs/benchmarks.md), not here.
+  it("gets every event on one timeline, in date order", async () => {
     const { patient, enrolment } = await enrolledPatient(w, w.ids.sites.s1, w.ids.programmes.bpd, 300);
     await insertInterventions(
       w,
@@ -306,30 +306,9 @@ describe("registry: the patient page is fast", () => {
         type: i % 2 ? "psychotherapy" : "nursing",
       })),
     );
-    expect((await timeline(patient.id)).events).toHaveLength(501);
-    for (let i = 0; i < 10; i++) await c.clinician1.get(`/api/patients/${patient.id}/timeline`); // warm up
-    const times: number[] = [];
-    const cpu0 = process.cpuUsage();
-    for (let i = 0; i < 40; i++) {
-      const t0 = performance.now();
-      const res = await c.clinician1.get(`/api/patients/${patient.id}/timeline`);
-      times.push(performance.now() - t0);
-      expect(res.statusCode).toBe(200);
-    }
-    const cpu = process.cpuUsage(cpu0);
-    const cpuPerRequest = (cpu.user + cpu.system) / 1000 / times.length;
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.ceil(times.length * 0.95) - 1]!;
-    const load = os.loadavg()[0]!;
-    const quiet = load <= os.cpus().length;
-    console.log(
-      `timeline, 500 interventions (${w.database.kind}): p50 ${times[20]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
-        `${cpuPerRequest.toFixed(1)} ms CPU per request in this process; load ${load.toFixed(1)} on ${os.cpus().length} CPUs`,
-    );
-    // Wall-clock time says something only on a machine that is not oversubscribed (other test
-    // files, browsers, builds): there the figure is checked; elsewhere it is reported and the
-    // check is skipped rather than failed. `npm run bench` is where the figure is recorded.
-    if (!quiet) ctx.skip(`machine overloaded (load ${load.toFixed(1)}): p95 ${p95.toFixed(1)} ms not judged`);
-    expect(p95).toBeLessThan(30);
+    const events = (await timeline(patient.id)).events;
+    expect(events).toHaveLength(501);
+    const dates = events.map((e: { date: string }) => e.date);
+    expect([...dates].sort()).toEqual(dates);
   });
 });
