@@ -1,11 +1,10 @@
-import { TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Area } from "../../app/types.ts";
 import { useSaveArea } from "./api.ts";
+import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name"]);
 const isShown = (p: string) => FIELDS.has(p);
@@ -23,20 +22,12 @@ export function AreaModal({
   const { t } = useTranslation();
   const save = useSaveArea();
   const { errors, fail, clear, field } = useFormErrors(isShown);
+  const done = useSavedThenClose(onClose, fail);
   const [code, setCode] = useState(area?.code ?? "");
   const [name, setName] = useState(area?.name ?? "");
   const submit = () => {
     clear();
-    save.mutate(
-      { id: area?.id, regionId, code, name },
-      {
-        onSuccess: () => {
-          notifications.show({ color: "green", message: t("common.saved") });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    save.mutate({ id: area?.id, regionId, code, name }, done);
   };
   return (
     <FormModal
@@ -47,21 +38,13 @@ export function AreaModal({
       saving={save.isPending}
       general={errors.general}
     >
-      <TextInput
-        label={t("common.code")}
-        required
-        disabled={!!area}
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        error={field("code")}
-        data-autofocus
-      />
-      <TextInput
-        label={t("common.name")}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={field("name")}
+      <CodeNameFields
+        code={code}
+        name={name}
+        onCode={setCode}
+        onName={setName}
+        existing={!!area}
+        field={field}
       />
     </FormModal>
   );

@@ -1,11 +1,10 @@
-import { TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Region } from "../../app/types.ts";
 import { useSaveRegion } from "./api.ts";
+import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name"]);
 const isShown = (p: string) => FIELDS.has(p);
@@ -15,20 +14,12 @@ export function RegionModal({ region, onClose }: { region: Region | null; onClos
   const { t } = useTranslation();
   const save = useSaveRegion();
   const { errors, fail, clear, field } = useFormErrors(isShown);
+  const done = useSavedThenClose(onClose, fail);
   const [code, setCode] = useState(region?.code ?? "");
   const [name, setName] = useState(region?.name ?? "");
   const submit = () => {
     clear();
-    save.mutate(
-      { id: region?.id, code, name },
-      {
-        onSuccess: () => {
-          notifications.show({ color: "green", message: t("common.saved") });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    save.mutate({ id: region?.id, code, name }, done);
   };
   return (
     <FormModal
@@ -39,21 +30,13 @@ export function RegionModal({ region, onClose }: { region: Region | null; onClos
       saving={save.isPending}
       general={errors.general}
     >
-      <TextInput
-        label={t("common.code")}
-        required
-        disabled={!!region}
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        error={field("code")}
-        data-autofocus
-      />
-      <TextInput
-        label={t("common.name")}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={field("name")}
+      <CodeNameFields
+        code={code}
+        name={name}
+        onCode={setCode}
+        onName={setName}
+        existing={!!region}
+        field={field}
       />
     </FormModal>
   );

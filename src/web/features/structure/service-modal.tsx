@@ -1,5 +1,4 @@
-import { Select, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SERVICE_KINDS } from "../../../server/structure/schemas.ts";
@@ -7,6 +6,7 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Service } from "../../app/types.ts";
 import { useSaveService } from "./api.ts";
+import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name", "kind"]);
 const isShown = (p: string) => FIELDS.has(p);
@@ -24,21 +24,13 @@ export function ServiceModal({
   const { t } = useTranslation();
   const save = useSaveService();
   const { errors, fail, clear, field } = useFormErrors(isShown);
+  const done = useSavedThenClose(onClose, fail);
   const [code, setCode] = useState(service?.code ?? "");
   const [name, setName] = useState(service?.name ?? "");
   const [kind, setKind] = useState<Service["kind"]>(service?.kind ?? "community_centre");
   const submit = () => {
     clear();
-    save.mutate(
-      { id: service?.id, siteId, code, name, kind },
-      {
-        onSuccess: () => {
-          notifications.show({ color: "green", message: t("common.saved") });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    save.mutate({ id: service?.id, siteId, code, name, kind }, done);
   };
   return (
     <FormModal
@@ -49,21 +41,13 @@ export function ServiceModal({
       saving={save.isPending}
       general={errors.general}
     >
-      <TextInput
-        label={t("common.code")}
-        required
-        disabled={!!service}
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        error={field("code")}
-        data-autofocus
-      />
-      <TextInput
-        label={t("common.name")}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={field("name")}
+      <CodeNameFields
+        code={code}
+        name={name}
+        onCode={setCode}
+        onName={setName}
+        existing={!!service}
+        field={field}
       />
       <Select
         label={t("structure.kind")}

@@ -1,11 +1,11 @@
-import { Select, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Area, Site } from "../../app/types.ts";
 import { useSaveSite } from "./api.ts";
+import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name", "areaId"]);
 const isShown = (p: string) => FIELDS.has(p);
@@ -27,6 +27,7 @@ export function SiteModal({
   const { t } = useTranslation();
   const save = useSaveSite();
   const { errors, fail, clear, field } = useFormErrors(isShown);
+  const done = useSavedThenClose(onClose, fail);
   const [code, setCode] = useState(site?.code ?? "");
   const [name, setName] = useState(site?.name ?? "");
   const [areaId, setAreaId] = useState<string | null>(
@@ -40,16 +41,7 @@ export function SiteModal({
   );
   const submit = () => {
     clear();
-    save.mutate(
-      { id: site?.id, regionId, areaId: areaId ? Number(areaId) : null, code, name },
-      {
-        onSuccess: () => {
-          notifications.show({ color: "green", message: t("common.saved") });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    save.mutate({ id: site?.id, regionId, areaId: areaId ? Number(areaId) : null, code, name }, done);
   };
   return (
     <FormModal
@@ -60,21 +52,13 @@ export function SiteModal({
       saving={save.isPending}
       general={errors.general}
     >
-      <TextInput
-        label={t("common.code")}
-        required
-        disabled={!!site}
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        error={field("code")}
-        data-autofocus
-      />
-      <TextInput
-        label={t("common.name")}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={field("name")}
+      <CodeNameFields
+        code={code}
+        name={name}
+        onCode={setCode}
+        onName={setName}
+        existing={!!site}
+        field={field}
       />
       <Select
         label={t("structure.area")}
