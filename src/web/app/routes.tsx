@@ -5,6 +5,7 @@ import { LoginPage } from "../features/auth/login-page.tsx";
 import { DashboardRoutes } from "../features/dashboard/dashboard-routes.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { importRoutes } from "../features/imports/routes.tsx";
+import { measuresRoutes } from "../features/measures/routes.tsx";
 import { PracticeCreatePage } from "../features/practices/practice-create-page.tsx";
 import { PracticePage } from "../features/practices/practice-page.tsx";
 import { PracticesPage } from "../features/practices/practices-page.tsx";
@@ -44,6 +45,7 @@ export function AppRoutes() {
           <Route path="sites/:id" element={<SitePage />} />
           {registryRoutes}
           {importRoutes}
+          {measuresRoutes}
           <Route path="practices" element={<PracticesPage />} />
           <Route
             path="practices/new"

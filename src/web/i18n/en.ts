@@ -1,5 +1,6 @@
 import { dashboardEn } from "../features/dashboard/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
+import { measuresEn } from "../features/measures/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the type
@@ -371,6 +372,7 @@ export const en = {
   },
   registry: registryEn,
   imports: importsEn,
+  measures: measuresEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Page, QueryView } from "../../app/page.tsx";
+import { PatientMeasuresSection } from "../measures/patient-measures-section.tsx";
 import { useInterventionDefaults, useTimeline } from "./api.ts";
 import { EarlyWindowCard } from "./early-window-card.tsx";
 import { EnrolModal } from "./enrol-modal.tsx";
@@ -99,6 +100,7 @@ function PatientView({
         )}
       </Stack>
       <PlansSection patient={p} plans={timeline.plans} site={site} onReload={reload} />
+      <PatientMeasuresSection patientId={p.id} site={site} />
       <PatientTimeline events={timeline.events} types={types} />
       {fast && site && <FastEntryModal patient={p} site={site} onClose={() => setFast(false)} />}
       {enrolling && site && <EnrolModal patient={p} siteId={site.id} onClose={() => setEnrolling(false)} />}

@@ -1,0 +1,69 @@
+import { Badge, Button, Group, Radio, Text } from "@mantine/core";
+import { memo } from "react";
+import { useTranslation } from "react-i18next";
+import type { InstrumentItem } from "./types.ts";
+
+/**
+ * One item of a form: its wording (or its number when the wording is licensed and not loaded)
+ * and its answers as radios — Tab reaches the group, the arrow keys choose. The server's refusal
+ * of an answer shows under it; the answer stays as given.
+ */
+export const ItemQuestion = memo(function ItemQuestion({
+  item,
+  position,
+  value,
+  onChange,
+  error,
+}: {
+  item: InstrumentItem;
+  position: number;
+  value: number | null;
+  onChange: (id: string, value: number | null) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const label = item.text ? `${position}. ${item.text}` : t("measures.form.itemNumber", { id: item.id });
+  return (
+    <Radio.Group
+      label={label}
+      value={value === null ? "" : String(value)}
+      onChange={(v) => onChange(item.id, v === "" ? null : Number(v))}
+      error={error}
+      styles={{ label: { fontWeight: 500, marginBottom: 6 } }}
+      data-item={item.id}
+    >
+      <Group gap="md" wrap="wrap" align="center" style={{ rowGap: 6 }}>
+        {item.options.map((o) => (
+          <Radio
+            key={o.value}
+            value={String(o.value)}
+            size="sm"
+            label={o.label ? `${o.value} · ${o.label}` : String(o.value)}
+            aria-label={o.label ? `${o.value} ${o.label}` : String(o.value)}
+          />
+        ))}
+        {value !== null && (
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            color="gray.7"
+            onClick={() => onChange(item.id, null)}
+            aria-label={t("measures.form.clearAnswerOf", { item: item.id })}
+          >
+            {t("measures.form.clearAnswer")}
+          </Button>
+        )}
+        {item.reversed && (
+          <Badge size="xs" variant="outline" color="gray.7" tt="none">
+            {t("measures.form.reversed")}
+          </Badge>
+        )}
+      </Group>
+      {!item.text && item.options.some((o) => o.label === null) && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t("measures.form.valuesOnly")}
+        </Text>
+      )}
+    </Radio.Group>
+  );
+});
