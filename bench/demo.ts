@@ -1,12 +1,10 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { type DemoRegistrySummary, generateDemoRegistry } from "../src/server/demo/registry/index.ts";
 import { seedDemoRegion } from "../src/server/demo/seed-region.ts";
 import { SYSTEM } from "../src/server/infra/audit/audit.ts";
 import { openPGlite, openPostgres } from "../src/server/infra/db/database.ts";
 import { migrateToLatest } from "../src/server/infra/db/migrate.ts";
-import { freshPostgres, tempDir } from "./support.ts";
+import { freshPostgres, runBenchChild, tempDir } from "./support.ts";
 
 /**
  * Issue 3 figures for the demo generator: the default demo (314 BPD patients) on PGlite, as the
@@ -24,31 +22,7 @@ interface ChildResult {
   maxRssMb: number;
 }
 
-function runChild(args: string[]): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--child", ...args],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, PRAXIS_LOG: "0" },
-      },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      err += d;
-    });
-    child.on("exit", (code) => {
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as ChildResult);
-      else reject(new Error(`demo bench child failed (${code}): ${err || out}`));
-    });
-  });
-}
+const runChild = (args: string[]) => runBenchChild<ChildResult>(import.meta.url, "demo", args);
 
 const rows = (s: DemoRegistrySummary) =>
   s.patients +

@@ -1,13 +1,12 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { listImportFiles, runImport } from "../src/server/exchange/import.ts";
 import { SYSTEM } from "../src/server/infra/audit/audit.ts";
 import { type Database, openPGlite, openPostgres } from "../src/server/infra/db/database.ts";
 import { migrateToLatest } from "../src/server/infra/db/migrate.ts";
 import { generateExtract } from "../tests/exchange/generate.ts";
-import { freshPostgres, tempDir } from "./support.ts";
+import { freshPostgres, runBenchChild, tempDir } from "./support.ts";
 
 /**
  * Issue 3 figures for the exchange-format import: a 1,000,000-intervention extract (with its
@@ -101,31 +100,7 @@ function psqlCopy(url: string, file: string): number {
   return Math.round(INTERVENTIONS / seconds);
 }
 
-function runChild(args: string[]): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--child", ...args],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, PRAXIS_LOG: "0" },
-      },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      err += d;
-    });
-    child.on("exit", (code) => {
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as ChildResult);
-      else reject(new Error(`import bench child failed (${code}): ${err || out}`));
-    });
-  });
-}
+const runChild = (args: string[]) => runBenchChild<ChildResult>(import.meta.url, "import", args);
 
 /** The measured run, in its own process: `--child prepare DIR | pglite DIR EXTRACT | postgres URL EXTRACT`. */
 async function child(engine: string, where: string, extractDir: string | undefined): Promise<void> {

@@ -1,7 +1,9 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { praxis, startServer } from "../tests/support/spawn.ts";
@@ -81,3 +83,29 @@ export async function load(url: string, headers: Record<string, string>, connect
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * Run a benchmark module again as a child process (`--child ARGS…`), so that what it measures —
+ * peak memory above all — is its own, and parse the JSON line it prints last.
+ */
+export function runBenchChild<T>(moduleUrl: string, label: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(moduleUrl), "--child", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PRAXIS_LOG: "0" },
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as T);
+      else reject(new Error(`${label} bench child failed (${code}): ${err || out}`));
+    });
+  });
+}
