@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { DashboardNavItems } from "../features/dashboard/nav-items.tsx";
+import { PlanningNavItems } from "../features/planning/planning-nav.tsx";
 import { RegistryNav } from "../features/registry/registry-nav.tsx";
 import { useCurrentUser } from "./session.ts";
 
@@ -77,6 +78,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
               <Item key={p.id} to={`/programmes/${p.id}`} label={p.code} onNavigate={onNavigate} />
             ))}
             <DashboardNavItems programmes={me.programmes} onNavigate={onNavigate} />
+            <PlanningNavItems programmes={me.programmes} onNavigate={onNavigate} />
           </Section>
         )}
         {me.sites.length > 0 && (

@@ -6,6 +6,7 @@ import { DashboardRoutes } from "../features/dashboard/dashboard-routes.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { importRoutes } from "../features/imports/routes.tsx";
 import { measuresRoutes } from "../features/measures/routes.tsx";
+import { planningRoutes } from "../features/planning/routes.tsx";
 import { PracticeCreatePage } from "../features/practices/practice-create-page.tsx";
 import { PracticePage } from "../features/practices/practice-page.tsx";
 import { PracticesPage } from "../features/practices/practices-page.tsx";
@@ -43,6 +44,7 @@ export function AppRoutes() {
           <Route path="programmes/:id/edit" element={<ProgrammeEditPage />} />
           <Route path="programmes/:id/dashboard/*" element={<DashboardRoutes />} />
           <Route path="sites/:id" element={<SitePage />} />
+          {planningRoutes}
           {registryRoutes}
           {importRoutes}
           {measuresRoutes}

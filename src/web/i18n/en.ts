@@ -1,6 +1,7 @@
 import { dashboardEn } from "../features/dashboard/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
+import { planningEn } from "../features/planning/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the type
@@ -373,6 +374,7 @@ export const en = {
   registry: registryEn,
   imports: importsEn,
   measures: measuresEn,
+  planning: planningEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -1,6 +1,7 @@
 import { dashboardIt } from "../features/dashboard/messages.it.ts";
 import { importsIt } from "../features/imports/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
+import { planningIt } from "../features/planning/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
 import type { Messages } from "./en.ts";
 
@@ -379,4 +380,5 @@ export const it: Messages = {
   registry: registryIt,
   imports: importsIt,
   measures: measuresIt,
+  planning: planningIt,
 };

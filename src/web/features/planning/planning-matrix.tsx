@@ -1,0 +1,63 @@
+import { Anchor, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { DataTable } from "../../app/table.tsx";
+import { SCOPED_ARTEFACTS } from "./artefacts.ts";
+import { planningUrl } from "./scope.ts";
+import type { PlanningEntry } from "./types.ts";
+
+/** Rows: the region and each site I may read; columns: the artefacts; each cell links to it with its version. */
+export function PlanningMatrix({
+  programmeId,
+  sites,
+  entries,
+}: {
+  programmeId: number;
+  sites: Array<{ siteId: number; code: string; name: string }>;
+  entries: PlanningEntry[];
+}) {
+  const { t } = useTranslation();
+  const rows = [{ siteId: null as number | null, code: t("planning.region"), name: "" }, ...sites];
+  const entry = (kind: string, siteId: number | null) =>
+    entries.find((e) => e.kind === kind && e.siteId === siteId && e.questionnaireId === null);
+  return (
+    <DataTable
+      caption={t("planning.home.matrix")}
+      head={[t("planning.scope"), ...SCOPED_ARTEFACTS.map((a) => t(`planning.kinds.${a.kind}`))]}
+      rowCount={rows.length}
+      empty=""
+      minWidth={760}
+    >
+      {rows.map((r) => (
+        <Table.Tr key={r.siteId ?? "region"}>
+          <Table.Th scope="row">
+            <Text size="sm" fw={600}>
+              {r.code}
+            </Text>
+            {r.name && (
+              <Text size="xs" c="dimmed">
+                {r.name}
+              </Text>
+            )}
+          </Table.Th>
+          {SCOPED_ARTEFACTS.map((a) => {
+            const e = entry(a.kind, r.siteId);
+            const label = t(`planning.kinds.${a.kind}`);
+            return (
+              <Table.Td key={a.kind}>
+                <Anchor
+                  component={Link}
+                  to={planningUrl(programmeId, a.segment, r.siteId ?? "region")}
+                  size="sm"
+                  aria-label={`${label} · ${r.code}`}
+                >
+                  {e ? t("planning.home.versionN", { version: e.version }) : t("planning.home.notStarted")}
+                </Anchor>
+              </Table.Td>
+            );
+          })}
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,81 @@
+import { MultiSelect, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormModal } from "../../../app/form-modal.tsx";
+import type { CfirDomain, Quadrant, SwotItem, SwotTag } from "../types.ts";
+import { QUADRANTS, tagOptions } from "./labels.ts";
+
+export type SwotItemValues = Pick<SwotItem, "quadrant" | "text" | "tags">;
+
+/** Add or change one SWOT item: its quadrant, what it says, and the tags it is named by. */
+export function SwotItemModal({
+  initial,
+  tags,
+  onSubmit,
+  onClose,
+}: {
+  initial: SwotItemValues & { id?: string };
+  tags: SwotTag[];
+  onSubmit: (values: SwotItemValues) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const domain = (d: CfirDomain | null) => (d ? t(`planning.cfir.${d}`) : t("planning.swot.noDomain"));
+  const submit = () => {
+    if (!values.text.trim()) return setError(t("planning.required"));
+    onSubmit({ ...values, text: values.text.trim() });
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={
+        initial.id
+          ? t("planning.swot.editItem")
+          : t("planning.swot.addItemTo", { quadrant: t(`planning.swot.quadrant.${values.quadrant}`) })
+      }
+      onSubmit={submit}
+      saving={false}
+      general={null}
+      submitLabel={initial.id ? t("planning.apply") : t("planning.swot.add")}
+    >
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="swot-quadrant-label">
+          {t("planning.swot.quadrantLabel")}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="swot-quadrant-label"
+          value={values.quadrant}
+          onChange={(q) => setValues({ ...values, quadrant: q as Quadrant })}
+          data={QUADRANTS.map((q) => ({ value: q, label: t(`planning.swot.quadrant.${q}`) }))}
+        />
+      </Stack>
+      <Textarea
+        label={t("planning.swot.text")}
+        required
+        autosize
+        minRows={2}
+        data-autofocus
+        value={values.text}
+        error={error}
+        onChange={(e) => {
+          setError(null);
+          setValues({ ...values, text: e.currentTarget.value });
+        }}
+      />
+      <MultiSelect
+        label={t("planning.swot.tags")}
+        description={t("planning.swot.tagsHint")}
+        data={tagOptions(tags, domain)}
+        value={values.tags}
+        onChange={(v) => setValues({ ...values, tags: v })}
+        searchable
+        clearable
+        nothingFoundMessage={t("common.nothingFound")}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </FormModal>
+  );
+}

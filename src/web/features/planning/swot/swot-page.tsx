@@ -1,0 +1,140 @@
+import { Alert, Anchor, SimpleGrid } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { QueryView } from "../../../app/page.tsx";
+import { useCurrentUser } from "../../../app/session.ts";
+import { seesAcrossSites } from "../access.ts";
+import { useArtefact } from "../api.ts";
+import { ArtefactFrame } from "../artefact-frame.tsx";
+import { PlanningRoute } from "../artefact-route.tsx";
+import { artefactPath, planningUrl, type Scope } from "../scope.ts";
+import type { ArtefactDocument, SwotContent, SwotTags } from "../types.ts";
+import { useArtefactDraft } from "../use-artefact-draft.ts";
+import type { PlanningProgramme } from "../use-planning-programme.ts";
+import { QUADRANTS } from "./labels.ts";
+import { SwotItemModal, type SwotItemValues } from "./swot-item-modal.tsx";
+import { SwotQuadrant } from "./swot-quadrant.tsx";
+
+/** The SWOT matrix of the region or of one site. */
+export function SwotPage() {
+  return (
+    <PlanningRoute>{(programme, scope) => <SwotLoader programme={programme} scope={scope} />}</PlanningRoute>
+  );
+}
+
+function SwotLoader({ programme, scope }: { programme: PlanningProgramme; scope: Scope }) {
+  const path = artefactPath("swot", scope);
+  const doc = useArtefact<SwotContent>(programme.id, path);
+  const tags = useArtefact<SwotTags>(programme.id, "swot/tags");
+  const both = {
+    data: doc.data && tags.data ? { doc: doc.data, tags: tags.data } : undefined,
+    error: doc.error ?? tags.error,
+    isPending: doc.isPending || tags.isPending,
+  };
+  return (
+    <QueryView query={both}>
+      {({ doc, tags }) => (
+        <SwotEditor
+          key={path}
+          programme={programme}
+          scope={scope}
+          path={path}
+          doc={doc}
+          tags={tags.content}
+        />
+      )}
+    </QueryView>
+  );
+}
+
+const toBody = (c: SwotContent) => ({
+  items: c.items.map(({ id, quadrant, text, tags }) => ({ id: id || undefined, quadrant, text, tags })),
+});
+
+type Editing = { index: number | null; values: SwotItemValues };
+
+function SwotEditor({
+  programme,
+  scope,
+  path,
+  doc,
+  tags,
+}: {
+  programme: PlanningProgramme;
+  scope: Scope;
+  path: string;
+  doc: ArtefactDocument<SwotContent>;
+  tags: SwotTags;
+}) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const items = draft.draft.items;
+
+  const apply = (values: SwotItemValues) => {
+    if (!editing) return;
+    const dimension =
+      values.quadrant === "strength" || values.quadrant === "weakness" ? "internal" : "external";
+    draft.setDraft((d) => {
+      const next = [...d.items];
+      if (editing.index === null) next.push({ id: "", dimension, ...values });
+      else next[editing.index] = { ...next[editing.index]!, dimension, ...values };
+      return { items: next };
+    });
+    setEditing(null);
+  };
+  const remove = (index: number) => draft.setDraft((d) => ({ items: d.items.filter((_, i) => i !== index) }));
+
+  return (
+    <ArtefactFrame
+      programme={programme}
+      artefact="swot"
+      label={t("planning.swot.title")}
+      scope={scope}
+      path={path}
+      draft={draft}
+      pdf
+      toolbar={
+        seesAcrossSites(me, programme.id) && (
+          <Anchor component={Link} to={planningUrl(programme.id, "swot-common-factors")} pb={8}>
+            {t("planning.swot.commonFactorsLink")}
+          </Anchor>
+        )
+      }
+    >
+      {tags.tags.length === 0 && (
+        <Alert color="blue" variant="light">
+          {t("planning.swot.noVocabulary")}{" "}
+          <Anchor component={Link} to={planningUrl(programme.id, "swot-tags")}>
+            {t("planning.swot.vocabularyLink")}
+          </Anchor>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {QUADRANTS.map((q) => (
+          <SwotQuadrant
+            key={q}
+            quadrant={q}
+            items={items.map((item, index) => ({ item, index })).filter((x) => x.item.quadrant === q)}
+            tags={tags.tags}
+            canEdit={draft.canEdit}
+            errorOf={(i) => draft.fieldTree(`items.${i}`)}
+            onAdd={() => setEditing({ index: null, values: { quadrant: q, text: "", tags: [] } })}
+            onEdit={(i) => setEditing({ index: i, values: items[i]! })}
+            onRemove={remove}
+          />
+        ))}
+      </SimpleGrid>
+      {editing && (
+        <SwotItemModal
+          initial={{ ...editing.values, id: editing.index === null ? undefined : String(editing.index) }}
+          tags={tags.tags}
+          onSubmit={apply}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </ArtefactFrame>
+  );
+}
