@@ -59,7 +59,7 @@ describe("programmes and implementation teams", () => {
     // And it is in the administrator's programmes
     await page
       .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "IMR-BRI" })
+      .getByRole("link", { name: "IMR-BRI", exact: true })
       .waitFor();
 
     // When they open MONZA from the programme and add a professional to its implementation team
