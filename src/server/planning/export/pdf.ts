@@ -1,5 +1,3 @@
-import PDFDocument from "pdfkit";
-
 /**
  * A printable report of an artefact: a title, a few lines about it (programme, scope, version),
  * then sections, each a heading and a table whose cells wrap. Rendered with pdfkit's standard
@@ -51,6 +49,8 @@ const PAD = 4;
 const FONT_SIZE = 9;
 
 export async function renderPdf(report: Report): Promise<Buffer> {
+  // Loaded on first use: pdfkit is the heaviest module of the server and most starts never print.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     layout: "landscape",
