@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import { AdministrationForm, PatientMeasures } from "./pages/measures.ts";
-import { isoDaysFromToday } from "./pages/registry.ts";
+import { FidelityComparison, ReviewForm, ReviewView } from "./pages/measures-fidelity.ts";
+import { TrainingPage } from "./pages/measures-training.ts";
+import { choose, field, isoDaysFromToday, typeDate } from "./pages/registry.ts";
 import { errorOf } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
@@ -20,6 +22,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.close();
 });
+
+/** A programme's id by its code. */
+async function programmeId(code: string): Promise<number> {
+  const list = (await clinician.get("/api/programmes")).json as Array<{ id: number; code: string }>;
+  return list.find((p) => p.code === code)!.id;
+}
 
 /** A new patient registered at LECCO through the API. */
 async function newPatient(code: string, birthYear: number): Promise<number> {
@@ -90,5 +98,198 @@ describe("measures in the browser", () => {
     ]);
     await measures.tab("Administrations");
     await measures.section.getByRole("cell", { name: "9 items (0 missing)" }).waitFor();
+  });
+
+  it("enters client and clinician IMRS item by item and compares them, total and item by item", async () => {
+    const code = "E2E-IMR-0001";
+    const id = await newPatient(code, 1980);
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("clinician");
+    const form = new AdministrationForm(page);
+    const client = [4, 3, 3, 4, 2, 3, 3, 4, 3, 4, 3, 3, 2, 5, 5]; // 51
+    const clinician = [3, 3, 2, 4, 2, 3, 2, 4, 3, 4, 2, 3, 2, 5, 4]; // 46
+    for (const [instrument, answers, total] of [
+      ["IMRS-CLIENT", client, "51"],
+      ["IMRS-CLINICIAN", clinician, "46"],
+    ] as const) {
+      await form.open(id, code);
+      await form.instrument(new RegExp(`^${instrument} — `));
+      for (const [i, v] of answers.entries()) await form.answer(new RegExp(`^${i + 1}\\. `), v);
+      await form.expectScore(total);
+      await form.score
+        .getByText(`Mean item score: ${(Number(total) / 15).toFixed(2).replace(/0$/, "")}`)
+        .waitFor();
+      await form.timepoint("Baseline");
+      await form.save();
+      await page.getByRole("heading", { level: 1, name: `Patient ${code}` }).waitFor();
+    }
+
+    // The patient's page pairs them: the totals, the means and the difference client − clinician
+    const measures = new PatientMeasures(page);
+    await measures.tab("Client and clinician IMRS");
+    const pairs = measures.section.getByRole("table", { name: "Client and clinician IMRS totals" });
+    await pairs.getByRole("cell", { name: "Baseline", exact: true }).waitFor();
+    const cells = (await pairs.locator("tbody tr").first().getByRole("cell").allTextContents()).map((s) =>
+      s.trim(),
+    );
+    expect(cells[0]).toBe("Baseline");
+    expect(cells[1]).toMatch(/^51 \(mean 3\.4, /);
+    expect(cells[2]).toMatch(/^46 \(mean 3\.07, /);
+    expect(cells[3]).toBe("+5");
+    // …and item by item, each difference where they differ
+    const items = measures.section.getByRole("table", { name: "Item by item" });
+    const rows = items.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(15);
+    const diffs = [];
+    for (let i = 0; i < 15; i++)
+      diffs.push((await rows.nth(i).getByRole("cell").last().textContent())?.trim());
+    expect(diffs).toEqual(
+      client.map((c, i) => (c - clinician[i]! > 0 ? `+${c - clinician[i]!}` : String(c - clinician[i]!))),
+    );
+    await measures.section
+      .getByRole("img", { name: /^Client and clinician ratings of each IMRS item/ })
+      .waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, "measures-imrs-comparison", true);
+  });
+
+  it("records a fidelity review by two raters, refuses bad ratings in their cells, and puts the site on the radar", async () => {
+    const imr = await programmeId("IMR-LOM");
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("sitecoord");
+    await page.goto(`/sites/${LECCO}`);
+    await page.getByRole("link", { name: "Fidelity reviews" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Fidelity reviews at LECCO" }).waitFor();
+    await choose(page, "Programme", /^IMR-LOM — /);
+    await choose(page, "Scale", "IMR Fidelity Scale");
+    await page.getByRole("link", { name: "New review" }).click();
+    const form = new ReviewForm(page);
+    await form.waitFor("LECCO");
+
+    // No item rated: refused, said above the grid
+    await form.rater(1, "A. Rossi");
+    await form.rater(2, "B. Bianchi");
+    await form.save();
+    await page.getByRole("alert").filter({ hasText: "no item is rated" }).waitFor();
+
+    // A rating outside 1–5: refused in its own cell, the typed value kept
+    const a = [4, 3, 5, 2, 4, 4, 3, 5, 4, 3, 4, 4, 3];
+    const b = [4, 4, 5, 3, 4, 3, 3, 5, 4, 4, 4, 6, 3];
+    await form.rate("A. Rossi", a);
+    await form.rate("B. Bianchi", b);
+    await form.save();
+    const bad = form.cell("B. Bianchi", "12");
+    await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+    expect(await errorOf(bad)).toMatch(/whole numbers 1–5; 6 is not/);
+    expect(await bad.inputValue()).toBe("6");
+    expect(await form.cell("A. Rossi", "1").inputValue()).toBe("4");
+
+    // Corrected, it is saved: consensus 3.77 (moderate), 9 of 13 items exactly agreed, all within one
+    await bad.fill("4");
+    await form.save();
+    const review = new ReviewView(page);
+    await review.overall.waitFor();
+    await review.overall.getByText("3.77", { exact: true }).waitFor();
+    await review.overall.getByText("Moderate fidelity (3 to < 4)").waitFor();
+    await review.agreement.getByText("69 %", { exact: true }).waitFor();
+    await review.agreement.getByText("100 %", { exact: true }).waitFor();
+    expect(await review.agreement.getByText(/^0\.\d+$|^-0\.\d+$|^1$/).count()).toBe(1);
+
+    // Its three low items (≤ 3) become activities of the site's action plan with one click
+    await page.getByRole("button", { name: "Turn 3 low items into actions" }).click();
+    const dialog = page.getByRole("dialog", { name: "Low items → the site's action plan" });
+    await dialog.getByRole("button", { name: "Add to the action plan" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const added = page
+      .getByRole("alert")
+      .or(page.locator(".mantine-Alert-root"))
+      .filter({ hasText: "Added to the site's action plan" });
+    await added.waitFor();
+    expect(await added.getByRole("listitem").count()).toBe(3);
+
+    // The programme's comparison has LECCO on the radar, with the same numbers in the table
+    const comparison = new FidelityComparison(page);
+    await comparison.open(imr, "IMR-FIDELITY");
+    await comparison.radar.waitFor();
+    const row = await comparison.row("LECCO");
+    expect(row[1]).toBe("3.77 Moderate fidelity (3 to < 4)");
+    expect(row.slice(2)).toEqual(["4", "3.5", "5", "2.5", "4", "3.5", "3", "5", "4", "3.5", "4", "4", "3"]);
+    await page.mouse.move(0, 0);
+    await screenshot(page, "fidelity-radar");
+  });
+
+  it("shows a site's training funnel, which a completed course moves", async () => {
+    const bpd = await programmeId("BPD-LOM");
+    const coordinator = await ApiClient.login(w.server.url, "coordinator", DEMO_PASSWORD);
+    const pros = (await coordinator.get(`/api/professionals?siteId=${LECCO}`)).json as Array<{
+      id: number;
+      code: string;
+      trained: boolean;
+    }>;
+    const untrained = pros.find((p) => !p.trained)!;
+    expect(untrained).toBeDefined();
+    const before = (await coordinator.get(`/api/programmes/${bpd}/training-funnel`)).json as {
+      sites: Array<{
+        siteCode: string;
+        professionals: number;
+        trained: number;
+        trainedInTeam: number;
+        delivering: number;
+      }>;
+    };
+    const lecco = before.sites.find((s) => s.siteCode === "LECCO")!;
+
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("coordinator");
+    await page.goto(`/programmes/${bpd}`);
+    await page.getByRole("link", { name: "Training funnel" }).click();
+    const training = new TrainingPage(page);
+    await page.getByRole("heading", { level: 1, name: "Training and practice in BPD-LOM" }).waitFor();
+    await training.site(/^LECCO — /);
+    await page.getByRole("heading", { name: "Funnel: LECCO" }).waitFor();
+    await training.chart.waitFor();
+    expect(await training.summary()).toMatch(
+      new RegExp(
+        `^${lecco.trained} trained → ${lecco.trainedInTeam} in the implementation team → ${lecco.delivering} delivering;`,
+      ),
+    );
+    expect((await training.siteRow("LECCO")).slice(0, 2)).toEqual([
+      String(lecco.professionals),
+      String(lecco.trained),
+    ]);
+    await screenshot(page, "measures-training-funnel");
+
+    // A course of the programme, completed by an untrained professional of LECCO…
+    await page.getByRole("button", { name: "New course" }).click();
+    const dialog = page.getByRole("dialog", { name: "New course" });
+    await field(dialog, "Code").fill("E2E-DBT-101");
+    await field(dialog, "Title").fill("DBT skills for case managers");
+    await field(dialog, "Topic").fill("DBT skills training");
+    await field(dialog, "Hours").fill("16");
+    await typeDate(dialog, "Start date", isoDaysFromToday(-30));
+    await typeDate(dialog, "End date", isoDaysFromToday(-29));
+    await dialog.getByRole("radiogroup", { name: "Mode" }).getByText("In person", { exact: true }).click();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("link", { name: "DBT skills for case managers" }).click();
+    await page.getByRole("heading", { level: 1, name: "DBT skills for case managers" }).waitFor();
+    await choose(page, "Site", "LECCO");
+    await page.getByLabel(`${untrained.code} attended`).check();
+    await page.getByLabel(`${untrained.code} completed`).check();
+    // …whose satisfaction of 7 is refused next to it, then 5 is saved
+    const satisfaction = page.getByLabel(`Satisfaction of ${untrained.code}`);
+    await satisfaction.fill("7");
+    await page.getByRole("button", { name: "Save attendance" }).click();
+    await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+    expect(await errorOf(satisfaction)).toMatch(/1–5/);
+    await satisfaction.fill("5");
+    await page.getByRole("button", { name: "Save attendance" }).click();
+    await page.getByText("1 completed", { exact: true }).waitFor();
+    await page.getByText("Satisfaction: 5 / 5").waitFor();
+
+    // …is one more trained at LECCO
+    await training.open(bpd);
+    await training.site(/^LECCO — /);
+    await expect.poll(() => training.summary()).toMatch(new RegExp(`^${lecco.trained + 1} trained → `));
   });
 });

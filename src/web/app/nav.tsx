@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { DashboardNavItems } from "../features/dashboard/nav-items.tsx";
+import { MeasuresNav } from "../features/measures/measures-nav.tsx";
 import { PlanningNavItems } from "../features/planning/planning-nav.tsx";
 import { RegistryNav } from "../features/registry/registry-nav.tsx";
 import { useCurrentUser } from "./session.ts";
@@ -95,6 +96,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           </Section>
         )}
         <RegistryNav onNavigate={onNavigate} />
+        <MeasuresNav onNavigate={onNavigate} />
         {me.isAdmin && (
           <Section title={t("nav.administration")}>
             <Item

@@ -1,9 +1,29 @@
 import { Route } from "react-router";
 import { AdministrationPage } from "./administration-page.tsx";
+import { CoursePage } from "./course-page.tsx";
+import { FidelityComparisonPage } from "./fidelity-comparison-page.tsx";
+import { InstrumentPage } from "./instrument-page.tsx";
+import { LibraryPage } from "./library-page.tsx";
+import { ProgrammeOutcomesPage } from "./programme-outcomes-page.tsx";
+import { ReviewFormPage } from "./review-form-page.tsx";
+import { ReviewPage } from "./review-page.tsx";
+import { SiteFidelityPage } from "./site-fidelity-page.tsx";
+import { SiteWorkforcePage } from "./site-workforce-page.tsx";
+import { TrainingPage } from "./training-page.tsx";
 
 /** The measures pages, inside the signed-in shell (the server decides who sees what). */
 export const measuresRoutes = (
   <>
     <Route path="patients/:id/measures/new" element={<AdministrationPage />} />
+    <Route path="sites/:id/fidelity" element={<SiteFidelityPage />} />
+    <Route path="sites/:id/fidelity/new" element={<ReviewFormPage />} />
+    <Route path="sites/:id/workforce" element={<SiteWorkforcePage />} />
+    <Route path="fidelity/reviews/:id" element={<ReviewPage />} />
+    <Route path="programmes/:id/outcomes" element={<ProgrammeOutcomesPage />} />
+    <Route path="programmes/:id/fidelity" element={<FidelityComparisonPage />} />
+    <Route path="programmes/:id/training" element={<TrainingPage />} />
+    <Route path="training/courses/:id" element={<CoursePage />} />
+    <Route path="measures/library" element={<LibraryPage />} />
+    <Route path="measures/library/:code" element={<InstrumentPage />} />
   </>
 );

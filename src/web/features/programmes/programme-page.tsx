@@ -7,6 +7,7 @@ import { Page, QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import type { Programme } from "../../app/types.ts";
 import { DashboardLink } from "../dashboard/programme-link.tsx";
+import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
 import { PlanningLink } from "../planning/planning-link.tsx";
 import { useRegions } from "../structure/api.ts";
 import { useProgramme } from "./api.ts";
@@ -67,6 +68,7 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
       }
     >
       <DashboardLink programmeId={p.id} />
+      <ProgrammeMeasuresLinks programmeId={p.id} />
       <PlanningLink programmeId={p.id} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">

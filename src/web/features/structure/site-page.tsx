@@ -7,6 +7,7 @@ import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Service, SiteDetail } from "../../app/types.ts";
+import { SiteMeasuresLinks } from "../measures/site-measures-links.tsx";
 import { SiteRegistryLinks } from "../registry/site-registry-links.tsx";
 import { TeamSection } from "../teams/team-section.tsx";
 import { useAreas, useSite } from "./api.ts";
@@ -41,6 +42,7 @@ function SiteView({ site }: { site: SiteDetail }) {
       }
     >
       <SiteRegistryLinks siteId={site.id} />
+      <SiteMeasuresLinks siteId={site.id} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Group justify="space-between" mb="sm">
