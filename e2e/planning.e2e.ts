@@ -128,4 +128,81 @@ describe("the implementation planning toolkit", () => {
     expect(await region.commonFactor("Stigma", "Threats").count()).toBe(1);
     await screenshot(coordinator.page, "planning-common-factors", true);
   });
+
+  it("a site coordinator draws a small Theory of Change with a live indicator on an output; a backward arrow is refused with the reason", async () => {
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("sitecoord");
+    const p = new PlanningPages(page);
+    const lecco = bpd.sites.get("LECCO")!;
+    const siteApi = await ApiClient.login(w.server.url, "sitecoord", DEMO_PASSWORD);
+    const today = new Date().toISOString().slice(0, 10);
+    const live = (await siteApi.get(`/api/programmes/${bpd.id}/indicators?asOf=${today}&ids=enrolled`))
+      .json as {
+      indicators: Array<{ id: string; site: string | null; value: number | null }>;
+    };
+    const enrolledAtLecco = live.indicators.find((r) => r.id === "enrolled" && r.site === "LECCO")!.value;
+    expect(enrolledAtLecco).toBeGreaterThan(0);
+
+    await p.open(bpd.id, /^Theory of Change · LECCO/, "toc", lecco);
+    await page.getByText("No boxes yet").waitFor();
+    await p.addBox("Impact", "Young people with BPD live better lives");
+    await p.addBox("Outcome", "Early intensive care for new patients");
+    await p.arrowTo("Outcome", "Young people with BPD");
+    await p.addBox("Output", "Young patients enrolled in the programme");
+    await p.pickMany(p.selectedBox("Output"), "Indicators", ["Patients enrolled"]);
+    await p.arrowTo("Output", "Early intensive care", "Enrolled patients get the intensive start");
+    await p.addBox("Activity", "Case managers screen new referrals weekly");
+    await p.arrowTo("Activity", "Young patients enrolled");
+
+    // The output shows the indicator's live value at Lecco, as the indicator engine computes it
+    const output = p.box("Young patients enrolled in the programme");
+    await expect
+      .poll(() => output.locator(".toc-indicator").textContent())
+      .toBe(`Patients enrolled${new Intl.NumberFormat("en-GB").format(enrolledAtLecco!)}`);
+
+    // An arrow back down the chain (outcome → activity) is refused by the server, with its reason
+    await p.selectBox("Early intensive care for new patients");
+    await p.arrowTo("Outcome", "Case managers screen");
+    await p.saveButton.click();
+    const refusal = page.getByRole("alert").filter({ hasText: "The server refused the diagram" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain("an outcome cannot lead back to an activity");
+    expect(((await siteApi.get(planning(`toc/sites/${lecco}`))).json as { version: number }).version).toBe(0);
+    await screenshot(page, "planning-toc-refused", true);
+
+    // The user picks the offending arrow from the message and removes it; the save goes through
+    await refusal.getByRole("button", { name: /^Arrow from “Early intensive care/ }).click();
+    await page
+      .getByRole("region", { name: "Selected arrow" })
+      .getByRole("button", { name: "Remove arrow" })
+      .click();
+    await page.getByRole("button", { name: "Lay out automatically" }).click();
+    expect(await p.save()).toBe(1);
+    await screenshot(page, "planning-toc", true);
+    const saved = (await siteApi.get(planning(`toc/sites/${lecco}`))).json as {
+      content: { nodes: Array<{ type: string; text: string; indicatorIds: string[] }>; edges: unknown[] };
+    };
+    expect(saved.content.nodes.map((n) => n.type).sort()).toEqual([
+      "activity",
+      "impact",
+      "outcome",
+      "output",
+    ]);
+    expect(saved.content.nodes.find((n) => n.type === "output")!.indicatorIds).toEqual(["enrolled"]);
+    expect(saved.content.edges).toHaveLength(3);
+
+    // The diagram exports as SVG from the browser, with the indicator's value on the output
+    await page.getByRole("button", { name: "Export" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("menuitem", { name: "Diagram (SVG)" }).click(),
+    ]);
+    const svg = await (await download.createReadStream()).toArray();
+    const text = Buffer.concat(svg as Buffer[]).toString("utf8");
+    expect(text).toContain("<svg");
+    expect(text).toContain("Young patients enrolled in the");
+    expect(text).toContain(
+      `Patients enrolled: <tspan font-weight="700">${new Intl.NumberFormat("en-GB").format(enrolledAtLecco!)}</tspan>`,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { settle } from "./axe.ts";
-import { field } from "./registry.ts";
+import { choose, field } from "./registry.ts";
 
 /** The planning toolkit's pages: the plan's home, artefact editors, cross-site views, history. */
 export class PlanningPages {
@@ -68,5 +68,42 @@ export class PlanningPages {
       .getByRole("row")
       .filter({ hasText: label })
       .filter({ has: this.page.getByText(quadrant, { exact: true }) });
+  }
+
+  // Theory of Change
+
+  get addBoxForm(): Locator {
+    return this.page.getByRole("form", { name: "Add a box" });
+  }
+
+  /** The panel of the selected box ("Selected: Output"). */
+  selectedBox(type: string): Locator {
+    return this.page.getByRole("region", { name: `Selected: ${type}` });
+  }
+
+  /** A box of the diagram by (part of) its text. */
+  box(text: string): Locator {
+    return this.page.locator(".react-flow__node").filter({ hasText: text });
+  }
+
+  /** Add a box through the form; it is then the selected one. */
+  async addBox(type: string, text: string): Promise<void> {
+    await choose(this.addBoxForm, "Type", type);
+    await field(this.addBoxForm, "What it says").fill(text);
+    await this.addBoxForm.getByRole("button", { name: "Add box" }).click();
+    await this.box(text).waitFor();
+    await this.selectedBox(type).waitFor();
+  }
+
+  /** From the selected box, draw an arrow to the box whose text starts with `to`. */
+  async arrowTo(fromType: string, to: string, rationale = ""): Promise<void> {
+    const panel = this.selectedBox(fromType);
+    await choose(panel, "Draw an arrow to", new RegExp(`: ${to.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    if (rationale) await field(panel, "Rationale").fill(rationale);
+    await panel.getByRole("button", { name: "Add arrow" }).click();
+  }
+
+  async selectBox(text: string): Promise<void> {
+    await this.box(text).click();
   }
 }

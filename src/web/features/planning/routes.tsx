@@ -4,6 +4,7 @@ import { PlanningHomePage } from "./planning-home-page.tsx";
 import { CommonFactorsPage } from "./swot/common-factors-page.tsx";
 import { SwotPage } from "./swot/swot-page.tsx";
 import { SwotTagsPage } from "./swot/tags-page.tsx";
+import { TocPage } from "./toc/toc-page.tsx";
 
 /** The planning toolkit's pages, inside the signed-in shell (the server decides who sees what). */
 export const planningRoutes = (
@@ -12,6 +13,7 @@ export const planningRoutes = (
     <Route path="swot/:scope" element={<SwotPage />} />
     <Route path="swot-tags" element={<SwotTagsPage />} />
     <Route path="swot-common-factors" element={<CommonFactorsPage />} />
+    <Route path="toc/:scope" element={<TocPage />} />
     <Route path=":artefact/:scope/history" element={<HistoryPage />} />
   </Route>
 );

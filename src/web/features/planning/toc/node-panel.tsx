@@ -1,0 +1,138 @@
+import {
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconArrowUp, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { NodeType, TocContent, TocNodeData } from "../types.ts";
+import type { IndicatorValue } from "./indicator-values.ts";
+import { carriesIndicators, NODE_TYPES } from "./node-kinds.ts";
+
+/**
+ * The selected box: change its text and type, the indicators it carries (outcomes and outputs),
+ * draw an arrow from it to another box with its rationale, or remove it. The keyboard way to
+ * build the whole diagram.
+ */
+export function NodePanel({
+  node,
+  toc,
+  canEdit,
+  catalogue,
+  problem,
+  onChange,
+  onConnect,
+  onRemove,
+}: {
+  node: TocNodeData;
+  toc: TocContent;
+  canEdit: boolean;
+  catalogue: IndicatorValue[];
+  problem: string | undefined;
+  onChange: (patch: Partial<TocNodeData>) => void;
+  onConnect: (to: string, rationale: string) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const [target, setTarget] = useState<string | null>(null);
+  const [rationale, setRationale] = useState("");
+  const typeLabel = (n: NodeType) => t(`planning.toc.type.${n}`);
+  const others = toc.nodes
+    .filter((n) => n.id !== node.id)
+    .map((n) => ({ value: n.id, label: `${typeLabel(n.type)}: ${n.text}` }));
+  const known = new Set(catalogue.map((c) => c.id));
+  const indicatorOptions = [
+    ...catalogue.map((c) => ({ value: c.id, label: c.label })),
+    ...node.indicatorIds.filter((id) => !known.has(id)).map((id) => ({ value: id, label: id })),
+  ];
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby="toc-selected">
+      <Title order={2} size="h5" mb="xs" id="toc-selected">
+        {t("planning.toc.selectedNode", { type: typeLabel(node.type) })}
+      </Title>
+      <Stack gap="xs">
+        {problem && (
+          <Text size="sm" c="red.8" role="alert">
+            {problem}
+          </Text>
+        )}
+        <Textarea
+          label={t("planning.toc.nodeText")}
+          autosize
+          minRows={2}
+          readOnly={!canEdit}
+          value={node.text}
+          onChange={(e) => onChange({ text: e.currentTarget.value })}
+        />
+        <Select
+          label={t("planning.toc.nodeType")}
+          data={NODE_TYPES.map((n) => ({ value: n, label: typeLabel(n) }))}
+          value={node.type}
+          readOnly={!canEdit}
+          allowDeselect={false}
+          onChange={(v) => v && onChange({ type: v as NodeType })}
+        />
+        {carriesIndicators(node.type) && (
+          <MultiSelect
+            label={t("planning.toc.indicators")}
+            description={t("planning.toc.indicatorsHint")}
+            data={indicatorOptions}
+            value={node.indicatorIds}
+            readOnly={!canEdit}
+            searchable
+            nothingFoundMessage={t("common.nothingFound")}
+            onChange={(ids) => onChange({ indicatorIds: ids })}
+          />
+        )}
+        {canEdit && (
+          <>
+            <Select
+              label={t("planning.toc.arrowTo")}
+              data={others}
+              value={target}
+              searchable
+              clearable
+              onChange={setTarget}
+            />
+            <TextInput
+              label={t("planning.toc.rationale")}
+              value={rationale}
+              onChange={(e) => setRationale(e.currentTarget.value)}
+            />
+            <Group justify="space-between">
+              <Button
+                variant="light"
+                disabled={!target}
+                leftSection={<IconArrowUp size={16} aria-hidden="true" />}
+                onClick={() => {
+                  if (!target) return;
+                  onConnect(target, rationale.trim());
+                  setTarget(null);
+                  setRationale("");
+                }}
+              >
+                {t("planning.toc.addArrow")}
+              </Button>
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden="true" />}
+                onClick={onRemove}
+              >
+                {t("planning.toc.removeNode")}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
