@@ -180,7 +180,7 @@ const RULES: Array<[rule: string, query: string]> = [
   ],
   [
     "plans: one history entry matching the plan",
-    "select t.code from treatment_plans t left join treatment_plan_history h on h.plan_id = t.id and h.version = t.version where h.plan_id is null or (h.state->>'signed_by_patient')::boolean <> t.signed_by_patient or h.state->>'created_date' <> t.created_date::text",
+    "select t.code from treatment_plans t left join treatment_plan_history h on h.plan_id = t.id and h.version = t.version where h.plan_id is null or (h.state->>'signedByPatient')::boolean is distinct from t.signed_by_patient or h.state->>'createdDate' is distinct from t.created_date::text or h.state->>'sharedWithPatientDate' is distinct from t.shared_with_patient_date::text or (h.state->>'integratedActionsStarted')::boolean is distinct from t.integrated_actions_started",
   ],
   // groups
   [

@@ -197,12 +197,20 @@ export function plans(ctx: Context, rng: Rng, p: DemoPatient, rates: PlanRates):
       integrated,
       1,
     ]);
+    // The history keeps the plan's state as the registry writes it (`PlanState`, camelCase)
     ctx.batch.add("treatment_plan_history", [
       id,
       1,
       `${row.created_date} 12:00:00+00`,
       "system",
-      JSON.stringify(row),
+      JSON.stringify({
+        createdDate: row.created_date,
+        sharedWithPatientDate: row.shared_with_patient_date,
+        signedByPatient: row.signed_by_patient,
+        sharedWithSocialServices: row.shared_with_social_services,
+        sharedWithWorkInclusion: row.shared_with_work_inclusion,
+        integratedActionsStarted: row.integrated_actions_started,
+      }),
     ]);
     ctx.counts.plans += 1;
   });

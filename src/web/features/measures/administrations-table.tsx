@@ -1,10 +1,11 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import { useAdministrations } from "./api.ts";
 import { BandBadge } from "./band-badge.tsx";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
+import { Tag } from "./tag.tsx";
 
 /** The administrations recorded in Praxis, each with the instrument version it was scored by. */
 export function AdministrationsTable({ patientId }: { patientId: number }) {
@@ -36,9 +37,9 @@ export function AdministrationsTable({ patientId }: { patientId: number }) {
               <Table.Td>{date(a.date)}</Table.Td>
               <Table.Td>
                 {a.instrument}{" "}
-                <Badge size="xs" variant="outline" color="gray.7" tt="none">
+                <Tag size="xs" variant="outline" color="gray.7" tt="none">
                   v{a.instrumentVersion}
-                </Badge>
+                </Tag>
               </Table.Td>
               <Table.Td>{t(`measures.timepoints.${a.timepoint}`)}</Table.Td>
               <Table.Td>{t(`measures.respondents.${a.respondent}`)}</Table.Td>

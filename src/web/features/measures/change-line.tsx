@@ -1,6 +1,7 @@
-import { Badge, Group, Text } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
+import { Tag } from "./tag.tsx";
 import type { InstrumentOutcome } from "./types.ts";
 
 type Change = InstrumentOutcome["changes"][number];
@@ -29,10 +30,10 @@ export function ChangeLine({ change }: { change: Change }) {
         {num(change.change)})
       </Text>
       {change.direction ? (
-        <Badge color={COLOURS[change.direction]} variant="light" tt="none">
+        <Tag color={COLOURS[change.direction]} variant="light" tt="none">
           {t(`measures.outcomes.direction.${change.direction}`)}
           {change.index !== null && ` · RCI ${num(change.index)}`}
-        </Badge>
+        </Tag>
       ) : (
         <Text size="xs" c="dimmed">
           {t("measures.outcomes.noReliableChange")}

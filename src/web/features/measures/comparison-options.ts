@@ -6,6 +6,9 @@ const reviewed = (c: Comparison) => c.sites.filter((s) => s.reviewId !== null);
 /** ECharts leaves "-" out of a radar's polygon and a heat map's cells. */
 const valueOrGap = (v: number | null | undefined) => (v === null || v === undefined ? "-" : v);
 
+/** An axis name short enough to stay inside the chart (the full names are under the table). */
+const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23).trimEnd()}…` : s);
+
 /** The latest review of each site on one radar: an axis per item (or per level), a polygon per site. */
 export function radarOption(
   c: Comparison,
@@ -15,7 +18,7 @@ export function radarOption(
   const levels = [...new Set(c.items.map((i) => i.level))];
   const axes =
     axis === "items"
-      ? c.items.map((i) => ({ key: i.id, name: `${i.id}. ${i.name}` }))
+      ? c.items.map((i) => ({ key: i.id, name: short(`${i.id}. ${i.name}`) }))
       : levels.map((l) => ({ key: l, name: levelLabel(l) }));
   const sites = reviewed(c);
   return {
@@ -24,7 +27,7 @@ export function radarOption(
     tooltip: { trigger: "item" },
     legend: { bottom: 0, data: sites.map((s) => s.siteCode) },
     radar: {
-      radius: "62%",
+      radius: "60%",
       center: ["50%", "48%"],
       indicator: axes.map((a) => ({ name: a.name, min: c.range.min, max: c.range.max })),
       axisName: {
@@ -72,6 +75,7 @@ export function heatmapOption(c: Comparison): MeasuresChartOption {
       left: "center",
       bottom: 0,
       itemHeight: 160,
+      text: [String(c.range.max), String(c.range.min)],
       inRange: { color: ["#e03131", "#ffd43b", "#2f9e44"] },
     },
     series: [

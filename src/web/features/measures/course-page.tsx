@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -9,6 +9,7 @@ import { useProfessionals } from "../teams/api.ts";
 import { useAttendance, useCourses } from "./api.ts";
 import { AttendanceEditor } from "./attendance-editor.tsx";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
+import { Tag } from "./tag.tsx";
 import type { Attendance, Course } from "./types.ts";
 
 /** One training course: what it was, who attended and completed it, how they rated it; attendance entry per site. */
@@ -52,16 +53,16 @@ function CourseView({ course: c, attendance }: { course: Course; attendance: Att
       }
     >
       <Group gap="sm">
-        <Badge variant="light" tt="none">
+        <Tag variant="light" tt="none">
           {t("measures.courses.attendeesN", { count: c.attendees })}
-        </Badge>
-        <Badge variant="light" color="green" tt="none">
+        </Tag>
+        <Tag variant="light" color="green" tt="none">
           {t("measures.courses.completedN", { count: c.completed })}
-        </Badge>
-        <Badge variant="light" color="yellow" tt="none">
+        </Tag>
+        <Tag variant="light" color="yellow" tt="none">
           {t("measures.courses.satisfaction")}:{" "}
           {c.satisfaction === null ? "—" : `${num(c.satisfaction, 1)} / 5`}
-        </Badge>
+        </Tag>
       </Group>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -12,6 +12,7 @@ import { MeasuresChart } from "./chart.tsx";
 import { heatmapOption, radarOption } from "./comparison-options.ts";
 import { cutoffColour, cutoffLabel, useLevelLabel } from "./fidelity-labels.ts";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
+import { Tag } from "./tag.tsx";
 import type { Comparison, FidelityScale } from "./types.ts";
 
 /** A programme's sites side by side on one fidelity scale: a radar, a heat map of items, and the table. */
@@ -142,9 +143,9 @@ function Charts({ comparison: c, scale }: { comparison: Comparison; scale: Fidel
               <Table.Td>
                 <b>{num(s.overall)}</b>{" "}
                 {s.band && (
-                  <Badge size="sm" variant="light" color={cutoffColour(scale, s.band)} tt="none">
+                  <Tag size="sm" variant="light" color={cutoffColour(scale, s.band)} tt="none">
                     {cutoffLabel(scale, s.band)}
-                  </Badge>
+                  </Tag>
                 )}
               </Table.Td>
               {levels.map((l) => (

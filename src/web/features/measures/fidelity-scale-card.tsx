@@ -1,6 +1,7 @@
-import { Accordion, Badge, Group, List, Paper, Text, Title } from "@mantine/core";
+import { Accordion, Group, List, Paper, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useLevelLabel } from "./fidelity-labels.ts";
+import { Tag } from "./tag.tsx";
 import type { FidelityScale } from "./types.ts";
 
 /** A fidelity scale as data: range, levels, cut-offs, and each item with its anchors. */
@@ -14,14 +15,14 @@ export function FidelityScaleCard({ scale }: { scale: FidelityScale }) {
           {scale.name}
         </Title>
         <Group gap={4}>
-          <Badge variant="outline" color="gray.7" tt="none">
+          <Tag variant="outline" color="gray.7" tt="none">
             {t("measures.library.itemsN", { count: scale.items.length })} · {scale.range.min}–
             {scale.range.max}
-          </Badge>
+          </Tag>
           {scale.levels.map((l) => (
-            <Badge key={l} variant="light" tt="none">
+            <Tag key={l} variant="light" tt="none">
               {levelLabel(l)}
-            </Badge>
+            </Tag>
           ))}
         </Group>
       </Group>

@@ -1,4 +1,4 @@
-import { Badge, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
@@ -7,6 +7,7 @@ import { useImrsComparison } from "./api.ts";
 import { MeasuresChart } from "./chart.tsx";
 import { imrsItemsOption } from "./imrs-comparison-option.ts";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
+import { Tag } from "./tag.tsx";
 import type { ImrsComparison, ImrsPair } from "./types.ts";
 
 /** The IMR Scale as the client and the clinician rated it, pair by pair (same timepoint, ≤ 30 days apart). */
@@ -61,9 +62,9 @@ function Pairs({ comparison }: { comparison: ImrsComparison }) {
               </Text>
             </Table.Td>
             <Table.Td>
-              <Badge variant="light" color={Math.abs(p.difference) >= 8 ? "orange" : "gray"} tt="none">
+              <Tag variant="light" color={Math.abs(p.difference) >= 8 ? "orange" : "gray"} tt="none">
                 {signed(p.difference, num)}
-              </Badge>
+              </Tag>
             </Table.Td>
           </Table.Tr>
         ))}

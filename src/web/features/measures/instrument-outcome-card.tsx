@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../app/table.tsx";
@@ -7,6 +7,7 @@ import { ChangeLine } from "./change-line.tsx";
 import { MeasuresChart } from "./chart.tsx";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
 import { outcomeChartOption } from "./outcome-chart-option.ts";
+import { Tag } from "./tag.tsx";
 import type { InstrumentOutcome } from "./types.ts";
 
 /** One instrument's scores over time: the chart over its bands, the change, and every score in a table. */
@@ -72,9 +73,9 @@ export function InstrumentOutcomeCard({ outcome: o }: { outcome: InstrumentOutco
               <Table.Td>
                 {p.flags.length
                   ? p.flags.map((f) => (
-                      <Badge key={f} color="red" variant="light" tt="none" mr={4}>
+                      <Tag key={f} color="red" variant="light" tt="none" mr={4}>
                         {f.replaceAll("_", " ")}
-                      </Badge>
+                      </Tag>
                     ))
                   : "—"}
               </Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Group, List, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { Group, List, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Page, QueryView } from "../../app/page.tsx";
@@ -7,6 +7,7 @@ import { DataTable } from "../../app/table.tsx";
 import { useInstrument } from "./api.ts";
 import { BandLadder } from "./band-ladder.tsx";
 import { useFormatNumber } from "./labels.ts";
+import { Tag } from "./tag.tsx";
 import type { InstrumentDetail } from "./types.ts";
 import { WordingForm } from "./wording-form.tsx";
 
@@ -66,9 +67,9 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
             ))}
             {d.flags.map((f) => (
               <List.Item key={f.code}>
-                <Badge color="red" variant="light" size="sm" tt="none" mr={6}>
+                <Tag color="red" variant="light" size="sm" tt="none" mr={6}>
                   {f.code.replaceAll("_", " ")}
-                </Badge>
+                </Tag>
                 {f.message}
               </List.Item>
             ))}
@@ -102,17 +103,15 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
           )}
           <Group mt="sm">
             {d.textsIncluded ? (
-              <Badge color="green" variant="light" tt="none">
-                {t("measures.library.textsIncluded")}
-              </Badge>
+              <Tag color="green">{t("measures.library.textsIncluded")}</Tag>
             ) : d.wordingLoaded ? (
-              <Badge color="blue" variant="light" tt="none">
+              <Tag color="blue" variant="light" tt="none">
                 {t("measures.library.wordingLoaded")}
-              </Badge>
+              </Tag>
             ) : (
-              <Badge color="gray" variant="light" tt="none">
+              <Tag color="gray" variant="light" tt="none">
                 {t("measures.library.scoreOnly")}
-              </Badge>
+              </Tag>
             )}
           </Group>
         </Paper>
@@ -146,9 +145,9 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
                   </Text>
                 )}
                 {i.reversed && (
-                  <Badge ml={6} size="xs" variant="outline" color="gray.7" tt="none">
+                  <Tag ml={6} size="xs" variant="outline" color="gray.7" tt="none">
                     {t("measures.form.reversed")}
-                  </Badge>
+                  </Tag>
                 )}
               </Table.Td>
               <Table.Td>

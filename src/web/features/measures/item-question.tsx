@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Radio, Text } from "@mantine/core";
+import { Button, Group, Radio, Text } from "@mantine/core";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
+import { Tag } from "./tag.tsx";
 import type { InstrumentItem } from "./types.ts";
 
 /**
@@ -54,9 +55,9 @@ export const ItemQuestion = memo(function ItemQuestion({
           </Button>
         )}
         {item.reversed && (
-          <Badge size="xs" variant="outline" color="gray.7" tt="none">
+          <Tag size="xs" variant="outline" color="gray.7" tt="none">
             {t("measures.form.reversed")}
-          </Badge>
+          </Tag>
         )}
       </Group>
       {!item.text && item.options.some((o) => o.label === null) && (

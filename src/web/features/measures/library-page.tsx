@@ -1,4 +1,4 @@
-import { Anchor, Badge, Paper, Table, Tabs, Text } from "@mantine/core";
+import { Anchor, Paper, Table, Tabs, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { Page, QueryView } from "../../app/page.tsx";
@@ -6,6 +6,7 @@ import { DataTable } from "../../app/table.tsx";
 import { useFidelityScales, useInstruments } from "./api.ts";
 import { FidelityScaleCard } from "./fidelity-scale-card.tsx";
 import { useFormatNumber } from "./labels.ts";
+import { Tag } from "./tag.tsx";
 
 /** The library: every instrument (with its licence status) and every fidelity scale, as data. */
 export function LibraryPage() {
@@ -57,17 +58,17 @@ export function LibraryPage() {
                       </Table.Td>
                       <Table.Td>
                         {i.textsIncluded ? (
-                          <Badge variant="light" color="green" tt="none">
+                          <Tag variant="light" color="green" tt="none">
                             {t("measures.library.textsIncluded")}
-                          </Badge>
+                          </Tag>
                         ) : i.wordingLoaded ? (
-                          <Badge variant="light" color="blue" tt="none">
+                          <Tag variant="light" color="blue" tt="none">
                             {t("measures.library.wordingLoaded")}
-                          </Badge>
+                          </Tag>
                         ) : (
-                          <Badge variant="light" color="gray" tt="none">
+                          <Tag variant="light" color="gray" tt="none">
                             {t("measures.library.scoreOnly")}
-                          </Badge>
+                          </Tag>
                         )}
                       </Table.Td>
                     </Table.Tr>

@@ -272,6 +272,10 @@ export const measuresEn = {
     deliveringUntrained: "Delivering untrained",
     bySite: "Per site",
     byProfile: "Per profile",
+    conversion: "From training to practice: {{name}}",
+    shareTrained: "of the professionals are trained",
+    shareInTeam: "of those trained are in the implementation team",
+    shareDelivering: "of those trained deliver the programme's interventions (and are in the team)",
     suppressed: "Fewer than 5 professionals: hidden.",
   },
   courses: {

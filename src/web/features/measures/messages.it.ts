@@ -282,6 +282,10 @@ export const measuresIt: Messages["measures"] = {
     deliveringUntrained: "Erogano senza formazione",
     bySite: "Per sede",
     byProfile: "Per profilo",
+    conversion: "Dalla formazione alla pratica: {{name}}",
+    shareTrained: "dei professionisti sono formati",
+    shareInTeam: "dei formati sono nel gruppo di implementazione",
+    shareDelivering: "dei formati erogano gli interventi del programma (e sono nel gruppo)",
     suppressed: "Meno di 5 professionisti: nascosto.",
   },
   courses: {

@@ -1,6 +1,8 @@
 import { BAND_COLOURS, type MeasuresChartOption, SERIES } from "./echarts-setup.ts";
 import type { InstrumentOutcome, Respondent } from "./types.ts";
 
+const DAY = 86_400_000;
+
 /** A band's background colour: its level spread over the palette, reversed when higher is better. */
 export function bandColour(level: number, levels: number, higherIsBetter: boolean): string {
   const top = Math.max(levels - 1, 1);
@@ -21,6 +23,11 @@ export function outcomeChartOption(
   const min = o.range?.min ?? 0;
   const max = o.range?.max ?? Math.max(...o.points.map((p) => p.total ?? 0), 1);
   const bands = [...o.bands].sort((a, b) => a.min - b.min);
+  // One date (or one day) alone: a month either side, so the axis does not repeat that day
+  const times = o.points.filter((p) => p.total !== null).map((p) => Date.parse(p.date));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const pad = last - first < 14 * DAY ? 30 * DAY : 0;
   const areas = bands.map((b, i) => [
     {
       yAxis: b.min,
@@ -36,6 +43,9 @@ export function outcomeChartOption(
     legend: respondents.length > 1 ? { bottom: 0, data: respondents.map(respondentLabel) } : undefined,
     xAxis: {
       type: "time",
+      min: pad ? first - pad : undefined,
+      max: pad ? last + pad : undefined,
+      minInterval: DAY,
       axisLabel: { formatter: (v: number) => formatDate(new Date(v).toISOString()), hideOverlap: true },
     },
     yAxis: { type: "value", min, max, splitLine: { lineStyle: { color: "#e9ecef" } } },

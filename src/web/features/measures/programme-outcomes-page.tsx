@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
@@ -11,6 +11,7 @@ import { MeasuresChart } from "./chart.tsx";
 import { ImrsCorrelationTable } from "./imrs-correlation-table.tsx";
 import { RESPONDENTS, useFormatNumber } from "./labels.ts";
 import { prePostOption } from "./pre-post-option.ts";
+import { Tag } from "./tag.tsx";
 import type { ProgrammeOutcomes } from "./types.ts";
 
 /** A programme's outcomes: pre/post change of one instrument per site, and client–clinician IMRS agreement. */
@@ -114,11 +115,11 @@ function PrePost({ outcomes: o }: { outcomes: ProgrammeOutcomes }) {
           <Title order={2} size="h4" id="prepost-title">
             {t("measures.programmeOutcomes.prePost", { instrument: o.instrument })}
           </Title>
-          <Badge variant="light" color="gray" tt="none">
+          <Tag variant="light" color="gray" tt="none">
             {o.higherIsBetter ? t("measures.outcomes.higherBetter") : t("measures.outcomes.lowerBetter")}
             {o.reliableChangeThreshold !== null &&
               ` · ${t("measures.programmeOutcomes.rc", { points: num(o.reliableChangeThreshold) })}`}
-          </Badge>
+          </Tag>
         </Group>
         {o.programme.n ? (
           <MeasuresChart

@@ -1,8 +1,9 @@
-import { Badge, Table } from "@mantine/core";
+import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../app/table.tsx";
 import { useLevelLabel } from "./fidelity-labels.ts";
 import { useFormatNumber } from "./labels.ts";
+import { Tag } from "./tag.tsx";
 import type { Review } from "./types.ts";
 
 /** Every item of a review: each rater's rating and the consensus, low items marked. */
@@ -39,9 +40,9 @@ export function ReviewItemsTable({ review, lowThreshold }: { review: Review; low
             <Table.Td fw={700}>
               {num(i.mean)}
               {low && (
-                <Badge ml={6} color="red" variant="light" size="sm" tt="none">
+                <Tag ml={6} color="red" variant="light" size="sm" tt="none">
                   {t("measures.fidelity.low")}
-                </Badge>
+                </Tag>
               )}
             </Table.Td>
           </Table.Tr>

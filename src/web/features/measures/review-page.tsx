@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  List,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconListCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +11,7 @@ import { useFidelityScales, useReview } from "./api.ts";
 import { cutoffColour, cutoffLabel, useLevelLabel } from "./fidelity-labels.ts";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
 import { ReviewItemsTable } from "./review-items-table.tsx";
+import { Tag } from "./tag.tsx";
 import type { ActionPlanResult, Review } from "./types.ts";
 
 /** One fidelity review: the scores per level and overall, the raters' agreement, every item, and its action plan. */
@@ -110,9 +99,9 @@ function ReviewView({ review }: { review: Review }) {
               {num(review.overall.score)}
             </Text>
             {review.overall.band && (
-              <Badge color={cutoffColour(scale, review.overall.band)} variant="light" tt="none">
+              <Tag color={cutoffColour(scale, review.overall.band)} variant="light" tt="none">
                 {cutoffLabel(scale, review.overall.band)}
-              </Badge>
+              </Tag>
             )}
           </Group>
           {review.levels.length > 1 &&
@@ -128,9 +117,9 @@ function ReviewView({ review }: { review: Review }) {
                   {t("measures.fidelity.itemsRated", { rated: l.itemsRated, items: l.items })}
                 </Text>
                 {l.band && (
-                  <Badge size="sm" color={cutoffColour(scale, l.band)} variant="light" tt="none">
+                  <Tag size="sm" color={cutoffColour(scale, l.band)} variant="light" tt="none">
                     {cutoffLabel(scale, l.band)}
-                  </Badge>
+                  </Tag>
                 )}
               </Group>
             ))}

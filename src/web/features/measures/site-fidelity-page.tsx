@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { MeasuresChart } from "./chart.tsx";
 import { cutoffColour, cutoffLabel, useLevelLabel } from "./fidelity-labels.ts";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
 import { reviewHistoryOption } from "./review-history-option.ts";
+import { Tag } from "./tag.tsx";
 import type { FidelityScale, ReviewSummary } from "./types.ts";
 
 /** A site's fidelity and integrity reviews for one programme: their history, and a new one. */
@@ -146,9 +147,9 @@ function History({ reviews, scale }: { reviews: ReviewSummary[]; scale: Fidelity
               <Table.Td>
                 <b>{num(r.overall.score)}</b>{" "}
                 {r.overall.band && (
-                  <Badge size="sm" variant="light" color={cutoffColour(scale, r.overall.band)} tt="none">
+                  <Tag size="sm" variant="light" color={cutoffColour(scale, r.overall.band)} tt="none">
                     {cutoffLabel(scale, r.overall.band)}
-                  </Badge>
+                  </Tag>
                 )}
               </Table.Td>
               {levels.map((l) => (

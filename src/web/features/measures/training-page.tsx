@@ -13,7 +13,8 @@ import { CourseModal } from "./course-modal.tsx";
 import { CoursesTable } from "./courses-table.tsx";
 import { funnelOption } from "./funnel-option.ts";
 import { FunnelTable } from "./funnel-table.tsx";
-import type { Funnel } from "./types.ts";
+import { useFormatNumber } from "./labels.ts";
+import type { Funnel, FunnelCounts } from "./types.ts";
 
 /** A programme's workforce: the training-to-practice funnel per site and per profile, and its courses. */
 export function TrainingPage() {
@@ -129,20 +130,7 @@ function FunnelView({ funnel }: { funnel: Funnel }) {
             })}
           </Text>
         </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("measures.funnel.byProfile")}
-          </Title>
-          <FunnelTable
-            caption={t("measures.funnel.byProfile")}
-            first={t("teams.profile")}
-            rows={funnel.profiles.map((p) => ({
-              key: p.profile,
-              label: t(`profiles.${p.profile}`),
-              counts: p,
-            }))}
-          />
-        </Paper>
+        <ConversionFacts counts={counts} name={name} />
       </SimpleGrid>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
@@ -157,6 +145,52 @@ function FunnelView({ funnel }: { funnel: Funnel }) {
           ]}
         />
       </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          {t("measures.funnel.byProfile")}
+        </Title>
+        <FunnelTable
+          caption={t("measures.funnel.byProfile")}
+          first={t("teams.profile")}
+          rows={funnel.profiles.map((p) => ({
+            key: p.profile,
+            label: t(`profiles.${p.profile}`),
+            counts: p,
+          }))}
+        />
+      </Paper>
     </Stack>
+  );
+}
+
+/** Of those trained, the share who joined the implementation team and who deliver: where training is lost. */
+function ConversionFacts({ counts: c, name }: { counts: FunnelCounts; name: string }) {
+  const { t } = useTranslation();
+  const num = useFormatNumber();
+  const pct = (part: number | null, whole: number | null) =>
+    part === null || whole === null || whole === 0 ? "—" : `${num((part / whole) * 100, 0)} %`;
+  const facts = [
+    [t("measures.funnel.shareTrained"), pct(c.trained, c.professionals)],
+    [t("measures.funnel.shareInTeam"), pct(c.trainedInTeam, c.trained)],
+    [t("measures.funnel.shareDelivering"), pct(c.delivering, c.trained)],
+  ] as const;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="conversion-title">
+      <Title order={2} size="h4" id="conversion-title" mb="md">
+        {t("measures.funnel.conversion", { name })}
+      </Title>
+      <Stack gap="lg">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <Text fz={32} fw={700} lh={1}>
+              {value}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {label}
+            </Text>
+          </div>
+        ))}
+      </Stack>
+    </Paper>
   );
 }
