@@ -96,6 +96,8 @@ describe("measures in the browser", () => {
       "Moderately severe",
       "self harm thoughts",
     ]);
+    await page.mouse.move(0, 0);
+    await screenshot(page, "measures-phq9-outcome", true);
     await measures.tab("Administrations");
     await measures.section.getByRole("cell", { name: "9 items (0 missing)" }).waitFor();
   });
@@ -195,6 +197,9 @@ describe("measures in the browser", () => {
     await review.agreement.getByText("100 %", { exact: true }).waitFor();
     expect(await review.agreement.getByText(/^0\.\d+$|^-0\.\d+$|^1$/).count()).toBe(1);
 
+    await page.mouse.move(0, 0);
+    await screenshot(page, "measures-review", true);
+
     // Its three low items (≤ 3) become activities of the site's action plan with one click
     await page.getByRole("button", { name: "Turn 3 low items into actions" }).click();
     const dialog = page.getByRole("dialog", { name: "Low items → the site's action plan" });
@@ -291,5 +296,22 @@ describe("measures in the browser", () => {
     await training.open(bpd);
     await training.site(/^LECCO — /);
     await expect.poll(() => training.summary()).toMatch(new RegExp(`^${lecco.trained + 1} trained → `));
+
+    // Supervision of that professional, recorded on the site's workforce page
+    await page.goto(`/sites/${LECCO}/workforce`);
+    await page.getByRole("heading", { level: 1, name: "Workforce at LECCO" }).waitFor();
+    await page.getByRole("button", { name: "Record supervision" }).click();
+    const supervision = page.getByRole("dialog", { name: "Record supervision" });
+    await field(supervision, "Supervisor").fill("Dr. Verdi (DBT supervisor)");
+    await supervision.getByRole("radiogroup", { name: "Format" }).getByText("Group", { exact: true }).click();
+    await choose(supervision, "Professionals supervised", new RegExp(`^${untrained.code} `));
+    await page.keyboard.press("Escape");
+    await supervision.getByRole("button", { name: "Save" }).click();
+    await supervision.waitFor({ state: "detached" });
+    const sessions = page.getByRole("table", { name: "Supervision sessions" });
+    const row = (await sessions.locator("tbody tr").first().getByRole("cell").allTextContents()).map((x) =>
+      x.trim(),
+    );
+    expect(row.slice(1)).toEqual(["Dr. Verdi (DBT supervisor)", "Group", "60 minutes", untrained.code]);
   });
 });

@@ -1,11 +1,13 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useFormatNumber } from "./labels.ts";
 import { bandColour } from "./outcome-chart-option.ts";
 import type { Band, InstrumentDetail } from "./types.ts";
 
 /** The instrument's bands from lowest to highest, the current one outlined: where the score sits. */
 export function BandLadder({ instrument, current }: { instrument: InstrumentDetail; current: Band | null }) {
   const { t } = useTranslation();
+  const num = useFormatNumber();
   const bands = [...instrument.bands].sort((a, b) => a.min - b.min);
   if (bands.length === 0) return null;
   const max = instrument.total?.max;
@@ -13,7 +15,8 @@ export function BandLadder({ instrument, current }: { instrument: InstrumentDeta
     <Group gap={4} wrap="wrap" aria-label={t("measures.score.bands")} role="list">
       {bands.map((b, i) => {
         const next = bands[i + 1]?.min;
-        const upper = next === undefined ? max : next - (instrument.total?.method === "mean" ? 0.01 : 1);
+        const step = instrument.total?.method === "mean" ? 0.01 : 1;
+        const upper = next === undefined ? max : Math.round((next - step) * 100) / 100;
         const here = current?.code === b.code;
         return (
           <Text
@@ -30,7 +33,7 @@ export function BandLadder({ instrument, current }: { instrument: InstrumentDeta
               fontWeight: here ? 700 : 400,
             }}
           >
-            {b.label} {upper === undefined ? `≥ ${b.min}` : `${b.min}–${upper}`}
+            {b.label} {upper === undefined ? `≥ ${num(b.min)}` : `${num(b.min)}–${num(upper)}`}
           </Text>
         );
       })}

@@ -144,10 +144,10 @@ export const measuresEn = {
     scale: "Scale",
     reviewDate: "Review date",
     therapist: "Therapist reviewed",
-    therapistHint: "Leave empty for a review of the site as a whole.",
+    therapistHint: "None: the site as a whole",
     ratings: "Ratings",
     ratingsHint:
-      "Whole numbers {{min}}–{{max}}; leave a cell empty when the rater did not rate the item. The ⓘ button shows what each rating looks like.",
+      "Whole numbers {{min}}–{{max}}; leave a cell empty when the rater did not rate the item. The (i) button beside an item shows what each rating looks like.",
     raterN: "Rater {{n}}",
     raterHint: "Name or code",
     addRater: "Add rater",
@@ -276,7 +276,7 @@ export const measuresEn = {
     shareTrained: "of the professionals are trained",
     shareInTeam: "of those trained are in the implementation team",
     shareDelivering: "of those trained deliver the programme's interventions (and are in the team)",
-    suppressed: "Fewer than 5 professionals: hidden.",
+    suppressed: "Counts of 1–4 professionals: hidden.",
   },
   courses: {
     heading: "Training courses",

@@ -152,10 +152,10 @@ export const measuresIt: Messages["measures"] = {
     scale: "Scala",
     reviewDate: "Data della valutazione",
     therapist: "Terapeuta valutato",
-    therapistHint: "Lascia vuoto per una valutazione della sede nel suo insieme.",
+    therapistHint: "Nessuno: la sede nel suo insieme",
     ratings: "Punteggi",
     ratingsHint:
-      "Numeri interi {{min}}–{{max}}; lascia vuota la cella se il valutatore non ha valutato l'item. Il pulsante ⓘ mostra a cosa corrisponde ogni punteggio.",
+      "Numeri interi {{min}}–{{max}}; lascia vuota la cella se il valutatore non ha valutato l'item. Il pulsante (i) accanto a un item mostra a cosa corrisponde ogni punteggio.",
     raterN: "Valutatore {{n}}",
     raterHint: "Nome o codice",
     addRater: "Aggiungi valutatore",
@@ -286,7 +286,7 @@ export const measuresIt: Messages["measures"] = {
     shareTrained: "dei professionisti sono formati",
     shareInTeam: "dei formati sono nel gruppo di implementazione",
     shareDelivering: "dei formati erogano gli interventi del programma (e sono nel gruppo)",
-    suppressed: "Meno di 5 professionisti: nascosto.",
+    suppressed: "Conteggi di 1–4 professionisti: nascosti.",
   },
   courses: {
     heading: "Corsi di formazione",

@@ -18,8 +18,20 @@ export function prePostOption(
     xAxis: { type: "category", data: rows.map((x) => x.name) },
     yAxis: { type: "value" },
     series: [
-      { type: "bar", name: labels.baseline, data: rows.map((x) => x.r.baselineMean), color: "#adb5bd" },
-      { type: "bar", name: labels.latest, data: rows.map((x) => x.r.latestMean), color: "#3b5bdb" },
+      {
+        type: "bar",
+        name: labels.baseline,
+        data: rows.map((x) => x.r.baselineMean),
+        color: "#adb5bd",
+        barMaxWidth: 48,
+      },
+      {
+        type: "bar",
+        name: labels.latest,
+        data: rows.map((x) => x.r.latestMean),
+        color: "#3b5bdb",
+        barMaxWidth: 48,
+      },
     ],
   };
 }

@@ -127,7 +127,7 @@ function ReviewForm({ site, scales }: { site: SiteDetail; scales: FidelityScale[
               {therapistLevel && (
                 <Select
                   label={t("measures.fidelity.therapist")}
-                  description={t("measures.fidelity.therapistHint")}
+                  placeholder={t("measures.fidelity.therapistHint")}
                   clearable
                   searchable
                   data={(professionals.data ?? []).map((p) => ({ value: String(p.id), label: p.code }))}
