@@ -48,7 +48,13 @@ export function outcomeChartOption(
       minInterval: DAY,
       axisLabel: { formatter: (v: number) => formatDate(new Date(v).toISOString()), hideOverlap: true },
     },
-    yAxis: { type: "value", min, max, splitLine: { lineStyle: { color: "#e9ecef" } } },
+    yAxis: {
+      type: "value",
+      min,
+      max,
+      axisLabel: { hideOverlap: true },
+      splitLine: { lineStyle: { color: "#e9ecef" } },
+    },
     series: respondents.map((r, i) => ({
       type: "line" as const,
       name: respondentLabel(r),
