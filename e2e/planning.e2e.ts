@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { PlanningPages } from "./pages/planning.ts";
+import { choose, field, typeDate } from "./pages/registry.ts";
 import { Shell } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
@@ -204,5 +205,92 @@ describe("the implementation planning toolkit", () => {
     expect(text).toContain(
       `Patients enrolled: <tspan font-weight="700">${new Intl.NumberFormat("en-GB").format(enrolledAtLecco!)}</tspan>`,
     );
+  });
+
+  it("an activity is planned from a ToC output, moved on the timeline and flagged overdue; two versions are compared", async () => {
+    const lecco = bpd.sites.get("LECCO")!;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+    // The regional coordinator seeds Lecco's plan with the regional one (the template's strategic areas)
+    const coordinator = await w.session();
+    await new LoginPage(coordinator.page).signInAs("coordinator");
+    const region = new PlanningPages(coordinator.page);
+    await region.open(bpd.id, /^Action plan · Region/, "action-plan", "region");
+    await coordinator.page.getByRole("button", { name: "Copy to sites" }).click();
+    const copyDialog = coordinator.page.getByRole("dialog", { name: "Copy the regional plan to sites" });
+    await region.pickMany(copyDialog, "Sites", ["LECCO — ASST Lecco"]);
+    await copyDialog.getByRole("button", { name: "Copy to sites" }).click();
+    await coordinator.page.getByText("Copied to 1 site").waitFor();
+
+    // The Lecco coordinator plans an activity for the output of their Theory of Change
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("sitecoord");
+    const p = new PlanningPages(page);
+    await p.open(bpd.id, /^Theory of Change · LECCO/, "toc", lecco);
+    await p.selectBox("Young patients enrolled in the programme");
+    await p.selectedBox("Output").getByRole("link", { name: "Plan an activity for this output" }).click();
+    const dialog = page.getByRole("dialog", { name: "New activity" });
+    await dialog.waitFor();
+    expect(await field(dialog, "Title").inputValue()).toBe("Young patients enrolled in the programme");
+    await field(dialog, "Title").fill("Weekly screening of new referrals");
+    await field(dialog, "Responsible").fill("Lecco case managers");
+    await typeDate(dialog, "Start", day(-30));
+    await typeDate(dialog, "End", day(30));
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const row = page.locator('[data-activity="Weekly screening of new referrals"]');
+    expect(await row.textContent()).toContain("Young patients enrolled in the programme");
+    expect(await row.getByText("Overdue").count()).toBe(0);
+    expect(await p.save()).toBe(2);
+
+    // On the timeline the coordinator drags the activity back by 40 days: it now ended 10 days ago
+    await page.getByRole("radiogroup", { name: "View" }).getByText("Timeline", { exact: true }).click();
+    const bar = page.getByRole("button", { name: /^Weekly screening of new referrals:/ });
+    const box = (await bar.boundingBox())!;
+    const pxPerDay = box.width / 61;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(box.x + box.width / 2 - (i * 40 * pxPerDay) / 10, box.y + box.height / 2);
+    await page.mouse.up();
+    await expect.poll(() => bar.getAttribute("data-end")).toBe(day(-10));
+    expect(await bar.getAttribute("data-start")).toBe(day(-70));
+    expect(await bar.getAttribute("aria-label")).toMatch(/· Overdue$/);
+    expect(await page.getByTestId("overdue-count").textContent()).toBe("1 overdue");
+    // the keyboard moves it too: a day later with the right arrow, back with the left
+    await bar.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => bar.getAttribute("data-end")).toBe(day(-9));
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => bar.getAttribute("data-end")).toBe(day(-10));
+    await screenshot(page, "planning-gantt", true);
+    expect(await p.save()).toBe(3);
+
+    // The server agrees it is overdue, and the plan view flags it
+    const siteApi = await ApiClient.login(w.server.url, "sitecoord", DEMO_PASSWORD);
+    const saved = (await siteApi.get(planning(`action-plan/sites/${lecco}`))).json as {
+      content: { summary: { overdue: number } };
+    };
+    expect(saved.content.summary.overdue).toBe(1);
+    await page.reload();
+    expect(await bar.getAttribute("aria-label")).toMatch(/· Overdue$/);
+    await page.getByRole("radiogroup", { name: "View" }).getByText("Plan", { exact: true }).click();
+    await page.locator('[data-activity="Weekly screening of new referrals"]').getByText("Overdue").waitFor();
+
+    // The history compares version 2 with version 3: the activity's dates, named by its title
+    await page.getByRole("link", { name: "History" }).click();
+    await page.getByRole("heading", { level: 1, name: /^History · Action plan · LECCO/ }).waitFor();
+    const changes = page.getByRole("table", { name: "Changes" });
+    await changes.waitFor();
+    const start = changes.getByRole("row").filter({ hasText: "Start" });
+    expect(await start.textContent()).toContain("“Weekly screening of new referrals”");
+    expect(await start.textContent()).toContain(day(-30));
+    expect(await start.textContent()).toContain(day(-70));
+    expect(await changes.getByRole("row").filter({ hasText: "End" }).textContent()).toContain(day(-10));
+    // and version 1 (the copy) against version 2 shows the activity added
+    await choose(page, "From version", /^Version 1 — coordinator/);
+    await changes.getByRole("row").filter({ hasText: "added" }).first().waitFor();
+    expect(await changes.textContent()).toContain("Weekly screening of new referrals");
+    await screenshot(page, "planning-history", true);
   });
 });

@@ -1,4 +1,5 @@
 import { Route } from "react-router";
+import { ActionPlanPage } from "./action-plan/action-plan-page.tsx";
 import { HistoryPage } from "./history/history-page.tsx";
 import { PlanningHomePage } from "./planning-home-page.tsx";
 import { CommonFactorsPage } from "./swot/common-factors-page.tsx";
@@ -13,6 +14,7 @@ export const planningRoutes = (
     <Route path="swot/:scope" element={<SwotPage />} />
     <Route path="swot-tags" element={<SwotTagsPage />} />
     <Route path="swot-common-factors" element={<CommonFactorsPage />} />
+    <Route path="action-plan/:scope" element={<ActionPlanPage />} />
     <Route path="toc/:scope" element={<TocPage />} />
     <Route path=":artefact/:scope/history" element={<HistoryPage />} />
   </Route>

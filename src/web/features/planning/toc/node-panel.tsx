@@ -10,9 +10,10 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { IconArrowUp, IconTrash } from "@tabler/icons-react";
+import { IconArrowUp, IconCalendarPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { NodeType, TocContent, TocNodeData } from "../types.ts";
 import type { IndicatorValue } from "./indicator-values.ts";
 import { carriesIndicators, NODE_TYPES } from "./node-kinds.ts";
@@ -31,6 +32,7 @@ export function NodePanel({
   onChange,
   onConnect,
   onRemove,
+  planUrl,
 }: {
   node: TocNodeData;
   toc: TocContent;
@@ -40,6 +42,8 @@ export function NodePanel({
   onChange: (patch: Partial<TocNodeData>) => void;
   onConnect: (to: string, rationale: string) => void;
   onRemove: () => void;
+  /** Where to plan an activity serving this output (saved outputs only). */
+  planUrl?: string;
 }) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<string | null>(null);
@@ -91,6 +95,16 @@ export function NodePanel({
             nothingFoundMessage={t("common.nothingFound")}
             onChange={(ids) => onChange({ indicatorIds: ids })}
           />
+        )}
+        {planUrl && (
+          <Button
+            component={Link}
+            to={planUrl}
+            variant="default"
+            leftSection={<IconCalendarPlus size={16} aria-hidden="true" />}
+          >
+            {t("planning.plan.planForOutput")}
+          </Button>
         )}
         {canEdit && (
           <>

@@ -7,7 +7,7 @@ import { QueryView } from "../../../app/page.tsx";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { PlanningRoute } from "../artefact-route.tsx";
-import { artefactPath, type Scope } from "../scope.ts";
+import { artefactPath, planningUrl, type Scope, scopeParam } from "../scope.ts";
 import type { ArtefactDocument, TocContent } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
 import { type PlanningProgramme, scopeName } from "../use-planning-programme.ts";
@@ -211,6 +211,12 @@ function TocEditor({
                 setDraft((d) => edit.addEdge(d, selectedNode.id, to, rationale).toc)
               }
               onRemove={() => onDelete([selectedNode.id], [])}
+              planUrl={
+                selectedNode.type === "output" &&
+                draft.base.content.nodes.some((n) => n.id === selectedNode.id && n.type === "output")
+                  ? `${planningUrl(programme.id, "action-plan", scopeParam(scope))}?fromOutput=${encodeURIComponent(selectedNode.id)}`
+                  : undefined
+              }
             />
           )}
           {selectedEdge && (

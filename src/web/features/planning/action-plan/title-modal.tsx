@@ -1,0 +1,54 @@
+import { Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormModal } from "../../../app/form-modal.tsx";
+
+/** Name a strategic area (title and description) or a sub-area (title only). */
+export function TitleModal({
+  title,
+  initial,
+  withDescription,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  initial: { title: string; description: string };
+  withDescription: boolean;
+  onSubmit: (v: { title: string; description: string }) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [v, setV] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={title}
+      saving={false}
+      general={null}
+      submitLabel={t("planning.apply")}
+      onSubmit={() =>
+        v.title.trim() ? onSubmit({ ...v, title: v.title.trim() }) : setError(t("planning.required"))
+      }
+    >
+      <TextInput
+        label={t("planning.fields.title")}
+        required
+        data-autofocus
+        value={v.title}
+        error={error}
+        onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+      />
+      {withDescription && (
+        <Textarea
+          label={t("planning.fields.description")}
+          autosize
+          minRows={2}
+          value={v.description}
+          onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+        />
+      )}
+    </FormModal>
+  );
+}
