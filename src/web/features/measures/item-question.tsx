@@ -1,7 +1,6 @@
-import { Button, Group, Radio, Text } from "@mantine/core";
+import { Badge, Button, Group, Radio, SimpleGrid, Text } from "@mantine/core";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
-import { Tag } from "./tag.tsx";
 import type { InstrumentItem } from "./types.ts";
 
 /**
@@ -33,7 +32,7 @@ export const ItemQuestion = memo(function ItemQuestion({
       styles={{ label: { fontWeight: 500, marginBottom: 6 } }}
       data-item={item.id}
     >
-      <Group gap="md" wrap="wrap" align="center" style={{ rowGap: 6 }}>
+      <SimpleGrid cols={{ base: 1, sm: Math.min(item.options.length, 5) }} spacing="sm" verticalSpacing={6}>
         {item.options.map((o) => (
           <Radio
             key={o.value}
@@ -43,23 +42,27 @@ export const ItemQuestion = memo(function ItemQuestion({
             aria-label={o.label ? `${o.value} ${o.label}` : String(o.value)}
           />
         ))}
-        {value !== null && (
-          <Button
-            variant="subtle"
-            size="compact-xs"
-            color="gray.7"
-            onClick={() => onChange(item.id, null)}
-            aria-label={t("measures.form.clearAnswerOf", { item: item.id })}
-          >
-            {t("measures.form.clearAnswer")}
-          </Button>
-        )}
-        {item.reversed && (
-          <Tag size="xs" variant="outline" color="gray.7" tt="none">
-            {t("measures.form.reversed")}
-          </Tag>
-        )}
-      </Group>
+      </SimpleGrid>
+      {(value !== null || item.reversed) && (
+        <Group gap="xs" mt={4}>
+          {value !== null && (
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              color="gray.7"
+              onClick={() => onChange(item.id, null)}
+              aria-label={t("measures.form.clearAnswerOf", { item: item.id })}
+            >
+              {t("measures.form.clearAnswer")}
+            </Button>
+          )}
+          {item.reversed && (
+            <Badge size="xs" variant="outline" color="gray.7" tt="none">
+              {t("measures.form.reversed")}
+            </Badge>
+          )}
+        </Group>
+      )}
       {!item.text && item.options.some((o) => o.label === null) && (
         <Text size="xs" c="dimmed" mt={4}>
           {t("measures.form.valuesOnly")}

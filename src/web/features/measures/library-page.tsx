@@ -6,7 +6,6 @@ import { DataTable } from "../../app/table.tsx";
 import { useFidelityScales, useInstruments } from "./api.ts";
 import { FidelityScaleCard } from "./fidelity-scale-card.tsx";
 import { useFormatNumber } from "./labels.ts";
-import { Tag } from "./tag.tsx";
 
 /** The library: every instrument (with its licence status) and every fidelity scale, as data. */
 export function LibraryPage() {
@@ -57,19 +56,17 @@ export function LibraryPage() {
                         {i.respondents.map((r) => t(`measures.respondents.${r}`)).join(", ")}
                       </Table.Td>
                       <Table.Td>
-                        {i.textsIncluded ? (
-                          <Tag variant="light" color="green" tt="none">
-                            {t("measures.library.textsIncluded")}
-                          </Tag>
-                        ) : i.wordingLoaded ? (
-                          <Tag variant="light" color="blue" tt="none">
-                            {t("measures.library.wordingLoaded")}
-                          </Tag>
-                        ) : (
-                          <Tag variant="light" color="gray" tt="none">
-                            {t("measures.library.scoreOnly")}
-                          </Tag>
-                        )}
+                        <Text
+                          size="sm"
+                          fw={600}
+                          c={i.textsIncluded ? "teal.9" : i.wordingLoaded ? "blue.9" : "gray.7"}
+                        >
+                          {i.textsIncluded
+                            ? t("measures.library.textsIncluded")
+                            : i.wordingLoaded
+                              ? t("measures.library.wordingLoaded")
+                              : t("measures.library.scoreOnly")}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -192,7 +192,7 @@ export const measuresEn = {
       done_one: "{{count}} activity added (action plan version {{version}})",
       done_other: "{{count}} activities added (action plan version {{version}})",
       resultTitle: "Added to the site's action plan, version {{version}}",
-      openPlanning: "Open the programme's planning",
+      openPlanning: "Open the site's action plan",
     },
     overTime: "Over the reviews",
     overTimeLabel:

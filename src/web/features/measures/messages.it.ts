@@ -200,7 +200,7 @@ export const measuresIt: Messages["measures"] = {
       done_one: "{{count}} attività aggiunta (piano d'azione versione {{version}})",
       done_other: "{{count}} attività aggiunte (piano d'azione versione {{version}})",
       resultTitle: "Aggiunte al piano d'azione della sede, versione {{version}}",
-      openPlanning: "Apri la pianificazione del programma",
+      openPlanning: "Apri il piano d'azione della sede",
     },
     overTime: "Nel corso delle valutazioni",
     overTimeLabel:

@@ -80,7 +80,11 @@ function ReviewView({ review }: { review: Review }) {
                 <List.Item key={a.id}>{a.title}</List.Item>
               ))}
             </List>
-            <Anchor component={Link} to={`/programmes/${plan.programmeId}/planning`} size="sm">
+            <Anchor
+              component={Link}
+              to={`/programmes/${plan.programmeId}/planning/action-plan/${plan.siteId}`}
+              size="sm"
+            >
               {t("measures.fidelity.plan.openPlanning")}
             </Anchor>
           </Stack>
