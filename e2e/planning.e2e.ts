@@ -293,4 +293,50 @@ describe("the implementation planning toolkit", () => {
     expect(await changes.textContent()).toContain("Weekly screening of new referrals");
     await screenshot(page, "planning-history", true);
   });
+
+  it("a stale second writer is told, keeps their edits, and may load the latest version; the page passes axe", async () => {
+    const lecco = bpd.sites.get("LECCO")!;
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("sitecoord");
+    const p = new PlanningPages(page);
+    await p.open(bpd.id, /^SWOT analysis · LECCO/, "swot", lecco);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Meanwhile someone else saves a new version of the same SWOT
+    const other = await ApiClient.login(w.server.url, "sitecoord", DEMO_PASSWORD);
+    const current = (await other.get(planning(`swot/sites/${lecco}`))).json as {
+      version: number;
+      content: { items: Array<{ id: string; quadrant: string; text: string; tags: string[] }> };
+    };
+    const newer = await other.request("PUT", planning(`swot/sites/${lecco}`), {
+      baseVersion: current.version,
+      items: [
+        ...current.content.items.map(({ id, quadrant, text, tags }) => ({ id, quadrant, text, tags })),
+        { quadrant: "opportunity", text: "The region funds a training course", tags: ["specific-training"] },
+      ],
+    });
+    expect(newer.status).toBe(200);
+
+    // When this user saves their own change on the version they opened
+    await p.addSwotItem("Opportunities", "A new social cooperative opened in Lecco", [
+      "Collaboration with social services",
+    ]);
+    await p.saveButton.click();
+    const stale = page.getByRole("alert").filter({ hasText: "Someone else saved a newer version" });
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain(`version ${current.version + 1}`);
+    // nothing was lost: their item is still on the board, unsaved
+    expect(
+      await p.quadrant("Opportunities").getByText("A new social cooperative opened in Lecco").count(),
+    ).toBe(1);
+    await page.getByText("Unsaved changes").waitFor();
+    await screenshot(page, "planning-stale");
+    // and loading the latest version shows the other writer's item
+    await stale.getByRole("button", { name: /^Load the latest version/ }).click();
+    await p.quadrant("Opportunities").getByText("The region funds a training course").waitFor();
+    expect(
+      await p.quadrant("Opportunities").getByText("A new social cooperative opened in Lecco").count(),
+    ).toBe(0);
+    expect(await page.getByText(`Version ${current.version + 1}, saved`).count()).toBe(1);
+  });
 });

@@ -220,7 +220,7 @@ function PlanEditor({
         {STATUSES.map((s) => {
           const n = all.filter((l) => l.activity.status === s).length;
           return n ? (
-            <Badge key={s} color={STATUS_COLOR[s]} variant="light" tt="none">
+            <Badge key={s} color={STATUS_COLOR[s]} c="dark.7" variant="light" tt="none">
               {t(`planning.plan.status.${s}`)}: {n}
             </Badge>
           ) : null;

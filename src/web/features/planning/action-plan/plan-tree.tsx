@@ -140,7 +140,7 @@ export function PlanTree({
                           </Table.Td>
                           <Table.Td>
                             <Group gap={4}>
-                              <Badge color={STATUS_COLOR[act.status]} variant="light" tt="none">
+                              <Badge color={STATUS_COLOR[act.status]} c="dark.7" variant="light" tt="none">
                                 {t(`planning.plan.status.${act.status}`)}
                               </Badge>
                               {isOverdue(act, today) && (

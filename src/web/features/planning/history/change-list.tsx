@@ -28,7 +28,7 @@ export function ChangeList({ changes, from, to }: { changes: Change[]; from: unk
       {changes.map((c) => (
         <Table.Tr key={`${c.type}-${c.path.join("/")}-${describeValue(c.before)}-${describeValue(c.after)}`}>
           <Table.Td w={120}>
-            <Badge color={COLOR[c.type]} variant="light" tt="none">
+            <Badge color={COLOR[c.type]} c="dark.7" variant="light" tt="none">
               {t(`planning.history.type.${c.type}`)}
             </Badge>
           </Table.Td>

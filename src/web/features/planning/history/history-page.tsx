@@ -182,9 +182,15 @@ function Comparison({
   const comparison = useComparison(programmeId, path, from, to);
   const a = useVersion<unknown>(programmeId, path, from);
   const b = useVersion<unknown>(programmeId, path, to);
+  // The versions' contents name the items the changes' paths point at: wait for all three.
+  const all = {
+    data: comparison.data && a.data && b.data ? { c: comparison.data, from: a.data, to: b.data } : undefined,
+    error: comparison.error ?? a.error ?? b.error,
+    isPending: comparison.isPending || a.isPending || b.isPending,
+  };
   return (
-    <QueryView query={comparison}>
-      {(c) => <ChangeList changes={c.changes} from={a.data?.content} to={b.data?.content} />}
+    <QueryView query={all}>
+      {({ c, from: f, to: t }) => <ChangeList changes={c.changes} from={f.content} to={t.content} />}
     </QueryView>
   );
 }

@@ -82,7 +82,7 @@ function CommonFactorsTable({ view }: { view: CommonFactorsView }) {
               )}
             </Table.Td>
             <Table.Td>
-              <Badge color={QUADRANT_COLOR[f.quadrant]} variant="light" tt="none">
+              <Badge color={QUADRANT_COLOR[f.quadrant]} c="dark.7" variant="light" tt="none">
                 {t(`planning.swot.quadrant.${f.quadrant}`)}
               </Badge>
             </Table.Td>

@@ -76,6 +76,7 @@ export function SwotQuadrant({
                           size="sm"
                           variant="light"
                           color={QUADRANT_COLOR[quadrant]}
+                          c="dark.7"
                           tt="none"
                         >
                           {tagLabel(code)}
