@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations, settle } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
+import { Shell } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
 import { createWorld, type World } from "./support/fixtures.ts";
@@ -77,6 +78,15 @@ describe("the measures pages (axe-core)", () => {
     await visit(`/sites/${LECCO}/workforce`, "Workforce at LECCO", "measures-workforce");
     await visit("/measures/library", "Instrument library", "measures-library");
     await visit("/measures/library/BSL-23", /^BSL-23 — /, "measures-instrument");
+
+    // In Italian too: the same pages, every string translated
+    await new Shell(page).switchLanguage("Lecco implementation team coordinator", "Italiano");
+    await visit(`/programmes/${imr}/training`, "Formazione e pratica in IMR-LOM", "measures-training-it");
+    await visit(
+      `/patients/${patient.id}/measures/new?instrument=PHQ-9`,
+      `Registra una misura per ${patient.code}`,
+      "measures-administration-form-it",
+    );
     expect(found).toEqual([]);
   });
 });

@@ -153,6 +153,26 @@ describe("measures in the browser", () => {
       .waitFor();
     await page.mouse.move(0, 0);
     await screenshot(page, "measures-imrs-comparison", true);
+
+    // The IMR summary form: nothing in the registry yet, so the provider gives the dates; a stop
+    // before the start is refused next to the stop date, the other fields kept
+    await measures.tab("IMR summary");
+    const summary = page.getByRole("form", { name: "IMR summary form" });
+    await summary.getByText("Not saved yet: the values shown come from the registry.").waitFor();
+    await typeDate(summary, "Start date", isoDaysFromToday(-120));
+    await typeDate(summary, "Stop date", isoDaysFromToday(-150));
+    await field(summary, "Manual version").fill("SAMHSA KIT 2010");
+    await field(summary, "Number of sessions").fill("12");
+    await summary.getByRole("radiogroup", { name: "Format" }).getByText("Group", { exact: true }).click();
+    await summary.getByRole("button", { name: "Save summary" }).click();
+    const stop = field(summary, "Stop date");
+    await page.waitForFunction(() => document.querySelector('form input[aria-invalid="true"]') !== null);
+    expect(await errorOf(stop)).toMatch(/is before the start/);
+    expect(await field(summary, "Manual version").inputValue()).toBe("SAMHSA KIT 2010");
+    await typeDate(summary, "Stop date", isoDaysFromToday(-10));
+    await summary.getByRole("button", { name: "Save summary" }).click();
+    await summary.getByText("Saved version 1").waitFor();
+    expect(await field(summary, "Number of sessions").inputValue()).toBe("12");
   });
 
   it("records a fidelity review by two raters, refuses bad ratings in their cells, and puts the site on the radar", async () => {
