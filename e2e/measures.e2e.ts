@@ -334,4 +334,36 @@ describe("measures in the browser", () => {
     );
     expect(row.slice(1)).toEqual(["Dr. Verdi (DBT supervisor)", "Group", "60 minutes", untrained.code]);
   });
+
+  it("loads a service's licensed wording of a score-only instrument, refusing a missing item next to it", async () => {
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("admin");
+    await page.goto("/measures/library");
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: "ZAN-BPD", exact: true }) });
+    await row.getByText("Score entry only").waitFor();
+    await row.getByRole("link", { name: "ZAN-BPD" }).click();
+    await page.getByRole("heading", { level: 1, name: /^ZAN-BPD — / }).waitFor();
+    const form = page.getByRole("region", { name: "The service's licensed wording" });
+    await field(form, "Licence held (who, terms)").fill(
+      "Licensed to ASST Lecco by the copyright holder, 2026–2028",
+    );
+    for (let i = 1; i <= 8; i++) await field(form, `Item ${i}`).fill(`Licensed wording of sector item ${i}`);
+    await field(form, "Item 1, answer 0").fill("No symptoms");
+    await form.getByRole("button", { name: "Save wording" }).click();
+    const ninth = field(form, "Item 9");
+    await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+    expect(await errorOf(ninth)).toBe("item 9 needs its wording");
+    expect(await field(form, "Item 8").inputValue()).toBe("Licensed wording of sector item 8");
+    await ninth.fill("Licensed wording of sector item 9");
+    await form.getByRole("button", { name: "Save wording" }).click();
+    await page.getByText("Wording saved (version 1)").waitFor();
+
+    // The library says so, and the instrument's items now carry the wording
+    await page.getByRole("cell", { name: "Licensed wording of sector item 9" }).waitFor();
+    await page.getByRole("cell", { name: /^0 No symptoms · 1 · 2/ }).waitFor();
+    await page.goto("/measures/library");
+    await row.getByText("Licensed wording loaded").waitFor();
+  });
 });

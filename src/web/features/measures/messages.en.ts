@@ -361,6 +361,7 @@ export const measuresEn = {
     language: "Language",
     licenceNote: "Licence held (who, terms)",
     instructions: "Instructions",
+    answerWording: "Item {{item}}, answer {{value}}",
     saveWording: "Save wording",
     wordingSaved: "Wording saved (version {{version}})",
   },

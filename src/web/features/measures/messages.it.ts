@@ -372,6 +372,7 @@ export const measuresIt: Messages["measures"] = {
     language: "Lingua",
     licenceNote: "Licenza posseduta (chi, condizioni)",
     instructions: "Istruzioni",
+    answerWording: "Item {{item}}, risposta {{value}}",
     saveWording: "Salva il testo",
     wordingSaved: "Testo salvato (versione {{version}})",
   },

@@ -23,7 +23,17 @@ export function WordingForm({ instrument }: { instrument: InstrumentDetail }) {
   const [items, setItems] = useState<Record<string, string>>(() =>
     Object.fromEntries(instrument.items.map((i) => [i.id, i.text ?? ""])),
   );
+  const [options, setOptions] = useState<Record<string, Record<string, string>>>(() =>
+    Object.fromEntries(
+      instrument.items.map((i) => [
+        i.id,
+        Object.fromEntries(i.options.map((o) => [String(o.value), o.label ?? ""])),
+      ]),
+    ),
+  );
   const [licenceNote, setLicenceNote] = useState("");
+  const setOption = (item: string, value: string, text: string) =>
+    setOptions((o) => ({ ...o, [item]: { ...o[item], [value]: text } }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -33,6 +43,14 @@ export function WordingForm({ instrument }: { instrument: InstrumentDetail }) {
         language,
         ...(instructions.trim() ? { instructions } : {}),
         items: Object.fromEntries(Object.entries(items).filter(([, v]) => v.trim() !== "")),
+        options: Object.fromEntries(
+          Object.entries(options)
+            .map(
+              ([id, o]) =>
+                [id, Object.fromEntries(Object.entries(o).filter(([, v]) => v.trim() !== ""))] as const,
+            )
+            .filter(([, o]) => Object.keys(o).length > 0),
+        ),
         licenceNote,
       },
       {
@@ -82,16 +100,29 @@ export function WordingForm({ instrument }: { instrument: InstrumentDetail }) {
             error={field("instructions")}
           />
           {instrument.items.map((i) => (
-            <TextInput
-              key={i.id}
-              label={t("measures.form.itemNumber", { id: i.id })}
-              value={items[i.id] ?? ""}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setItems((s) => ({ ...s, [i.id]: v }));
-              }}
-              error={field(`items.${i.id}`)}
-            />
+            <Stack key={i.id} gap={4}>
+              <TextInput
+                label={t("measures.form.itemNumber", { id: i.id })}
+                value={items[i.id] ?? ""}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setItems((s) => ({ ...s, [i.id]: v }));
+                }}
+                error={field(`items.${i.id}`)}
+              />
+              <SimpleGrid cols={{ base: 2, sm: Math.min(i.options.length, 5) }} spacing="xs">
+                {i.options.map((o) => (
+                  <TextInput
+                    key={o.value}
+                    size="xs"
+                    label={t("measures.library.answerWording", { item: i.id, value: o.value })}
+                    value={options[i.id]?.[String(o.value)] ?? ""}
+                    onChange={(e) => setOption(i.id, String(o.value), e.currentTarget.value)}
+                    error={field(`options.${i.id}.${o.value}`)}
+                  />
+                ))}
+              </SimpleGrid>
+            </Stack>
           ))}
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
