@@ -205,6 +205,7 @@ describe("measures in the browser", () => {
     expect(await errorOf(bad)).toMatch(/whole numbers 1–5; 6 is not/);
     expect(await bad.inputValue()).toBe("6");
     expect(await form.cell("A. Rossi", "1").inputValue()).toBe("4");
+    await screenshot(page, "measures-review-refused");
 
     // Corrected, it is saved: consensus 3.77 (moderate), 9 of 13 items exactly agreed, all within one
     await bad.fill("4");
@@ -241,6 +242,18 @@ describe("measures in the browser", () => {
     expect(row.slice(2)).toEqual(["4", "3.5", "5", "2.5", "4", "3.5", "3", "5", "4", "3.5", "4", "4", "3"]);
     await page.mouse.move(0, 0);
     await screenshot(page, "fidelity-radar");
+
+    // …and the site's history lists the review with its agreement
+    await page.goto(`/sites/${LECCO}/fidelity?programmeId=${imr}&scale=IMR-FIDELITY`);
+    const history = page.getByRole("table", { name: "Reviews on the IMR Fidelity Scale" });
+    await history.getByRole("cell", { name: "The site" }).waitFor();
+    expect((await history.locator("tbody tr").first().getByRole("cell").allTextContents()).slice(1)).toEqual([
+      "The site",
+      "3.77 Moderate fidelity (3 to < 4)",
+      "2",
+      expect.stringMatching(/^-?\d\.\d+$|^1$|^0$/),
+    ]);
+    await screenshot(page, "measures-site-fidelity-history");
   });
 
   it("shows a site's training funnel, which a completed course moves", async () => {
