@@ -339,4 +339,45 @@ describe("the implementation planning toolkit", () => {
     ).toBe(0);
     expect(await page.getByText(`Version ${current.version + 1}, saved`).count()).toBe(1);
   });
+
+  it("a site fills its situation analysis and roadmap; the region compares sites and sees who has not compiled theirs", async () => {
+    const lecco = bpd.sites.get("LECCO")!;
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("sitecoord");
+    const p = new PlanningPages(page);
+
+    // SANA: a value with its source and year
+    await p.open(bpd.id, /^Situation analysis · LECCO/, "sana", lecco);
+    await page.getByLabel("Value of Psychiatrists", { exact: true }).fill("9.5");
+    await page.getByLabel("Source of Psychiatrists", { exact: true }).fill("Regional HR register");
+    await page.getByLabel("Year of Psychiatrists", { exact: true }).fill("2024");
+    expect(await p.save()).toBe(1);
+
+    // Roadmap: one objective with its conditions and timeframe
+    await p.open(bpd.id, /^Implementation roadmap · LECCO/, "roadmap", lecco);
+    await page.getByRole("button", { name: "Add objective" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add objective" });
+    await field(dialog, "Objective").fill("A specialist team for young people in each CMHC");
+    await field(dialog, "Conditions").fill("Two more nurses hired\nProtected time for the team");
+    await field(dialog, "Timeframe").fill("within 12 months");
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await p.save()).toBe(1);
+
+    // The region sees Lecco's value beside the others, and that Lecco has compiled its roadmap
+    const coordinator = await w.session();
+    await new LoginPage(coordinator.page).signInAs("coordinator");
+    const region = new PlanningPages(coordinator.page);
+    await region.open(bpd.id, "Situation analysis compared", "sana-compare");
+    const workforce = coordinator.page.getByRole("region", { name: "Workforce" });
+    const psychiatrists = workforce.getByRole("row").filter({ hasText: "Psychiatrists" });
+    expect(await psychiatrists.textContent()).toContain("9.5Regional HR register, 2024");
+
+    await region.open(bpd.id, "Roadmap compilation", "roadmap-compliance");
+    await coordinator.page.getByText(`1 of ${bpd.siteCount} sites have compiled their roadmap.`).waitFor();
+    const missing = (await coordinator.page.getByText(/^Not compiled yet:/).textContent()) ?? "";
+    expect(missing).not.toContain("LECCO");
+    expect(missing).toContain("BRIANZA");
+    await screenshot(coordinator.page, "planning-compliance");
+  });
 });

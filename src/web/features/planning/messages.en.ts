@@ -218,6 +218,28 @@ export const planningEn = {
     copied_one: "Copied to {{count}} site",
     copied_other: "Copied to {{count}} sites",
   },
+  roadmap: {
+    title: "Implementation roadmap",
+    none: "No objectives yet.",
+    add: "Add objective",
+    conditionsHint: "One condition per line.",
+    timeframeHint: "As people say it: “within 12 months”.",
+    status: {
+      not_started: "Not started",
+      in_progress: "In progress",
+      achieved: "Achieved",
+      abandoned: "Abandoned",
+    },
+  },
+  sana: {
+    title: "Situation analysis",
+    noTemplate:
+      "The programme has no SANA template yet: apply the ImpleMENTAL template from the plan's page.",
+    indicator: "Indicator",
+    valueOf: "Value of {{name}}",
+    sourceOf: "Source of {{name}}",
+    yearOf: "Year of {{name}}",
+  },
   commonFactors: {
     title: "Common factors",
     subtitle:
@@ -234,12 +256,25 @@ export const planningEn = {
   },
   sanaCompare: {
     title: "Situation analysis compared",
+    subtitle: "The region's and each site's value of every indicator, with its source and year.",
   },
   progress: {
     title: "Action plan progress",
+    subtitle: "Each activity of the regional plan with the status of its copy at every site that has a plan.",
+    none: "The regional plan has no activities yet.",
+    sitesWithPlan: "{{n}} of {{total}} sites have a plan.",
+    summary: "Across sites",
+    missing: "not in the plan",
   },
   compliance: {
     title: "Roadmap compilation",
+    subtitle:
+      "Which sites have compiled their roadmap (saved with at least one objective), and which have not.",
+    summary: "{{compiled}} of {{expected}} sites have compiled their roadmap.",
+    missing: "Not compiled yet: {{sites}}.",
+    compiled: "Compiled",
+    yes: "compiled",
+    no: "not compiled",
   },
   sanaTemplate: {
     title: "SANA template",

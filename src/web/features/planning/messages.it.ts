@@ -223,6 +223,28 @@ export const planningIt: Messages["planning"] = {
     copied_one: "Copiato in {{count}} sede",
     copied_other: "Copiato in {{count}} sedi",
   },
+  roadmap: {
+    title: "Roadmap di implementazione",
+    none: "Ancora nessun obiettivo.",
+    add: "Aggiungi obiettivo",
+    conditionsHint: "Una condizione per riga.",
+    timeframeHint: "Come si dice: “entro 12 mesi”.",
+    status: {
+      not_started: "Non iniziato",
+      in_progress: "In corso",
+      achieved: "Raggiunto",
+      abandoned: "Abbandonato",
+    },
+  },
+  sana: {
+    title: "Analisi di contesto",
+    noTemplate:
+      "Il programma non ha ancora un modello SANA: applica il modello ImpleMENTAL dalla pagina del piano.",
+    indicator: "Indicatore",
+    valueOf: "Valore di {{name}}",
+    sourceOf: "Fonte di {{name}}",
+    yearOf: "Anno di {{name}}",
+  },
   commonFactors: {
     title: "Fattori comuni",
     subtitle:
@@ -239,12 +261,24 @@ export const planningIt: Messages["planning"] = {
   },
   sanaCompare: {
     title: "Analisi di contesto a confronto",
+    subtitle: "Il valore di ogni indicatore per la regione e per ogni sede, con fonte e anno.",
   },
   progress: {
     title: "Avanzamento del piano d'azione",
+    subtitle: "Ogni attività del piano regionale con lo stato della sua copia in ogni sede che ha un piano.",
+    none: "Il piano regionale non ha ancora attività.",
+    sitesWithPlan: "{{n}} sedi su {{total}} hanno un piano.",
+    summary: "Tra le sedi",
+    missing: "non nel piano",
   },
   compliance: {
     title: "Compilazione delle roadmap",
+    subtitle: "Quali sedi hanno compilato la loro roadmap (salvata con almeno un obiettivo) e quali no.",
+    summary: "{{compiled}} sedi su {{expected}} hanno compilato la roadmap.",
+    missing: "Non ancora compilata: {{sites}}.",
+    compiled: "Compilata",
+    yes: "compilata",
+    no: "non compilata",
   },
   sanaTemplate: {
     title: "Modello SANA",

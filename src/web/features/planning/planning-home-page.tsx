@@ -97,19 +97,9 @@ function PlanningHome({ programme }: { programme: PlanningProgramme }) {
           title={t("planning.home.definitions")}
           links={[
             {
-              to: url("sana-template"),
-              label: t("planning.sanaTemplate.title"),
-              hint: t("planning.home.sanaTemplateHint"),
-            },
-            {
               to: url("swot-tags"),
               label: t("planning.swot.vocabulary"),
               hint: t("planning.home.vocabularyHint"),
-            },
-            {
-              to: url("questionnaires"),
-              label: t("planning.questionnaires.title"),
-              hint: t("planning.home.questionnairesHint"),
             },
           ]}
         />

@@ -1,7 +1,12 @@
 import { Route } from "react-router";
 import { ActionPlanPage } from "./action-plan/action-plan-page.tsx";
+import { ProgressPage } from "./action-plan/progress-page.tsx";
 import { HistoryPage } from "./history/history-page.tsx";
 import { PlanningHomePage } from "./planning-home-page.tsx";
+import { CompliancePage } from "./roadmap/compliance-page.tsx";
+import { RoadmapPage } from "./roadmap/roadmap-page.tsx";
+import { SanaComparePage } from "./sana/sana-compare-page.tsx";
+import { SanaPage } from "./sana/sana-page.tsx";
 import { CommonFactorsPage } from "./swot/common-factors-page.tsx";
 import { SwotPage } from "./swot/swot-page.tsx";
 import { SwotTagsPage } from "./swot/tags-page.tsx";
@@ -15,6 +20,11 @@ export const planningRoutes = (
     <Route path="swot-tags" element={<SwotTagsPage />} />
     <Route path="swot-common-factors" element={<CommonFactorsPage />} />
     <Route path="action-plan/:scope" element={<ActionPlanPage />} />
+    <Route path="action-plan-progress" element={<ProgressPage />} />
+    <Route path="roadmap/:scope" element={<RoadmapPage />} />
+    <Route path="roadmap-compliance" element={<CompliancePage />} />
+    <Route path="sana/:scope" element={<SanaPage />} />
+    <Route path="sana-compare" element={<SanaComparePage />} />
     <Route path="toc/:scope" element={<TocPage />} />
     <Route path=":artefact/:scope/history" element={<HistoryPage />} />
   </Route>

@@ -1,0 +1,116 @@
+import { Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormModal } from "../../../app/form-modal.tsx";
+import { ModalDateField } from "../../registry/modal-date-field.tsx";
+import type { Objective, ObjectiveStatus } from "../types.ts";
+
+export const OBJECTIVE_STATUSES: ObjectiveStatus[] = ["not_started", "in_progress", "achieved", "abandoned"];
+export const OBJECTIVE_COLOR: Record<ObjectiveStatus, string> = {
+  not_started: "gray",
+  in_progress: "blue",
+  achieved: "teal",
+  abandoned: "dark",
+};
+
+export type ObjectiveValues = Omit<Objective, "id">;
+
+/** Add or change one objective of the roadmap: what, on which conditions, by when, who, how far. */
+export function ObjectiveModal({
+  title,
+  initial,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  initial: ObjectiveValues;
+  onSubmit: (v: ObjectiveValues) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [v, setV] = useState(initial);
+  const [conditions, setConditions] = useState(initial.conditions.join("\n"));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (patch: Partial<ObjectiveValues>) => setV((x) => ({ ...x, ...patch }));
+  const submit = () => {
+    const e: Record<string, string> = {};
+    if (!v.objective.trim()) e.objective = t("planning.required");
+    if (!v.timeframe.trim()) e.timeframe = t("planning.required");
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    onSubmit({
+      ...v,
+      objective: v.objective.trim(),
+      timeframe: v.timeframe.trim(),
+      conditions: conditions
+        .split("\n")
+        .map((c) => c.trim())
+        .filter(Boolean),
+    });
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={title}
+      onSubmit={submit}
+      saving={false}
+      general={null}
+      size="lg"
+      submitLabel={t("planning.apply")}
+    >
+      <Textarea
+        label={t("planning.fields.objective")}
+        required
+        autosize
+        minRows={2}
+        data-autofocus
+        value={v.objective}
+        error={errors.objective}
+        onChange={(e) => set({ objective: e.currentTarget.value })}
+      />
+      <Textarea
+        label={t("planning.fields.conditions")}
+        description={t("planning.roadmap.conditionsHint")}
+        autosize
+        minRows={2}
+        value={conditions}
+        onChange={(e) => setConditions(e.currentTarget.value)}
+      />
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t("planning.fields.timeframe")}
+          description={t("planning.roadmap.timeframeHint")}
+          required
+          value={v.timeframe}
+          error={errors.timeframe}
+          onChange={(e) => set({ timeframe: e.currentTarget.value })}
+        />
+        <ModalDateField
+          label={t("planning.fields.targetDate")}
+          value={v.targetDate}
+          onChange={(d) => set({ targetDate: d })}
+        />
+        <TextInput
+          label={t("planning.fields.responsible")}
+          value={v.responsible}
+          onChange={(e) => set({ responsible: e.currentTarget.value })}
+        />
+        <Select
+          label={t("planning.fields.status")}
+          data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: t(`planning.roadmap.status.${s}`) }))}
+          value={v.status}
+          allowDeselect={false}
+          onChange={(s) => s && set({ status: s as ObjectiveStatus })}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t("planning.fields.note")}
+        autosize
+        minRows={1}
+        value={v.note}
+        onChange={(e) => set({ note: e.currentTarget.value })}
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,200 @@
+import { ActionIcon, Anchor, Badge, Button, Group, List, Table, Text } from "@mantine/core";
+import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { QueryView } from "../../../app/page.tsx";
+import { useCurrentUser } from "../../../app/session.ts";
+import { DataTable } from "../../../app/table.tsx";
+import { seesAcrossSites } from "../access.ts";
+import { useArtefact } from "../api.ts";
+import { ArtefactFrame } from "../artefact-frame.tsx";
+import { PlanningRoute } from "../artefact-route.tsx";
+import { useCivilDate } from "../format.ts";
+import { newId } from "../new-id.ts";
+import { artefactPath, planningUrl, type Scope } from "../scope.ts";
+import type { ArtefactDocument, RoadmapContent } from "../types.ts";
+import { useArtefactDraft } from "../use-artefact-draft.ts";
+import type { PlanningProgramme } from "../use-planning-programme.ts";
+import { OBJECTIVE_COLOR, ObjectiveModal, type ObjectiveValues } from "./objective-modal.tsx";
+
+/** The implementation roadmap of the region or of one site: objectives, conditions, timeframes, status. */
+export function RoadmapPage() {
+  return (
+    <PlanningRoute>
+      {(programme, scope) => <RoadmapLoader programme={programme} scope={scope} />}
+    </PlanningRoute>
+  );
+}
+
+function RoadmapLoader({ programme, scope }: { programme: PlanningProgramme; scope: Scope }) {
+  const path = artefactPath("roadmap", scope);
+  const doc = useArtefact<RoadmapContent>(programme.id, path);
+  return (
+    <QueryView query={doc}>
+      {(d) => <RoadmapEditor key={path} programme={programme} scope={scope} path={path} doc={d} />}
+    </QueryView>
+  );
+}
+
+const toBody = (c: RoadmapContent) => c;
+const blank: ObjectiveValues = {
+  objective: "",
+  conditions: [],
+  timeframe: "",
+  targetDate: null,
+  responsible: "",
+  status: "not_started",
+  note: "",
+};
+
+function RoadmapEditor({
+  programme,
+  scope,
+  path,
+  doc,
+}: {
+  programme: PlanningProgramme;
+  scope: Scope;
+  path: string;
+  doc: ArtefactDocument<RoadmapContent>;
+}) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const date = useCivilDate();
+  const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
+  const [editing, setEditing] = useState<{ index: number | null; values: ObjectiveValues } | null>(null);
+  const objectives = draft.draft.objectives;
+  const apply = (v: ObjectiveValues) => {
+    if (!editing) return;
+    draft.setDraft((d) => {
+      const next = [...d.objectives];
+      if (editing.index === null) next.push({ id: newId("obj"), ...v });
+      else next[editing.index] = { ...next[editing.index]!, ...v };
+      return { objectives: next };
+    });
+    setEditing(null);
+  };
+  return (
+    <ArtefactFrame
+      programme={programme}
+      artefact="roadmap"
+      label={t("planning.roadmap.title")}
+      scope={scope}
+      path={path}
+      draft={draft}
+      pdf
+      toolbar={
+        seesAcrossSites(me, programme.id) && (
+          <Anchor component={Link} to={planningUrl(programme.id, "roadmap-compliance")} pb={8}>
+            {t("planning.compliance.title")}
+          </Anchor>
+        )
+      }
+    >
+      <DataTable
+        caption={t("planning.roadmap.title")}
+        head={[
+          t("planning.fields.objective"),
+          t("planning.fields.conditions"),
+          t("planning.fields.timeframe"),
+          t("planning.fields.responsible"),
+          t("planning.fields.status"),
+          ...(draft.canEdit ? [t("common.actions")] : []),
+        ]}
+        rowCount={objectives.length}
+        empty={t("planning.roadmap.none")}
+        minWidth={860}
+      >
+        {objectives.map((o, i) => (
+          <Table.Tr key={o.id || i}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {o.objective}
+              </Text>
+              {o.note && (
+                <Text size="xs" c="dimmed">
+                  {o.note}
+                </Text>
+              )}
+              {draft.fieldTree(`objectives.${i}`) && (
+                <Text size="xs" c="red.8" role="alert">
+                  {draft.fieldTree(`objectives.${i}`)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <List size="sm" spacing={2}>
+                {o.conditions.map((c) => (
+                  <List.Item key={c}>{c}</List.Item>
+                ))}
+              </List>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{o.timeframe}</Text>
+              {o.targetDate && (
+                <Text size="xs" c="dimmed">
+                  {date(o.targetDate)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{o.responsible}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge color={OBJECTIVE_COLOR[o.status]} c="dark.7" variant="light" tt="none">
+                {t(`planning.roadmap.status.${o.status}`)}
+              </Badge>
+            </Table.Td>
+            {draft.canEdit && (
+              <Table.Td>
+                <Group gap={2} wrap="nowrap">
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={t("common.editNamed", { name: o.objective })}
+                    onClick={() => setEditing({ index: i, values: o })}
+                  >
+                    <IconPencil size={16} aria-hidden="true" />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t("planning.removeNamed", { name: o.objective })}
+                    onClick={() =>
+                      draft.setDraft((d) => ({ objectives: d.objectives.filter((_, j) => j !== i) }))
+                    }
+                  >
+                    <IconTrash size={16} aria-hidden="true" />
+                  </ActionIcon>
+                </Group>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </DataTable>
+      {draft.canEdit && (
+        <Button
+          variant="light"
+          w="fit-content"
+          leftSection={<IconPlus size={16} aria-hidden="true" />}
+          onClick={() => setEditing({ index: null, values: blank })}
+        >
+          {t("planning.roadmap.add")}
+        </Button>
+      )}
+      {editing && (
+        <ObjectiveModal
+          title={
+            editing.index === null
+              ? t("planning.roadmap.add")
+              : t("common.editNamed", { name: editing.values.objective })
+          }
+          initial={editing.values}
+          onSubmit={apply}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </ArtefactFrame>
+  );
+}

@@ -1,0 +1,198 @@
+import { Alert, Anchor, NumberInput, Paper, Table, Text, TextInput, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { QueryView } from "../../../app/page.tsx";
+import { useCurrentUser } from "../../../app/session.ts";
+import { seesAcrossSites } from "../access.ts";
+import { useArtefact } from "../api.ts";
+import { ArtefactFrame } from "../artefact-frame.tsx";
+import { PlanningRoute } from "../artefact-route.tsx";
+import { artefactPath, planningUrl, type Scope } from "../scope.ts";
+import type { ArtefactDocument, SanaTemplate, SanaValue, SanaValues } from "../types.ts";
+import { useArtefactDraft } from "../use-artefact-draft.ts";
+import type { PlanningProgramme } from "../use-planning-programme.ts";
+import { SanaValueInput } from "./sana-value-input.tsx";
+
+type Values = { values: SanaValue[] };
+
+/** The situation analysis of the region or of one site: each indicator of the template with value, source and year. */
+export function SanaPage() {
+  return (
+    <PlanningRoute>{(programme, scope) => <SanaLoader programme={programme} scope={scope} />}</PlanningRoute>
+  );
+}
+
+function SanaLoader({ programme, scope }: { programme: PlanningProgramme; scope: Scope }) {
+  const path = artefactPath("sana", scope);
+  const doc = useArtefact<Values>(programme.id, path);
+  const template = useArtefact<SanaTemplate>(programme.id, "sana/template");
+  const both = {
+    data: doc.data && template.data ? { doc: doc.data, template: template.data.content } : undefined,
+    error: doc.error ?? template.error,
+    isPending: doc.isPending || template.isPending,
+  };
+  return (
+    <QueryView query={both}>
+      {({ doc, template }) => (
+        <SanaEditor
+          key={path}
+          programme={programme}
+          scope={scope}
+          path={path}
+          doc={doc}
+          template={template}
+        />
+      )}
+    </QueryView>
+  );
+}
+
+/** Rows without a value, source, year or note are not kept. */
+const toBody = (c: Values): SanaValues => ({
+  values: c.values.filter((v) => v.value !== null || v.source || v.year !== null || v.note),
+});
+
+function SanaEditor({
+  programme,
+  scope,
+  path,
+  doc,
+  template,
+}: {
+  programme: PlanningProgramme;
+  scope: Scope;
+  path: string;
+  doc: ArtefactDocument<Values>;
+  template: SanaTemplate;
+}) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
+  const values = draft.draft.values;
+  const readOnly = !draft.canEdit;
+  const of = (id: string): SanaValue =>
+    values.find((v) => v.indicatorId === id) ?? {
+      indicatorId: id,
+      value: null,
+      source: "",
+      year: null,
+      note: "",
+    };
+  const set = (id: string, patch: Partial<SanaValue>) =>
+    draft.setDraft((d) => {
+      const has = d.values.some((v) => v.indicatorId === id);
+      return {
+        values: has
+          ? d.values.map((v) => (v.indicatorId === id ? { ...v, ...patch } : v))
+          : [...d.values, { ...of(id), ...patch }],
+      };
+    });
+  // The server names a value by its place in the saved list (rows with nothing in them are left out).
+  const saved = toBody(draft.draft).values;
+  const error = (id: string, f: string) => {
+    const i = saved.findIndex((v) => v.indicatorId === id);
+    return i < 0 ? undefined : draft.field(`values.${i}.${f}`);
+  };
+  return (
+    <ArtefactFrame
+      programme={programme}
+      artefact="sana"
+      label={t("planning.sana.title")}
+      scope={scope}
+      path={path}
+      draft={draft}
+      toolbar={
+        seesAcrossSites(me, programme.id) && (
+          <Anchor component={Link} to={planningUrl(programme.id, "sana-compare")} pb={8}>
+            {t("planning.sanaCompare.title")}
+          </Anchor>
+        )
+      }
+    >
+      {template.areas.length === 0 && (
+        <Alert color="blue" variant="light">
+          {t("planning.sana.noTemplate")}
+        </Alert>
+      )}
+      {template.areas.map((area) => (
+        <Paper key={area.id} withBorder p="md" component="section" aria-labelledby={`sana-${area.id}`}>
+          <Title order={2} size="h4" id={`sana-${area.id}`}>
+            {area.title}
+          </Title>
+          {area.description && (
+            <Text size="sm" c="dimmed" mb="xs">
+              {area.description}
+            </Text>
+          )}
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing={6} captionSide="top">
+              <caption className="visually-hidden">{area.title}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("planning.sana.indicator")}</Table.Th>
+                  <Table.Th scope="col" w={200}>
+                    {t("planning.fields.value")}
+                  </Table.Th>
+                  <Table.Th scope="col">{t("planning.fields.source")}</Table.Th>
+                  <Table.Th scope="col" w={110}>
+                    {t("planning.fields.year")}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {area.indicators.map((ind) => {
+                  const v = of(ind.id);
+                  return (
+                    <Table.Tr key={ind.id}>
+                      <Table.Th scope="row" fw={400}>
+                        <Text size="sm" fw={600}>
+                          {ind.name}
+                        </Text>
+                        {ind.unit && (
+                          <Text size="xs" c="dimmed">
+                            {ind.unit}
+                          </Text>
+                        )}
+                      </Table.Th>
+                      <Table.Td>
+                        <SanaValueInput
+                          type={ind.type}
+                          label={t("planning.sana.valueOf", { name: ind.name })}
+                          value={v.value ?? null}
+                          readOnly={readOnly}
+                          error={error(ind.id, "value")}
+                          onChange={(value) => set(ind.id, { value })}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput
+                          aria-label={t("planning.sana.sourceOf", { name: ind.name })}
+                          value={v.source ?? ""}
+                          readOnly={readOnly}
+                          error={error(ind.id, "source")}
+                          onChange={(e) => set(ind.id, { source: e.currentTarget.value })}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <NumberInput
+                          aria-label={t("planning.sana.yearOf", { name: ind.name })}
+                          value={v.year ?? ""}
+                          min={1900}
+                          max={2100}
+                          thousandSeparator=""
+                          readOnly={readOnly}
+                          error={error(ind.id, "year")}
+                          onChange={(y) => set(ind.id, { year: typeof y === "number" ? y : null })}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      ))}
+    </ArtefactFrame>
+  );
+}
