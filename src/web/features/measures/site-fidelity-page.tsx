@@ -8,6 +8,7 @@ import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
 import type { SiteDetail } from "../../app/types.ts";
 import { useSite } from "../structure/api.ts";
+import { useProfessionals } from "../teams/api.ts";
 import { useFidelityScales, useReviewHistory } from "./api.ts";
 import { MeasuresChart } from "./chart.tsx";
 import { cutoffColour, cutoffLabel, useLevelLabel } from "./fidelity-labels.ts";
@@ -85,14 +86,27 @@ function SiteFidelity({ site, scales }: { site: SiteDetail; scales: FidelityScal
         <Text c="dimmed">{t("structure.noProgrammes")}</Text>
       ) : (
         <QueryView query={history}>
-          {(h) => (scale ? <History reviews={h.items} scale={scale} /> : null)}
+          {(h) => (scale ? <History siteId={site.id} reviews={h.items} scale={scale} /> : null)}
         </QueryView>
       )}
     </Page>
   );
 }
 
-function History({ reviews, scale }: { reviews: ReviewSummary[]; scale: FidelityScale }) {
+function History({
+  siteId,
+  reviews,
+  scale,
+}: {
+  siteId: number;
+  reviews: ReviewSummary[];
+  scale: FidelityScale;
+}) {
+  const therapists = useProfessionals(
+    siteId,
+    reviews.some((r) => r.professionalId !== null),
+  );
+  const codeOf = new Map((therapists.data ?? []).map((p) => [p.id, p.code]));
   const { t } = useTranslation();
   const date = useFormatDate();
   const num = useFormatNumber();
@@ -142,7 +156,7 @@ function History({ reviews, scale }: { reviews: ReviewSummary[]; scale: Fidelity
               <Table.Td>
                 {r.professionalId === null
                   ? t("measures.fidelity.theSite")
-                  : t("measures.fidelity.aTherapist")}
+                  : (codeOf.get(r.professionalId) ?? t("measures.fidelity.aTherapist"))}
               </Table.Td>
               <Table.Td>
                 <b>{num(r.overall.score)}</b>{" "}
