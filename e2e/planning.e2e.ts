@@ -179,7 +179,10 @@ describe("the implementation planning toolkit", () => {
       .click();
     await page.getByRole("button", { name: "Lay out automatically" }).click();
     expect(await p.save()).toBe(1);
-    await screenshot(page, "planning-toc", true);
+    await page.locator(".mantine-Notification-root").getByRole("button", { name: "Close" }).click();
+    await page.locator(".mantine-Notification-root").waitFor({ state: "detached" });
+    await p.selectBox("Young patients enrolled in the programme");
+    await screenshot(page, "planning-toc");
     const saved = (await siteApi.get(planning(`toc/sites/${lecco}`))).json as {
       content: { nodes: Array<{ type: string; text: string; indicatorIds: string[] }>; edges: unknown[] };
     };
