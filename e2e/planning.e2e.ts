@@ -383,4 +383,46 @@ describe("the implementation planning toolkit", () => {
     expect(missing).toContain("BRIANZA");
     await screenshot(coordinator.page, "planning-compliance");
   });
+
+  it("a progress questionnaire round is opened by the region, answered by a site, and read across sites", async () => {
+    const coordinator = await w.session();
+    await new LoginPage(coordinator.page).signInAs("coordinator");
+    const region = new PlanningPages(coordinator.page);
+    await region.open(bpd.id, "Progress questionnaires", "questionnaires");
+    const card = coordinator.page.getByRole("region", { name: /progress questionnaire/i }).first();
+    await field(card, "Round").fill("First semester");
+    await typeDate(card, "Opens on", "2026-01-01");
+    await typeDate(card, "Closes on", "2026-06-30");
+    await card.getByRole("button", { name: "Create round" }).click();
+    await coordinator.page.getByText("Round First semester created").waitFor();
+
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("sitecoord");
+    const p = new PlanningPages(page);
+    await p.open(bpd.id, "Progress questionnaires", "questionnaires");
+    await page.getByRole("link", { name: "Answers of LECCO to First semester" }).click();
+    await page.getByRole("heading", { level: 1, name: /First semester/ }).waitFor();
+    // A submitted response must answer the required questions: the server says which is missing
+    await page
+      .getByRole("radiogroup", { name: /named coordinator/ })
+      .getByLabel("Yes")
+      .check();
+    await page.getByRole("switch", { name: "Submitted" }).check({ force: true });
+    await p.saveButton.click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: /\(team-size\) must be answered before submitting/ })
+      .first()
+      .waitFor();
+    await page.getByLabel(/How many professionals take part/).fill("7");
+    expect(await p.save()).toBe(1);
+
+    await coordinator.page.reload();
+    await coordinator.page.getByRole("link", { name: "Results across sites" }).first().click();
+    await coordinator.page.getByRole("heading", { level: 1, name: /^Results of/ }).waitFor();
+    const round = coordinator.page.getByRole("region", { name: "First semester" });
+    expect(await round.textContent()).toContain(`1 of ${bpd.siteCount} sites submitted`);
+    expect(await round.getByText(/^No response yet:/).textContent()).not.toContain("LECCO");
+    expect(await round.textContent()).toContain("n 1 · mean 7 · min 7 · max 7");
+  });
 });

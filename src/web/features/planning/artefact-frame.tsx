@@ -27,6 +27,7 @@ export function ArtefactFrame({
   pdf = false,
   exportExtra,
   toolbar,
+  history = true,
   children,
 }: {
   programme: PlanningProgramme;
@@ -40,6 +41,8 @@ export function ArtefactFrame({
   pdf?: boolean;
   exportExtra?: ReactNode;
   toolbar?: ReactNode;
+  /** Whether the artefact has a history page (questionnaire responses do not yet). */
+  history?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -57,14 +60,16 @@ export function ArtefactFrame({
       subtitle={<VersionLine {...draft.base} />}
       actions={
         <>
-          <Button
-            component={Link}
-            to={historyUrl}
-            variant="default"
-            leftSection={<IconHistory size={16} aria-hidden="true" />}
-          >
-            {t("planning.history.title")}
-          </Button>
+          {history && (
+            <Button
+              component={Link}
+              to={historyUrl}
+              variant="default"
+              leftSection={<IconHistory size={16} aria-hidden="true" />}
+            >
+              {t("planning.history.title")}
+            </Button>
+          )}
           <ExportMenu programmeId={programme.id} path={path} pdf={pdf} extra={exportExtra} />
         </>
       }

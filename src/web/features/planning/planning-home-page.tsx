@@ -97,6 +97,11 @@ function PlanningHome({ programme }: { programme: PlanningProgramme }) {
           title={t("planning.home.definitions")}
           links={[
             {
+              to: url("questionnaires"),
+              label: t("planning.questionnaires.title"),
+              hint: t("planning.home.questionnairesHint"),
+            },
+            {
               to: url("swot-tags"),
               label: t("planning.swot.vocabulary"),
               hint: t("planning.home.vocabularyHint"),

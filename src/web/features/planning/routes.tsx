@@ -3,6 +3,9 @@ import { ActionPlanPage } from "./action-plan/action-plan-page.tsx";
 import { ProgressPage } from "./action-plan/progress-page.tsx";
 import { HistoryPage } from "./history/history-page.tsx";
 import { PlanningHomePage } from "./planning-home-page.tsx";
+import { QuestionnairesPage } from "./questionnaire/questionnaires-page.tsx";
+import { ResponsePage } from "./questionnaire/response-page.tsx";
+import { ResultsPage } from "./questionnaire/results-page.tsx";
 import { CompliancePage } from "./roadmap/compliance-page.tsx";
 import { RoadmapPage } from "./roadmap/roadmap-page.tsx";
 import { SanaComparePage } from "./sana/sana-compare-page.tsx";
@@ -25,6 +28,9 @@ export const planningRoutes = (
     <Route path="roadmap-compliance" element={<CompliancePage />} />
     <Route path="sana/:scope" element={<SanaPage />} />
     <Route path="sana-compare" element={<SanaComparePage />} />
+    <Route path="questionnaires" element={<QuestionnairesPage />} />
+    <Route path="questionnaires/:questionnaireId/results" element={<ResultsPage />} />
+    <Route path="questionnaires/:questionnaireId/rounds/:roundId/:scope" element={<ResponsePage />} />
     <Route path="toc/:scope" element={<TocPage />} />
     <Route path=":artefact/:scope/history" element={<HistoryPage />} />
   </Route>

@@ -7,8 +7,12 @@ import { planningBase, planningKeys, useSaveArtefact } from "./api.ts";
 import { notifySuccess } from "./notify.ts";
 import type { ArtefactDocument } from "./types.ts";
 
-/** Everything the form shows next to its fields; `baseVersion` (a stale save) is the general message. */
-const everyFieldButVersion = (p: string) => p !== "baseVersion";
+/**
+ * The editors show problems next to the item they concern (`items.3.text`, `edges.2`); what
+ * concerns a whole list (`answers`: a required question unanswered) or the version (a stale
+ * save) is the general message.
+ */
+const insideAnItem = (p: string) => /^[A-Za-z]+\.\d+/.test(p);
 
 /**
  * The editing state of one artefact: a draft of its content, the version it started from, and
@@ -21,7 +25,7 @@ export function useArtefactDraft<C, B extends object>({
   path,
   doc,
   toBody,
-  isShown = everyFieldButVersion,
+  isShown = insideAnItem,
 }: {
   programmeId: number;
   path: string;

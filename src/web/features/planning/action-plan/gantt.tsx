@@ -47,8 +47,7 @@ export function Gantt({
       <Text id="gantt-help" className="visually-hidden">
         {t("planning.plan.ganttHelp")}
       </Text>
-      <div
-        role="list"
+      <section
         aria-label={t("planning.plan.timeline")}
         style={{ position: "relative", width: LABEL + scale.width, minWidth: "100%" }}
       >
@@ -92,7 +91,6 @@ export function Gantt({
         {[...groups.entries()].map(([group, rows]) => (
           <Fragment key={group}>
             <div
-              role="listitem"
               style={{
                 display: "flex",
                 background: "var(--mantine-color-gray-0)",
@@ -112,7 +110,6 @@ export function Gantt({
             {rows.map((l) => (
               <div
                 key={l.activity.id || `${l.area}-${l.sub}-${l.index}`}
-                role="listitem"
                 style={{
                   display: "flex",
                   height: ROW,
@@ -163,7 +160,7 @@ export function Gantt({
             pointerEvents: "none",
           }}
         />
-      </div>
+      </section>
     </Box>
   );
 }

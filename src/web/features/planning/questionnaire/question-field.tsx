@@ -1,0 +1,79 @@
+import { Checkbox, Group, NumberInput, Radio, Stack, Textarea } from "@mantine/core";
+import type { Question } from "../types.ts";
+
+type Value = string | string[] | number | null;
+
+/** One question of a progress questionnaire, answered as its type asks. */
+export function QuestionField({
+  question: q,
+  value,
+  error,
+  readOnly,
+  onChange,
+}: {
+  question: Question;
+  value: Value;
+  error: string | undefined;
+  readOnly: boolean;
+  onChange: (v: Value) => void;
+}) {
+  const label = q.text;
+  if (q.type === "single_choice")
+    return (
+      <Radio.Group
+        label={label}
+        withAsterisk={q.required}
+        value={typeof value === "string" ? value : null}
+        error={error}
+        onChange={(v) => !readOnly && onChange(v)}
+      >
+        <Group mt={4}>
+          {q.options.map((o) => (
+            <Radio key={o.code} value={o.code} label={o.label} disabled={readOnly} />
+          ))}
+        </Group>
+      </Radio.Group>
+    );
+  if (q.type === "multi_choice")
+    return (
+      <Checkbox.Group
+        label={label}
+        withAsterisk={q.required}
+        value={Array.isArray(value) ? value : []}
+        error={error}
+        onChange={(v) => !readOnly && onChange(v)}
+      >
+        <Stack gap={4} mt={4}>
+          {q.options.map((o) => (
+            <Checkbox key={o.code} value={o.code} label={o.label} disabled={readOnly} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+    );
+  if (q.type === "number")
+    return (
+      <NumberInput
+        label={label}
+        withAsterisk={q.required}
+        value={typeof value === "number" ? value : ""}
+        min={q.min ?? undefined}
+        max={q.max ?? undefined}
+        readOnly={readOnly}
+        error={error}
+        w={240}
+        onChange={(v) => onChange(typeof v === "number" ? v : null)}
+      />
+    );
+  return (
+    <Textarea
+      label={label}
+      withAsterisk={q.required}
+      autosize
+      minRows={2}
+      value={typeof value === "string" ? value : ""}
+      readOnly={readOnly}
+      error={error}
+      onChange={(e) => onChange(e.currentTarget.value || null)}
+    />
+  );
+}
