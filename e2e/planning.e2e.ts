@@ -425,4 +425,29 @@ describe("the implementation planning toolkit", () => {
     expect(await round.getByText(/^No response yet:/).textContent()).not.toContain("LECCO");
     expect(await round.textContent()).toContain("n 1 · mean 7 · min 7 · max 7");
   });
+
+  it("the region edits the SANA template as data; an indicator a site has filled in cannot be removed", async () => {
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("coordinator");
+    const p = new PlanningPages(page);
+    await p.open(bpd.id, "SANA template", "sana-template");
+    const workforce = page.getByRole("region", { name: "Workforce" });
+    await workforce.getByRole("button", { name: "Add indicator" }).click();
+    const n = await workforce.getByRole("row").count();
+    await workforce.getByLabel(`Name of indicator ${n - 1} of Workforce`).fill("Nurses trained in DBT");
+    expect(await p.save()).toBe(2);
+
+    // The new indicator is there for the sites to fill in
+    const lecco = bpd.sites.get("LECCO")!;
+    await p.open(bpd.id, /^Situation analysis · LECCO/, "sana", lecco);
+    await page.getByLabel("Value of Nurses trained in DBT", { exact: true }).waitFor();
+
+    // Removing one that Lecco filled in is refused, naming where it is used
+    await p.open(bpd.id, "SANA template", "sana-template");
+    await workforce.getByRole("button", { name: "Remove Psychiatrists" }).click();
+    await p.saveButton.click();
+    const refusal = page.getByRole("alert").filter({ hasText: "Psychiatrists" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain("LECCO");
+  });
 });

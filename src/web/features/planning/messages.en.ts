@@ -278,6 +278,21 @@ export const planningEn = {
   },
   sanaTemplate: {
     title: "SANA template",
+    areaN: "Area {{n}}",
+    areaTitle: "Thematic area",
+    indicatorsOf: "Indicators of {{area}}",
+    unit: "Unit",
+    nameOf: "Name of indicator {{n}} of {{area}}",
+    unitOf: "Unit of {{name}}",
+    typeOf: "Type of {{name}}",
+    addIndicator: "Add indicator",
+    addArea: "Add thematic area",
+    type: {
+      number: "Number",
+      percentage: "Percentage",
+      yes_no: "Yes / no",
+      text: "Text",
+    },
   },
   questionnaires: {
     title: "Progress questionnaires",

@@ -282,6 +282,21 @@ export const planningIt: Messages["planning"] = {
   },
   sanaTemplate: {
     title: "Modello SANA",
+    areaN: "Area {{n}}",
+    areaTitle: "Area tematica",
+    indicatorsOf: "Indicatori di {{area}}",
+    unit: "Unità",
+    nameOf: "Nome dell'indicatore {{n}} di {{area}}",
+    unitOf: "Unità di {{name}}",
+    typeOf: "Tipo di {{name}}",
+    addIndicator: "Aggiungi indicatore",
+    addArea: "Aggiungi area tematica",
+    type: {
+      number: "Numero",
+      percentage: "Percentuale",
+      yes_no: "Sì / no",
+      text: "Testo",
+    },
   },
   questionnaires: {
     title: "Questionari di avanzamento",

@@ -97,6 +97,11 @@ function PlanningHome({ programme }: { programme: PlanningProgramme }) {
           title={t("planning.home.definitions")}
           links={[
             {
+              to: url("sana-template"),
+              label: t("planning.sanaTemplate.title"),
+              hint: t("planning.home.sanaTemplateHint"),
+            },
+            {
               to: url("questionnaires"),
               label: t("planning.questionnaires.title"),
               hint: t("planning.home.questionnairesHint"),

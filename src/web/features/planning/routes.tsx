@@ -10,6 +10,7 @@ import { CompliancePage } from "./roadmap/compliance-page.tsx";
 import { RoadmapPage } from "./roadmap/roadmap-page.tsx";
 import { SanaComparePage } from "./sana/sana-compare-page.tsx";
 import { SanaPage } from "./sana/sana-page.tsx";
+import { SanaTemplatePage } from "./sana/template-page.tsx";
 import { CommonFactorsPage } from "./swot/common-factors-page.tsx";
 import { SwotPage } from "./swot/swot-page.tsx";
 import { SwotTagsPage } from "./swot/tags-page.tsx";
@@ -31,6 +32,7 @@ export const planningRoutes = (
     <Route path="questionnaires" element={<QuestionnairesPage />} />
     <Route path="questionnaires/:questionnaireId/results" element={<ResultsPage />} />
     <Route path="questionnaires/:questionnaireId/rounds/:roundId/:scope" element={<ResponsePage />} />
+    <Route path="sana-template" element={<SanaTemplatePage />} />
     <Route path="toc/:scope" element={<TocPage />} />
     <Route path=":artefact/:scope/history" element={<HistoryPage />} />
   </Route>
