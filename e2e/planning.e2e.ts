@@ -450,4 +450,37 @@ describe("the implementation planning toolkit", () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain("LECCO");
   });
+
+  it("the pages hide what the server refuses: clinicians read their site, viewers the region only", async () => {
+    const lecco = bpd.sites.get("LECCO")!;
+    const clinician = await w.session();
+    await new LoginPage(clinician.page).signInAs("clinician");
+    const c = new PlanningPages(clinician.page);
+    await c.open(bpd.id, /^Theory of Change · LECCO/, "toc", lecco);
+    await clinician.page.getByText("Read only").waitFor();
+    expect(await c.addBoxForm.count()).toBe(0);
+    expect(await c.saveButton.count()).toBe(0);
+    await c.box("Young patients enrolled in the programme").waitFor();
+    await c.open(bpd.id, "BPD-LOM implementation plan");
+    expect(await clinician.page.getByRole("button", { name: "Apply the template" }).count()).toBe(0);
+    expect(await clinician.page.getByRole("link", { name: "Common factors" }).count()).toBe(0);
+
+    const viewer = await w.session();
+    await new LoginPage(viewer.page).signInAs("viewer");
+    const v = new PlanningPages(viewer.page);
+    await v.open(bpd.id, "BPD-LOM implementation plan");
+    const rows = viewer.page
+      .getByRole("table", { name: "Artefacts of the region and of each site" })
+      .getByRole("row");
+    expect(await rows.count()).toBe(2); // the header and the region
+    await v.open(bpd.id, /^SWOT analysis · Region/, "swot", "region");
+    await viewer.page.getByText("Read only").waitFor();
+    expect(await viewer.page.getByRole("button", { name: /^Add to/ }).count()).toBe(0);
+    // a site's artefact is the server's to refuse, and the page says so
+    await viewer.page.goto(v.url(bpd.id, "swot", lecco));
+    await viewer.page
+      .getByRole("alert")
+      .filter({ hasText: "You do not have permission to do this." })
+      .waitFor();
+  });
 });
