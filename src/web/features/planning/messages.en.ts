@@ -198,6 +198,8 @@ export const planningEn = {
     stakeholdersHint: "Press Enter after each.",
     thisSite: "this site",
     noOutput: "None",
+    noSubAreas:
+      "The plan has no sub-areas yet: add a strategic area and a sub-area (or ask the region to copy its plan), then plan the activity.",
     planForOutput: "Plan an activity for this output",
     barLabel: "{{title}}: {{start}} – {{end}}, {{status}}",
     ganttHelp:

@@ -202,6 +202,8 @@ export const planningIt: Messages["planning"] = {
     stakeholdersHint: "Premi Invio dopo ciascuno.",
     thisSite: "questa sede",
     noOutput: "Nessuno",
+    noSubAreas:
+      "Il piano non ha ancora sotto-aree: aggiungi un'area strategica e una sotto-area (o chiedi alla regione di copiare il suo piano), poi pianifica l'attività.",
     planForOutput: "Pianifica un'attività per questo output",
     barLabel: "{{title}}: {{start}} – {{end}}, {{status}}",
     ganttHelp:

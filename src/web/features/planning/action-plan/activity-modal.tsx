@@ -1,4 +1,4 @@
-import { Group, Select, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
+import { Alert, Group, Select, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../../app/form-modal.tsx";
@@ -61,6 +61,11 @@ export function ActivityModal({
       size="lg"
       submitLabel={t("planning.apply")}
     >
+      {subAreas && subAreas.length === 0 && (
+        <Alert color="orange" variant="light" role="alert">
+          {t("planning.plan.noSubAreas")}
+        </Alert>
+      )}
       {subAreas && (
         <Select
           label={t("planning.plan.subArea")}
