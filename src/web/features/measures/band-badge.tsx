@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import { BAND_BADGES } from "./echarts-setup.ts";
+import { BAND_BADGES } from "./chart-palette.ts";
 import type { Band } from "./types.ts";
 
 /**

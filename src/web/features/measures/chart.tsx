@@ -1,12 +1,13 @@
-import { EChart } from "../dashboard/echart.tsx";
-import type { ChartOption } from "../dashboard/echarts-setup.ts";
+import { Skeleton } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import type { MeasuresChartOption } from "./echarts-setup.ts";
 
+/** Apache ECharts comes in its own chunk, fetched with the first chart a page draws. */
+const MeasuresChartCanvas = lazy(() => import("./chart-canvas.tsx"));
+
 /**
- * A measures chart drawn by the dashboard's ECharts wrapper (canvas, resized with its box). The
- * wrapper's option type knows the dashboard's charts only; `echarts-setup.ts` here registers the
- * radar, heat map, funnel and mark areas, so the wider option is handed over as it is. Every
- * chart has a table beside it with the same numbers.
+ * A measures chart (canvas, resized with its box). Every chart has a table beside it with the
+ * same numbers, so the page is usable before — and without — the chart.
  */
 export function MeasuresChart({
   option,
@@ -17,5 +18,9 @@ export function MeasuresChart({
   height: number;
   label: string;
 }) {
-  return <EChart option={option as ChartOption} height={height} label={label} />;
+  return (
+    <Suspense fallback={<Skeleton height={height} aria-hidden="true" />}>
+      <MeasuresChartCanvas option={option} height={height} label={label} />
+    </Suspense>
+  );
 }

@@ -1,4 +1,5 @@
-import { type MeasuresChartOption, SERIES } from "./echarts-setup.ts";
+import { SERIES } from "./chart-palette.ts";
+import type { MeasuresChartOption } from "./echarts-setup.ts";
 import type { Comparison } from "./types.ts";
 
 type Axis = "items" | "levels";

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from "react";
 import { Route } from "react-router";
+import { Loading } from "../../app/page.tsx";
 import { ActionPlanPage } from "./action-plan/action-plan-page.tsx";
 import { ProgressPage } from "./action-plan/progress-page.tsx";
 import { HistoryPage } from "./history/history-page.tsx";
@@ -14,7 +16,9 @@ import { SanaTemplatePage } from "./sana/template-page.tsx";
 import { CommonFactorsPage } from "./swot/common-factors-page.tsx";
 import { SwotPage } from "./swot/swot-page.tsx";
 import { SwotTagsPage } from "./swot/tags-page.tsx";
-import { TocPage } from "./toc/toc-page.tsx";
+
+/** The diagram editor (React Flow and dagre) comes in its own chunk, fetched on the first visit. */
+const TocPage = lazy(() => import("./toc/toc-page.tsx").then((m) => ({ default: m.TocPage })));
 
 /** The planning toolkit's pages, inside the signed-in shell (the server decides who sees what). */
 export const planningRoutes = (
@@ -33,7 +37,14 @@ export const planningRoutes = (
     <Route path="questionnaires/:questionnaireId/results" element={<ResultsPage />} />
     <Route path="questionnaires/:questionnaireId/rounds/:roundId/:scope" element={<ResponsePage />} />
     <Route path="sana-template" element={<SanaTemplatePage />} />
-    <Route path="toc/:scope" element={<TocPage />} />
+    <Route
+      path="toc/:scope"
+      element={
+        <Suspense fallback={<Loading />}>
+          <TocPage />
+        </Suspense>
+      }
+    />
     <Route path=":artefact/:scope/history" element={<HistoryPage />} />
   </Route>
 );
