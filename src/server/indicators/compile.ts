@@ -87,6 +87,21 @@ export interface AsOfCells {
 export interface CompiledQuery {
   query: RawBuilder<OutRow>;
   decode(rows: OutRow[]): AsOfCells[];
+  /**
+   * Where the per-enrolment record counts come from: the maintained facts (each enrolment's row
+   * of indicator_enrolment_facts while it is exact at R, its records otherwise), or the records.
+   */
+  source: "facts" | "records";
+}
+
+/**
+ * The per-enrolment columns of indicator_enrolment_facts (migration 0008) that hold a record set's
+ * count (keyed by the record set's canonical form), and the plan keys that give a window's latest
+ * plan (keyed by the window's canonical form). See facts/record-sets.ts.
+ */
+export interface FactColumns {
+  records: ReadonlyMap<string, string>;
+  latestPlans: ReadonlyMap<string, string>;
 }
 
 export type OutRow = { r: string; k: string | null; total: boolean } & Record<string, unknown>;
@@ -394,7 +409,7 @@ function lowestFromDay(windows: Window[], p: IndicatorParameters): number | null
  * PostgreSQL may scan, join and partially aggregate in parallel. Returns null when no
  * definition looks at records.
  */
-function recordsCte(needs: Needs, inputs: ProgrammeInputs): Sql | null {
+function recordsCte(needs: Needs, inputs: ProgrammeInputs, facts?: FactColumns): Sql | null {
   const p = inputs.parameters;
   const sets = [...needs.records.values()];
   const latest = [...needs.latest.values()];
@@ -429,12 +444,32 @@ function recordsCte(needs: Needs, inputs: ProgrammeInputs): Sql | null {
       ${int(lo ?? -1_000_000)} as lo${cols.length ? sql`, ${sql.join(cols, sql`, `)}` : sql``}
       from ${sql.table(meta.table)}`;
   });
-  return sql`rec as (
+  const fromRecords = (where: Sql) => sql`
     select e.r, e.eid, ${sql.join(columns, sql`, `)}
     from eb e
     join (${sql.join(branches, sql` union all `)}) x
       on x.patient_id = e.patient_id and x.d <= e.r and x.d >= e.enrolment_date + x.lo
-    group by e.r, e.eid
+    ${where}
+    group by e.r, e.eid`;
+  if (!facts) return sql`rec as (${fromRecords(sql``)})`;
+  // From the facts: an enrolment's row is exact at R when none of its counted records is dated
+  // after R (horizon ≤ R). The others — none for today unless records are dated in the future —
+  // are counted from their records, as without facts.
+  const exact = sql`(f.horizon is null or f.horizon <= e.r)`;
+  const factColumns = [
+    ...sets.map((c) => sql`${sql.ref(`f.${facts.records.get(canonical(c.set))!}`)} as ${sql.raw(c.alias)}`),
+    ...latest.map((l) => {
+      const keys = sql.ref(`f.${facts.latestPlans.get(canonical(l.window))!}`);
+      return sql`${keys}[cardinality(${keys})] as ${sql.raw(l.alias)}`;
+    }),
+  ];
+  return sql`rec as (
+    select e.r, e.eid, ${sql.join(factColumns, sql`, `)}
+    from eb e join indicator_enrolment_facts f on f.enrolment_id = e.eid
+    where ${exact}
+    union all
+    ${fromRecords(sql`where not exists (
+      select 1 from indicator_enrolment_facts f where f.enrolment_id = e.eid and ${exact})`)}
   )`;
 }
 
@@ -477,10 +512,14 @@ function enrolmentKey(by: Dimension, p: IndicatorParameters): Sql {
   }
 }
 
-/** Sites' key for site-level sources (groups, professionals, targets): only by site or area. */
+/**
+ * Sites' key for site-level sources (groups, professionals, targets): only by site or area. The
+ * "no area" key is a literal, not a parameter: the expression appears in GROUP BY GROUPING SETS
+ * and in grouping(), which PostgreSQL matches textually — two parameters ($1, $2) would differ.
+ */
 function siteKey(by: Dimension): Sql | null {
   if (by === "site") return sql`ps.site_code`;
-  if (by === "area") return sql`coalesce(ps.area_code, ${NO_KEY}::text)`;
+  if (by === "area") return sql`coalesce(ps.area_code, ${sql.lit(NO_KEY)})`;
   return null;
 }
 
@@ -514,7 +553,7 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 export function compile(
   defs: IndicatorDefinition[],
   inputs: ProgrammeInputs,
-  options: { asOf: string[]; by?: Dimension },
+  options: { asOf: string[]; by?: Dimension; facts?: FactColumns },
 ): CompiledQuery {
   const by = options.by ?? "site";
   const p = inputs.parameters;
@@ -648,10 +687,12 @@ export function compile(
     }
   });
 
-  const query = assemble(plan, needs, inputs, pid, [...new Set(options.asOf)], by);
+  const facts = options.facts && coveredBy(needs, options.facts) ? options.facts : undefined;
+  const query = assemble(plan, needs, inputs, pid, [...new Set(options.asOf)], by, facts);
 
   return {
     query,
+    source: facts ? "facts" : "records",
     decode(rows) {
       const byR = new Map<string, AsOfCells>();
       for (const r of options.asOf) byR.set(r, { asOf: r, groups: [], total: [] });
@@ -704,6 +745,14 @@ function universe(by: Dimension, p: IndicatorParameters): string[] {
   return [];
 }
 
+/** Whether every record set and latest-plan window the definitions use has a facts column. */
+function coveredBy(needs: Needs, facts: FactColumns): boolean {
+  return (
+    [...needs.records.keys()].every((k) => facts.records.has(k)) &&
+    [...needs.latest.keys()].every((k) => facts.latestPlans.has(k))
+  );
+}
+
 function assemble(
   plan: Plan,
   needs: Needs,
@@ -711,6 +760,7 @@ function assemble(
   pid: number,
   asOf: string[],
   by: Dimension,
+  facts: FactColumns | undefined,
 ): RawBuilder<OutRow> {
   const p = inputs.parameters;
   const ctes: Sql[] = [];
@@ -756,7 +806,7 @@ function assemble(
     join patients pa on pa.id = en.patient_id
     join psites ps on ps.site_id = en.site_id
   )`);
-  const rec = recordsCte(needs, inputs);
+  const rec = recordsCte(needs, inputs, facts);
   const peColumns: Sql[] = [sql`e.*`];
   const peJoins: Sql[] = [];
   if (rec) {

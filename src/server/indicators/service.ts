@@ -12,6 +12,7 @@ import {
   type Cell,
   type CompiledQuery as CompiledIndicators,
   canonical,
+  compareKeys,
   compile,
   type Dimension,
   type IndicatorParameters,
@@ -24,6 +25,9 @@ import {
   interventionTypesOf,
   validate,
 } from "./definition.ts";
+import { cellsFromFacts, type FactsDimension, readableFromFacts } from "./facts/catalogue.ts";
+import { factsBuilt } from "./facts/read.ts";
+import { factColumnsOf } from "./facts/record-sets.ts";
 
 type Executor = Db | Transaction<DB>;
 
@@ -306,7 +310,47 @@ export async function executeCompiled(db: Db, query: CompiledQuery<OutRow>): Pro
 
 const compiledAsOf = (result: AsOfCells[]) => (result.length === 1 ? result[0]!.asOf : null);
 
-/** Compute definitions for one programme; results for each reference date, groups and programme. */
+/** The facts columns of the catalogue's record sets (facts/record-sets.ts). */
+export const FACT_COLUMNS = factColumnsOf(BUILT_IN);
+
+/** How a set of definitions is computed: from which source, and in which order. */
+export interface ComputePlan {
+  /** Built-ins read from the per-site facts (by site or area). */
+  siteFacts: IndicatorDefinition[];
+  /** Read from the per-enrolment facts by the compiled query (any dimension). */
+  enrolmentFacts: IndicatorDefinition[];
+  /** Recomputed from the records by the compiled query (record sets the facts do not count). */
+  recomputed: IndicatorDefinition[];
+}
+
+/** Whether one definition's record sets are all counted by the per-enrolment facts. */
+export function liveFromFacts(d: IndicatorDefinition, inputs: ProgrammeInputs): boolean {
+  return compile([d], inputs, { asOf: ["2000-01-01"], facts: FACT_COLUMNS }).source === "facts";
+}
+
+export function planCompute(
+  defs: readonly IndicatorDefinition[],
+  inputs: ProgrammeInputs,
+  by: Dimension,
+  factsReady: boolean,
+): ComputePlan {
+  const plan: ComputePlan = { siteFacts: [], enrolmentFacts: [], recomputed: [] };
+  for (const d of defs) {
+    if (!factsReady) plan.recomputed.push(d);
+    else if ((by === "site" || by === "area") && readableFromFacts([d], BUILT_IN)) plan.siteFacts.push(d);
+    else if (liveFromFacts(d, inputs)) plan.enrolmentFacts.push(d);
+    else plan.recomputed.push(d);
+  }
+  return plan;
+}
+
+/**
+ * Compute definitions for one programme; results for each reference date, groups and programme.
+ * Built-ins by site or area come from the per-site facts (a sum over days ≤ R); other dimensions
+ * and user-defined indicators whose record sets the facts count, from the per-enrolment facts;
+ * the rest is recomputed from the records (and cached). Each part is computed once and the cells
+ * are put back in the definitions' order.
+ */
 export async function computeCells(
   db: Db,
   ctx: ProgrammeContext,
@@ -316,7 +360,94 @@ export async function computeCells(
   if (defs.length === 0) {
     return options.asOf.map((asOf) => ({ asOf, groups: [], total: [] }));
   }
-  return runCached(db, ctx.id, compile(defs, ctx.inputs, options));
+  const by = options.by ?? "site";
+  const plan = planCompute(defs, ctx.inputs, by, await factsBuilt(db, ctx.id));
+  const parts: Array<{ defs: IndicatorDefinition[]; cells: Promise<AsOfCells[]> }> = [];
+  if (plan.siteFacts.length) {
+    parts.push({
+      defs: plan.siteFacts,
+      // Groups and professionals (small tables, no per-patient dates) come from the compiled query.
+      cells: cellsFromFacts(
+        db,
+        ctx,
+        plan.siteFacts,
+        { asOf: options.asOf, by: by as FactsDimension },
+        (siteLevel) => recomputeCells(db, ctx, siteLevel, { asOf: options.asOf, by }),
+      ),
+    });
+  }
+  if (plan.enrolmentFacts.length) {
+    const compiled = compile(plan.enrolmentFacts, ctx.inputs, { ...options, facts: FACT_COLUMNS });
+    parts.push({
+      defs: plan.enrolmentFacts,
+      cells: executeCompiled(db, compiled.query.compile(db)).then((rows) => compiled.decode(rows)),
+    });
+  }
+  if (plan.recomputed.length) {
+    parts.push({
+      defs: plan.recomputed,
+      cells: runCached(db, ctx.id, compile(plan.recomputed, ctx.inputs, options)),
+    });
+  }
+  const results = await Promise.all(parts.map((x) => x.cells));
+  if (parts.length === 1) return results[0]!;
+  return mergeCells(
+    defs,
+    parts.map((x, i) => ({ defs: x.defs, cells: results[i]! })),
+    by,
+    ctx.inputs.parameters,
+  );
+}
+
+/** Cells of several computations over parts of `defs`, back in `defs`' order, groups by key. */
+function mergeCells(
+  defs: IndicatorDefinition[],
+  parts: Array<{ defs: IndicatorDefinition[]; cells: AsOfCells[] }>,
+  by: Dimension,
+  p: IndicatorParameters,
+): AsOfCells[] {
+  const asOfs = parts[0]!.cells.map((c) => c.asOf);
+  return asOfs.map((asOf, i) => {
+    const keys = new Set<string>();
+    for (const part of parts) for (const g of part.cells[i]!.groups) keys.add(g.key);
+    const cellOf = (d: IndicatorDefinition, key: string | null): Cell => {
+      for (const part of parts) {
+        const j = part.defs.indexOf(d);
+        if (j === -1) continue;
+        const at = part.cells[i]!;
+        const cells = key === null ? at.total : at.groups.find((g) => g.key === key)?.cells;
+        if (cells) return cells[j]!;
+        return EMPTY[d.kind];
+      }
+      throw new Error(`no part computes ${d.id}`);
+    };
+    return {
+      asOf,
+      groups: [...keys]
+        .sort((a, b) => compareKeys(by, p, a, b))
+        .map((key) => ({ key, cells: defs.map((d) => cellOf(d, key)) })),
+      total: defs.map((d) => cellOf(d, null)),
+    };
+  });
+}
+
+/** A group that one computation found and another did not: nobody in it. */
+const EMPTY: Record<IndicatorDefinition["kind"], Cell> = {
+  ratio: { numerator: 0, denominator: 0, value: null, size: 0 },
+  count: { numerator: 0, denominator: null, value: 0, size: 0 },
+  median: { numerator: null, denominator: null, value: null, size: 0 },
+};
+
+/** The same values recomputed from the registry by the compiled definitions, bypassing facts and cache. */
+export async function recomputeCells(
+  db: Db,
+  ctx: ProgrammeContext,
+  defs: IndicatorDefinition[],
+  options: { asOf: string[]; by?: Dimension },
+): Promise<AsOfCells[]> {
+  if (defs.length === 0) return options.asOf.map((asOf) => ({ asOf, groups: [], total: [] }));
+  const compiled = compile(defs, ctx.inputs, options);
+  return compiled.decode(await executeCompiled(db, compiled.query.compile(db)));
 }
 
 /** One value of the result contract (INDICATORS.md). */

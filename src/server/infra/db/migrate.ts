@@ -7,6 +7,7 @@ import * as m0004 from "./migrations/0004_indicators.ts";
 import * as m0005 from "./migrations/0005_registry_extra.ts";
 import * as m0006 from "./migrations/0006_planning.ts";
 import * as m0007 from "./migrations/0007_measures.ts";
+import * as m0008 from "./migrations/0008_indicator_facts.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0005_registry_extra": m0005,
   "0006_planning": m0006,
   "0007_measures": m0007,
+  "0008_indicator_facts": m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
