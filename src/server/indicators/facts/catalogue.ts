@@ -11,6 +11,7 @@ import {
   mergeHistogram,
 } from "./built-ins.ts";
 import { addCounters, type Counters, zeroCounters } from "./counters.ts";
+import { getOrSet } from "./maps.ts";
 import { readHistograms, readMedianExceptions, readSiteCounters, readSiteTargets } from "./read.ts";
 
 /** Dimensions the maintained facts answer (they are kept per site). */
@@ -101,7 +102,7 @@ export async function cellsFromFacts(
             ).length;
             return { numerator: met, denominator: null, value: met, size: null };
           }
-          case "compiled":
+          default:
             return compiledCell(j, key);
         }
       });
@@ -129,8 +130,7 @@ async function histogramsAsOf(
   if (exceptions.length === 0) return stored;
   const out = new Map<number, Histogram>([...stored].map(([site, h]) => [site, new Map(h)]));
   for (const e of exceptions) {
-    let h = out.get(e.siteId);
-    if (!h) out.set(e.siteId, (h = new Map()));
+    const h = getOrSet(out, e.siteId, () => new Map());
     h.set(e.stored, (h.get(e.stored) ?? 0) - 1);
     if (e.atR !== null) h.set(e.atR, (h.get(e.atR) ?? 0) + 1);
   }

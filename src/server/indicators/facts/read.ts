@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Executor } from "../../infra/db/executor.ts";
 import type { Histogram } from "./built-ins.ts";
 import { COUNTERS, type Counters, zeroCounters } from "./counters.ts";
+import { getOrSet } from "./maps.ts";
 
 /**
  * Reads of the maintained facts (migration 0008). Every read is one set-based query over the
@@ -32,8 +33,7 @@ export async function readSiteCounters(
     group by 1, 2`.execute(db);
   const perBucket = new Map<number, Map<number, Counters>>();
   for (const row of rows) {
-    let sites = perBucket.get(Number(row.b));
-    if (!sites) perBucket.set(Number(row.b), (sites = new Map()));
+    const sites = getOrSet(perBucket, Number(row.b), () => new Map());
     const c = zeroCounters();
     for (const k of COUNTERS) c[k] = Number(row[k]);
     sites.set(row.site_id, c);
@@ -41,8 +41,7 @@ export async function readSiteCounters(
   const running = new Map<number, Counters>();
   sorted.forEach((r, i) => {
     for (const [site, c] of perBucket.get(i) ?? []) {
-      let acc = running.get(site);
-      if (!acc) running.set(site, (acc = zeroCounters()));
+      const acc = getOrSet(running, site, () => zeroCounters());
       for (const k of COUNTERS) acc[k] += c[k];
     }
     const snapshot = out.get(r)!;
@@ -90,8 +89,7 @@ export async function readHistograms(
   const byMonth = new Map<string, Map<number, Histogram>>();
   months.forEach((m, i) => {
     for (const r of perBucket.get(i) ?? []) {
-      let h = running.get(r.site_id);
-      if (!h) running.set(r.site_id, (h = new Map()));
+      const h = getOrSet(running, r.site_id, () => new Map());
       h.set(Number(r.psychosocial), (h.get(Number(r.psychosocial)) ?? 0) + Number(r.enrolments));
     }
     byMonth.set(m, new Map([...running].map(([site, h]) => [site, new Map(h)])));
