@@ -71,6 +71,9 @@ export async function writeStaged(trx: Transaction<DB>, plan: WritePlan): Promis
   }
   const created = await createProgrammes(x, ctx, plan.actor);
   const counts: ImportCounts = {};
+  // Indicator facts: the merges apply intervention deltas as they go, and the enrolments of every
+  // patient the extract names are recomputed once, set-based, at the end (migration 0008).
+  await sql`set local praxis.facts = 'deferred'`.execute(trx);
   for (const rules of staged) {
     const rows = validation.rows.get(rules.file) ?? 0;
     const { inserted, updated } = await timed(`merge ${rules.file}`, () =>
@@ -78,6 +81,13 @@ export async function writeStaged(trx: Transaction<DB>, plan: WritePlan): Promis
     );
     counts[rules.file] = { rows, inserted, updated, unchanged: rows - inserted - updated };
   }
+  await sql`set local praxis.facts = 'on'`.execute(trx);
+  await timed("indicator facts", () =>
+    refreshFacts(
+      trx,
+      staged.map((f) => f.file),
+    ),
+  );
   await audit(trx, plan.actor, {
     action: "import",
     entity: "import",
@@ -159,4 +169,23 @@ async function createProgrammes(x: MergeContext, ctx: ValidationContext, actor: 
     }
   }
   return [...ctx.newProgrammes.keys()];
+}
+
+/** Files whose rows name a patient, and the staging column that holds the patient's code. */
+const PATIENT_FILES: ReadonlyMap<FileName, string> = new Map([
+  ["patients.csv", "code"],
+  ["enrolments.csv", "patient_code"],
+  ["interventions.csv", "patient_code"],
+  ["assessments.csv", "patient_code"],
+  ["treatment_plans.csv", "patient_code"],
+] as Array<[FileName, string]>);
+
+async function refreshFacts(trx: Transaction<DB>, files: readonly FileName[]): Promise<void> {
+  const sources = files.flatMap((f) => {
+    const column = PATIENT_FILES.get(f);
+    return column ? [sql`select ${sql.ref(column)} from ${sql.table(stagingTable(f))}`] : [];
+  });
+  if (sources.length === 0) return;
+  await sql`select indicator_refresh_patients(array(
+    select pa.id from patients pa where pa.code in (${sql.join(sources, sql` union `)})))`.execute(trx);
 }

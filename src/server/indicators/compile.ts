@@ -104,6 +104,14 @@ export interface FactColumns {
   latestPlans: ReadonlyMap<string, string>;
 }
 
+/**
+ * Facts for a computation: their columns, and the enrolments (per reference date) whose facts row
+ * is not exact at that date — a record dated after it, or no row — counted from their records.
+ */
+export interface FactsSource extends FactColumns {
+  exceptions: ReadonlyArray<{ r: string; eid: number }>;
+}
+
 export type OutRow = { r: string; k: string | null; total: boolean } & Record<string, unknown>;
 
 export class CompileError extends Error {
@@ -409,7 +417,7 @@ function lowestFromDay(windows: Window[], p: IndicatorParameters): number | null
  * PostgreSQL may scan, join and partially aggregate in parallel. Returns null when no
  * definition looks at records.
  */
-function recordsCte(needs: Needs, inputs: ProgrammeInputs, facts?: FactColumns): Sql | null {
+function recordsCte(needs: Needs, inputs: ProgrammeInputs, facts?: FactColumns | FactsSource): Sql | null {
   const p = inputs.parameters;
   const sets = [...needs.records.values()];
   const latest = [...needs.latest.values()];
@@ -453,9 +461,8 @@ function recordsCte(needs: Needs, inputs: ProgrammeInputs, facts?: FactColumns):
     group by e.r, e.eid`;
   if (!facts) return sql`rec as (${fromRecords(sql``)})`;
   // From the facts: an enrolment's row is exact at R when none of its counted records is dated
-  // after R (horizon ≤ R). The others — none for today unless records are dated in the future —
-  // are counted from their records, as without facts.
-  const exact = sql`(f.horizon is null or f.horizon <= e.r)`;
+  // after R (horizon ≤ R). The exceptions, found beforehand — none for today unless records are
+  // dated in the future — are counted from their records, as without facts.
   const factColumns = [
     ...sets.map((c) => sql`${sql.ref(`f.${facts.records.get(canonical(c.set))!}`)} as ${sql.raw(c.alias)}`),
     ...latest.map((l) => {
@@ -463,13 +470,17 @@ function recordsCte(needs: Needs, inputs: ProgrammeInputs, facts?: FactColumns):
       return sql`${keys}[cardinality(${keys})] as ${sql.raw(l.alias)}`;
     }),
   ];
-  return sql`rec as (
+  const exceptions = "exceptions" in facts ? facts.exceptions : [];
+  const fromFacts = sql`
     select e.r, e.eid, ${sql.join(factColumns, sql`, `)}
     from eb e join indicator_enrolment_facts f on f.enrolment_id = e.eid
-    where ${exact}
+    where (f.horizon is null or f.horizon <= e.r)`;
+  if (exceptions.length === 0) return sql`rec as (${fromFacts})`;
+  const pairs = sql`(select * from unnest(${exceptions.map((x) => x.r)}::date[], ${exceptions.map((x) => x.eid)}::int[]) as x(r, eid))`;
+  return sql`rec as (
+    ${fromFacts} and (e.r, e.eid) not in ${pairs}
     union all
-    ${fromRecords(sql`where not exists (
-      select 1 from indicator_enrolment_facts f where f.enrolment_id = e.eid and ${exact})`)}
+    ${fromRecords(sql`where (e.r, e.eid) in ${pairs}`)}
   )`;
 }
 
@@ -553,7 +564,7 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 export function compile(
   defs: IndicatorDefinition[],
   inputs: ProgrammeInputs,
-  options: { asOf: string[]; by?: Dimension; facts?: FactColumns },
+  options: { asOf: string[]; by?: Dimension; facts?: FactColumns | FactsSource },
 ): CompiledQuery {
   const by = options.by ?? "site";
   const p = inputs.parameters;
@@ -760,7 +771,7 @@ function assemble(
   pid: number,
   asOf: string[],
   by: Dimension,
-  facts: FactColumns | undefined,
+  facts: FactColumns | FactsSource | undefined,
 ): RawBuilder<OutRow> {
   const p = inputs.parameters;
   const ctes: Sql[] = [];

@@ -26,7 +26,7 @@ import {
   validate,
 } from "./definition.ts";
 import { cellsFromFacts, type FactsDimension, readableFromFacts } from "./facts/catalogue.ts";
-import { factsBuilt } from "./facts/read.ts";
+import { factsBuilt, readEnrolmentExceptions } from "./facts/read.ts";
 import { factColumnsOf } from "./facts/record-sets.ts";
 
 type Executor = Db | Transaction<DB>;
@@ -313,6 +313,9 @@ const compiledAsOf = (result: AsOfCells[]) => (result.length === 1 ? result[0]!.
 /** The facts columns of the catalogue's record sets (facts/record-sets.ts). */
 export const FACT_COLUMNS = factColumnsOf(BUILT_IN);
 
+/** Above this share of exceptional enrolments, per-enrolment facts give way to the records. */
+const EXCEPTIONS_LIMIT = 0.2;
+
 /** How a set of definitions is computed: from which source, and in which order. */
 export interface ComputePlan {
   /** Built-ins read from the per-site facts (by site or area). */
@@ -377,10 +380,20 @@ export async function computeCells(
     });
   }
   if (plan.enrolmentFacts.length) {
-    const compiled = compile(plan.enrolmentFacts, ctx.inputs, { ...options, facts: FACT_COLUMNS });
     parts.push({
       defs: plan.enrolmentFacts,
-      cells: executeCompiled(db, compiled.query.compile(db)).then((rows) => compiled.decode(rows)),
+      cells: readEnrolmentExceptions(db, ctx.id, options.asOf).then(async ({ exceptions, enrolments }) => {
+        // Far in the past most enrolments have records after R: counting them all from their
+        // records is then cheaper than excepting them one by one (measured: docs/indicators.md).
+        if (exceptions.length > EXCEPTIONS_LIMIT * Math.max(enrolments, 1) * options.asOf.length) {
+          return runCached(db, ctx.id, compile(plan.enrolmentFacts, ctx.inputs, options));
+        }
+        const compiled = compile(plan.enrolmentFacts, ctx.inputs, {
+          ...options,
+          facts: { ...FACT_COLUMNS, exceptions },
+        });
+        return compiled.decode(await executeCompiled(db, compiled.query.compile(db)));
+      }),
     });
   }
   if (plan.recomputed.length) {

@@ -10,6 +10,12 @@ import { staleVersion } from "../practices/stale-version.ts";
 import { IdParams } from "../shared/schemas.ts";
 import { checkProgrammeReferences } from "./check-references.ts";
 import {
+  ParameterImpact,
+  ParameterImpactBody,
+  parameterImpact,
+  recomputeFailure,
+} from "./parameter-impact.ts";
+import {
   listProgrammeSummaries,
   loadProgramme,
   lockProgramme,
@@ -103,6 +109,30 @@ export function registerProgrammeRoutes(app: ZodApp, { database }: AppContext): 
     },
   );
 
+  app.post(
+    "/api/programmes/:id/parameter-impact",
+    {
+      schema: {
+        tags,
+        summary: "What saving these parameters or practice version would recompute, before saving",
+        params: IdParams,
+        body: ParameterImpactBody,
+        response: { 200: ParameterImpact },
+      },
+    },
+    async (req) => {
+      const id = req.params.id;
+      requireThat(
+        req,
+        (pr) => canEditProgramme(pr, id),
+        "only an administrator or a regional coordinator of this programme may change it",
+      );
+      const impact = await parameterImpact(db, id, req.body);
+      if (!impact) throw notFound("programme");
+      return impact;
+    },
+  );
+
   app.patch(
     "/api/programmes/:id",
     { schema: { tags, params: IdParams, body: ProgrammeUpdate, response: { 200: Programme } } },
@@ -135,17 +165,22 @@ export function registerProgrammeRoutes(app: ZodApp, { database }: AppContext): 
         const before = (await loadProgramme(trx, id))!;
         const parameters =
           change.parameters && ProgrammeParameters.parse({ ...before.parameters, ...change.parameters });
-        await trx
-          .updateTable("programmes")
-          .set({
-            name: change.name,
-            practice_version: change.practiceVersion,
-            ...(parameters ? { parameters: JSON.stringify(parameters) } : {}),
-            version: sql<number>`version + 1`,
-            updated_at: new Date(),
-          })
-          .where("id", "=", id)
-          .execute();
+        try {
+          // A change of what the indicator facts depend on recomputes them here (migration 0008).
+          await trx
+            .updateTable("programmes")
+            .set({
+              name: change.name,
+              practice_version: change.practiceVersion,
+              ...(parameters ? { parameters: JSON.stringify(parameters) } : {}),
+              version: sql<number>`version + 1`,
+              updated_at: new Date(),
+            })
+            .where("id", "=", id)
+            .execute();
+        } catch (err) {
+          throw recomputeFailure(err) ?? err;
+        }
         await replaceProgrammeLinks(trx, id, { phases: change.phases, sites: change.sites });
         const after = (await loadProgramme(trx, id))!;
         return { result: { ...after, canEdit: true }, entityId: id, programmeId: id, before, after };

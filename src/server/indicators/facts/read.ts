@@ -163,3 +163,34 @@ export async function factsBuilt(db: Executor, programmeId: number): Promise<boo
   );
   return rows[0]?.built ?? false;
 }
+
+/**
+ * Per reference date, the enrolments of E whose per-enrolment facts are not exact at it: a
+ * counted record dated after R (horizon > R), or — should the facts miss one — no row at all;
+ * and how many enrolments the programme has, to weigh them.
+ */
+export async function readEnrolmentExceptions(
+  db: Executor,
+  programmeId: number,
+  asOfs: readonly string[],
+): Promise<{ exceptions: Array<{ r: string; eid: number }>; enrolments: number }> {
+  const dates = [...new Set(asOfs)];
+  const [found, total] = await Promise.all([
+    sql<{ r: string; eid: number }>`
+      select u.r::text as r, f.enrolment_id as eid
+      from unnest(${dates}::date[]) as u(r)
+      join indicator_enrolment_facts f on f.programme_id = ${programmeId} and f.horizon > u.r
+        and f.enrolment_date <= u.r
+      union all
+      select u.r::text, e.id
+      from unnest(${dates}::date[]) as u(r)
+      join enrolments e on e.programme_id = ${programmeId} and e.enrolment_date <= u.r
+      where not exists (select 1 from indicator_enrolment_facts f where f.enrolment_id = e.id)`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from indicator_enrolment_facts
+      where programme_id = ${programmeId}`.execute(db),
+  ]);
+  return {
+    exceptions: found.rows.map((r) => ({ r: r.r, eid: Number(r.eid) })),
+    enrolments: Number(total.rows[0]?.n ?? 0),
+  };
+}

@@ -261,6 +261,31 @@ export interface PlanningVersionTable {
   author: string;
 }
 /** Indicators (migration 0004): per-programme data versions, result cache, user definitions, pins. */
+export interface IndicatorVerificationTable {
+  id: Generated<number>;
+  programme_id: number;
+  started_at: Date;
+  finished_at: Date;
+  as_of: string[];
+  cells: number;
+  differences: number;
+  detail: unknown;
+  started_by: string;
+}
+
+/** Derived: per programme, the parameters its indicator facts were computed with (migration 0008). */
+export interface IndicatorProgrammeParamsTable {
+  programme_id: number;
+  early_days: number;
+  threshold: number;
+  new_days: number;
+  age_min: number;
+  age_max: number;
+  diagnoses: string[];
+  psychosocial: string[];
+  built_at: Date | null;
+}
+
 export interface IndicatorDataVersionTable {
   programme_id: number;
   version: number;
@@ -421,6 +446,8 @@ export interface DB {
   treatment_plan_history: TreatmentPlanHistoryTable;
   import_jobs: ImportJobTable;
   indicator_data_versions: IndicatorDataVersionTable;
+  indicator_verifications: IndicatorVerificationTable;
+  indicator_programme_params: IndicatorProgrammeParamsTable;
   indicator_cache: IndicatorCacheTable;
   indicator_definitions: IndicatorDefinitionTable;
   indicator_pins: IndicatorPinTable;

@@ -11,7 +11,9 @@ export type ErrorCode =
   | "stale_version"
   | "rate_limited"
   | "payload_too_large"
-  | "unsupported_media_type";
+  | "unsupported_media_type"
+  /** The server could not do it now (a recomputation failed, a dependency is down); retry later. */
+  | "unavailable";
 
 export const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -23,6 +25,7 @@ export const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export interface FieldIssue {

@@ -373,6 +373,21 @@ create index indicator_enrolment_facts_patient_idx on indicator_enrolment_facts 
 create index indicator_enrolment_facts_horizon_idx on indicator_enrolment_facts (programme_id, horizon);
 create index indicator_enrolment_facts_date_idx on indicator_enrolment_facts (programme_id, enrolment_date);
 
+-- Each run of "praxis indicators verify" (or the admin page's "verify now"): the facts compared
+-- with a recomputation from the registry.
+create table indicator_verifications (
+  id serial primary key,
+  programme_id integer not null references programmes(id) on delete cascade,
+  started_at timestamptz not null,
+  finished_at timestamptz not null,
+  as_of date[] not null,
+  cells integer not null,
+  differences integer not null,
+  detail jsonb not null,
+  started_by text not null
+);
+create index indicator_verifications_programme_idx on indicator_verifications (programme_id, started_at desc);
+
 create table indicator_site_days (
   programme_id integer not null,
   site_id integer not null,
