@@ -16,6 +16,7 @@ import { registerAccountRoutes } from "./accounts/routes.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
 import type { AppContext } from "./context.ts";
 import { registerHealthRoutes } from "./health/routes.ts";
+import { registerIndicatorFactsRoutes } from "./indicators/facts/routes.ts";
 import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { installAuth } from "./infra/auth/plugin.ts";
 import { installErrorHandler } from "./infra/http/error-handler.ts";
@@ -98,6 +99,7 @@ export async function buildApp(
     registerRegistryRoutes(z, ctx);
     registerAuditRoutes(z, ctx);
     registerIndicatorRoutes(z, ctx);
+    registerIndicatorFactsRoutes(z, ctx);
     (await import("./planning/routes.ts")).registerPlanningRoutes(z, ctx);
     (await import("./measures/routes.ts")).registerMeasureRoutes(z, ctx);
     (await import("./exchange/routes.ts")).registerExchangeRoutes(z, ctx);

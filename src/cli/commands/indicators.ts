@@ -1,13 +1,14 @@
 import { stringify } from "csv-stringify/sync";
-import { todayUtc } from "../../server/indicators/dates.ts";
 import {
   computeProgrammeIndicators,
   contractRecord,
   findProgrammeId,
   type IndicatorRecord,
 } from "../../server/indicators/service.ts";
+import { today } from "../../server/infra/time/civil-date.ts";
 import { CivilDate } from "../../server/shared/schemas.ts";
 import { CliError, type Command, configFrom, DB_HELP, DB_OPTIONS, parse, withDatabase } from "../common.ts";
+import { rebuildCommand, verifyCommand } from "./indicators-facts.ts";
 
 const FORMATS = ["json", "csv"] as const;
 
@@ -23,11 +24,13 @@ export function indicatorsCsv(records: IndicatorRecord[]): string {
 
 export const indicators: Command = {
   name: "indicators",
-  summary: "compute a programme's indicators as of a date (JSON or CSV)",
+  summary: "compute a programme's indicators as of a date (JSON or CSV); verify or rebuild its facts",
   usage: `praxis indicators --programme CODE [--as-of YYYY-MM-DD] [--format json|csv] [options]
+praxis indicators verify --programme CODE [--as-of YYYY-MM-DD …]   (see praxis indicators verify --help)
+praxis indicators rebuild --programme CODE                         (see praxis indicators rebuild --help)
 
 Computes the indicator catalogue (INDICATORS.md) of the programme for every site and for the
-programme as a whole (site null), as of the reference date (default: today, UTC).
+programme as a whole (site null), as of the reference date (default: today in the region's calendar, PRAXIS_TIME_ZONE).
 JSON: { "programme": CODE, "asOf": R, "indicators": [ {id, site, numerator, denominator, value} … ] }
 CSV: the same records, one a line, with a header; an empty cell is null.
 
@@ -37,6 +40,8 @@ CSV: the same records, one a line, with a header; an empty cell is null.
   --with-user-defined    also the programme's own indicators, after the catalogue
 ${DB_HELP}`,
   async run(args) {
+    if (args[0] === "verify") return verifyCommand(args.slice(1));
+    if (args[0] === "rebuild") return rebuildCommand(args.slice(1));
     const { values } = parse(args, {
       ...DB_OPTIONS,
       programme: { type: "string" },
@@ -51,7 +56,7 @@ ${DB_HELP}`,
     if (!values.programme) throw new CliError("--programme CODE is required", 2);
     const format = (values.format ?? "json") as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new CliError(`--format: json or csv, not "${values.format}"`, 2);
-    const asOf = values["as-of"] ?? todayUtc();
+    const asOf = values["as-of"] ?? today();
     const date = CivilDate.safeParse(asOf);
     if (!date.success) {
       throw new CliError(`--as-of: "${asOf}" is ${date.error.issues[0]?.message ?? "not a date"}`, 2);

@@ -49,6 +49,7 @@ import {
   checkAgainstProgramme,
   computeCells,
   loadProgrammeContext,
+  liveFromFacts,
   loadUserDefinitions,
   type ProgrammeContext,
   programmeVersion,
@@ -108,6 +109,7 @@ function meta(d: IndicatorDefinition, ctx: ProgrammeContext) {
     direction: d.direction,
     source: d.compute.source,
     builtIn: CATALOGUE_IDS.includes(d.id),
+    computedFrom: liveFromFacts(d, ctx.inputs) ? ("facts" as const) : ("records" as const),
   };
 }
 

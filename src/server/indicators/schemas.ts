@@ -39,6 +39,12 @@ export const IndicatorMeta = z.object({
   direction: z.enum(DIRECTIONS).nullable(),
   source: z.string(),
   builtIn: z.boolean(),
+  /**
+   * "facts": computed from the indicator facts maintained as data changes (fresh after every
+   * write); "records": its record sets are not among the facts, so it is recomputed from the
+   * records (and cached until the data changes).
+   */
+  computedFrom: z.enum(["facts", "records"]),
 });
 
 const CellFields = {

@@ -44,6 +44,7 @@ const data: IndicatorsResponse = {
       direction: "higher_is_better",
       source: "enrolments",
       builtIn: false,
+      computedFrom: "records",
     },
     {
       id: "enrolled",
@@ -54,6 +55,7 @@ const data: IndicatorsResponse = {
       direction: "higher_is_better",
       source: "enrolments",
       builtIn: true,
+      computedFrom: "facts",
     },
   ],
   pinned: ["early"],
