@@ -1,0 +1,164 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BUILT_IN,
+  computeCells,
+  findProgrammeId,
+  loadProgrammeContext,
+  recomputeCells,
+} from "../../src/server/indicators/service.ts";
+import { openPostgres } from "../../src/server/infra/db/database.ts";
+import { praxis, startServer } from "../support/spawn.ts";
+
+/**
+ * Indicator facts under concurrency (issue 9): two `praxis serve` processes on one PostgreSQL
+ * take hundreds of interventions for the same site and the same patients at once, then delete
+ * some of them at once. Every acknowledged write is stored exactly once and the facts equal a
+ * recomputation from the registry: no update is lost.
+ */
+const url = process.env.DATABASE_URL;
+const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
+const WRITES = 300;
+const IN_FLIGHT = 16;
+
+async function login(base: string) {
+  const res = await fetch(`${base}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: "praxis-demo" }),
+  });
+  if (res.status !== 200) throw new Error(`login ${res.status}`);
+  const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
+}
+
+/** Run `tasks` with at most `n` in flight. */
+async function pool<T>(tasks: Array<() => Promise<T>>, n: number): Promise<T[]> {
+  const out: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        out[i] = await tasks[i]!();
+      }
+    }),
+  );
+  return out;
+}
+
+describe.skipIf(!onPostgres)("indicator facts with two servers writing at once", () => {
+  const dbName = `praxis_facts_${randomBytes(4).toString("hex")}`;
+  let dbUrl = "";
+  let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(url!);
+    u.pathname = `/${dbName}`;
+    dbUrl = u.toString();
+    expect(praxis(["demo"], { DATABASE_URL: dbUrl }).code).toBe(0);
+    servers = await Promise.all([
+      startServer([], { DATABASE_URL: dbUrl }),
+      startServer([], { DATABASE_URL: dbUrl }),
+    ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  });
+
+  it("loses no update and keeps the facts equal to the recomputation", async () => {
+    const database = await openPostgres(dbUrl, { poolSize: 4 });
+    try {
+      const { db } = database;
+      // The busiest site of the BPD programme and ten of its patients, each with its enrolment date.
+      const pid = (await findProgrammeId(db, "BPD-LOM"))!;
+      const patients = await db
+        .selectFrom("enrolments")
+        .select(["patient_id", "site_id", "enrolment_date"])
+        .where("programme_id", "=", pid)
+        .where("site_id", "=", (eb) =>
+          eb
+            .selectFrom("enrolments")
+            .select("site_id")
+            .where("programme_id", "=", pid)
+            .groupBy("site_id")
+            .orderBy((x) => x.fn.countAll(), "desc")
+            .limit(1),
+        )
+        .orderBy("patient_id")
+        .limit(10)
+        .execute();
+      expect(patients.length).toBe(10);
+      const headers = await Promise.all(servers.map((s) => login(s.url)));
+      const types = ["psychoeducation", "skills_training", "psychiatric_visit", "family_intervention"];
+      const writes = Array.from({ length: WRITES }, (_, i) => async () => {
+        const p = patients[i % patients.length]!;
+        const d = new Date(`${p.enrolment_date}T00:00:00Z`);
+        d.setUTCDate(d.getUTCDate() + (i % 85));
+        const res = await fetch(`${servers[i % 2]!.url}/api/interventions`, {
+          method: "POST",
+          headers: headers[i % 2]!,
+          body: JSON.stringify({
+            patientId: p.patient_id,
+            siteId: p.site_id,
+            date: d.toISOString().slice(0, 10),
+            type: types[i % types.length],
+            recipient: i % 5 === 0 ? "family" : "patient",
+          }),
+        });
+        return {
+          status: res.status,
+          id: res.status === 201 ? ((await res.json()) as { id: number }).id : null,
+        };
+      });
+      const created = await pool(writes, IN_FLIGHT);
+      const acknowledged = created.filter((c) => c.status === 201).map((c) => c.id!);
+      expect(acknowledged.length).toBe(WRITES);
+      const deleted = acknowledged.filter((_, i) => i % 3 === 0);
+      const deletes = await pool(
+        deleted.map((id, i) => async () => {
+          const { "content-type": _json, ...plain } = headers[i % 2]!;
+          const res = await fetch(`${servers[i % 2]!.url}/api/interventions/${id}`, {
+            method: "DELETE",
+            headers: plain,
+          });
+          return res.status;
+        }),
+        IN_FLIGHT,
+      );
+      expect([...new Set(deletes)]).toEqual([200]);
+      const kept = acknowledged.filter((_, i) => i % 3 !== 0);
+      const stored = await db
+        .selectFrom("interventions")
+        .select("id")
+        .where("id", "in", acknowledged)
+        .execute();
+      expect(stored.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual([...kept].sort((a, b) => a - b));
+
+      const ctx = (await loadProgrammeContext(db, pid))!;
+      for (const by of ["site", "sex"] as const) {
+        const defs = BUILT_IN.filter((d) => by === "site" || d.compute.source === "enrolments");
+        const options = { asOf: [new Date().toISOString().slice(0, 10), "2024-03-31", "2024-06-15"], by };
+        expect(await computeCells(db, ctx, defs, options)).toEqual(
+          await recomputeCells(db, ctx, defs, options),
+        );
+      }
+      const verify = praxis(["indicators", "verify", "--programme", "BPD-LOM"], { DATABASE_URL: dbUrl });
+      expect(verify.stdout).toMatch(/0 differ/);
+      expect(verify.code).toBe(0);
+    } finally {
+      await database.close();
+    }
+  }, 300_000);
+});
