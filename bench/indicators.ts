@@ -1,437 +1,481 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
-import { compile } from "../src/server/indicators/compile.ts";
 import {
   BUILT_IN,
-  computeProgrammeIndicators,
-  executeCompiled,
+  computeCells,
+  findProgrammeId,
   loadProgrammeContext,
-  QUERY_WORK_MEM,
 } from "../src/server/indicators/service.ts";
-import { SYSTEM } from "../src/server/infra/audit/audit.ts";
 import { type Db, openPGlite, openPostgres } from "../src/server/infra/db/database.ts";
-import { migrateToLatest } from "../src/server/infra/db/migrate.ts";
-import { createUser } from "../src/server/users/create-user.ts";
-import { freePort, PRAXIS } from "../tests/support/spawn.ts";
-import { load, loginCookie, round, tempDir } from "./support.ts";
+import { addDays, addMonths, monthEnd } from "../src/server/infra/time/civil-date.ts";
+import { PRAXIS } from "../tests/support/spawn.ts";
+import { loginCookie, percentile, round, startServer, tempDir } from "./support.ts";
 
 /**
- * Issue 4 figures:
- * - the full catalogue for every site of a pilot-size programme on PGlite (target < 300 ms);
- * - the same at region size on PostgreSQL (200,000 patients, 10,000,000 interventions; target
- *   < 5 s), with its ratio to one plain `SELECT site_id, count(*) FROM interventions GROUP BY
- *   site_id` (the floor any engine pays: one scan of the interventions);
- * - GET /api/programmes/:id/indicators with a warm cache under 50 concurrent clients (p95 < 50 ms).
- * The registries are generated here with set-based SQL (insert … select from generate_series),
- * deterministic (setseed). Engine timings bypass the result cache: they run the compiled query.
- * PRAXIS_BENCH_REGION_PATIENTS / _INTERVENTIONS shrink the region for a quick run;
- * PRAXIS_BENCH_KEEP=1 keeps the region database (praxis_bench_indicators) for the next run.
+ * Issue 9 figures, on the product's own data (`praxis demo`), each next to the load average:
+ * - pilot (default demo), PGlite: the catalogue fresh after a write (target < 50 ms);
+ * - region (`--patients 200000`), PostgreSQL: the catalogue fresh right after a write (≤ 1 s) as
+ *   a ratio to one bare `GROUP BY site_id` scan of the interventions in the same run (< 1), the
+ *   API's `GET …/indicators` right after a write with one client (≤ 1 s), a monthly trend of one
+ *   indicator over 24 months (≤ 1 s), and what keeping facts costs: p95 of recording one
+ *   intervention through the API with and without the facts triggers (≤ +2 ms) and the time of
+ *   importing 1M interventions with and without them (≤ +30 %);
+ * - region on PGlite (PRAXIS_BENCH_PGLITE_REGION=1; ≤ 3 s);
+ * - nation (PRAXIS_BENCH_NATION=1: `--patients 2000000 --interventions-per-patient 25`; ≤ 5 s),
+ *   with the database size.
+ * PRAXIS_BENCH_KEEP=1 keeps the big databases (praxis_bench_region, praxis_bench_nation, and the
+ * PGlite region in .tmp/bench-region-pglite) for the next run; PRAXIS_BENCH_REGION_PATIENTS
+ * shrinks the region for a quick run.
  */
-export const PILOT = { areas: 6, sites: 18, patients: 314, interventions: 24_000 };
-export const REGION = {
-  areas: 12,
-  sites: 60,
-  patients: Number(process.env.PRAXIS_BENCH_REGION_PATIENTS ?? 200_000),
-  interventions: Number(process.env.PRAXIS_BENCH_REGION_INTERVENTIONS ?? 10_000_000),
-};
-export const AS_OF = "2024-09-30";
-const PROGRAMME = "BENCH-P";
-const BENCH_USER = "bench.admin";
-const BENCH_PASSWORD = "bench-password-1";
-const CHUNK = 1_000_000;
+const REGION_PATIENTS = Number(process.env.PRAXIS_BENCH_REGION_PATIENTS ?? 200_000);
+const NATION_PATIENTS = Number(process.env.PRAXIS_BENCH_NATION_PATIENTS ?? 2_000_000);
+const KEEP = process.env.PRAXIS_BENCH_KEEP === "1";
+const PROGRAMME = "BPD-LOM";
+const RUNS = 5;
 
-type Size = typeof PILOT;
-
+type Out = Record<string, string | number>;
+const load1 = () => round(os.loadavg()[0]!, 1);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-
-/** CPU seconds (user + system) a process has used so far, from /proc; null where unreadable. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime are the 14th and 15th fields of the line (11 and 12 after the name), in ticks.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-const load1 = () => round(os.loadavg()[0]!, 1);
-
-/** `praxis serve` on a data directory, with its pid (for its CPU time). */
-async function serve(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PRAXIS_LOG: "0" };
-  delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [PRAXIS, "serve", "--port", String(port), "--host", "127.0.0.1", "--no-demo", "--data-dir", dataDir],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output = (output + d).slice(-4000);
-  });
-  child.stderr?.on("data", (d) => {
-    output = (output + d).slice(-4000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`praxis serve exited: ${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() - started > 120_000) throw new Error(`praxis serve did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const done = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await done;
-    },
-  };
-}
+const ms = (t: number) => Math.round(performance.now() - t);
 
 /**
- * A registry of `size` in an empty database: areas, sites, one programme at every site (and a
- * second one at a third of them), patients each enrolled once in the first programme (one in ten
- * also in the second), interventions spread from 30 days before enrolment to 14 months after,
- * two assessment records and 1.5 plans per patient, groups and professionals per site.
+ * Run the CLI to completion (no time limit: a region demo takes minutes). DATABASE_URL is never
+ * inherited: a command names its database with --database-url or --data-dir.
  */
-export async function generateRegistry(db: Db, size: Size): Promise<number> {
-  const q = (text: string) => sql.raw(text).execute(db);
-  await q("select setseed(0.42)");
-  const region = await db
-    .insertInto("regions")
-    .values({ code: "BENCH", name: "Bench region" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const r = region.id;
-  await q(`insert into areas (region_id, code, name)
-    select ${r}, 'AREA-' || a, 'Area ' || a from generate_series(1, ${size.areas}) a`);
-  await q(`insert into sites (region_id, area_id, code, name)
-    select ${r}, (select id from areas where code = 'AREA-' || (1 + (s - 1) % ${size.areas})),
-      'SITE-' || lpad(s::text, 3, '0'), 'Site ' || s
-    from generate_series(1, ${size.sites}) s`);
-  const practice = await db
-    .insertInto("practices")
-    .values({ code: "BENCH", name: "Bench practice" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("practice_versions")
-    .values({
-      practice_id: practice.id,
-      version: 1,
-      definition: JSON.stringify({
-        interventionTypes: [{ code: "dbt_individual", label: "Individual DBT", psychosocial: true }],
-      }),
-    })
-    .execute();
-  const [p1, p2] = await db
-    .insertInto("programmes")
-    .values(
-      [PROGRAMME, "BENCH-Q"].map((code) => ({
-        code,
-        name: code,
-        practice_id: practice.id,
-        practice_version: 1,
-        region_id: r,
-        parameters: JSON.stringify({}),
-        updated_at: new Date(),
-      })),
-    )
-    .returning("id")
-    .execute();
-  await q(`insert into programme_sites (programme_id, site_id, target_enrolment)
-    select ${p1!.id}, id, null from sites where region_id = ${r}
-    union all select ${p2!.id}, id, 5 from sites where region_id = ${r} and id % 3 = 0`);
-  await q(`insert into patients (code, birth_year, sex, first_contact_date)
-    select 'BP' || g, 1950 + floor(random() * 60)::int,
-      (array['F','F','M','X','U'])[1 + floor(random() * 5)::int],
-      case when random() < 0.8 then date '2016-01-01' + floor(random() * 2900)::int end
-    from generate_series(1, ${size.patients}) g`);
-  await q(`create table bench_e as
-    select row_number() over (order by p.id) as n, p.id as patient_id,
-      (select array_agg(id order by code) from sites where region_id = ${r})[1 + floor(random() * ${size.sites})::int] as site_id,
-      date '2022-01-01' + floor(random() * 960)::int as enrolment_date, random() as u
-    from patients p where p.code like 'BP%'`);
-  await q(`insert into enrolments (code, patient_id, programme_id, site_id, enrolment_date, end_date, end_reason,
-      primary_diagnosis, case_manager_code)
-    select 'BE' || n, patient_id, ${p1!.id}, site_id, enrolment_date,
-      case when u < 0.3 then enrolment_date + floor(u * 1500)::int end,
-      case when u < 0.15 then 'dropped_out' when u < 0.3 then 'completed' end,
-      (array['F60.3','F60.31','F43.1','F32.1',null])[1 + floor(random() * 5)::int],
-      case when random() < 0.7 then 'CM' || (n % 500) end
-    from bench_e`);
-  await q(`insert into enrolments (code, patient_id, programme_id, site_id, enrolment_date)
-    select 'BQ' || n, patient_id, ${p2!.id}, site_id, enrolment_date + 30 from bench_e where n % 10 = 0`);
-  const types =
-    "array['assessment','psychoeducation','skills_training','psychotherapy','family_intervention','job_placement'," +
-    "'social_support','psychiatric_visit','nursing','crisis_intervention','case_coordination','other','dbt_individual']";
-  for (let from = 1; from <= size.interventions; from += CHUNK) {
-    const to = Math.min(size.interventions, from + CHUNK - 1);
-    await q(`insert into interventions (code, patient_id, site_id, date, type, setting, recipient)
-      select 'BI' || g, e.patient_id, e.site_id, e.enrolment_date + floor(random() * 450 - 30)::int,
-        (${types})[1 + floor(random() * 13)::int],
-        case when random() < 0.2 then 'group' else 'individual' end,
-        case when random() < 0.85 then 'patient' when random() < 0.5 then 'family' else 'patient_and_family' end
-      from generate_series(${from}, ${to}) g join bench_e e on e.n = 1 + g % ${size.patients}`);
-  }
-  await q(`insert into assessments (code, patient_id, date, instrument, respondent)
-    select 'BA' || g, e.patient_id, e.enrolment_date + floor(random() * 300 - 90)::int,
-      (array['PHQ-9','GAD-7','ZAN-BPD'])[1 + floor(random() * 3)::int], 'patient'
-    from generate_series(1, ${size.patients * 2}) g join bench_e e on e.n = 1 + g % ${size.patients}`);
-  await q(`insert into treatment_plans (code, patient_id, site_id, created_date, signed_by_patient,
-      shared_with_social_services, shared_with_work_inclusion, integrated_actions_started)
-    select 'BT' || g, e.patient_id, e.site_id, e.enrolment_date + floor(random() * 200 - 90)::int,
-      random() < 0.6, random() < 0.3, random() < 0.2, random() < 0.25
-    from generate_series(1, ${Math.round(size.patients * 1.5)}) g join bench_e e on e.n = 1 + g % ${size.patients}`);
-  await q(`insert into groups (code, site_id, programme_id, kind, start_date)
-    select 'BG' || s.id || '-' || g, s.id, case when random() < 0.5 then ${p1!.id} end,
-      (array['dbt_skills','family_connections','imr','psychoeducation','other'])[1 + floor(random() * 5)::int],
-      date '2022-01-01' + floor(random() * 1100)::int
-    from sites s cross join generate_series(1, 3) g where s.region_id = ${r}`);
-  await q(`insert into professionals (code, site_id, profile, in_implementation_team, trained)
-    select 'BX' || s.id || '-' || g, s.id, 'nurse', random() < 0.5, random() < 0.5
-    from sites s cross join generate_series(1, 12) g where s.region_id = ${r}`);
-  await q("drop table bench_e");
-  await q("analyze");
-  return p1!.id;
+function cli(args: string[]): Promise<{ code: number; out: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PRAXIS_LOG: "0" };
+  delete env.DATABASE_URL;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [PRAXIS, ...args], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      out += d;
+    });
+    child.on("exit", (code) => resolve({ code: code ?? 1, out }));
+  });
 }
 
-/** The engine alone: compile the whole catalogue and run its one query (no cache). */
-async function timeCatalogue(db: Db, programmeId: number, runs: number) {
-  const ctx = await loadProgrammeContext(db, programmeId);
-  if (!ctx) throw new Error("no bench programme");
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const compiled = compile([...BUILT_IN], ctx.inputs, { asOf: [AS_OF] });
-    const cells = compiled.decode(await executeCompiled(db, compiled.query.compile(db)));
-    times.push(performance.now() - t);
-    rows = cells[0]!.groups.length + 1;
-  }
-  return { first: times[0]!, median: median(times.slice(runs > 1 ? 1 : 0)), rows };
-}
-
-export async function pilotFigures(out: Record<string, string | number>) {
-  const dataDir = tempDir("praxis-bench-indicators");
+/** A PostgreSQL database named `name` holding `praxis demo ARGS`, reused when kept and complete. */
+async function demoDatabase(
+  name: string,
+  demoArgs: string[],
+  out: Out,
+  label: string,
+): Promise<string | null> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return null;
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
   try {
-    const database = await openPGlite(dataDir);
-    let programmeId: number;
-    try {
-      await migrateToLatest(database.db);
-      let t = performance.now();
-      programmeId = await generateRegistry(database.db, PILOT);
-      out["pilot registry generated (PGlite), ms"] = Math.round(performance.now() - t);
-      const counts = await sql<{ p: number; i: number }>`
-        select (select count(*) from patients) as p, (select count(*) from interventions) as i`.execute(
-        database.db,
-      );
-      out["pilot registry: sites / patients / interventions"] =
-        `${PILOT.sites} / ${counts.rows[0]!.p} / ${counts.rows[0]!.i}`;
-      out["pilot: machine load average (1 min) before timing"] = load1();
-      const timing = await timeCatalogue(database.db, programmeId, 11);
-      out["full catalogue (31 indicators × 18 sites + programme), PGlite, first run ms"] = round(
-        timing.first,
-      );
-      out["full catalogue, PGlite, median of 10 ms (target < 300)"] = round(timing.median);
-      t = performance.now();
-      await computeProgrammeIndicators(database.db, programmeId, AS_OF);
-      await computeProgrammeIndicators(database.db, programmeId, AS_OF);
-      const warm: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        t = performance.now();
-        await computeProgrammeIndicators(database.db, programmeId, AS_OF);
-        warm.push(performance.now() - t);
+    const exists = (await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1;
+    if (exists && KEEP) {
+      const probe = new pg.Client({ connectionString: u.toString() });
+      await probe.connect();
+      try {
+        const r = await probe.query(
+          "select (select count(*) from audit_log where action = 'demo_registry')::int as done, (select count(*) from patients)::int as patients",
+        );
+        if (r.rows[0].done === 1) {
+          out[`${label}: database reused (PRAXIS_BENCH_KEEP=1), patients`] = r.rows[0].patients;
+          return u.toString();
+        }
+      } catch {
+        /* incomplete: rebuild */
+      } finally {
+        await probe.end();
       }
-      out["full catalogue from the cache (engine call), PGlite, median ms"] = round(median(warm));
-      await createUser(database.db, SYSTEM, {
-        username: BENCH_USER,
-        password: BENCH_PASSWORD,
-        grants: [{ role: "administrator", programmeId: null, siteId: null }],
+    }
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const t = performance.now();
+  const r = await cli(["demo", ...demoArgs, "--database-url", u.toString()]);
+  if (r.code !== 0) throw new Error(`praxis demo failed: ${r.out}`);
+  out[`${label}: praxis demo ${demoArgs.join(" ")}, s (load ${load1()})`] = round(ms(t) / 1000);
+  return u.toString();
+}
+
+/** A registry write that touches the facts: one intervention for an enrolled patient, in its care period. */
+async function writeOne(db: Db, programmeId: number, i: number): Promise<void> {
+  await sql`
+    insert into interventions (code, patient_id, site_id, date, type, setting, recipient)
+    select 'BENCH-' || ${String(Date.now())} || '-' || ${i}, e.patient_id, e.site_id,
+      least(coalesce(e.end_date, e.enrolment_date + 30), e.enrolment_date + 30), 'psychoeducation', 'individual', 'patient'
+    from enrolments e where e.programme_id = ${programmeId}
+    order by e.id offset ${(i * 7919) % 1000} limit 1`.execute(db);
+}
+
+/** The latest date of the registry's data: the demo's "today" for as-of dates. */
+async function dataEnd(db: Db): Promise<string> {
+  const { rows } = await sql<{ d: string }>`select max(date)::text as d from interventions`.execute(db);
+  return rows[0]?.d ?? new Date().toISOString().slice(0, 10);
+}
+
+/** Catalogue from the facts right after a write, RUNS times; and the bare scan in the same run. */
+async function catalogueAfterWrites(db: Db, out: Out, label: string, withScan: boolean) {
+  const programmeId = (await findProgrammeId(db, PROGRAMME))!;
+  const asOf = await dataEnd(db);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await writeOne(db, programmeId, i);
+    const t = performance.now();
+    const ctx = (await loadProgrammeContext(db, programmeId))!;
+    await computeCells(db, ctx, [...BUILT_IN], { asOf: [asOf] });
+    times.push(performance.now() - t);
+  }
+  const catalogue = median(times);
+  out[
+    `${label}: catalogue fresh after a write (31 indicators, every site), median of ${RUNS} ms / max (load ${load1()})`
+  ] = `${Math.round(catalogue)} / ${Math.round(Math.max(...times))}`;
+  if (!withScan) return { catalogue, asOf, programmeId };
+  const scan: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await sql`select site_id, count(*) from interventions group by site_id`.execute(db);
+    scan.push(performance.now() - t);
+  }
+  const floor = median(scan);
+  out[`${label}: bare SELECT site_id, count(*) FROM interventions GROUP BY site_id, median of 3 ms`] =
+    Math.round(floor);
+  out[`${label}: catalogue after a write / bare scan (ratio; target < 1)`] = round(catalogue / floor, 3);
+  return { catalogue, asOf, programmeId };
+}
+
+/** A monthly trend of one indicator over 24 months ending at `asOf`, each site and the programme. */
+async function trends(db: Db, programmeId: number, asOf: string, out: Out, label: string) {
+  const ctx = (await loadProgrammeContext(db, programmeId))!;
+  const months = Array.from({ length: 24 }, (_, i) => monthEnd(addMonths(asOf, i - 23)));
+  months[23] = asOf;
+  for (const id of ["intensive_start", "interventions", "psychosocial_per_patient"]) {
+    const d = BUILT_IN.find((x) => x.id === id)!;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await writeOne(db, programmeId, 100 + i);
+      const t = performance.now();
+      await computeCells(db, ctx, [d], { asOf: months });
+      times.push(performance.now() - t);
+    }
+    out[`${label}: monthly trend of ${id} over 24 months, after a write, median of 3 ms (target ≤ 1000)`] =
+      Math.round(median(times));
+  }
+}
+
+/** GET …/indicators through the API right after a write through the API, one client. */
+async function apiAfterWrites(url: string, programmeId: number, asOf: string, out: Out, label: string) {
+  const server = await startServer([], { DATABASE_URL: url });
+  try {
+    const cookie = await loginCookie(server.url, "admin", "praxis-demo");
+    const session = await fetch(`${server.url}/api/me`, { headers: { cookie } });
+    const csrf = (await session.json()).csrfToken as string;
+    const { rows } = await (async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        return await c.query(
+          "select patient_id, site_id, enrolment_date::text as d from enrolments where programme_id = $1 order by id limit 50",
+          [programmeId],
+        );
+      } finally {
+        await c.end();
+      }
+    })();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const e = rows[i % rows.length];
+      const w = await fetch(`${server.url}/api/interventions`, {
+        method: "POST",
+        headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
+        body: JSON.stringify({
+          patientId: e.patient_id,
+          siteId: e.site_id,
+          date: addDays(e.d, 10 + i),
+          type: "psychotherapy",
+        }),
       });
+      if (w.status !== 201) throw new Error(`write: ${w.status} ${await w.text()}`);
+      const t = performance.now();
+      const r = await fetch(`${server.url}/api/programmes/${programmeId}/indicators?asOf=${asOf}`, {
+        headers: { cookie },
+      });
+      await r.text();
+      if (!r.ok) throw new Error(`indicators: ${r.status}`);
+      times.push(performance.now() - t);
+    }
+    out[
+      `${label}: API GET …/indicators right after an API write, one client, median of ${RUNS} ms / max (target ≤ 1000)`
+    ] = `${Math.round(median(times))} / ${Math.round(Math.max(...times))}`;
+  } finally {
+    await server.stop();
+  }
+}
+
+const FACTS_TRIGGERS = [
+  "interventions_facts_ins",
+  "interventions_facts_upd",
+  "interventions_facts_del",
+  "assessments_facts_ins",
+  "assessments_facts_upd",
+  "assessments_facts_del",
+  "treatment_plans_facts_ins",
+  "treatment_plans_facts_upd",
+  "treatment_plans_facts_del",
+  "patients_facts_upd",
+  "enrolments_facts_ins",
+  "enrolments_facts_upd",
+  "enrolments_facts_del",
+];
+
+async function dropFactsTriggers(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (const t of FACTS_TRIGGERS) await c.query(`drop trigger ${t} on ${t.replace(/_facts_\w+$/, "")}`);
+  } finally {
+    await c.end();
+  }
+}
+
+/** p95 of recording one intervention through the API, one client, 200 writes. */
+async function writeP95(url: string, programmeId: number): Promise<number> {
+  const server = await startServer([], { DATABASE_URL: url });
+  try {
+    const cookie = await loginCookie(server.url, "admin", "praxis-demo");
+    const csrf = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json())
+      .csrfToken as string;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const { rows } = await c.query(
+      "select patient_id, site_id, enrolment_date::text as d from enrolments where programme_id = $1 order by id limit 200",
+      [programmeId],
+    );
+    await c.end();
+    const times: number[] = [];
+    for (let i = 0; i < 220; i++) {
+      const e = rows[i % rows.length];
+      const t = performance.now();
+      const w = await fetch(`${server.url}/api/interventions`, {
+        method: "POST",
+        headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
+        body: JSON.stringify({
+          patientId: e.patient_id,
+          siteId: e.site_id,
+          date: addDays(e.d, i % 60),
+          type: "nursing",
+        }),
+      });
+      await w.text();
+      if (w.status !== 201) throw new Error(`write: ${w.status}`);
+      if (i >= 20) times.push(performance.now() - t);
+    }
+    return percentile(
+      times.sort((a, b) => a - b),
+      95,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+/** What keeping facts costs: API writes and a 1M-intervention import, with and without the triggers. */
+async function factsCost(regionUrl: string, programmeId: number, out: Out) {
+  const base = process.env.DATABASE_URL!;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  const names = {
+    with: "praxis_bench_cost_with",
+    without: "praxis_bench_cost_without",
+    src: "praxis_bench_cost_src",
+  };
+  const urlOf = (name: string) => {
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const regionName = new URL(regionUrl).pathname.slice(1);
+  try {
+    // API writes: the region with facts, and a copy of it without the triggers.
+    await admin.query(`drop database if exists ${names.without} with (force)`);
+    await admin.query(`create database ${names.without} template ${regionName}`);
+    await dropFactsTriggers(urlOf(names.without));
+    const p95With = await writeP95(regionUrl, programmeId);
+    const p95Without = await writeP95(urlOf(names.without), programmeId);
+    out[
+      `region: API POST /api/interventions, one client, p95 ms with facts / without / difference (target ≤ +2) (load ${load1()})`
+    ] = `${round(p95With)} / ${round(p95Without)} / ${round(p95With - p95Without)}`;
+    await admin.query(`drop database if exists ${names.without} with (force)`);
+
+    // Import: an extract of about 1M interventions (a demo of its own, exported), into the demo
+    // region's structure with and without the triggers.
+    const dir = tempDir("praxis-bench-facts-import");
+    try {
+      for (const n of Object.values(names)) {
+        await admin.query(`drop database if exists ${n} with (force)`);
+        await admin.query(`create database ${n}`);
+      }
+      const src = await cli([
+        "demo",
+        "--patients",
+        "12000",
+        "--seed",
+        "7",
+        "--database-url",
+        urlOf(names.src),
+      ]);
+      if (src.code !== 0) throw new Error(`demo: ${src.out}`);
+      const exp = await cli(["export", dir, "--programme", PROGRAMME, "--database-url", urlOf(names.src)]);
+      if (exp.code !== 0) throw new Error(`export: ${exp.out}`);
+      const lines = fs.readFileSync(path.join(dir, "interventions.csv"), "utf8").split("\n").length - 2;
+      const timeImport = async (name: string, drop: boolean) => {
+        const r = await cli(["demo", "--patients", "0", "--database-url", urlOf(name)]);
+        if (r.code !== 0) throw new Error(`demo 0: ${r.out}`);
+        if (drop) await dropFactsTriggers(urlOf(name));
+        const t = performance.now();
+        const imp = await cli(["import", dir, "--database-url", urlOf(name)]);
+        if (imp.code !== 0) throw new Error(`import: ${imp.out}`);
+        return ms(t);
+      };
+      const withFacts = await timeImport(names.with, false);
+      const withoutFacts = await timeImport(names.without, true);
+      out[
+        `import of ${lines.toLocaleString("en")} interventions (whole extract), PostgreSQL, s with facts / without / increase (target ≤ +30 %) (load ${load1()})`
+      ] =
+        `${round(withFacts / 1000)} / ${round(withoutFacts / 1000)} / ${round((100 * (withFacts - withoutFacts)) / withoutFacts)} %`;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    for (const n of Object.values(names)) await admin.query(`drop database if exists ${n} with (force)`);
+    await admin.end();
+  }
+}
+
+async function pilot(out: Out) {
+  const dir = tempDir("praxis-bench-pilot");
+  try {
+    const r = await cli(["demo", "--data-dir", dir]);
+    if (r.code !== 0) throw new Error(`demo: ${r.out}`);
+    const database = await openPGlite(dir);
+    try {
+      await catalogueAfterWrites(database.db, out, "pilot (default demo), PGlite (target < 50)", false);
     } finally {
       await database.close();
     }
-    const server = await serve(dataDir);
-    try {
-      const cookie = await loginCookie(server.url, BENCH_USER, BENCH_PASSWORD);
-      const url = `${server.url}/api/programmes/${programmeId}/indicators?asOf=${AS_OF}`;
-      const first = await fetch(url, { headers: { cookie } });
-      if (!first.ok) throw new Error(`indicators API: ${first.status} ${await first.text()}`);
-      const size = (await first.text()).length;
-      const cpuBefore = cpuSeconds(server.pid);
-      const loadBefore = load1();
-      const res = await load(url, { cookie }, 50, 10);
-      const cpuAfter = cpuSeconds(server.pid);
-      out[
-        "GET /api/programmes/:id/indicators (warm cache, 31 × 19 records), 50 clients, PGlite: p95 ms (target < 50)"
-      ] = res.p95;
-      out["… p50 / p99 ms, req/s, errors, response bytes"] =
-        `${res.p50} / ${res.p99}, ${res.rps}, ${res.errors}, ${size}`;
-      if (cpuBefore !== null && cpuAfter !== null && res.requests > 0) {
-        out["… server CPU per request, ms"] = round(((cpuAfter - cpuBefore) * 1000) / res.requests, 2);
-      }
-      out["… machine load average (1 min) before the run"] = loadBefore;
-      // Calibration: the same measure for the cheapest authenticated route on the same server.
-      const health = `${server.url}/api/health`;
-      const hBefore = cpuSeconds(server.pid);
-      const h = await load(health, { cookie }, 50, 5);
-      const hAfter = cpuSeconds(server.pid);
-      if (hBefore !== null && hAfter !== null && h.requests > 0) {
-        out["… calibration, GET /api/health on the same server: p95 ms, CPU per request ms"] =
-          `${h.p95}, ${round(((hAfter - hBefore) * 1000) / h.requests, 2)}`;
-      }
-    } finally {
-      await server.stop();
-    }
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/**
- * The work itself, whatever else the machine runs: CPU seconds of the database backend for the
- * plain scan and for the full catalogue, both run serially (no parallel workers) so that one
- * process does all of it. Only for a server on this machine (/proc of its backend readable).
- */
-async function serialCpu(
-  url: string,
-  programmeId: number,
-): Promise<{ scan: number; catalogue: number } | null> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const database = await openPostgres(url, { poolSize: 1 });
-  try {
-    const pid = Number((await client.query("select pg_backend_pid() as pid")).rows[0].pid);
-    if (cpuSeconds(pid) === null) return null;
-    await client.query(
-      `set max_parallel_workers_per_gather = 0; set jit = off; set work_mem = '${QUERY_WORK_MEM}'`,
-    );
-    const ctx = await loadProgrammeContext(database.db, programmeId);
-    const compiled = compile([...BUILT_IN], ctx!.inputs, { asOf: [AS_OF] }).query.compile(database.db);
-    const measure = async (text: string, params: readonly unknown[]) => {
-      const runs: number[] = [];
-      for (let i = 0; i < 2; i++) {
-        const before = cpuSeconds(pid)!;
-        await client.query(text, [...params]);
-        runs.push(cpuSeconds(pid)! - before);
-      }
-      return Math.min(...runs);
-    };
-    return {
-      scan: await measure("select site_id, count(*) from interventions group by site_id", []),
-      catalogue: await measure(compiled.sql, compiled.parameters),
-    };
-  } finally {
-    await client.end();
-    await database.close();
-  }
-}
-
-export async function regionFigures(out: Record<string, string | number>) {
-  const base = process.env.DATABASE_URL;
-  const label = `${REGION.patients.toLocaleString("en")} patients, ${REGION.interventions.toLocaleString("en")} interventions`;
-  if (!base) {
-    out[`region (${label}), PostgreSQL`] = "skipped: DATABASE_URL not set";
+async function regionPostgres(out: Out) {
+  const url = await demoDatabase(
+    "praxis_bench_region",
+    ["--patients", String(REGION_PATIENTS)],
+    out,
+    "region",
+  );
+  if (!url) {
+    out.region = "skipped: DATABASE_URL not set";
     return;
   }
-  const name = "praxis_bench_indicators";
-  const keep = process.env.PRAXIS_BENCH_KEEP === "1";
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  const exists = (await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1;
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  let reuse = false;
-  if (exists && keep) {
-    const probe = await openPostgres(url.toString(), { poolSize: 1 });
-    try {
-      const r = await sql<{ p: number; i: number }>`
-        select (select count(*) from patients) as p, (select count(*) from interventions) as i`.execute(
-        probe.db,
-      );
-      reuse = r.rows[0]!.p === REGION.patients && r.rows[0]!.i === REGION.interventions;
-    } catch {
-      reuse = false;
-    } finally {
-      await probe.close();
-    }
-  }
-  if (!reuse) {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-  }
-  await admin.end();
-  const database = await openPostgres(url.toString(), { poolSize: 4 });
+  const database = await openPostgres(url, { poolSize: 4 });
+  let programmeId: number;
+  let asOf: string;
   try {
-    await migrateToLatest(database.db);
-    let programmeId: number;
-    if (reuse) {
-      const row = await database.db
-        .selectFrom("programmes")
-        .select("id")
-        .where("code", "=", PROGRAMME)
-        .executeTakeFirstOrThrow();
-      programmeId = row.id;
-      out["region registry: reused (PRAXIS_BENCH_KEEP=1)"] = label;
-    } else {
-      const t = performance.now();
-      programmeId = await generateRegistry(database.db, REGION);
-      out[`region registry generated (${label}, ${REGION.sites} sites), PostgreSQL, s`] = round(
-        (performance.now() - t) / 1000,
-      );
-    }
-    out["region: machine load average (1 min) before timing"] = load1();
-    const cpu = await serialCpu(url.toString(), programmeId);
-    if (cpu) {
-      out["serial CPU s (one process, no parallel workers): plain scan / full catalogue / ratio"] =
-        `${round(cpu.scan, 2)} / ${round(cpu.catalogue, 2)} / ${round(cpu.catalogue / cpu.scan, 1)}`;
-    }
-    const scan: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const t = performance.now();
-      await sql`select site_id, count(*) from interventions group by site_id`.execute(database.db);
-      scan.push(performance.now() - t);
-    }
-    const timing = await timeCatalogue(database.db, programmeId, 4);
-    const floor = median(scan.slice(1));
-    out["plain SELECT site_id, count(*) FROM interventions GROUP BY site_id, median of 3 ms"] =
-      Math.round(floor);
-    out[`full catalogue (31 indicators × ${timing.rows - 1} sites + programme), PostgreSQL, first run ms`] =
-      Math.round(timing.first);
-    out["full catalogue, PostgreSQL, median of 3 ms (target < 5000)"] = Math.round(timing.median);
-    out["full catalogue / plain scan (ratio)"] = round(timing.median / floor, 2);
+    const r = await catalogueAfterWrites(database.db, out, "region, PostgreSQL (target ≤ 1000)", true);
+    programmeId = r.programmeId;
+    asOf = r.asOf;
+    await trends(database.db, programmeId, asOf, out, "region, PostgreSQL");
   } finally {
     await database.close();
-    if (!keep) {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    }
+  }
+  await apiAfterWrites(url, programmeId, asOf, out, "region, PostgreSQL");
+  await factsCost(url, programmeId, out);
+  if (!KEEP) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query("drop database if exists praxis_bench_region with (force)");
+    await admin.end();
   }
 }
 
-export async function benchIndicators(): Promise<Record<string, string | number>> {
-  const out: Record<string, string | number> = {};
-  await pilotFigures(out);
-  await regionFigures(out);
+async function regionPGlite(out: Out) {
+  if (process.env.PRAXIS_BENCH_PGLITE_REGION !== "1") {
+    out["region, PGlite"] =
+      "skipped (PRAXIS_BENCH_PGLITE_REGION=1 runs it: the demo takes long to build on PGlite)";
+    return;
+  }
+  const dir = path.resolve(".tmp/bench-region-pglite");
+  const done = path.join(dir, ".praxis-demo-done");
+  if (!(KEEP && fs.existsSync(done))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const t = performance.now();
+    const r = await cli(["demo", "--patients", String(REGION_PATIENTS), "--data-dir", dir]);
+    if (r.code !== 0) throw new Error(`demo: ${r.out}`);
+    fs.writeFileSync(done, new Date().toISOString());
+    out[`region, PGlite: praxis demo --patients ${REGION_PATIENTS}, s`] = round(ms(t) / 1000);
+  }
+  const database = await openPGlite(dir);
+  try {
+    await catalogueAfterWrites(database.db, out, "region, PGlite (target ≤ 3000)", true);
+  } finally {
+    await database.close();
+  }
+  if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function nation(out: Out) {
+  if (process.env.PRAXIS_BENCH_NATION !== "1") {
+    out.nation = "skipped (PRAXIS_BENCH_NATION=1 runs it: building 2M patients takes long)";
+    return;
+  }
+  const url = await demoDatabase(
+    "praxis_bench_nation",
+    ["--patients", String(NATION_PATIENTS), "--interventions-per-patient", "25"],
+    out,
+    "nation",
+  );
+  if (!url) return;
+  const database = await openPostgres(url, { poolSize: 4 });
+  try {
+    const size = await sql<{ size: string; iv: number }>`
+      select pg_size_pretty(pg_database_size(current_database())) as size,
+        (select count(*)::float8 from interventions) as iv`.execute(database.db);
+    out[`nation: ${new Date().toISOString().slice(0, 10)}, database size, interventions`] =
+      `${size.rows[0]!.size}, ${Number(size.rows[0]!.iv).toLocaleString("en")}`;
+    await catalogueAfterWrites(database.db, out, "nation, PostgreSQL (target ≤ 5000)", true);
+  } finally {
+    await database.close();
+  }
+  if (!KEEP) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query("drop database if exists praxis_bench_nation with (force)");
+    await admin.end();
+  }
+}
+
+export async function benchIndicators(): Promise<Out> {
+  const out: Out = {};
+  out["machine load average (1 min) at start"] = load1();
+  await pilot(out);
+  await regionPostgres(out);
+  await regionPGlite(out);
+  await nation(out);
   return out;
 }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeProgrammeIndicators } from "../../src/server/indicators/service.ts";
+import { validate } from "../../src/server/indicators/definition.ts";
+import { computeCells, loadProgrammeContext, recomputeCells } from "../../src/server/indicators/service.ts";
 import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
 import { openIndicatorDatabase } from "./db.ts";
 import { buildEdgeFixture, R } from "./edge-fixture.ts";
@@ -14,6 +15,23 @@ import type { Registry } from "./fixtures.ts";
  */
 let database: Database;
 let reg: Registry;
+
+/**
+ * An indicator the facts do not count (interventions of days 0 … 400: a window of its own), so
+ * it is recomputed from the records; by sex it is cached per programme under its data_version.
+ */
+const parsed = validate({
+  id: "iv_first_400_days",
+  label: "Interventions in the first 400 days",
+  kind: "count",
+  compute: {
+    source: "enrolments",
+    population: { observedDays: 0 },
+    measure: { from: "interventions", window: { fromDay: 0, toDay: 400, until: "as_of" } },
+  },
+});
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+const RECOMPUTED = parsed.definition;
 
 beforeAll(async () => {
   database = await openIndicatorDatabase();
@@ -190,7 +208,9 @@ describe("data versions", () => {
 describe("the shared cache", () => {
   it("serves a stored result until a write, then recomputes", async () => {
     const pid = reg.programmes.get("P")!;
-    const first = await computeProgrammeIndicators(database.db, pid, R);
+    const ctx = (await loadProgrammeContext(database.db, pid))!;
+    const compute = () => computeCells(database.db, ctx, [RECOMPUTED], { asOf: [R], by: "sex" });
+    const first = await compute();
     const stamp = async () =>
       (
         await database.db
@@ -201,14 +221,13 @@ describe("the shared cache", () => {
           .executeTakeFirstOrThrow()
       ).computed_at;
     const at = await stamp();
-    const second = await computeProgrammeIndicators(database.db, pid, R);
-    expect(second!.records).toEqual(first!.records);
+    const second = await compute();
+    expect(second).toEqual(first);
     expect(await stamp()).toEqual(at);
     await reg.interventions("a1", "nursing", ["2024-05-02"]);
-    const third = await computeProgrammeIndicators(database.db, pid, R);
-    const value = (rs: typeof first, site: string | null) =>
-      rs!.records.find((r) => r.id === "interventions" && r.site === site)!.value!;
-    expect(value(third, "A")).toBe(value(first, "A") + 1);
+    const third = await compute();
+    expect(third).toEqual(await recomputeCells(database.db, ctx, [RECOMPUTED], { asOf: [R], by: "sex" }));
+    expect(third[0]!.total[0]!.value).toBe(first[0]!.total[0]!.value! + 1);
     // Older entries of the programme are cleared when a newer version is stored.
     const versions = await database.db
       .selectFrom("indicator_cache")
@@ -229,7 +248,11 @@ describe("the shared cache", () => {
       const other = await openPostgres(url.toString(), { poolSize: 2 });
       try {
         const pid = reg.programmes.get("Q")!;
-        const mine = await computeProgrammeIndicators(database.db, pid, R);
+        const cells = async (on: Database) => {
+          const ctx = (await loadProgrammeContext(on.db, pid))!;
+          return computeCells(on.db, ctx, [RECOMPUTED], { asOf: [R], by: "sex" });
+        };
+        const mine = await cells(database);
         const rows = () =>
           database.db
             .selectFrom("indicator_cache")
@@ -237,8 +260,8 @@ describe("the shared cache", () => {
             .where("programme_id", "=", pid)
             .execute();
         const before = await rows();
-        const theirs = await computeProgrammeIndicators(other.db, pid, R);
-        expect(theirs!.records).toEqual(mine!.records);
+        const theirs = await cells(other);
+        expect(theirs).toEqual(mine);
         expect(await rows()).toEqual(before);
         // A write through the other server invalidates the entry for both.
         await other.db
@@ -253,10 +276,8 @@ describe("the shared cache", () => {
             recipient: "patient",
           })
           .execute();
-        const after = await computeProgrammeIndicators(database.db, pid, R);
-        const v = (rs: typeof mine) =>
-          rs!.records.find((r) => r.id === "interventions" && r.site === null)!.value!;
-        expect(v(after)).toBe(v(mine) + 1);
+        const after = await cells(database);
+        expect(after[0]!.total[0]!.value).toBe(mine[0]!.total[0]!.value! + 1);
       } finally {
         await other.close();
       }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_IDS } from "../../src/server/indicators/catalogue.ts";
-import { computeProgrammeIndicators, type SizedRecord } from "../../src/server/indicators/service.ts";
+import {
+  BUILT_IN,
+  computeProgrammeIndicators,
+  loadProgrammeContext,
+  planCompute,
+  type SizedRecord,
+} from "../../src/server/indicators/service.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
 import { openIndicatorDatabase } from "./db.ts";
 import { buildEdgeFixture, R } from "./edge-fixture.ts";
@@ -172,16 +178,12 @@ describe("the catalogue on the hand-computed fixture", () => {
     ]);
   });
 
-  it("uses the stored result while nothing changes, and recomputes after a write", async () => {
+  it("is read from the facts: a write shows at once, and its deletion restores the values", async () => {
     const pid = registry.programmes.get("P")!;
     const again = await computeProgrammeIndicators(database.db, pid, R);
     expect(again!.records).toEqual(records);
-    const entries = await database.db
-      .selectFrom("indicator_cache")
-      .select("data_version")
-      .where("programme_id", "=", pid)
-      .execute();
-    expect(entries.length).toBeGreaterThan(0);
+    const ctx = (await loadProgrammeContext(database.db, pid))!;
+    expect(planCompute(BUILT_IN, ctx.inputs, "site", true).siteFacts).toHaveLength(BUILT_IN.length);
     await registry.interventions("d1", "psychotherapy", ["2022-01-06"]);
     const after = await computeProgrammeIndicators(database.db, pid, R);
     const value = (rs: SizedRecord[], id: string, site: string | null) =>

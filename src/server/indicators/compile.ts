@@ -69,6 +69,8 @@ export interface Cell {
   value: number | null;
   /** Enrolments the value is taken over (null for groups, professionals and sites at target). */
   size: number | null;
+  /** A median's values, ascending (only when compiled with `medianValues`: groups merge exactly). */
+  values?: number[];
 }
 
 /** The key of a group that has no value for the dimension (a site without an area, an age outside every band). */
@@ -564,7 +566,15 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 export function compile(
   defs: IndicatorDefinition[],
   inputs: ProgrammeInputs,
-  options: { asOf: string[]; by?: Dimension; facts?: FactColumns | FactsSource },
+  options: {
+    asOf: string[];
+    by?: Dimension;
+    facts?: FactColumns | FactsSource;
+    /** Only the enrolments at these sites (a per-site recomputation; other groups come out empty). */
+    sites?: readonly number[];
+    /** Also give each median's values, so that medians of several groups can be merged exactly. */
+    medianValues?: boolean;
+  },
 ): CompiledQuery {
   const by = options.by ?? "site";
   const p = inputs.parameters;
@@ -622,12 +632,24 @@ export function compile(
           plan.aggColumns.push(
             sql`percentile_cont(0.5) within group (order by ${m}) filter (where ${pop}) as ${col("v")}`,
           );
-          plan.select.push(() => [sql`${a("v")} as ${col("v")}`, sql`coalesce(${a("s")}, 0) as ${col("s")}`]);
+          if (options.medianValues) {
+            plan.aggColumns.push(
+              sql`array_agg(${m}::int order by ${m}) filter (where ${pop}) as ${col("a")}`,
+            );
+          }
+          plan.select.push(() => [
+            sql`${a("v")} as ${col("v")}`,
+            sql`coalesce(${a("s")}, 0) as ${col("s")}`,
+            ...(options.medianValues ? [sql`${a("a")} as ${col("a")}`] : []),
+          ]);
           plan.decode.push((row) => ({
             numerator: null,
             denominator: null,
             value: numOrNull(row[name("v")]),
             size: num0(row[name("s")]),
+            ...(options.medianValues
+              ? { values: ((row[name("a")] as number[] | null) ?? []).map(Number) }
+              : {}),
           }));
         }
         return;
@@ -699,7 +721,7 @@ export function compile(
   });
 
   const facts = options.facts && coveredBy(needs, options.facts) ? options.facts : undefined;
-  const query = assemble(plan, needs, inputs, pid, [...new Set(options.asOf)], by, facts);
+  const query = assemble(plan, needs, inputs, pid, [...new Set(options.asOf)], by, facts, options.sites);
 
   return {
     query,
@@ -772,6 +794,7 @@ function assemble(
   asOf: string[],
   by: Dimension,
   facts: FactColumns | FactsSource | undefined,
+  sites: readonly number[] | undefined,
 ): RawBuilder<OutRow> {
   const p = inputs.parameters;
   const ctes: Sql[] = [];
@@ -785,6 +808,7 @@ function assemble(
     where exists (select 1 from programme_sites x where x.programme_id = ${pid} and x.site_id = s.id)
       or exists (select 1 from enrolments x where x.programme_id = ${pid} and x.site_id = s.id)
   )`);
+  const onlySites = sites ? sql` and en.site_id = any(${[...sites]}::int[])` : sql``;
   // The enrolments of E, from base tables only and inlined where used: the big joins over
   // interventions stay free of materialized CTEs, so PostgreSQL may run them in parallel.
   // One R is written as a constant, so that the planner estimates enrolment_date ≤ R well.
@@ -795,14 +819,14 @@ function assemble(
       en.end_reason, en.primary_diagnosis, en.secondary_diagnosis, en.case_manager_code, en.case_manager_profile,
       least(coalesce(en.end_date, ${asOf[0]!}::date), ${asOf[0]!}::date) as care_end
     from enrolments en
-    where en.programme_id = ${pid} and en.enrolment_date <= ${asOf[0]!}::date
+    where en.programme_id = ${pid} and en.enrolment_date <= ${asOf[0]!}::date${onlySites}
   )`
       : sql`eb as not materialized (
     select u.r, en.id as eid, en.patient_id, en.site_id, en.enrolment_date, en.end_date,
       en.end_reason, en.primary_diagnosis, en.secondary_diagnosis, en.case_manager_code, en.case_manager_profile,
       least(coalesce(en.end_date, u.r), u.r) as care_end
     from unnest(${asOf}::date[]) as u(r)
-    join enrolments en on en.programme_id = ${pid} and en.enrolment_date <= u.r
+    join enrolments en on en.programme_id = ${pid} and en.enrolment_date <= u.r${onlySites}
   )`,
   );
   ctes.push(sql`e as (

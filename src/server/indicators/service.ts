@@ -28,6 +28,7 @@ import {
 import { cellsFromFacts, type FactsDimension, readableFromFacts } from "./facts/catalogue.ts";
 import { factsBuilt, readEnrolmentExceptions } from "./facts/read.ts";
 import { factColumnsOf } from "./facts/record-sets.ts";
+import { siteCachedCells } from "./site-cache.ts";
 
 type Executor = Db | Transaction<DB>;
 
@@ -399,7 +400,12 @@ export async function computeCells(
   if (plan.recomputed.length) {
     parts.push({
       defs: plan.recomputed,
-      cells: runCached(db, ctx.id, compile(plan.recomputed, ctx.inputs, options)),
+      cells:
+        by === "site" || by === "area"
+          ? siteCachedCells(db, ctx, plan.recomputed, { asOf: options.asOf, by }, async (compiled) =>
+              compiled.decode(await executeCompiled(db, compiled.query.compile(db))),
+            )
+          : runCached(db, ctx.id, compile(plan.recomputed, ctx.inputs, options)),
     });
   }
   const results = await Promise.all(parts.map((x) => x.cells));

@@ -388,6 +388,26 @@ create table indicator_verifications (
 );
 create index indicator_verifications_programme_idx on indicator_verifications (programme_id, started_at desc);
 
+-- Per (programme, site): bumped whenever data of an enrolment at the site changes (the facts'
+-- refresh and rebuild do it) or the site or its area changes. Indicators recomputed from the records
+-- are cached per site under it, so a write at one site recomputes that site only.
+create table indicator_site_versions (
+  programme_id integer not null,
+  site_id integer not null,
+  version bigint not null default 0,
+  primary key (programme_id, site_id)
+);
+
+create table indicator_site_cache (
+  programme_id integer not null references programmes(id) on delete cascade,
+  site_id integer not null,
+  cache_key text not null,
+  version bigint not null,
+  result jsonb not null,
+  computed_at timestamptz not null default now(),
+  primary key (programme_id, site_id, cache_key)
+);
+
 create table indicator_site_days (
   programme_id integer not null,
   site_id integer not null,
@@ -456,8 +476,14 @@ end $$;
 -- their events and histogram entries from the old rows to the new ones. One statement.
 create function indicator_refresh_enrolments(ids integer[]) returns void language plpgsql
 set plan_cache_mode = force_custom_plan as $$
+declare
+  pairs bigint[];
 begin
   if ids is null or cardinality(ids) = 0 then return; end if;
+  -- The (programme, site) of each enrolment before (its facts row) and after (the registry).
+  pairs := array(
+    select programme_id::bigint * 2147483648 + site_id from indicator_enrolment_facts where enrolment_id = any(ids)
+    union select programme_id::bigint * 2147483648 + site_id from enrolments where id = any(ids));
   with fresh as (${computeFacts("e.id = any(ids)")}),
   old as (
     select f.* from indicator_enrolment_facts f where f.enrolment_id = any(ids)
@@ -474,7 +500,15 @@ begin
   hist as (${upsertMonthHistograms(`${monthHistogramEvents("fresh", "1")} union all ${monthHistogramEvents("old", "-1")}`)}
   )
   ${upsertDays(`${eventsOf("fresh", "1")} union all ${eventsOf("old", "-1")}`)};
+  perform indicator_bump_sites(pairs);
 end $$;
+
+-- Bump the versions of (programme, site) pairs, each given as programme * 2^31 + site, in order.
+create function indicator_bump_sites(pairs bigint[]) returns void language sql as $$
+  insert into indicator_site_versions as v (programme_id, site_id, version)
+  select (p / 2147483648)::int, (p % 2147483648)::int, 1 from (select distinct unnest(pairs) as p) z order by p
+  on conflict (programme_id, site_id) do update set version = v.version + 1
+$$;
 
 create function indicator_refresh_patients(patients integer[]) returns void language plpgsql as $$
 begin
@@ -504,6 +538,10 @@ begin
   ${upsertMonthHistograms(monthHistogramEvents("(select * from indicator_enrolment_facts where programme_id = pid)", "1"))};
   ${upsertDays(`${eventsOf("(select * from indicator_enrolment_facts where programme_id = pid)", "1")}
     union all ${enrolmentInterventionDeltas("(select * from enrolments where programme_id = pid)", "1")}`)};
+  perform indicator_bump_sites(array(
+    select pid::bigint * 2147483648 + site_id from enrolments where programme_id = pid
+    union select pid::bigint * 2147483648 + site_id from programme_sites where programme_id = pid
+    union select programme_id::bigint * 2147483648 + site_id from indicator_site_versions where programme_id = pid));
   delete from indicator_site_days where programme_id = pid and (${COUNTERS.map((c) => `${c} = 0`).join(" and ")});
 end $$;
 
@@ -615,6 +653,7 @@ begin
     delete from indicator_enrolment_facts where programme_id in (select id from old_rows);
     delete from indicator_site_days where programme_id in (select id from old_rows);
     delete from indicator_site_month_histograms where programme_id in (select id from old_rows);
+    delete from indicator_site_versions where programme_id in (select id from old_rows);
     return null;
   end if;
   if indicator_facts_mode() = 'off' then return null; end if;
@@ -623,6 +662,26 @@ begin
   end loop;
   return null;
 end $$;
+
+-- A site moved to another area, renamed or recoded; an area recoded: what is cached for it is stale.
+create function indicator_facts_sites() returns trigger language plpgsql as $$
+begin
+  update indicator_site_versions set version = version + 1
+  where site_id in (select id from new_rows union select id from old_rows);
+  return null;
+end $$;
+
+create function indicator_facts_areas() returns trigger language plpgsql as $$
+begin
+  update indicator_site_versions set version = version + 1
+  where site_id in (select id from sites where area_id in (select id from new_rows union select id from old_rows));
+  return null;
+end $$;
+
+create trigger sites_facts_upd after update on sites referencing old table as old_rows new table as new_rows
+  for each statement execute function indicator_facts_sites();
+create trigger areas_facts_upd after update on areas referencing old table as old_rows new table as new_rows
+  for each statement execute function indicator_facts_areas();
 
 create trigger interventions_facts_ins after insert on interventions referencing new table as new_rows
   for each statement execute function indicator_facts_interventions();

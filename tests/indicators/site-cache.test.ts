@@ -1,0 +1,133 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validate } from "../../src/server/indicators/definition.ts";
+import {
+  computeCells,
+  liveFromFacts,
+  loadProgrammeContext,
+  recomputeCells,
+} from "../../src/server/indicators/service.ts";
+import type { Database } from "../../src/server/infra/db/database.ts";
+import { openIndicatorDatabase } from "./db.ts";
+import { Registry } from "./fixtures.ts";
+
+/**
+ * Caching by site (issue 9, item 4): an indicator the facts do not count is recomputed from the
+ * records and cached per site. A write at one site recomputes that site only; the other sites'
+ * entries are left as they were; and the merged result equals a recomputation of everything.
+ */
+let database: Database;
+let reg: Registry;
+let programmeId = 0;
+
+const OWN = validate({
+  id: "family_first_month",
+  label: "Family reached in the first month",
+  kind: "ratio",
+  compute: {
+    source: "enrolments",
+    population: { observedDays: 0 },
+    numerator: {
+      type: "records",
+      records: {
+        from: "interventions",
+        recipients: ["family", "patient_and_family"],
+        window: { fromDay: 0, toDay: 30 },
+      },
+    },
+  },
+});
+const MEDIAN = validate({
+  id: "early_median",
+  label: "Interventions in the first month (median)",
+  kind: "median",
+  compute: {
+    source: "enrolments",
+    population: { observedDays: 0 },
+    measure: { from: "interventions", window: { fromDay: 0, toDay: 30 } },
+  },
+});
+if (!OWN.ok || !MEDIAN.ok) throw new Error("definitions");
+const DEFS = [OWN.definition, MEDIAN.definition];
+
+beforeAll(async () => {
+  database = await openIndicatorDatabase();
+  reg = new Registry(database.db, "sc-");
+  await reg.area("sc-N");
+  for (const s of ["A", "B", "C"]) await reg.site(`sc-${s}`, s === "C" ? undefined : "sc-N");
+  programmeId = await reg.programme("sc-P", { sites: ["sc-A", "sc-B", "sc-C"] });
+  let n = 0;
+  for (const s of ["A", "B", "C"]) {
+    for (let i = 0; i < 3; i++) {
+      n += 1;
+      await reg.enrol(`sc-p${n}`, `sc-${s}`, `2024-0${i + 1}-01`);
+      await reg.interventions(`sc-p${n}`, "psychoeducation", [`2024-0${i + 1}-05`, `2024-0${i + 1}-09`], {
+        recipient: i === 0 ? "family" : "patient",
+      });
+    }
+  }
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function entries() {
+  const { rows } = await sql<{ code: string; version: number; computed_at: Date }>`
+    select s.code, c.version::float8 as version, c.computed_at from indicator_site_cache c
+    join sites s on s.id = c.site_id where c.programme_id = ${programmeId} order by s.code`.execute(
+    database.db,
+  );
+  return new Map(
+    rows.map((r) => [r.code, { version: Number(r.version), at: new Date(r.computed_at).getTime() }]),
+  );
+}
+
+describe("indicators recomputed from the records are cached per site", () => {
+  it("are recomputed (their record sets are not among the facts)", async () => {
+    const ctx = (await loadProgrammeContext(database.db, programmeId))!;
+    expect(DEFS.map((d) => liveFromFacts(d, ctx.inputs))).toEqual([false, false]);
+  });
+
+  it("recompute only the site written to, and merge to the full recomputation", async () => {
+    const ctx = (await loadProgrammeContext(database.db, programmeId))!;
+    const options = { asOf: ["2024-06-30"], by: "site" as const };
+    expect(await computeCells(database.db, ctx, DEFS, options)).toEqual(
+      await recomputeCells(database.db, ctx, DEFS, options),
+    );
+    const first = await entries();
+    expect([...first.keys()]).toEqual(["sc-A", "sc-B", "sc-C"]);
+    await new Promise((r) => setTimeout(r, 20));
+    // Served from the cache: nothing recomputed.
+    await computeCells(database.db, ctx, DEFS, options);
+    expect(await entries()).toEqual(first);
+    // A family intervention at site B.
+    await reg.interventions("sc-p5", "family_intervention", ["2024-02-10"], {
+      recipient: "family",
+      site: "sc-B",
+    });
+    const after = await computeCells(database.db, ctx, DEFS, options);
+    expect(after).toEqual(await recomputeCells(database.db, ctx, DEFS, options));
+    const second = await entries();
+    expect(second.get("sc-A")).toEqual(first.get("sc-A"));
+    expect(second.get("sc-C")).toEqual(first.get("sc-C"));
+    expect(second.get("sc-B")!.version).toBeGreaterThan(first.get("sc-B")!.version);
+    expect(second.get("sc-B")!.at).toBeGreaterThan(first.get("sc-B")!.at);
+    // By area, from the same per-site entries.
+    const byArea = { asOf: ["2024-06-30"], by: "area" as const };
+    expect(await computeCells(database.db, ctx, DEFS, byArea)).toEqual(
+      await recomputeCells(database.db, ctx, DEFS, byArea),
+    );
+  });
+
+  it("recompute a site whose area changes", async () => {
+    const ctx = (await loadProgrammeContext(database.db, programmeId))!;
+    const options = { asOf: ["2024-06-30"], by: "site" as const };
+    await computeCells(database.db, ctx, DEFS, options);
+    const before = await entries();
+    await sql`update sites set area_id = null where code = 'sc-A'`.execute(database.db);
+    await computeCells(database.db, ctx, DEFS, options);
+    const after = await entries();
+    expect(after.get("sc-A")!.version).toBeGreaterThan(before.get("sc-A")!.version);
+    expect(after.get("sc-B")).toEqual(before.get("sc-B"));
+  });
+});
