@@ -1,34 +1,42 @@
-import { Alert, Badge, Group, Stack, Table, Text } from "@mantine/core";
-import { useCallback } from "react";
+import { Alert, Badge, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatDateTime } from "../../app/format.ts";
 import { DataTable } from "../../app/table.tsx";
 import { useFormat } from "../dashboard/format.ts";
 import { useIndicatorText } from "../dashboard/labels.ts";
 import { BREAKDOWNS, type Breakdown } from "../dashboard/types.ts";
-import { mismatchOf } from "./outcome.ts";
+import { CELL_FIELDS, type CellField, mismatchOf } from "./outcome.ts";
 import type { FactCell, FactDifference, Verification } from "./types.ts";
 
 const isBreakdown = (by: string): by is Breakdown => (BREAKDOWNS as readonly string[]).includes(by);
 const SEXES = ["F", "M", "X", "U"] as const;
 const isSex = (g: string): g is (typeof SEXES)[number] => (SEXES as readonly string[]).includes(g);
 
-/** A compared cell in words: "12 / 40 · value 0.3 · size 40", or "no such cell". */
-function useCellText() {
+/**
+ * One side of a difference, one line per field: the differing fields when both sides have the
+ * cell (aligned with the "Differs in" column), every non-empty field when only this side has it.
+ */
+function SideLines({ cell, fields }: { cell: FactCell | null; fields: readonly CellField[] }) {
   const { t, i18n } = useTranslation();
-  return useCallback(
-    (cell: FactCell | null) => {
-      if (cell === null) return t("facts.diff.noCell");
-      const n = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 4 });
-      const f = (v: number | null) => (v === null ? "—" : n.format(v));
-      return t("facts.diff.cell", {
-        numerator: f(cell.numerator),
-        denominator: f(cell.denominator),
-        value: f(cell.value),
-        size: f(cell.size),
-      });
-    },
-    [t, i18n.language],
+  if (cell === null) {
+    return (
+      <Text size="sm" c="dimmed" fs="italic">
+        {t("facts.diff.noCell")}
+      </Text>
+    );
+  }
+  const n = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 4 });
+  return (
+    <Stack gap={2}>
+      {fields.map((field) => (
+        <Text key={field} size="sm" style={{ whiteSpace: "nowrap" }}>
+          <Text span size="xs" c="dimmed">
+            {t(`facts.diff.field.${field}`)}
+          </Text>{" "}
+          {cell[field] === null ? "—" : n.format(cell[field])}
+        </Text>
+      ))}
+    </Stack>
   );
 }
 
@@ -41,7 +49,6 @@ export function DifferencesTable({ verification }: { verification: Verification 
   const when = useFormatDateTime();
   const f = useFormat();
   const { label } = useIndicatorText();
-  const cellText = useCellText();
   const { missing, differences: kept } = verification.detail;
   const total = verification.differences - (missing ? 1 : 0);
   const group = (d: FactDifference) => {
@@ -76,15 +83,20 @@ export function DifferencesTable({ verification }: { verification: Verification 
             t("facts.diff.breakdown"),
             t("facts.diff.indicator"),
             t("facts.diff.group"),
+            t("facts.diff.differsIn"),
             t("facts.diff.fromFacts"),
             t("facts.diff.recomputed"),
-            t("facts.diff.differsIn"),
           ]}
           rowCount={kept.length}
           empty="—"
         >
           {kept.map((d) => {
             const mismatch = mismatchOf(d);
+            const present = d.facts ?? d.recomputed;
+            const fields =
+              mismatch.kind === "fields"
+                ? mismatch.fields
+                : CELL_FIELDS.filter((field) => present !== null && present[field] !== null);
             return (
               <Table.Tr key={`${d.asOf}|${d.by}|${d.indicator}|${d.group ?? ""}`}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{f.date(d.asOf)}</Table.Td>
@@ -97,25 +109,25 @@ export function DifferencesTable({ verification }: { verification: Verification 
                 </Table.Td>
                 <Table.Td>{group(d)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{cellText(d.facts)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{cellText(d.recomputed)}</Text>
-                </Table.Td>
-                <Table.Td>
                   {mismatch.kind === "absent" ? (
                     <Badge variant="light" color="red" tt="none">
                       {t("facts.diff.absent")}
                     </Badge>
                   ) : (
-                    <Group gap={4}>
+                    <Stack gap={2}>
                       {mismatch.fields.map((field) => (
-                        <Badge key={field} variant="light" color="red" tt="none">
+                        <Text key={field} size="sm" fw={600} c="red.8">
                           {t(`facts.diff.field.${field}`)}
-                        </Badge>
+                        </Text>
                       ))}
-                    </Group>
+                    </Stack>
                   )}
+                </Table.Td>
+                <Table.Td>
+                  <SideLines cell={d.facts} fields={fields} />
+                </Table.Td>
+                <Table.Td>
+                  <SideLines cell={d.recomputed} fields={fields} />
                 </Table.Td>
               </Table.Tr>
             );

@@ -3,9 +3,9 @@ export const factsEn = {
   title: "Indicator facts",
   subtitle: "What the dashboard reads, checked against the records.",
   intro:
-    "The indicator facts are per-enrolment and per-site counters kept up to date in the same transaction as every write, so the dashboard reads fresh indicators at once; a verification recomputes the built-in indicators from the records and compares them with the facts, cell by cell.",
+    "The indicator facts are counters per enrolment and per site that every write keeps up to date in its own transaction: the dashboard reads them, so its figures are fresh at once.",
   schedule:
-    "An operator can schedule a nightly verification (praxis indicators verify): see “Indicator facts” in docs/operations.md.",
+    "“Verify now” recomputes the built-in indicators from the records and compares them with the facts, cell by cell; an operator can run this nightly with praxis indicators verify (see “Indicator facts” in docs/operations.md).",
   none: "No programmes yet.",
   builtAt: "Facts built",
   neverBuilt: "Never",
@@ -76,11 +76,10 @@ export const factsEn = {
     indicator: "Indicator",
     group: "Group",
     fromFacts: "From the facts",
-    recomputed: "Recomputed from the records",
+    recomputed: "Recomputed",
     differsIn: "Differs in",
     noCell: "no such cell",
     absent: "missing on one side",
-    cell: "{{numerator}} / {{denominator}} · value {{value}} · size {{size}}",
     field: {
       numerator: "numerator",
       denominator: "denominator",

@@ -5,9 +5,9 @@ export const factsIt: Messages["facts"] = {
   title: "Fatti degli indicatori",
   subtitle: "Ciò che il cruscotto legge, verificato sui dati registrati.",
   intro:
-    "I fatti degli indicatori sono contatori per iscrizione e per sede aggiornati nella stessa transazione di ogni scrittura, così il cruscotto legge subito indicatori aggiornati; una verifica ricalcola gli indicatori predefiniti dai dati registrati e li confronta con i fatti, cella per cella.",
+    "I fatti degli indicatori sono contatori per iscrizione e per sede che ogni scrittura aggiorna nella propria transazione: il cruscotto li legge, quindi i suoi valori sono subito aggiornati.",
   schedule:
-    "Chi gestisce il server può programmare una verifica notturna (praxis indicators verify): vedere “Indicator facts” in docs/operations.md.",
+    "“Verifica ora” ricalcola gli indicatori predefiniti dai dati registrati e li confronta con i fatti, cella per cella; chi gestisce il server può eseguirla ogni notte con praxis indicators verify (vedere “Indicator facts” in docs/operations.md).",
   none: "Ancora nessun programma.",
   builtAt: "Fatti costruiti",
   neverBuilt: "Mai",
@@ -78,11 +78,10 @@ export const factsIt: Messages["facts"] = {
     indicator: "Indicatore",
     group: "Gruppo",
     fromFacts: "Dai fatti",
-    recomputed: "Ricalcolato dai dati registrati",
+    recomputed: "Ricalcolato",
     differsIn: "Differisce in",
     noCell: "cella assente",
     absent: "assente da un lato",
-    cell: "{{numerator}} / {{denominator}} · valore {{value}} · numerosità {{size}}",
     field: {
       numerator: "numeratore",
       denominator: "denominatore",
