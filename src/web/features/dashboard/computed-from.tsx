@@ -16,9 +16,11 @@ export function ComputedFromBadge({ value }: { value: ComputedFrom }) {
   return (
     <Badge
       variant="light"
-      color={value === "facts" ? "teal" : "orange"}
+      color={value === "facts" ? "teal" : "gray"}
       tt="none"
       data-computed-from={value}
+      // A badge's label is cut with an ellipsis when its column is narrow: keep it whole.
+      miw="max-content"
       leftSection={<Icon size={12} aria-hidden="true" />}
     >
       {t(`dashboard.computedFrom.${value}`)}

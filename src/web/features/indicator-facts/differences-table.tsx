@@ -116,7 +116,7 @@ export function DifferencesTable({ verification }: { verification: Verification 
                   ) : (
                     <Stack gap={2}>
                       {mismatch.fields.map((field) => (
-                        <Text key={field} size="sm" fw={600} c="red.8">
+                        <Text key={field} size="sm" fw={600} c="red.9">
                           {t(`facts.diff.field.${field}`)}
                         </Text>
                       ))}

@@ -6,7 +6,7 @@ import type { Verification } from "./types.ts";
 
 const LOOK: Record<Outcome, { color: string; Icon: typeof IconCircleCheck }> = {
   never: { color: "gray", Icon: IconCircleDashed },
-  missing: { color: "orange", Icon: IconAlertTriangle },
+  missing: { color: "red", Icon: IconAlertTriangle },
   ok: { color: "teal", Icon: IconCircleCheck },
   differences: { color: "red", Icon: IconCircleX },
 };

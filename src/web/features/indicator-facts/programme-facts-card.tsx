@@ -122,6 +122,18 @@ export function ProgrammeFactsCard({ programme }: { programme: ProgrammeFacts })
             onChange={(v) => setDates(v.slice(0, MAX_DATES))}
             clearable
             clearButtonProps={{ "aria-label": t("facts.verify.clearDates") }}
+            ariaLabels={{
+              previousMonth: t("registry.calendar.previousMonth"),
+              nextMonth: t("registry.calendar.nextMonth"),
+              previousYear: t("registry.calendar.previousYear"),
+              nextYear: t("registry.calendar.nextYear"),
+              previousDecade: t("registry.calendar.previousDecade"),
+              nextDecade: t("registry.calendar.nextDecade"),
+              monthLevelControl: t("registry.calendar.chooseMonth"),
+              yearLevelControl: t("registry.calendar.chooseYear"),
+            }}
+            hideOutsideDates
+            weekendDays={[]}
             disabled={busy}
             miw={260}
             maw={420}

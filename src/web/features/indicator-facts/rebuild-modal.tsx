@@ -34,9 +34,7 @@ export function RebuildModal({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button color="orange" onClick={onConfirm}>
-            {t("facts.rebuild.confirm")}
-          </Button>
+          <Button onClick={onConfirm}>{t("facts.rebuild.confirm")}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -69,7 +69,7 @@ function VerifyResult({ code, result }: { code: string; result: Verification }) 
     case "missing":
       return (
         <Alert
-          color="orange"
+          color="red"
           variant="light"
           icon={<IconAlertTriangle aria-hidden="true" />}
           title={t("facts.verify.missingTitle")}

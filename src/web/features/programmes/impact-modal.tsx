@@ -47,7 +47,7 @@ export function ImpactModal({
             <Button variant="default" onClick={onCancel} disabled={saving}>
               {t("common.cancel")}
             </Button>
-            <Button color="orange" onClick={onConfirm} loading={saving}>
+            <Button onClick={onConfirm} loading={saving}>
               {t("programmes.impact.confirm")}
             </Button>
           </Group>
