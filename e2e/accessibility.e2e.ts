@@ -53,6 +53,7 @@ describe("accessibility (axe-core)", () => {
       ["/admin/structure", "Structure"],
       ["/admin/users", "Users"],
       ["/admin/audit", "Audit log"],
+      ["/admin/indicator-facts", "Indicator facts"],
     ];
     const found: string[] = [];
     for (const [url, heading] of pages) {

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, newPage } from "./browser.ts";
 import { startServer, type TestServer } from "./server.ts";
@@ -13,8 +16,15 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(): Promise<World> {
-  const server = await startServer();
+/**
+ * `prepare(dataDir)`: change the demo database before the test's server starts — the demo is
+ * created by a first server, which is stopped; `prepare` then has the database to itself
+ * (PGlite is single-process), and the test's server starts on it.
+ */
+export async function createWorld(
+  options: { prepare?: (dataDir: string) => Promise<void> } = {},
+): Promise<World> {
+  const server = options.prepare ? await preparedServer(options.prepare) : await startServer();
   let browser: Browser;
   try {
     browser = await launchBrowser();
@@ -37,4 +47,24 @@ export async function createWorld(): Promise<World> {
       await server.stop();
     },
   };
+}
+
+async function preparedServer(prepare: (dataDir: string) => Promise<void>): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "praxis-e2e-"));
+  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  try {
+    await (await startServer({ dataDir })).stop();
+    await prepare(dataDir);
+    const server = await startServer({ dataDir });
+    return {
+      ...server,
+      async stop() {
+        await server.stop();
+        removeDir();
+      },
+    };
+  } catch (err) {
+    removeDir();
+    throw err;
+  }
 }

@@ -64,7 +64,11 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startServer(): Promise<TestServer> {
+/**
+ * Start `praxis serve`. With `dataDir`, on that directory (the caller's: it is kept at stop, so
+ * a test can stop the server, change the database and start it again); else on a fresh one.
+ */
+export async function startServer(options: { dataDir?: string } = {}): Promise<TestServer> {
   const index = path.join(ROOT, "dist/web/index.html");
   if (!fs.existsSync(index)) {
     throw new Error(
@@ -72,7 +76,8 @@ export async function startServer(): Promise<TestServer> {
     );
   }
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "praxis-e2e-"));
+  const owned = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "praxis-e2e-"));
   const env: NodeJS.ProcessEnv = { ...process.env, PRAXIS_LOG: "0" };
   // The embedded database, whatever the developer's environment says.
   delete env.DATABASE_URL;
@@ -98,7 +103,7 @@ export async function startServer(): Promise<TestServer> {
     await waitForHealth(url, child, () => log);
   } catch (err) {
     await stopChild(child);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (owned) fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
   return {
@@ -106,7 +111,7 @@ export async function startServer(): Promise<TestServer> {
     dataDir,
     async stop() {
       await stopChild(child);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (owned) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   IconBook2,
   IconBuildingHospital,
   IconClipboardList,
+  IconDatabaseCog,
   IconHistory,
   IconHome,
   IconSitemap,
@@ -108,6 +109,12 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             <Item to="/practices" label={t("nav.practices")} icon={icon(IconBook2)} onNavigate={onNavigate} />
             <Item to="/admin/users" label={t("nav.users")} icon={icon(IconUsers)} onNavigate={onNavigate} />
             <Item to="/admin/audit" label={t("nav.audit")} icon={icon(IconHistory)} onNavigate={onNavigate} />
+            <Item
+              to="/admin/indicator-facts"
+              label={t("nav.indicatorFacts")}
+              icon={icon(IconDatabaseCog)}
+              onNavigate={onNavigate}
+            />
           </Section>
         )}
       </Stack>

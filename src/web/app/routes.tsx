@@ -5,6 +5,7 @@ import { LoginPage } from "../features/auth/login-page.tsx";
 import { DashboardRoutes } from "../features/dashboard/dashboard-routes.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { importRoutes } from "../features/imports/routes.tsx";
+import { IndicatorFactsPage } from "../features/indicator-facts/indicator-facts-page.tsx";
 import { measuresRoutes } from "../features/measures/routes.tsx";
 import { planningRoutes } from "../features/planning/routes.tsx";
 import { PracticeCreatePage } from "../features/practices/practice-create-page.tsx";
@@ -79,6 +80,14 @@ export function AppRoutes() {
             element={
               <RequireAdmin>
                 <AuditPage />
+              </RequireAdmin>
+            }
+          />
+          <Route
+            path="admin/indicator-facts"
+            element={
+              <RequireAdmin>
+                <IndicatorFactsPage />
               </RequireAdmin>
             }
           />

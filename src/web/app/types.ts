@@ -12,6 +12,7 @@ import type {
   PracticeUpdate as PracticeUpdateSchema,
   PracticeVersion as PracticeVersionSchema,
 } from "../../server/practices/schemas.ts";
+import type { ParameterImpact as ParameterImpactSchema } from "../../server/programmes/parameter-impact.ts";
 import type {
   ProgrammeBody as ProgrammeBodySchema,
   ProgrammeParameters as ProgrammeParametersSchema,
@@ -50,6 +51,7 @@ export type Programme = z.infer<typeof ProgrammeSchema>;
 export type ProgrammeParameters = z.infer<typeof ProgrammeParametersSchema>;
 export type ProgrammeBody = z.input<typeof ProgrammeBodySchema>;
 export type ProgrammeUpdate = z.input<typeof ProgrammeUpdateSchema>;
+export type ParameterImpact = z.infer<typeof ParameterImpactSchema>;
 export type Professional = z.infer<typeof ProfessionalSchema>;
 export type ProfessionalBody = z.input<typeof ProfessionalBodySchema>;
 export type ProfessionalPatch = z.input<typeof ProfessionalPatchSchema>;

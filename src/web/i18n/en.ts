@@ -1,5 +1,6 @@
 import { dashboardEn } from "../features/dashboard/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
+import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
@@ -56,6 +57,7 @@ export const en = {
     practices: "Practices",
     users: "Users",
     audit: "Audit log",
+    indicatorFacts: "Indicator facts",
   },
   auth: {
     title: "Sign in",
@@ -144,6 +146,22 @@ export const en = {
     totalTarget: "Total enrolment target",
     parameters: "Indicator parameters",
     overview: "Overview",
+    practiceVersion: "Practice version",
+    practiceVersionHint:
+      "The version of the practice the programme follows: its psychosocial types count for the intensity indicators.",
+    practiceVersionOption: "v{{version}} — {{date}}",
+    practiceVersionCurrent: "v{{version}} — {{date}} (followed now)",
+    impact: {
+      title: "Recompute the indicator facts?",
+      text_one: "Saving recomputes the indicator facts of {{n}} enrolment (changes: {{changes}}).",
+      text_other: "Saving recomputes the indicator facts of {{n}} enrolments (changes: {{changes}}).",
+      explain:
+        "The recomputation runs in the same transaction as the change: while it runs, people recording care for this programme wait, and if it fails nothing is saved.",
+      confirm: "Save and recompute",
+      psychosocialTypes: "the psychosocial intervention types of the practice version",
+      all: "all of them: the facts of this programme were never built",
+      unavailableTitle: "Nothing was saved",
+    },
   },
   parameters: {
     targetEnrolmentPerSite: "Target enrolment per site",
@@ -375,6 +393,7 @@ export const en = {
   imports: importsEn,
   measures: measuresEn,
   planning: planningEn,
+  facts: factsEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -1,5 +1,6 @@
 import { dashboardIt } from "../features/dashboard/messages.it.ts";
 import { importsIt } from "../features/imports/messages.it.ts";
+import { factsIt } from "../features/indicator-facts/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
@@ -55,6 +56,7 @@ export const it: Messages = {
     practices: "Pratiche",
     users: "Utenti",
     audit: "Registro di audit",
+    indicatorFacts: "Fatti degli indicatori",
   },
   auth: {
     title: "Accedi",
@@ -144,6 +146,24 @@ export const it: Messages = {
     totalTarget: "Obiettivo di arruolamento totale",
     parameters: "Parametri degli indicatori",
     overview: "Sintesi",
+    practiceVersion: "Versione della pratica",
+    practiceVersionHint:
+      "La versione della pratica seguita dal programma: i suoi tipi psicosociali contano per gli indicatori di intensità.",
+    practiceVersionOption: "v{{version}} — {{date}}",
+    practiceVersionCurrent: "v{{version}} — {{date}} (seguita ora)",
+    impact: {
+      title: "Ricalcolare i fatti degli indicatori?",
+      text_one:
+        "Il salvataggio ricalcola i fatti degli indicatori di {{n}} iscrizione (modifiche: {{changes}}).",
+      text_other:
+        "Il salvataggio ricalcola i fatti degli indicatori di {{n}} iscrizioni (modifiche: {{changes}}).",
+      explain:
+        "Il ricalcolo avviene nella stessa transazione della modifica: finché dura, chi registra l’assistenza per questo programma attende, e se non riesce non viene salvato nulla.",
+      confirm: "Salva e ricalcola",
+      psychosocialTypes: "i tipi di intervento psicosociali della versione della pratica",
+      all: "tutti: i fatti di questo programma non sono mai stati costruiti",
+      unavailableTitle: "Non è stato salvato nulla",
+    },
   },
   parameters: {
     targetEnrolmentPerSite: "Obiettivo di arruolamento per sede",
@@ -381,4 +401,5 @@ export const it: Messages = {
   imports: importsIt,
   measures: measuresIt,
   planning: planningIt,
+  facts: factsIt,
 };

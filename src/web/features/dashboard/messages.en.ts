@@ -130,6 +130,20 @@ export const dashboardEn = {
     siteCode: "Site code",
     siteName: "Site name",
   },
+  computedFrom: {
+    column: "Computed",
+    facts: "Live from facts",
+    records: "Recomputed",
+    factsHint:
+      "Read from the indicator facts that every write keeps up to date: fresh right after each change, fast at any scale.",
+    recordsHint:
+      "Counts records the indicator facts do not hold: recomputed from the records and cached until the data change — slower at region scale.",
+    legend: "How each indicator is computed",
+    editorTitle: "How the dashboard will compute it",
+    editorAdvice:
+      "To make it live from facts, count records exactly as a built-in indicator does: the same types, recipients, settings and window.",
+    unknown: "Preview to see how it will be computed with the records chosen now.",
+  },
   editor: {
     title: "Indicators of the programme",
     subtitle: "The built-in catalogue and the programme’s own indicators.",

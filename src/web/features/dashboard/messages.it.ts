@@ -133,6 +133,20 @@ export const dashboardIt: Messages["dashboard"] = {
     siteCode: "Codice sede",
     siteName: "Nome sede",
   },
+  computedFrom: {
+    column: "Calcolo",
+    facts: "In tempo reale dai fatti",
+    records: "Ricalcolato",
+    factsHint:
+      "Letto dai fatti degli indicatori, che ogni scrittura tiene aggiornati: aggiornato subito dopo ogni modifica, veloce a qualsiasi scala.",
+    recordsHint:
+      "Conta dati registrati che i fatti degli indicatori non contengono: ricalcolato dai dati registrati e conservato finché i dati non cambiano — più lento su scala regionale.",
+    legend: "Come viene calcolato ogni indicatore",
+    editorTitle: "Come lo calcolerà il cruscotto",
+    editorAdvice:
+      "Per averlo in tempo reale dai fatti, contare i dati esattamente come un indicatore predefinito: stessi tipi, destinatari, modalità e finestra.",
+    unknown: "Usare l’anteprima per vedere come verrà calcolato con i dati scelti ora.",
+  },
   editor: {
     title: "Indicatori del programma",
     subtitle: "Il catalogo predefinito e gli indicatori propri del programma.",

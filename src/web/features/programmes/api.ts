@@ -1,7 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { get, patch, post } from "../../app/api.ts";
 import { useWrite } from "../../app/mutations.ts";
-import type { Programme, ProgrammeBody, ProgrammeSummary, ProgrammeUpdate } from "../../app/types.ts";
+import type {
+  ParameterImpact,
+  Programme,
+  ProgrammeBody,
+  ProgrammeSummary,
+  ProgrammeUpdate,
+} from "../../app/types.ts";
 
 export const programmeKeys = {
   all: ["programmes"] as const,
@@ -23,3 +29,14 @@ export const useCreateProgramme = () =>
 
 export const useUpdateProgramme = (id: number) =>
   useWrite((body: ProgrammeUpdate) => patch<Programme>(`/api/programmes/${id}`, body), refresh);
+
+/**
+ * What saving these parameters or this practice version would recompute (nothing is saved):
+ * asked before a change, so the user can confirm a recomputation of the indicator facts.
+ */
+export const useParameterImpact = (id: number) =>
+  useWrite(
+    (body: Pick<ProgrammeUpdate, "parameters" | "practiceVersion">) =>
+      post<ParameterImpact>(`/api/programmes/${id}/parameter-impact`, body),
+    [],
+  );

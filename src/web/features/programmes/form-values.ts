@@ -19,6 +19,8 @@ export interface ProgrammeFormValues {
   name: string;
   regionId: string | null;
   practiceId: string | null;
+  /** The version of the practice the programme follows (changed only when editing; null when creating). */
+  practiceVersion: string | null;
   /** One row per phase; a phase without a start date is not part of the programme. */
   phases: Record<Phase, { startDate: string | null; endDate: string | null }>;
   /** The programme's sites, each with its own enrolment target ("" = the programme's default). */
@@ -67,6 +69,7 @@ export function emptyProgramme(regionId: number | null): ProgrammeFormValues {
     name: "",
     regionId: regionId === null ? null : String(regionId),
     practiceId: null,
+    practiceVersion: null,
     phases: emptyPhases(),
     sites: [],
     parameters: parametersToForm(DEFAULT_PARAMETERS),
@@ -81,6 +84,7 @@ export function programmeToForm(p: Programme): ProgrammeFormValues {
     name: p.name,
     regionId: String(p.regionId),
     practiceId: String(p.practice.id),
+    practiceVersion: String(p.practice.version),
     phases,
     sites: p.sites.map((s) => ({ siteId: s.siteId, targetEnrolment: s.targetEnrolment ?? "" })),
     parameters: parametersToForm(p.parameters),
@@ -131,8 +135,24 @@ export function formToCreateBody(v: ProgrammeFormValues): ProgrammeBody {
   };
 }
 
-export function formToUpdateBody(v: ProgrammeFormValues, baseVersion: number): ProgrammeUpdate {
-  return { baseVersion, name: v.name, ...parts(v) };
+/**
+ * The PATCH body: everything the form shows, against the version read (`base.version`); the
+ * practice version only when the user chose another one.
+ */
+export function formToUpdateBody(
+  v: ProgrammeFormValues,
+  base: Pick<Programme, "version" | "practice">,
+): ProgrammeUpdate {
+  const practiceVersion =
+    v.practiceVersion !== null && Number(v.practiceVersion) !== base.practice.version
+      ? Number(v.practiceVersion)
+      : undefined;
+  return {
+    baseVersion: base.version,
+    name: v.name,
+    ...(practiceVersion !== undefined ? { practiceVersion } : {}),
+    ...parts(v),
+  };
 }
 
 /**
@@ -161,7 +181,7 @@ export function toFormIssues(err: unknown, v: ProgrammeFormValues): unknown {
 }
 
 const SHOWN = [
-  /^(code|name|regionId|practiceId|phases|sites)$/,
+  /^(code|name|regionId|practiceId|practiceVersion|phases|sites)$/,
   /^parameters\.(targetEnrolmentPerSite|ageMin|ageMax|targetDiagnoses|intensiveThreshold|earlyWindowDays|newToServiceDays|breakdownAgeBands)$/,
   /^parameters\.targetDiagnoses\.\d+$/,
   /^parameters\.breakdownAgeBands\.\d+\.(label|min|max)$/,

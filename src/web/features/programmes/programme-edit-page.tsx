@@ -7,12 +7,23 @@ import { useNavigate, useParams } from "react-router";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { NoAccess } from "../../app/guards.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
-import type { Programme } from "../../app/types.ts";
-import { useProgramme, useUpdateProgramme } from "./api.ts";
-import { formToUpdateBody, isShownProgrammeField, programmeToForm, toFormIssues } from "./form-values.ts";
+import type { ParameterImpact, Programme, ProgrammeUpdate } from "../../app/types.ts";
+import { useParameterImpact, useProgramme, useUpdateProgramme } from "./api.ts";
+import {
+  formToUpdateBody,
+  isShownProgrammeField,
+  type ProgrammeFormValues,
+  programmeToForm,
+  toFormIssues,
+} from "./form-values.ts";
+import { ImpactModal } from "./impact-modal.tsx";
 import { ProgrammeForm } from "./programme-form.tsx";
 
-/** Change a programme's name, phases, sites and parameters (administrators and its regional coordinators). */
+/**
+ * Change a programme's name, practice version, phases, sites and parameters (administrators and
+ * its regional coordinators). Before saving, the server says whether the change recomputes the
+ * indicator facts; if it does, the user confirms it knowing how many enrolments it touches.
+ */
 export function ProgrammeEditPage() {
   const id = Number(useParams().id);
   const programme = useProgramme(id);
@@ -25,11 +36,46 @@ function EditForm({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const update = useUpdateProgramme(programme.id);
+  const impact = useParameterImpact(programme.id);
+  /** A save waiting for the user's confirmation of the recomputation it triggers. */
+  const [pending, setPending] = useState<{
+    body: ProgrammeUpdate;
+    values: ProgrammeFormValues;
+    impact: ParameterImpact;
+  } | null>(null);
   const { errors, fail, clear, field, fieldTree } = useFormErrors(isShownProgrammeField);
   // Remounting the form with the newest version discards the user's stale edits only on request.
   const [base, setBase] = useState(programme);
   const query = useProgramme(programme.id);
   const stale = errors.error?.code === "stale_version";
+  // The recomputation the change triggered failed: the server rolled everything back.
+  const unavailable = errors.error?.code === "unavailable";
+
+  const save = (body: ProgrammeUpdate, values: ProgrammeFormValues) =>
+    update.mutate(body, {
+      onSuccess: () => {
+        setPending(null);
+        notifications.show({ color: "green", message: t("common.saved") });
+        navigate(`/programmes/${programme.id}`);
+      },
+      onError: (err) => {
+        setPending(null);
+        fail(toFormIssues(err, values));
+      },
+    });
+
+  const submit = (values: ProgrammeFormValues) => {
+    clear();
+    const body = formToUpdateBody(values, base);
+    impact.mutate(
+      { parameters: body.parameters, practiceVersion: body.practiceVersion },
+      {
+        onSuccess: (answer) =>
+          answer.recomputes ? setPending({ body, values, impact: answer }) : save(body, values),
+        onError: (err) => fail(toFormIssues(err, values)),
+      },
+    );
+  };
 
   const reload = async () => {
     const fresh = await query.refetch();
@@ -52,39 +98,42 @@ function EditForm({ programme }: { programme: Programme }) {
         key={base.version}
         mode="edit"
         initial={programmeToForm(base)}
-        saving={update.isPending}
-        errors={stale ? { ...errors, general: null } : errors}
+        saving={impact.isPending || update.isPending}
+        errors={stale || unavailable ? { ...errors, general: null } : errors}
         field={field}
         fieldTree={fieldTree}
         notice={
-          stale && (
-            <Alert color="orange" variant="light" title={t("common.staleTitle")} role="alert">
+          unavailable ? (
+            <Alert color="red" variant="light" title={t("programmes.impact.unavailableTitle")} role="alert">
               {errors.error?.message}
-              <div>
-                <Button
-                  mt="sm"
-                  size="xs"
-                  variant="white"
-                  leftSection={<IconRefresh size={14} aria-hidden="true" />}
-                  onClick={() => void reload()}
-                >
-                  {t("common.reloadLatest")}
-                </Button>
-              </div>
             </Alert>
+          ) : (
+            stale && (
+              <Alert color="orange" variant="light" title={t("common.staleTitle")} role="alert">
+                {errors.error?.message}
+                <div>
+                  <Button
+                    mt="sm"
+                    size="xs"
+                    variant="white"
+                    leftSection={<IconRefresh size={14} aria-hidden="true" />}
+                    onClick={() => void reload()}
+                  >
+                    {t("common.reloadLatest")}
+                  </Button>
+                </div>
+              </Alert>
+            )
           )
         }
         onCancel={() => navigate(`/programmes/${programme.id}`)}
-        onSubmit={(values) => {
-          clear();
-          update.mutate(formToUpdateBody(values, base.version), {
-            onSuccess: () => {
-              notifications.show({ color: "green", message: t("common.saved") });
-              navigate(`/programmes/${programme.id}`);
-            },
-            onError: (err) => fail(toFormIssues(err, values)),
-          });
-        }}
+        onSubmit={submit}
+      />
+      <ImpactModal
+        impact={pending?.impact ?? null}
+        saving={update.isPending}
+        onCancel={() => setPending(null)}
+        onConfirm={() => pending && save(pending.body, pending.values)}
       />
     </Page>
   );

@@ -11,6 +11,7 @@ import { useRegions, useSites } from "../structure/api.ts";
 import type { ProgrammeFormValues } from "./form-values.ts";
 import { ParametersFields } from "./parameters-fields.tsx";
 import { PhasesFields } from "./phases-fields.tsx";
+import { PracticeVersionSelect } from "./practice-version-select.tsx";
 import { SitesFields } from "./sites-fields.tsx";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -144,6 +145,15 @@ export function ProgrammeForm({
               onChange={(v) => void choosePractice(v)}
               error={field("practiceId")}
             />
+            {mode === "edit" && initial.practiceId && initial.practiceVersion && (
+              <PracticeVersionSelect
+                practiceId={Number(initial.practiceId)}
+                current={Number(initial.practiceVersion)}
+                value={values.practiceVersion}
+                onChange={(v) => set("practiceVersion", v)}
+                error={field("practiceVersion")}
+              />
+            )}
           </SimpleGrid>
         </Section>
         <Section title={t("programmes.phases")}>

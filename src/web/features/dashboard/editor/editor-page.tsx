@@ -13,8 +13,10 @@ import { usePractice } from "../../practices/api.ts";
 import { useProgramme } from "../../programmes/api.ts";
 import { useCreateDefinition, useDefinitions, usePreview, useUpdateDefinition } from "../api.ts";
 import { useDashboardHref } from "../as-of.ts";
+import type { ComputedFrom } from "../computed-from.tsx";
 import { type DashboardContext, DashboardPage, WithIndicators } from "../dashboard-page.tsx";
 import type { StoredDefinition } from "../types.ts";
+import { ComputationNote } from "./computation-note.tsx";
 import type { SectionProps } from "./fields.ts";
 import {
   type EditorForm,
@@ -114,6 +116,12 @@ function Editor({
     initial ? null : JSON.stringify(stored?.definition, null, 2),
   );
   const [jsonError, setJsonError] = useState<string | null>(null);
+  /** What the menus (or the JSON) hold now, to know whether the server's last answer still applies. */
+  const draftKey = json === null ? JSON.stringify(form) : json;
+  /** How the server computes the draft it last saw: the stored definition, then each preview's. */
+  const [computed, setComputed] = useState<{ key: string; from: ComputedFrom } | null>(() =>
+    stored ? { key: draftKey, from: stored.meta.computedFrom } : null,
+  );
   const built = useMemo(() => toDefinition(form), [form]);
   const isShown = useCallback(
     (path: string) => json === null && fieldOf(built.paths, path) !== null,
@@ -149,7 +157,14 @@ function Editor({
     const d = definition();
     if (d === undefined) return;
     errors.clear();
-    preview.mutate({ definition: d, asOf }, { onError: errors.fail });
+    const key = draftKey;
+    preview.mutate(
+      { definition: d, asOf },
+      {
+        onSuccess: (p) => setComputed({ key, from: p.definition.computedFrom }),
+        onError: errors.fail,
+      },
+    );
   };
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -202,6 +217,7 @@ function Editor({
               error={jsonError ?? undefined}
             />
           )}
+          <ComputationNote computedFrom={computed?.key === draftKey ? computed.from : null} />
           <FormError message={errors.errors.general} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => navigate(href("/indicators"))}>

@@ -9,6 +9,7 @@ import { useCurrentUser } from "../../../app/session.ts";
 import { DataTable, EditButton } from "../../../app/table.tsx";
 import { useDefinitions, useDeleteDefinition } from "../api.ts";
 import { useDashboardHref } from "../as-of.ts";
+import { ComputedFromBadge, ComputedFromLegend } from "../computed-from.tsx";
 import { type DashboardContext, DashboardPage, WithIndicators } from "../dashboard-page.tsx";
 import { useFormat } from "../format.ts";
 import { useIndicatorText } from "../labels.ts";
@@ -100,6 +101,9 @@ function DefinitionTables({
         <Table.Td>
           <Text size="sm">{t(`dashboard.direction.${d.meta.direction ?? "none"}`)}</Text>
         </Table.Td>
+        <Table.Td>
+          <ComputedFromBadge value={d.meta.computedFrom} />
+        </Table.Td>
         {editable && (
           <Table.Td>
             <Group gap={4} wrap="nowrap">
@@ -125,9 +129,13 @@ function DefinitionTables({
     t("dashboard.editor.kindLabel"),
     t("dashboard.target"),
     t("dashboard.editor.directionLabel"),
+    t("dashboard.computedFrom.column"),
   ];
   return (
     <Stack gap="md">
+      <Paper withBorder p="md">
+        <ComputedFromLegend />
+      </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t("dashboard.editor.own")}

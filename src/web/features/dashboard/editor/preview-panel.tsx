@@ -1,4 +1,4 @@
-import { Paper, Stack, Text, Title } from "@mantine/core";
+import { Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Bar } from "../bar-option.ts";
@@ -6,6 +6,7 @@ import { barOption } from "../bar-option.ts";
 import { useBarTexts } from "../bar-texts.ts";
 import { BarsTable } from "../bars-table.tsx";
 import { ChartLegend } from "../chart-legend.tsx";
+import { ComputedFromBadge } from "../computed-from.tsx";
 import { EChart } from "../echart.tsx";
 import { useFormat } from "../format.ts";
 import type { DashboardModel } from "../model.ts";
@@ -41,9 +42,12 @@ export function PreviewPanel({ preview, model }: { preview: PreviewResponse; mod
     <Paper withBorder p="md" component="section" aria-labelledby="preview-title">
       <Stack gap="sm">
         <div>
-          <Title id="preview-title" order={2} size="h4">
-            {title}
-          </Title>
+          <Group gap="sm">
+            <Title id="preview-title" order={2} size="h4">
+              {title}
+            </Title>
+            <ComputedFromBadge value={meta.computedFrom} />
+          </Group>
           <Text size="sm" c="dimmed">
             {t("dashboard.editor.previewHint")}
           </Text>

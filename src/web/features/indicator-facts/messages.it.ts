@@ -1,0 +1,92 @@
+import type { Messages } from "../../i18n/en.ts";
+
+/** Italiano: la pagina "Fatti degli indicatori" degli amministratori (lo spazio `facts` di it.ts). */
+export const factsIt: Messages["facts"] = {
+  title: "Fatti degli indicatori",
+  subtitle: "Ciò che il cruscotto legge, verificato sui dati registrati.",
+  intro:
+    "I fatti degli indicatori sono contatori per iscrizione e per sede che ogni scrittura aggiorna nella propria transazione: il cruscotto li legge, quindi i suoi valori sono subito aggiornati.",
+  schedule:
+    "“Verifica ora” ricalcola gli indicatori predefiniti dai dati registrati e li confronta con i fatti, cella per cella; chi gestisce il server può eseguirla ogni notte con praxis indicators verify (vedere “Indicator facts” in docs/operations.md).",
+  none: "Ancora nessun programma.",
+  builtAt: "Fatti costruiti",
+  neverBuilt: "Mai",
+  enrolments: "Iscrizioni coperte",
+  lastVerification: "Ultima verifica",
+  neverVerified: "Non ancora verificati",
+  verifiedBy: "{{when}}, da {{who}}",
+  dates: "Date confrontate",
+  cells: "Celle confrontate",
+  differences: "Differenze",
+  elapsed: "{{seconds}} s",
+  took: "durata {{seconds}} s",
+  outcome: {
+    never: "Non verificati",
+    missing: "Fatti non costruiti",
+    ok: "OK",
+    differences_one: "{{n}} differenza",
+    differences_other: "{{n}} differenze",
+  },
+  verify: {
+    dates: "Date da confrontare (facoltative)",
+    datesHint: "Fino a 12. Nessuna: oggi e l’ultimo giorno del mese scorso.",
+    clearDates: "Cancella le date",
+    button: "Verifica ora",
+    running: "Verifica di {{code}}: ricalcolo di ogni indicatore dai dati registrati…",
+    okTitle: "I fatti sono corretti",
+    ok: "I fatti di {{code}} coincidono con il ricalcolo: {{cells}} celle confrontate.",
+    differencesTitle: "I fatti differiscono dai dati registrati",
+    differences_one:
+      "{{n}} cella di {{code}} differisce dal ricalcolo. Ricostruire i fatti e verificare di nuovo; la cella è elencata nello storico.",
+    differences_other:
+      "{{n}} celle di {{code}} differiscono dal ricalcolo. Ricostruire i fatti e verificare di nuovo; le celle sono elencate nello storico.",
+    missingTitle: "Nessun fatto da confrontare",
+    missing: "I fatti di {{code}} non sono mai stati costruiti: ricostruirli.",
+  },
+  rebuild: {
+    button: "Ricostruisci",
+    title: "Ricostruire i fatti di {{code}}?",
+    text_one:
+      "I fatti vengono ricostruiti dal registro in un’unica transazione ({{n}} iscrizione oggi). Finché dura, chi registra l’assistenza per {{code}} deve attendere: in una regione grande può richiedere tempo, meglio scegliere un momento tranquillo.",
+    text_other:
+      "I fatti vengono ricostruiti dal registro in un’unica transazione ({{n}} iscrizioni oggi). Finché dura, chi registra l’assistenza per {{code}} deve attendere: in una regione grande può richiedere tempo, meglio scegliere un momento tranquillo.",
+    confirm: "Ricostruisci ora",
+    running: "Ricostruzione dei fatti di {{code}}…",
+    done_one: "Fatti di {{code}} ricostruiti: {{n}} iscrizione in {{ms}} ms.",
+    done_other: "Fatti di {{code}} ricostruiti: {{n}} iscrizioni in {{ms}} ms.",
+  },
+  history: {
+    title: "Storico delle verifiche",
+    show: "Mostra lo storico delle verifiche",
+    hide: "Nascondi lo storico delle verifiche",
+    caption: "Verifiche di {{code}}, dalla più recente",
+    none: "Ancora nessuna verifica.",
+    when: "Quando",
+    by: "Da",
+    result: "Esito",
+    cells: "Celle diverse",
+    showCells: "Mostra le celle",
+    hideCells: "Nascondi le celle",
+  },
+  diff: {
+    caption: "Celle risultate diverse nella verifica del {{when}}",
+    kept: "Sono conservate le prime {{kept}} di {{n}} celle diverse.",
+    noneKept: "Nessuna cella diversa è stata conservata.",
+    missing: "I fatti non erano mai stati costruiti: non c’era nulla da confrontare.",
+    asOf: "Alla data",
+    breakdown: "Suddivisione",
+    indicator: "Indicatore",
+    group: "Gruppo",
+    fromFacts: "Dai fatti",
+    recomputed: "Ricalcolato",
+    differsIn: "Differisce in",
+    noCell: "cella assente",
+    absent: "assente da un lato",
+    field: {
+      numerator: "numeratore",
+      denominator: "denominatore",
+      value: "valore",
+      size: "numerosità",
+    },
+  },
+};
