@@ -1,3 +1,4 @@
+import type { Writable } from "node:stream";
 import { Kysely, PostgresDialect, type PostgresPool, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -29,6 +30,8 @@ export type WriteSession =
         fn: (
           trx: Transaction<DB>,
           sink: (rules: FileRules, header: string[]) => Promise<StageSink>,
+          /** A `COPY … FROM STDIN` on the transaction's connection (direct-load.ts). */
+          copy: (statement: string) => Writable,
         ) => Promise<T>,
       ): Promise<T>;
       close(): Promise<void>;
@@ -105,7 +108,8 @@ async function copySession(url: string, schema: string): Promise<WriteSession> {
         // memory rather than in batches on disk: this transaction only, on the server.
         await sql`set local work_mem = '128MB'`.execute(trx);
         await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
-        return fn(trx, async (rules, header) => {
+        const copy = (statement: string) => client.query(copyFrom(statement));
+        const stage = async (rules: FileRules, header: string[]) => {
           // The file's columns in its own order: a format column goes to its staging column
           // (same position in `rules.columns` and `rules.staging`), an ignored one to a spare.
           const columns = header.map((name, i) => {
@@ -122,7 +126,8 @@ async function copySession(url: string, schema: string): Promise<WriteSession> {
             copyFrom(`copy ${table} (line, ${list}) from stdin with (format csv, force_null (${list}))`),
           );
           return new EncodedSink(stream, encodeCsvRow);
-        });
+        };
+        return fn(trx, stage, copy);
       }),
     close: async () => {
       await db.destroy();
