@@ -71,6 +71,7 @@ async function start(pgdata: string, options: Pick<PGliteOptions, "parsers">): P
 
 async function create(pgdata: string, how: "template" | "initdb"): Promise<Creation> {
   const creating = `${pgdata}.creating`;
+  fs.mkdirSync(path.dirname(pgdata), { recursive: true });
   fs.rmSync(creating, { recursive: true, force: true });
   const template = how === "template" ? templatePath() : null;
   let made: Creation;
