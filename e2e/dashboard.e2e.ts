@@ -100,9 +100,7 @@ describe("the monitoring dashboard", () => {
     await asOfField.fill(yearAgo);
     await page.keyboard.press("Escape");
     await page.waitForURL(new RegExp(`asOf=${yearAgo}`));
-    const then = (await records(coordinatorApi, yearAgo, ["intensive_start"])).find(
-      (r) => r.site === null,
-    )!;
+    const then = (await records(coordinatorApi, yearAgo, ["intensive_start"])).find((r) => r.site === null)!;
     expect(then.value).not.toBe(programme.value);
     await expect.poll(async () => (await d.tileValue("Intensive start")).value).toBe(percent(then.value!));
     // and back to today
