@@ -150,8 +150,8 @@ async function postgresFigures(extract: string, rows: number, out: Out): Promise
         extract,
         JSON.stringify(load),
       ]);
-      out[`PostgreSQL, in process: ${label}: s (Node CPU s)`] =
-        `${seconds(r.ms)} (${r.cpuS}; load ${l}) — ${Object.entries(r.steps)
+      out[`PostgreSQL, in process: ${label}: s (CPU s: Node, server backend)`] =
+        `${seconds(r.ms)} (${r.cpuS}, ${r.serverCpuS ?? "?"}; load ${l}) — ${Object.entries(r.steps)
           .map(([k, v]) => `${k} ${v}`)
           .join(", ")}`;
     } finally {
@@ -309,7 +309,41 @@ async function pgliteFigures(dir: string, extract: string, rows: number, out: Ou
 interface VariantResult {
   ms: number;
   cpuS: number;
+  /** CPU seconds of the import's PostgreSQL backend (null where /proc is not readable) */
+  serverCpuS: number | null;
   steps: Record<string, number>;
+}
+
+/**
+ * Follow the CPU of the import's backend (its connection is named "praxis import") while it
+ * lives: the last reading before it ends is its total.
+ */
+function followImportBackend(url: string): { stop(): Promise<number | null> } {
+  const client = new pg.Client({ connectionString: url });
+  let pid: number | null = null;
+  let last: number | null = null;
+  let running = true;
+  const loop = (async () => {
+    await client.connect();
+    while (running) {
+      if (pid === null) {
+        const r = await client.query<{ pid: number }>(
+          "select pid from pg_stat_activity where application_name = 'praxis import' and datname = current_database()",
+        );
+        pid = r.rows[0]?.pid ?? null;
+      }
+      if (pid !== null) last = cpuMsOf(pid) ?? last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return last === null ? null : Math.round(last / 10) / 100;
+    },
+  };
 }
 
 /** Children: `create DIR` (open a new PGlite directory) and `variant URL EXTRACT LOADJSON`. */
@@ -331,6 +365,7 @@ async function child(args: string[]): Promise<void> {
   try {
     await migrateToLatest(database.db);
     const steps: Record<string, number> = {};
+    const backend = followImportBackend(where!);
     const cpu = process.cpuUsage();
     const t = performance.now();
     const result = await runImport(database, {
@@ -344,12 +379,15 @@ async function child(args: string[]): Promise<void> {
         steps[step] = ms;
       },
     });
+    const ms = performance.now() - t;
     if (result.status !== "done") throw new Error("the extract was rejected");
     const used = process.cpuUsage(cpu);
+    const serverCpuS = await backend.stop();
     console.log(
       JSON.stringify({
-        ms: performance.now() - t,
+        ms,
         cpuS: Math.round((used.user + used.system) / 10_000) / 100,
+        serverCpuS,
         steps,
       } satisfies VariantResult),
     );

@@ -85,6 +85,8 @@ export async function createStaging(
 async function copySession(url: string, schema: string): Promise<WriteSession> {
   const client = new pg.Client({
     connectionString: url,
+    // named, so an operator (or the benchmark) can find the import's backend in pg_stat_activity
+    application_name: "praxis import",
     types: types as pg.CustomTypesConfig,
     ...(schema === "public" ? {} : { options: `-c search_path=${schema}` }),
   });
