@@ -34,8 +34,12 @@ export const IMR_PROGRAMME = "IMR-LOM";
 const ENROLMENT_STOPS_BEFORE_CUTOFF = 21;
 /** IMR enrolment stops two months before it. */
 const IMR_ENROLMENT_STOPS_BEFORE_CUTOFF = 60;
-/** BPD patients of the trial run that sets the intensity (see `careScale`). */
-const CALIBRATION_PATIENTS = 1500;
+/**
+ * BPD patients of the trial runs that set the intensity (see `calibrate`): as many as the demo,
+ * within these bounds — a pilot-sized demo varies more around its mean than 600 trial patients
+ * do, and the first start should not wait for more.
+ */
+const CALIBRATION_PATIENTS = { min: 600, max: 1500 };
 const FLUSH_ROWS = 50_000;
 
 export interface DemoRegistryOptions {
@@ -119,7 +123,8 @@ export async function generateDemoRegistry(
     bpdEnrolEnd: Math.max(bpd.implementationStart, cutoff - ENROLMENT_STOPS_BEFORE_CUTOFF),
     imrEnrolEnd: cutoff - IMR_ENROLMENT_STOPS_BEFORE_CUTOFF,
   };
-  const careScale = calibrate(seed, bpd, imr, dates, perPatient);
+  const trialPatients = Math.min(CALIBRATION_PATIENTS.max, Math.max(CALIBRATION_PATIENTS.min, patients));
+  const careScale = calibrate(seed, bpd, imr, dates, perPatient, trialPatients);
   const ctx = new Context(seed, cutoff, careScale);
   const { units, total } = planUnits(ctx, bpd, imr, patients, dates);
 
@@ -243,8 +248,8 @@ function planUnits(
  * The rate multiplier of routine contacts that gives about `perPatient` interventions per BPD
  * patient. Interventions per patient are, nearly exactly, a fixed part (the early window's
  * psychosocial contacts, group sessions, assessments) plus a part proportional to the
- * multiplier; two trial runs of the same generator on 1,500 patients (no rows kept) measure
- * both, deterministically for the seed and the date.
+ * multiplier; two trial runs of the same generator on `trialPatients` patients (no rows kept)
+ * measure both, deterministically for the seed and the date.
  */
 export function calibrate(
   seed: number,
@@ -252,15 +257,16 @@ export function calibrate(
   imr: ProgrammeInfo | null,
   dates: Dates,
   perPatient: number,
+  trialPatients = CALIBRATION_PATIENTS.max,
 ): number {
   const trial = (scale: number) => {
     const ctx = new Context(seed, dates.cutoff, scale);
-    const { units } = planUnits(ctx, bpd, imr, CALIBRATION_PATIENTS, dates);
+    const { units } = planUnits(ctx, bpd, imr, trialPatients, dates);
     for (const unit of units) {
       unit();
       ctx.batch = new Batch();
     }
-    return ctx.counts.interventions / CALIBRATION_PATIENTS;
+    return ctx.counts.interventions / trialPatients;
   };
   const fixed = trial(0);
   const proportional = trial(1) - fixed;
