@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,11 +10,14 @@ import { praxis, startServer } from "../tests/support/spawn.ts";
 
 export { praxis, startServer };
 
-/** A fresh PostgreSQL database for one benchmark, or null when DATABASE_URL is not set. */
+/**
+ * A fresh PostgreSQL database for one benchmark, or null when DATABASE_URL is not set. Its name
+ * starts with PRAXIS_BENCH_DB_PREFIX (default `praxis_bench`) and the benchmark's own prefix.
+ */
 export async function freshPostgres(prefix: string): Promise<{ url: string; drop(): Promise<void> } | null> {
   const base = process.env.DATABASE_URL;
   if (!base) return null;
-  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const name = `${process.env.PRAXIS_BENCH_DB_PREFIX ?? "praxis_bench"}_${prefix.replace(/^praxis_bench_/, "")}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -108,4 +111,69 @@ export function runBenchChild<T>(moduleUrl: string, label: string, args: string[
       else reject(new Error(`${label} bench child failed (${code}): ${err || out}`));
     });
   });
+}
+
+export interface Measured {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** wall time from spawn to exit, process start included */
+  ms: number;
+  /** peak resident memory of the process (from /usr/bin/time), when available */
+  maxRssMb: number | null;
+  /** CPU seconds of the process, user + system (from /usr/bin/time), when available */
+  cpuS: number | null;
+}
+
+const TIME = "/usr/bin/time";
+
+/** Run a command to completion, measuring wall time, and peak RSS and CPU through /usr/bin/time when present. */
+export function measured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Measured {
+  const withTime = fs.existsSync(TIME);
+  const marker = "praxis-bench-time:";
+  const started = performance.now();
+  const r = spawnSync(
+    withTime ? TIME : command,
+    withTime ? ["-f", `${marker}%M %U %S`, command, ...args] : args,
+    { env, encoding: "utf8", maxBuffer: 64 << 20 },
+  );
+  const ms = performance.now() - started;
+  let stderr = r.stderr ?? "";
+  let maxRssMb: number | null = null;
+  let cpuS: number | null = null;
+  const at = stderr.lastIndexOf(marker);
+  if (at >= 0) {
+    const [rss, user, sys] = stderr
+      .slice(at + marker.length)
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    maxRssMb = Math.round(rss! / 1024);
+    cpuS = Math.round((user! + sys!) * 100) / 100;
+    stderr = stderr.slice(0, at);
+  }
+  return { code: r.status, stdout: r.stdout ?? "", stderr, ms, maxRssMb, cpuS };
+}
+
+/** The 1-minute load average, for the figure it goes with. */
+export const loadAverage = () => os.loadavg()[0]!.toFixed(1);
+
+/** Peak resident memory of a running process (VmHWM), in MB; null where /proc is not readable. */
+export function peakRssOf(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU milliseconds used so far by a process on this machine (a PostgreSQL backend), or null. */
+export function cpuMsOf(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  } catch {
+    return null;
+  }
 }

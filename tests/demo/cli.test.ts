@@ -5,6 +5,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { demoToday } from "../../src/server/demo/as-of.ts";
 import { openPGlite } from "../../src/server/infra/db/database.ts";
 import { praxis, startServer } from "../support/spawn.ts";
 
@@ -18,15 +19,31 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
+const dayBefore = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 /** Counts in an embedded data directory no server holds. */
 async function counts(dataDir: string) {
   const database = await openPGlite(dataDir);
   try {
-    const r = await sql<{ bpd: number; patients: number; interventions: number; audit: number }>`
+    const r = await sql<{
+      bpd: number;
+      patients: number;
+      interventions: number;
+      audit: number;
+      last: string;
+      phases: string[];
+    }>`
       select (select count(*) from enrolments e join programmes g on g.id = e.programme_id where g.code = 'BPD-LOM')::int as bpd,
         (select count(*) from patients)::int as patients,
         (select count(*) from interventions)::int as interventions,
-        (select count(*) from audit_log where action = 'demo_registry')::int as audit`.execute(database.db);
+        (select count(*) from audit_log where action = 'demo_registry')::int as audit,
+        (select max(date)::text from interventions) as last,
+        (select array_agg(g.code || ' ' || ph.phase || ' ' || ph.start_date || ' ' || coalesce(ph.end_date::text, '-')
+           order by g.code, ph.start_date)
+         from programme_phases ph join programmes g on g.id = ph.programme_id) as phases`.execute(
+      database.db,
+    );
     return r.rows[0]!;
   } finally {
     await database.close();
@@ -39,7 +56,8 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis demo and the 
     const dataDir = tempDir();
     const r = praxis(["demo", "--patients", "60", "--seed", "3", "--data-dir", dataDir]);
     expect(r.code, r.stderr).toBe(0);
-    const line = /demo registry \(seed 3\): (\d+) patients, (\d+) interventions/.exec(r.stdout);
+    const line =
+      /demo registry \(seed 3, as of (\d{4}-\d\d-\d\d)\): (\d+) patients, (\d+) interventions/.exec(r.stdout);
     expect(line, r.stdout).not.toBeNull();
     expect(r.stdout).toContain("password praxis-demo");
     const again = praxis(["demo", "--data-dir", dataDir]);
@@ -47,12 +65,48 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis demo and the 
     expect(again.stderr).toContain("already holds data");
     const c = await counts(dataDir);
     expect(c.bpd).toBe(60);
-    expect(c.patients).toBe(Number(line![1]));
-    expect(c.interventions).toBe(Number(line![2]));
+    // made today in the region's calendar, with data to yesterday
+    expect(line![1]).toBe(demoToday());
+    expect(c.patients).toBe(Number(line![2]));
+    expect(c.interventions).toBe(Number(line![3]));
     expect(c.audit).toBe(1);
+    expect(c.last).toBe(dayBefore(demoToday()));
+  }, 120_000);
+
+  it("pins the day with --as-of and sets the intensity with --interventions-per-patient", async () => {
+    const dataDir = tempDir();
+    const r = praxis([
+      "demo",
+      "--patients",
+      "300",
+      "--interventions-per-patient",
+      "25",
+      "--as-of",
+      "2025-03-10",
+      "--data-dir",
+      dataDir,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("as of 2025-03-10");
+    const c = await counts(dataDir);
+    expect(c.last).toBe("2025-03-09");
+    expect(c.phases).toEqual([
+      "BPD-LOM pre_implementation 2022-03-01 2022-11-30",
+      "BPD-LOM implementation 2022-12-01 2023-11-30",
+      "BPD-LOM sustainability 2023-12-01 -",
+      "IMR-LOM pre_implementation 2022-06-01 2023-05-31",
+      "IMR-LOM implementation 2023-06-01 -",
+    ]);
+    // about 25 per patient of --patients (a trial run sets the rate; 300 patients vary around it)
+    expect(c.interventions / 300).toBeGreaterThan(20);
+    expect(c.interventions / 300).toBeLessThan(30);
   }, 120_000);
 
   it.each([
+    [["--as-of", "2025-02-30"], "--as-of 2025-02-30 is not a day of the calendar"],
+    [["--as-of", "10/03/2025"], "--as-of must be a date written YYYY-MM-DD"],
+    [["--interventions-per-patient", "0"], "--interventions-per-patient must be a whole number from 1 to"],
+    [["--interventions-per-patient", "2.5"], "--interventions-per-patient must be a whole number"],
     [["--patients", "many"], "--patients must be a whole number"],
     [["--patients=-5"], "--patients must be a whole number"],
     [["--patients", "3000000"], "--patients must be a whole number from 0 to"],
@@ -68,7 +122,7 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis demo and the 
     const server = await startServer(["--data-dir", dataDir]);
     let ready: number;
     try {
-      expect(server.output()).toMatch(/a year of care for \d+ patients/);
+      expect(server.output()).toMatch(/care for \d+ patients up to yesterday/);
       ready = Number(/ready in (\d+) ms/.exec(server.output())![1]);
     } finally {
       await server.stop();
@@ -93,7 +147,7 @@ describe.runIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis demo on Postgr
     try {
       const r = praxis(["demo", "--patients", "80", "--seed", "4"], { DATABASE_URL: url.toString() });
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/demo registry \(seed 4\): \d+ patients/);
+      expect(r.stdout).toMatch(/demo registry \(seed 4, as of \d{4}-\d\d-\d\d\): \d+ patients/);
       expect(praxis(["demo"], { DATABASE_URL: url.toString() }).stderr).toContain("already holds data");
       const c = new pg.Client({ connectionString: url.toString() });
       await c.connect();

@@ -40,7 +40,7 @@ describe("the default demo registry", () => {
     expect(f.newToService).toBeLessThanOrEqual(0.75);
   });
 
-  it("delivers about 24,000 interventions over about a year, about half psychosocial", async () => {
+  it("delivers about 24,000 interventions from the implementation's start to yesterday, about half psychosocial", async () => {
     expect(f.interventions).toBeGreaterThanOrEqual(20_000);
     expect(f.interventions).toBeLessThanOrEqual(28_000);
     expect(f.psychosocialShare).toBeGreaterThanOrEqual(0.4);
@@ -49,9 +49,34 @@ describe("the default demo registry", () => {
       select min(i.date)::text as first, max(i.date)::text as last from interventions i
       join enrolments e on e.patient_id = i.patient_id join programmes g on g.id = e.programme_id
       where g.code = 'BPD-LOM'`);
+    // the implementation began 27 months before the demo's day; the data run to the day before
+    expect(span!.last).toBe(summary.cutoff);
+    const implementation = await rows(sql<{ start: string }>`
+      select ph.start_date::text as start from programme_phases ph join programmes g on g.id = ph.programme_id
+      where g.code = 'BPD-LOM' and ph.phase = 'implementation'`);
+    expect(span!.first >= implementation[0]!.start).toBe(true);
     const days = (Date.parse(span!.last) - Date.parse(span!.first)) / 86_400_000;
-    expect(days).toBeGreaterThan(330);
-    expect(days).toBeLessThan(500);
+    expect(days).toBeGreaterThan(700);
+    expect(days).toBeLessThanOrEqual(
+      (Date.parse(summary.cutoff) - Date.parse(implementation[0]!.start)) / 86_400_000,
+    );
+  });
+
+  it("keeps enrolling to the last weeks, so every month up to yesterday has new patients and care", async () => {
+    const months = await rows(sql<{ month: string; enrolled: number; interventions: number }>`
+      with m as (
+        select generate_series(date_trunc('month', ph.start_date), date_trunc('month', ${summary.cutoff}::date), '1 month')::date as month
+        from programme_phases ph join programmes g on g.id = ph.programme_id
+        where g.code = 'BPD-LOM' and ph.phase = 'sustainability')
+      select m.month::text as month,
+        (select count(*)::int from enrolments e where date_trunc('month', e.enrolment_date) = m.month) as enrolled,
+        (select count(*)::int from interventions i where date_trunc('month', i.date) = m.month) as interventions
+      from m order by m.month`);
+    expect(months.length).toBeGreaterThanOrEqual(15);
+    for (const m of months.slice(0, -1)) {
+      expect(m.enrolled, m.month).toBeGreaterThan(0);
+      expect(m.interventions, m.month).toBeGreaterThan(300);
+    }
   });
 
   it("gives about two-thirds an intensive start, reaches a third of families, a case manager for three in four", () => {

@@ -96,8 +96,8 @@ const RULES: Array<[rule: string, query: string]> = [
     "select e.code from enrolments e left join professionals pr on pr.code = e.case_manager_code and pr.site_id = e.site_id where e.case_manager_code is not null and (pr.id is null or pr.profile is distinct from coalesce(e.case_manager_profile, pr.profile))",
   ],
   [
-    "enrolments: within the programme's phases and not after the cut-off",
-    `select e.code from enrolments e join programme_phases ph on ph.programme_id = e.programme_id and ph.phase = 'implementation' where e.enrolment_date < ph.start_date or e.enrolment_date > coalesce(ph.end_date, '{cutoff}') or e.end_date > '{cutoff}'`,
+    "enrolments: from the implementation's start (on through sustainability), not after the cut-off",
+    `select e.code from enrolments e join programme_phases ph on ph.programme_id = e.programme_id and ph.phase = 'implementation' where e.enrolment_date < ph.start_date or e.enrolment_date > '{cutoff}' or e.end_date > '{cutoff}'`,
   ],
   [
     "enrolments: enrolled at a site of the programme",

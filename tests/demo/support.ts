@@ -7,19 +7,31 @@ import { openTestDatabase } from "../support/test-db.ts";
 
 export const onPostgres = process.env.PRAXIS_TEST_DB === "postgres";
 
+/** The day the tests' demos are made: pinned, so their figures do not move from day to day. */
+export const TEST_AS_OF = "2026-06-15";
+
 /**
  * A fresh test database with the demo region and its registry. On PostgreSQL the registry is
  * streamed with COPY (as `praxis demo` does) unless `writer: "insert"`.
  */
 export async function demoDatabase(
-  options: { patients?: number; seed?: number; writer?: "copy" | "insert" } = {},
+  options: {
+    patients?: number;
+    seed?: number;
+    writer?: "copy" | "insert";
+    asOf?: string;
+    interventionsPerPatient?: number;
+  } = {},
 ): Promise<{ database: Database; db: Db; summary: DemoRegistrySummary }> {
   const database = await openTestDatabase();
-  await seedDemoRegion(database.db, SYSTEM);
+  const asOf = options.asOf ?? TEST_AS_OF;
+  await seedDemoRegion(database.db, SYSTEM, asOf);
   const copy = onPostgres && options.writer !== "insert";
   const summary = await generateDemoRegistry(database.db, {
     patients: options.patients,
     seed: options.seed,
+    asOf,
+    interventionsPerPatient: options.interventionsPerPatient,
     copyUrl: copy ? process.env.DATABASE_URL : undefined,
   });
   return { database, db: database.db, summary };

@@ -332,7 +332,7 @@ async function apply(m: Model, o: ApiOp, run: number) {
 function importedExtract(run: number, n: number, moveBy: number, extra: number, type: string) {
   const code = (x: string) => `R${run}${x}`;
   const rows = (header: string[], data: string[][]) =>
-    [header, ...data].map((r) => r.join(",")).join("\n") + "\n";
+    `${[header, ...data].map((r) => r.join(",")).join("\n")}\n`;
   const patients = [0, 1, 2].map((i) => [
     code(`P${i}`),
     String(1990 + i * 5),

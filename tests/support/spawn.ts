@@ -69,6 +69,7 @@ export async function startServer(args: string[], env: Record<string, string | u
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode !== null) return;

@@ -1,5 +1,7 @@
+import { asOfProblem, DEMO_TIME_ZONE, demoToday } from "../../server/demo/as-of.ts";
 import {
   checkOptions,
+  DEFAULT_INTERVENTIONS_PER_PATIENT,
   DEFAULT_PATIENTS,
   DEFAULT_SEED,
   generateDemoRegistry,
@@ -16,17 +18,24 @@ export const demo: Command = {
 Creates the demo region: 18 sites in 6 areas, a BPD and an IMR programme, implementation teams
 and one user per role (password printed at the end), then a deterministic care-delivery registry
 like the Lombardy pilot's: patients, enrolments, interventions, groups, assessments and plans.
-The database must be empty.
+Its dates cover the three years up to yesterday: the programmes started three years ago and
+data run to the day before the demo is made. The database must be empty.
 
   --patients N           BPD patients to generate (default ${DEFAULT_PATIENTS}; IMR adds about one in ten);
                          200000 makes a region-scale data set (~16 million interventions)
-  --seed S               seed of the generator (default ${DEFAULT_SEED}): the same seed gives the same data
+  --interventions-per-patient N
+                         about N interventions per patient of --patients (default ${DEFAULT_INTERVENTIONS_PER_PATIENT}, the
+                         pilot's intensity); 2000000 patients at 25 make the nation benchmark (~50 million)
+  --seed S               seed of the generator (default ${DEFAULT_SEED}): the same seed and day give the same data
+  --as-of YYYY-MM-DD     the day the demo is made (default today in ${DEMO_TIME_ZONE})
 ${DB_HELP}`,
   async run(args) {
     const { values } = parse(args, {
       ...DB_OPTIONS,
       patients: { type: "string" },
       seed: { type: "string" },
+      "interventions-per-patient": { type: "string" },
+      "as-of": { type: "string" },
     });
     if (values.help) {
       console.log(this.usage);
@@ -39,8 +48,16 @@ ${DB_HELP}`,
     };
     const patients = whole("patients", values.patients, DEFAULT_PATIENTS);
     const seed = whole("seed", values.seed, DEFAULT_SEED);
+    const perPatient = whole(
+      "interventions-per-patient",
+      values["interventions-per-patient"],
+      DEFAULT_INTERVENTIONS_PER_PATIENT,
+    );
+    const asOf = values["as-of"] ?? demoToday();
+    const dateProblem = asOfProblem(asOf);
+    if (dateProblem) throw new CliError(dateProblem, 2);
     try {
-      checkOptions(patients, seed);
+      checkOptions(patients, seed, perPatient);
     } catch (err) {
       throw new CliError((err as Error).message, 2);
     }
@@ -48,11 +65,13 @@ ${DB_HELP}`,
     return withDatabase(config, async ({ db, kind }) => {
       if (!(await isEmpty(db)))
         throw new CliError("the database already holds data; run demo on an empty database");
-      const out = await seedDemoRegion(db, SYSTEM);
+      const out = await seedDemoRegion(db, SYSTEM, asOf);
       let shown = 0;
       const registry = await generateDemoRegistry(db, {
         patients,
         seed,
+        asOf,
+        interventionsPerPatient: perPatient,
         copyUrl: kind === "postgresql" ? config.databaseUrl : undefined,
         onProgress: (done, total) => {
           const pct = Math.floor((100 * done) / Math.max(total, 1));
@@ -63,7 +82,7 @@ ${DB_HELP}`,
         },
       });
       console.log(
-        `demo registry (seed ${registry.seed}): ${registry.patients} patients, ${registry.interventions} interventions, ${registry.groups} groups, ${registry.assessments} assessments, ${registry.plans} treatment plans, data to ${registry.cutoff} (${(registry.ms / 1000).toFixed(1)} s)`,
+        `demo registry (seed ${registry.seed}, as of ${asOf}): ${registry.patients} patients, ${registry.interventions} interventions, ${registry.groups} groups, ${registry.assessments} assessments, ${registry.plans} treatment plans, data to ${registry.cutoff} (${(registry.ms / 1000).toFixed(1)} s)`,
       );
       console.log(`demo region created; log in as ${out.users.join(", ")} with password ${out.password}`);
       return 0;

@@ -1,4 +1,5 @@
 import { buildApp } from "../../server/app.ts";
+import { demoToday } from "../../server/demo/as-of.ts";
 import { generateDemoRegistry } from "../../server/demo/registry/index.ts";
 import { isEmpty, seedDemoRegion } from "../../server/demo/seed-region.ts";
 import { SYSTEM } from "../../server/infra/audit/audit.ts";
@@ -36,8 +37,10 @@ ${DB_HELP}`,
       : (values.demo ?? (database.kind === "pglite" && process.env.PRAXIS_DEMO !== "0"));
     let demo: { users: string[]; password: string; patients?: number } | null = null;
     if (wantDemo && (await isEmpty(database.db))) {
-      demo = await seedDemoRegion(database.db, SYSTEM);
+      const asOf = demoToday();
+      demo = await seedDemoRegion(database.db, SYSTEM, asOf);
       const registry = await generateDemoRegistry(database.db, {
+        asOf,
         copyUrl: database.kind === "postgresql" ? config.databaseUrl : undefined,
       });
       demo.patients = registry.patients;
@@ -61,7 +64,7 @@ ${DB_HELP}`,
     if (demo) {
       lines.push(
         "",
-        `A demo region was created (18 sites in 6 areas, a BPD and an IMR programme, a year of care for ${demo.patients} patients).`,
+        `A demo region was created (18 sites in 6 areas, a BPD and an IMR programme, care for ${demo.patients} patients up to yesterday).`,
         `Log in as one of: ${demo.users.join(", ")} — password: ${demo.password}`,
       );
     }

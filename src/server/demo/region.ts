@@ -144,36 +144,58 @@ export const PRACTICES = [
   },
 ];
 
-export const PROGRAMMES = [
-  {
-    code: "BPD-LOM",
-    name: "BPD stepped care — Lombardy pilot",
-    practice: "BPD-STEPPED",
-    sites: "all" as const,
-    parameters: BASE_PARAMETERS,
-    phases: [
-      { phase: "pre_implementation", startDate: "2022-10-01", endDate: "2023-06-30" },
-      { phase: "implementation", startDate: "2023-07-01", endDate: "2024-06-30" },
-      { phase: "sustainability", startDate: "2024-07-01", endDate: null },
-    ],
-  },
-  {
-    code: "IMR-LOM",
-    name: "Illness Management and Recovery — Lombardy",
-    practice: "IMR",
-    sites: ["NIGUARDA", "LECCO", "CREMONA"],
-    parameters: {
-      ...BASE_PARAMETERS,
-      ageBand: { min: 18, max: 65 },
-      targetDiagnoses: ["F20", "F25", "F31"],
-      targetEnrolmentPerSite: 10,
+/**
+ * A date `months` calendar months after the first of `asOf`'s month (`YYYY-MM-DD`), minus `days`.
+ */
+function monthStart(asOf: string, months: number, days = 0): string {
+  const y = Number(asOf.slice(0, 4));
+  const m = Number(asOf.slice(5, 7)) - 1 + months;
+  const d = new Date(Date.UTC(y, m, 1) - days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The demo's programmes, their phases placed in the three years up to `asOf` (the day the demo
+ * is created): BPD-LOM prepared for nine months from the first of the month three years ago,
+ * implemented for a year, and sustained since (about fifteen months); IMR-LOM three months
+ * behind, prepared for a year and implementing since. So every page shows data up to yesterday.
+ */
+export function demoProgrammes(asOf: string) {
+  const at = (months: number, days = 0) => monthStart(asOf, months, days);
+  return [
+    {
+      code: "BPD-LOM",
+      name: "BPD stepped care — Lombardy pilot",
+      practice: "BPD-STEPPED",
+      sites: "all" as const,
+      parameters: BASE_PARAMETERS,
+      phases: [
+        { phase: "pre_implementation", startDate: at(-36), endDate: at(-27, 1) },
+        { phase: "implementation", startDate: at(-27), endDate: at(-15, 1) },
+        { phase: "sustainability", startDate: at(-15), endDate: null },
+      ],
     },
-    phases: [
-      { phase: "pre_implementation", startDate: "2023-01-01", endDate: "2023-12-31" },
-      { phase: "implementation", startDate: "2024-01-01", endDate: null },
-    ],
-  },
-];
+    {
+      code: "IMR-LOM",
+      name: "Illness Management and Recovery — Lombardy",
+      practice: "IMR",
+      sites: ["NIGUARDA", "LECCO", "CREMONA"],
+      parameters: {
+        ...BASE_PARAMETERS,
+        ageBand: { min: 18, max: 65 },
+        targetDiagnoses: ["F20", "F25", "F31"],
+        targetEnrolmentPerSite: 10,
+      },
+      phases: [
+        { phase: "pre_implementation", startDate: at(-33), endDate: at(-21, 1) },
+        { phase: "implementation", startDate: at(-21), endDate: null },
+      ],
+    },
+  ];
+}
+
+/** The programme codes of the demo (whatever its date). */
+export const PROGRAMME_CODES = ["BPD-LOM", "IMR-LOM"] as const;
 
 /** Demo users: one per role. The site roles work at LECCO, the pilot's lead site. */
 export const DEMO_USERS = [

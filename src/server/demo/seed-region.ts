@@ -1,13 +1,14 @@
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import { hashPassword } from "../infra/auth/password.ts";
 import type { Db } from "../infra/db/database.ts";
+import { demoToday } from "./as-of.ts";
 import {
   AREAS,
   DEMO_PASSWORD,
   DEMO_USERS,
   demoProfessionals,
+  demoProgrammes,
   PRACTICES,
-  PROGRAMMES,
   REGION,
   SERVICES_PER_SITE,
 } from "./region.ts";
@@ -27,12 +28,18 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Write the demo region (structure, practices, programmes, teams, users) in one transaction.
+ * Write the demo region (structure, practices, programmes, teams, users) in one transaction,
+ * its programmes' phases placed relative to `asOf` (`YYYY-MM-DD`, the day the demo is made).
  * Refuses to run on a database that already has a region or a user.
  */
-export async function seedDemoRegion(db: Db, actor: Actor): Promise<{ users: string[]; password: string }> {
+export async function seedDemoRegion(
+  db: Db,
+  actor: Actor,
+  asOf: string = demoToday(),
+): Promise<{ users: string[]; password: string }> {
   if (!(await isEmpty(db)))
     throw new Error("the database already holds data; the demo region goes into an empty one");
+  const PROGRAMMES = demoProgrammes(asOf);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const region = await trx.insertInto("regions").values(REGION).returning("id").executeTakeFirstOrThrow();

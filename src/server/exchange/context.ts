@@ -1,6 +1,7 @@
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import type { DB } from "../infra/db/schema.ts";
 import { BASE_TAXONOMY } from "../practices/schemas.ts";
 import { patientVisible } from "../registry/patient-scope.ts";
 import { detach } from "./fields.ts";
@@ -44,10 +45,11 @@ export class ValidationContext {
   dbSites = new Map<string, number>();
   dbAreas = new Set<string>();
   dbProgrammes = new Map<string, number>();
-  dbPatients = new Set<string>();
+  /** Stored patients: code → id (the id is what a row loaded straight into its table needs). */
+  dbPatients = new Map<string, number>();
   dbEnrolments = new Map<string, StoredEnrolment>();
   dbEnrolmentKeys = new Map<string, string>();
-  dbGroups = new Map<string, { site: string; programme: string | null; siteId: number }>();
+  dbGroups = new Map<string, { id: number; site: string; programme: string | null; siteId: number }>();
   dbProfessionalSites = new Map<string, number>();
   interventionTypes = new Set<string>(BASE_TAXONOMY.map((t) => t.code));
 
@@ -112,6 +114,40 @@ export class ValidationContext {
     return !!this.scope && this.dbPatients.has(code) && !this.scope.visiblePatients.has(code);
   }
 
+  /**
+   * Ids of the rows this import has already merged (sites, patients, groups), for files loaded
+   * straight into their table (see direct-load.ts); filled by `loadMergedIds`.
+   */
+  readonly mergedIds = {
+    sites: new Map<string, number>(),
+    patients: new Map<string, number>(),
+    groups: new Map<string, number>(),
+  };
+
+  patientId(code: string): number | undefined {
+    return this.mergedIds.patients.get(code) ?? this.dbPatients.get(code);
+  }
+  siteId(code: string): number | undefined {
+    return this.mergedIds.sites.get(code) ?? this.dbSites.get(code);
+  }
+  groupId(code: string): number | undefined {
+    return this.mergedIds.groups.get(code) ?? this.dbGroups.get(code)?.id;
+  }
+
+  /** After merging sites, patients and groups inside the import's transaction: their ids. */
+  async loadMergedIds(db: Db | Transaction<DB>): Promise<void> {
+    const [sites, groups] = await Promise.all([
+      db.selectFrom("sites").select(["id", "code"]).execute(),
+      db.selectFrom("groups").select(["id", "code"]).execute(),
+    ]);
+    for (const s of sites) this.mergedIds.sites.set(s.code, s.id);
+    for (const g of groups) this.mergedIds.groups.set(g.code, g.id);
+    if (this.patients.size === 0) return;
+    const { rows } = await sql<{ id: number; code: string }>`
+      select p.id, p.code from x_patients x join patients p on p.code = x.code`.execute(db);
+    for (const p of rows) this.mergedIds.patients.set(p.code, p.id);
+  }
+
   /** Load the codes the rules check against. */
   async load(db: Db): Promise<void> {
     const [regions, sites, areas, programmes, groups, professionals, types] = await Promise.all([
@@ -123,7 +159,7 @@ export class ValidationContext {
         .selectFrom("groups as g")
         .innerJoin("sites as s", "s.id", "g.site_id")
         .leftJoin("programmes as p", "p.id", "g.programme_id")
-        .select(["g.code", "s.code as site", "s.id as siteId", "p.code as programme"])
+        .select(["g.id", "g.code", "s.code as site", "s.id as siteId", "p.code as programme"])
         .execute(),
       db.selectFrom("professionals").select(["code", "site_id"]).execute(),
       sql<{ code: string }>`
@@ -137,7 +173,7 @@ export class ValidationContext {
     for (const a of areas) this.dbAreas.add(a.code);
     for (const p of programmes) this.dbProgrammes.set(p.code, p.id);
     for (const g of groups)
-      this.dbGroups.set(g.code, { site: g.site, siteId: g.siteId, programme: g.programme });
+      this.dbGroups.set(g.code, { id: g.id, site: g.site, siteId: g.siteId, programme: g.programme });
     for (const p of professionals) this.dbProfessionalSites.set(p.code, p.site_id);
     for (const t of types.rows) if (t.code) this.interventionTypes.add(t.code);
 
@@ -150,7 +186,7 @@ export class ValidationContext {
           .orderBy("id")
           .limit(limit)
           .execute(),
-      (p) => this.dbPatients.add(p.code),
+      (p) => this.dbPatients.set(p.code, p.id),
     );
     await pages(
       (after, limit) =>

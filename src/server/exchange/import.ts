@@ -3,12 +3,20 @@ import path from "node:path";
 import type { Actor } from "../infra/audit/audit.ts";
 import type { Database } from "../infra/db/database.ts";
 import { type ImportOptions, type ImportScope, ValidationContext } from "./context.ts";
+import { type DirectOptions, openDirectLoad } from "./direct-load.ts";
 import type { ProblemList } from "./report.ts";
 import type { FileRules } from "./spec.ts";
-import { spoolFile } from "./spool.ts";
+import { type StageSink, spoolFile } from "./spool.ts";
 import { makeTempDir } from "./temp-dir.ts";
 import { type ImportFile, type Progress, type Validation, validateImport } from "./validate.ts";
-import { DryRunDone, type ImportCounts, Rejected, type WritePlan, writeStaged } from "./write.ts";
+import {
+  DryRunDone,
+  type ImportCounts,
+  ImportWriter,
+  Rejected,
+  type WritePlan,
+  writeStaged,
+} from "./write.ts";
 import { openWriteSession } from "./write-session.ts";
 
 export interface ImportRequest {
@@ -28,6 +36,8 @@ export interface ImportRequest {
   onPhase?(phase: "validating" | "writing"): void | Promise<void>;
   /** How long each step took, for tracing and the benchmark. */
   onStep?(step: string, ms: number): void;
+  /** How files are loaded on PostgreSQL (the benchmark compares them; the defaults won). */
+  load?: DirectOptions;
 }
 
 export type ImportResult =
@@ -45,27 +55,49 @@ export async function runImport(database: Database, req: ImportRequest): Promise
   await req.onPhase?.("validating");
   const ctx = new ValidationContext(req.options, req.scope ?? null);
   await ctx.load(database.db);
-  const plan = (validation: Validation): WritePlan => ({
+  const base: Omit<WritePlan, "validation"> = {
     ctx,
-    validation,
     actor: req.actor,
     source: req.source,
     jobId: req.jobId ?? null,
     dryRun: req.dryRun ?? false,
     onStep: req.onStep,
-  });
+  };
+  const plan = (validation: Validation): WritePlan => ({ ...base, validation });
   const session = await openWriteSession(database, req.databaseUrl);
   const spoolDir = session.kind === "batch" ? await makeTempDir("import") : null;
   try {
     let counts: ImportCounts;
     if (session.kind === "copy") {
       // One transaction from the first row read: rows are copied while the files are checked.
-      counts = await session.transaction(async (trx, sink) => {
-        const validation = await validateImport(req.files, ctx, { sink, onProgress: req.onProgress });
+      counts = await session.transaction(async (trx, stage, copy) => {
+        const writer = new ImportWriter(trx, base);
+        // files staged so far (merged before a direct load starts) and the rows each took
+        const staged: FileRules[] = [];
+        const stagedRows = new Map<FileRules["file"], number>();
+        const validation = await validateImport(req.files, ctx, {
+          sink: async (rules, header, file) => {
+            const direct = await openDirectLoad(
+              writer,
+              rules,
+              file.bytes,
+              copy,
+              { files: staged, rows: (file) => stagedRows.get(file) ?? 0 },
+              req.load,
+            );
+            if (direct) return direct;
+            staged.push(rules);
+            stagedRows.set(rules.file, 0);
+            return countRows(await stage(rules, header), () =>
+              stagedRows.set(rules.file, (stagedRows.get(rules.file) ?? 0) + 1),
+            );
+          },
+          onProgress: req.onProgress,
+        });
         req.onStep?.("validate and copy", elapsed());
         if (validation.problems.size > 0) throw new Rejected(validation.problems);
         await req.onPhase?.("writing");
-        return writeStaged(trx, plan(validation));
+        return writer.finish(validation);
       });
     } else {
       // Check first (PGlite's only connection stays free for other requests), then write.
@@ -100,6 +132,18 @@ export async function runImport(database: Database, req: ImportRequest): Promise
     await session.close();
     if (spoolDir) await fs.promises.rm(spoolDir, { recursive: true, force: true });
   }
+}
+
+/** A sink that counts the rows it takes. */
+function countRows(sink: StageSink, counted: () => void): StageSink {
+  return {
+    write(line, values, fields, raw) {
+      counted();
+      sink.write(line, values, fields, raw);
+    },
+    drain: () => sink.drain(),
+    close: () => sink.close(),
+  };
 }
 
 /**

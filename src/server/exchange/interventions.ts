@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { copyId, copyText } from "./copy-text.ts";
 import { mergeInto } from "./merge.ts";
 import { PROFILE_SET } from "./professionals.ts";
 import type { FileRules } from "./spec.ts";
@@ -118,6 +119,14 @@ export const interventions: FileRules = {
           module ?? null,
         ]
       : undefined;
+  },
+
+  direct: {
+    table: "interventions",
+    columns: ["code", ...VALUES],
+    encode(v, ctx) {
+      return `${v[0]}\t${copyId(ctx.patientId(v[1] as string), "patient", v[1]!)}\t${copyId(ctx.siteId(v[2] as string), "site", v[2]!)}\t${v[3]}\t${copyText(v[4])}\t${v[5]}\t${v[6]}\t${copyText(v[7])}\t${copyText(v[8])}\t${copyText(v[9])}\t${v[10] === null ? "\\N" : copyId(ctx.groupId(v[10] as string), "group", v[10]!)}\t${copyText(v[11])}\n`;
+    },
   },
 
   merge: (x) =>

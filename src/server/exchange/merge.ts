@@ -1,5 +1,6 @@
 import { type RawBuilder, sql, type Transaction } from "kysely";
 import type { DB } from "../infra/db/schema.ts";
+import { suspendForLoad } from "./bulk-load.ts";
 import type { MergeContext, MergeCounts } from "./spec.ts";
 
 export interface MergeSpec {
@@ -64,14 +65,10 @@ export async function mergeInto(x: MergeContext, spec: MergeSpec): Promise<Merge
 }
 
 /**
- * Bulk loading as PostgreSQL's documentation advises (§14.4 "Populating a Database"): when a load
- * is large next to the table, drop the table's foreign keys and plain indexes, insert, then
- * rebuild the indexes and re-add the foreign keys (NOT VALID, then VALIDATE: one set-based check
- * instead of a trigger call per row). Measured on 1,000,000 interventions it halves the server's
- * work. It is all inside the import's transaction: killed midway, the constraints and indexes are
- * back as they were. The table is locked exclusively until the import commits, a few seconds for
- * an import of this size; `lock_timeout` keeps the import from queueing forever behind a reader.
- * Small loads, or loads into a much larger table, keep the constraints and indexes in place.
+ * A large load next to the table drops its foreign keys, and its plain indexes too when it at
+ * least doubles the table, and rebuilds them afterwards (`bulk-load.ts`): measured on 1,000,000
+ * interventions it halves the server's work. Small loads, or loads into a much larger table,
+ * keep the constraints and indexes in place.
  */
 async function withBulkLoad<T>(
   trx: Transaction<DB>,
@@ -98,39 +95,8 @@ async function withBulkLoad<T>(
       );
   const dropKeys = fresh >= 10_000 && fresh * 10 >= existing;
   const dropIndexes = fresh >= 10_000 && fresh >= existing;
-  if (!dropKeys && !dropIndexes) return fn();
-  await sql`set local lock_timeout = '30s'`.execute(trx);
-  const keys = dropKeys
-    ? (
-        await sql<{ name: string; definition: string; valid: boolean }>`
-          select conname as name, regexp_replace(pg_get_constraintdef(oid), ' NOT VALID$', '') as definition,
-            convalidated as valid
-          from pg_constraint where conrelid = ${table}::regclass and contype = 'f' order by conname`.execute(
-          trx,
-        )
-      ).rows
-    : [];
-  const indexes = dropIndexes
-    ? (
-        await sql<{ name: string; definition: string }>`
-          select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-          from pg_index i
-          where i.indrelid = ${table}::regclass and not i.indisprimary and not i.indisunique
-            and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-          order by 1`.execute(trx)
-      ).rows
-    : [];
-  for (const k of keys)
-    await sql`alter table ${sql.table(table)} drop constraint ${sql.id(k.name)}`.execute(trx);
-  for (const i of indexes) await sql`drop index ${sql.raw(i.name)}`.execute(trx);
+  const restore = await suspendForLoad(trx, table, { foreignKeys: dropKeys, plainIndexes: dropIndexes });
   const out = await fn();
-  for (const i of indexes) await sql.raw(i.definition).execute(trx);
-  for (const k of keys) {
-    await sql`alter table ${sql.table(table)} add constraint ${sql.id(k.name)} ${sql.raw(k.definition)} not valid`.execute(
-      trx,
-    );
-    if (k.valid)
-      await sql`alter table ${sql.table(table)} validate constraint ${sql.id(k.name)}`.execute(trx);
-  }
+  await restore();
   return out;
 }

@@ -45,6 +45,19 @@ export interface ExportScope {
 }
 
 /**
+ * How a file's rows go straight into their registry table with `COPY` when that table is empty
+ * (a first load), instead of through a staging table and a merge: the codes a row names are
+ * resolved to ids in memory (`ValidationContext.patientId`…), so the server only parses rows.
+ */
+export interface DirectLoad {
+  /** The registry table and the columns a row fills, in order. */
+  table: string;
+  columns: readonly string[];
+  /** One row in COPY's text format, line break included. */
+  encode(values: StageValue[], ctx: ValidationContext): string;
+}
+
+/**
  * The rules of one file: its columns, how a row is checked and what it becomes in the staging
  * table, how the staged rows are merged into the registry, and what `export` writes back.
  * The first column is always the code that keys the rows.
@@ -59,6 +72,8 @@ export interface FileRules {
   staging: readonly (readonly [string, "text" | "int" | "date" | "numeric" | "boolean"])[];
   /** Check one row, reporting through `row`; the staging values, or undefined when the row is invalid. */
   check(row: Row, ctx: ValidationContext): StageValue[] | undefined;
+  /** Load the rows straight into their (empty) table instead of merging them (PostgreSQL only). */
+  direct?: DirectLoad;
   /** Merge the staged rows (table `x_<name>`) into the registry, set-based. */
   merge(x: MergeContext): Promise<MergeCounts>;
   /**

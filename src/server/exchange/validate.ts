@@ -33,7 +33,7 @@ export interface Validation {
 
 export interface ValidateOptions {
   /** Where a file's valid rows go (given the file's header); without it they go nowhere (validation only). */
-  sink?(rules: FileRules, header: string[]): Promise<StageSink>;
+  sink?(rules: FileRules, header: string[], file: ImportFile): Promise<StageSink>;
   onProgress?(p: Progress): void;
 }
 
@@ -103,8 +103,12 @@ async function validateFile(
   const row = at ? new Row(name, rules.columns, at, problems) : null;
   const keyAt = at?.[0] ?? 0;
   // Once any problem is found nothing will be written: stop staging rows.
-  const sink = options.sink && row && problems.size === 0 ? await options.sink(rules, header) : null;
+  const sink = options.sink && row && problems.size === 0 ? await options.sink(rules, header, file) : null;
   const codes = new CodeSet();
+  // A load that fails (a COPY refusing a row, say a code twice in the file) stops taking rows;
+  // the file is still read to the end so every problem is reported, and if validation finds
+  // none the failure is the import's error.
+  let sinkFailure: unknown = null;
   let first = true;
   let dataRows = 0;
   const bytesBefore = progress.bytesRead;
@@ -136,7 +140,8 @@ async function validateFile(
           if (isCode(key)) codes.add(key);
           row.start(fields, line);
           const values = rules.check(row, ctx);
-          if (values && sink && problems.size === 0) sink.write(line, values, fields, raw);
+          if (values && sink && sinkFailure === null && problems.size === 0)
+            sink.write(line, values, fields, raw);
         },
       },
       async (bytes) => {
@@ -147,17 +152,18 @@ async function validateFile(
           lastReport = now;
           options.onProgress({ ...progress });
         }
-        if (sink) await sink.drain();
+        if (sink && sinkFailure === null) await sink.drain().catch((err: unknown) => (sinkFailure = err));
       },
     );
   } finally {
     // Always end the sink: a COPY left open would keep its connection busy.
-    if (sink) await sink.close();
+    if (sink) await sink.close().catch((err: unknown) => (sinkFailure ??= err));
   }
   progress.bytesRead = bytesBefore + file.bytes;
   progress.rowsRead = rowsBefore + dataRows;
   if (codes.suspects.size > 0)
     await reportDuplicates(file.path, name, rules.columns[0]!, codes.suspects, problems);
+  if (sinkFailure !== null && problems.size === 0) throw sinkFailure;
   options.onProgress?.({ ...progress });
   return { rows: dataRows, sink };
 }
@@ -229,20 +235,22 @@ async function reportDuplicates(
 
 /** New sites, areas or programmes need a region: the only one, the one named, or a new one. */
 function checkRegion(ctx: ValidationContext, problems: ProblemList): void {
-  if (!needsRegion(ctx)) return;
+  const problem = regionProblem(ctx);
+  if (problem) problems.add("sites.csv", 1, "-", problem);
+}
+
+/** Why the region of new sites and programmes cannot be told, or null when it can. */
+export function regionProblem(ctx: ValidationContext): string | null {
+  if (!needsRegion(ctx)) return null;
   const wanted = ctx.options.region;
   if (wanted) {
     if (ctx.regions.length > 0 && !ctx.regions.some((r) => r.code === wanted))
-      problems.add("sites.csv", 1, "-", `no region with code ${wanted}`);
-    return;
+      return `no region with code ${wanted}`;
+    return null;
   }
   if (ctx.regions.length > 1)
-    problems.add(
-      "sites.csv",
-      1,
-      "-",
-      `the database holds ${ctx.regions.length} regions: name the region of the new sites and programmes (--region ${ctx.regions.map((r) => r.code).join(" or ")})`,
-    );
+    return `the database holds ${ctx.regions.length} regions: name the region of the new sites and programmes (--region ${ctx.regions.map((r) => r.code).join(" or ")})`;
+  return null;
 }
 
 export function needsRegion(ctx: ValidationContext): boolean {

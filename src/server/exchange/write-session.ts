@@ -1,3 +1,4 @@
+import type { Writable } from "node:stream";
 import { Kysely, PostgresDialect, type PostgresPool, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -29,6 +30,8 @@ export type WriteSession =
         fn: (
           trx: Transaction<DB>,
           sink: (rules: FileRules, header: string[]) => Promise<StageSink>,
+          /** A `COPY … FROM STDIN` on the transaction's connection (direct-load.ts). */
+          copy: (statement: string) => Writable,
         ) => Promise<T>,
       ): Promise<T>;
       close(): Promise<void>;
@@ -82,6 +85,8 @@ export async function createStaging(
 async function copySession(url: string, schema: string): Promise<WriteSession> {
   const client = new pg.Client({
     connectionString: url,
+    // named, so an operator (or the benchmark) can find the import's backend in pg_stat_activity
+    application_name: "praxis import",
     types: types as pg.CustomTypesConfig,
     ...(schema === "public" ? {} : { options: `-c search_path=${schema}` }),
   });
@@ -105,7 +110,9 @@ async function copySession(url: string, schema: string): Promise<WriteSession> {
         // memory rather than in batches on disk: this transaction only, on the server.
         await sql`set local work_mem = '128MB'`.execute(trx);
         await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
-        return fn(trx, async (rules, header) => {
+        await deferFacts(trx);
+        const copy = (statement: string) => client.query(copyFrom(statement));
+        const stage = async (rules: FileRules, header: string[]) => {
           // The file's columns in its own order: a format column goes to its staging column
           // (same position in `rules.columns` and `rules.staging`), an ignored one to a spare.
           const columns = header.map((name, i) => {
@@ -122,7 +129,8 @@ async function copySession(url: string, schema: string): Promise<WriteSession> {
             copyFrom(`copy ${table} (line, ${list}) from stdin with (format csv, force_null (${list}))`),
           );
           return new EncodedSink(stream, encodeCsvRow);
-        });
+        };
+        return fn(trx, stage, copy);
       }),
     close: async () => {
       await db.destroy();
@@ -138,6 +146,7 @@ function batchSession(database: Database): WriteSession {
       database.db.transaction().execute(async (trx) => {
         // PGlite runs in this process and its memory only grows: keep index rebuilds' sorts small.
         await sql`set local maintenance_work_mem = '16MB'`.execute(trx);
+        await deferFacts(trx);
         return fn(trx, async (rules, spool) => {
           const table = await createStaging(trx, rules);
           const columns = sql.join([sql.id("line"), ...rules.staging.map(([c]) => sql.id(c))]);
@@ -159,4 +168,13 @@ function batchSession(database: Database): WriteSession {
       }),
     close: async () => {},
   };
+}
+
+/**
+ * Indicator facts during an import (migration 0008): the loads and merges apply intervention
+ * deltas as they go, and the writer recomputes the enrolments of the patients the extract names
+ * once at the end (`ImportWriter.finish`), instead of once per statement.
+ */
+async function deferFacts(trx: Transaction<DB>): Promise<void> {
+  await sql`set local praxis.facts = 'deferred'`.execute(trx);
 }

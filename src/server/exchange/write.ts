@@ -6,7 +6,7 @@ import { ProgrammeParameters } from "../programmes/schemas.ts";
 import type { ValidationContext } from "./context.ts";
 import { FILES } from "./files.ts";
 import { type FileCounts, ProblemList } from "./report.ts";
-import { type FileName, type MergeContext, stagingTable } from "./spec.ts";
+import { type FileName, type FileRules, type MergeContext, stagingTable } from "./spec.ts";
 import { needsRegion, type Validation } from "./validate.ts";
 
 export interface WritePlan {
@@ -38,73 +38,144 @@ export class DryRunDone extends Error {
 }
 
 /**
- * The write, inside the import's one transaction, once every file is staged: for a coordinator,
- * refuse rows that would overwrite stored rows outside their programmes; create the programmes
- * `--create-programmes` asked for; merge the files in dependency order, one set-based merge each;
- * append the audit entry. Killed at any point, the transaction never commits and the database is
- * as before. A dry run does everything, then rolls back, so its counts are exact.
+ * The write, inside the import's one transaction: for a coordinator, refuse rows that would
+ * overwrite stored rows outside their programmes; create the programmes `--create-programmes`
+ * asked for; merge the files in dependency order, one set-based merge each — or, for a file
+ * loaded straight into its empty table (`direct-load.ts`), rebuild what the load suspended;
+ * append the audit entry. Killed at any point, the transaction never commits and the database
+ * is as before. A dry run does everything, then rolls back, so its counts are exact.
+ *
+ * Files may be merged in two goes: those read before a directly loaded file are merged when it
+ * starts (its rows need their ids), the rest at the end.
  */
-export async function writeStaged(trx: Transaction<DB>, plan: WritePlan): Promise<ImportCounts> {
-  const { ctx, validation } = plan;
-  const staged = FILES.filter((f) => validation.staged.has(f.file));
-  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+export class ImportWriter {
+  private readonly merged = new Set<FileName>();
+  /** Rows copied straight into their table, per file. */
+  readonly direct = new Map<FileName, number>();
+  /** What a direct load suspended (foreign keys, indexes), put back before the audit entry. */
+  readonly restores: Array<() => Promise<void>> = [];
+  private regionId: number | null = null;
+  private readonly created = new Map<string, number>();
+  private readonly counts: ImportCounts = {};
+
+  constructor(
+    readonly trx: Transaction<DB>,
+    readonly plan: Omit<WritePlan, "validation">,
+  ) {}
+
+  private async timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
     const t = performance.now();
     const out = await fn();
-    plan.onStep?.(step, Math.round(performance.now() - t));
+    this.plan.onStep?.(step, Math.round(performance.now() - t));
     return out;
-  };
-  // Temporary tables have no statistics until analysed: the joins of the merges need them.
-  for (const rules of staged) await sql`analyze ${sql.table(stagingTable(rules.file))}`.execute(trx);
-  const x: MergeContext = {
-    trx,
-    regionId: needsRegion(ctx) ? await resolveRegion(trx, ctx) : null,
-    rows: 0,
-    staging: "",
-  };
-  if (ctx.scope) {
-    const problems = new ProblemList();
-    for (const rules of staged) {
-      for (const p of (await rules.outOfScope?.(x, ctx.scope)) ?? [])
-        problems.add(rules.file, p.line, p.column, p.message);
+  }
+
+  /**
+   * Merge every staged file not merged yet, in dependency order (`rows` per file as read).
+   * For a coordinator, first refuse rows that would overwrite stored rows outside their scope.
+   */
+  async mergeStaged(staged: readonly FileRules[], rows: (file: FileName) => number): Promise<void> {
+    const { ctx } = this.plan;
+    const trx = this.trx;
+    const pending = staged.filter((f) => !this.merged.has(f.file));
+    if (pending.length === 0) return;
+    // Temporary tables have no statistics until analysed: the joins of the merges need them.
+    for (const rules of pending) await sql`analyze ${sql.table(stagingTable(rules.file))}`.execute(trx);
+    const x: MergeContext = { trx, regionId: await this.region(), rows: 0, staging: "" };
+    if (ctx.scope) {
+      const problems = new ProblemList();
+      for (const rules of pending) {
+        for (const p of (await rules.outOfScope?.(x, ctx.scope)) ?? [])
+          problems.add(rules.file, p.line, p.column, p.message);
+      }
+      if (problems.size > 0) throw new Rejected(problems);
     }
-    if (problems.size > 0) throw new Rejected(problems);
+    await this.createProgrammes(x);
+    for (const rules of pending) {
+      const n = rows(rules.file);
+      const { inserted, updated } = await this.timed(`merge ${rules.file}`, () =>
+        rules.merge({ ...x, rows: n, staging: stagingTable(rules.file) }),
+      );
+      this.counts[rules.file] = { rows: n, inserted, updated, unchanged: n - inserted - updated };
+      this.merged.add(rules.file);
+    }
   }
-  const created = await createProgrammes(x, ctx, plan.actor);
-  const counts: ImportCounts = {};
-  // Indicator facts: the merges apply intervention deltas as they go, and the enrolments of every
-  // patient the extract names are recomputed once, set-based, at the end (migration 0008).
-  await sql`set local praxis.facts = 'deferred'`.execute(trx);
-  for (const rules of staged) {
-    const rows = validation.rows.get(rules.file) ?? 0;
-    const { inserted, updated } = await timed(`merge ${rules.file}`, () =>
-      rules.merge({ ...x, rows, staging: stagingTable(rules.file) }),
+
+  /** Merge what is left, put back what direct loads suspended, audit; the counts of every file. */
+  async finish(validation: Validation): Promise<ImportCounts> {
+    const staged = FILES.filter((f) => validation.staged.has(f.file) && !this.direct.has(f.file));
+    await this.mergeStaged(staged, (file) => validation.rows.get(file) ?? 0);
+    for (const restore of this.restores) await this.timed("rebuild keys and indexes", restore);
+    for (const [file, copied] of this.direct) {
+      const rows = validation.rows.get(file) ?? copied;
+      this.counts[file] = { rows, inserted: copied, updated: 0, unchanged: rows - copied };
+    }
+    const counts: ImportCounts = {};
+    for (const f of FILES) if (this.counts[f.file]) counts[f.file] = this.counts[f.file];
+    // Indicator facts: the merges and loads applied intervention deltas as they went (the session
+    // set praxis.facts = 'deferred'); the enrolments of every patient the extract names are
+    // recomputed once, set-based, now (migration 0008).
+    await sql`set local praxis.facts = 'on'`.execute(this.trx);
+    await this.timed("indicator facts", () =>
+      refreshFacts(
+        this.trx,
+        staged.map((f) => f.file),
+        [...this.direct.keys()],
+      ),
     );
-    counts[rules.file] = { rows, inserted, updated, unchanged: rows - inserted - updated };
-  }
-  await sql`set local praxis.facts = 'on'`.execute(trx);
-  await timed("indicator facts", () =>
-    refreshFacts(
-      trx,
-      staged.map((f) => f.file),
-    ),
-  );
-  await audit(trx, plan.actor, {
-    action: "import",
-    entity: "import",
-    entityId: plan.jobId,
-    detail: {
-      source: plan.source,
-      files: [...validation.rows.keys()],
-      counts,
-      createdProgrammes: created,
-      options: {
-        createProgrammes: ctx.options.createProgrammes,
-        ignoreUnknownColumns: ctx.options.ignoreUnknownColumns,
+    const { ctx } = this.plan;
+    await audit(this.trx, this.plan.actor, {
+      action: "import",
+      entity: "import",
+      entityId: this.plan.jobId,
+      detail: {
+        source: this.plan.source,
+        files: [...validation.rows.keys()],
+        counts,
+        createdProgrammes: [...this.created.keys()],
+        options: {
+          createProgrammes: ctx.options.createProgrammes,
+          ignoreUnknownColumns: ctx.options.ignoreUnknownColumns,
+        },
       },
-    },
-  });
-  if (plan.dryRun) throw new DryRunDone(counts);
-  return counts;
+    });
+    if (this.plan.dryRun) throw new DryRunDone(counts);
+    return counts;
+  }
+
+  /** The region of new sites and programmes, resolved (or created) once it is needed. */
+  private async region(): Promise<number | null> {
+    if (this.regionId === null && needsRegion(this.plan.ctx))
+      this.regionId = await resolveRegion(this.trx, this.plan.ctx);
+    return this.regionId;
+  }
+
+  /**
+   * `--create-programmes`: each unknown programme code becomes a programme of a practice of the
+   * same code (created with the base taxonomy only, unless it exists) with the default parameters
+   * of INDICATORS.md, registered at the sites its imported rows name (also those named after it
+   * was created, in an earlier merge). A handful per import.
+   */
+  private async createProgrammes(x: MergeContext): Promise<void> {
+    const { trx } = x;
+    for (const [code, siteCodes] of this.plan.ctx.newProgrammes) {
+      let programmeId = this.created.get(code);
+      if (programmeId === undefined) {
+        programmeId = await createProgramme(x, code, this.plan.actor);
+        this.created.set(code, programmeId);
+      }
+      if (siteCodes.size > 0) {
+        await sql`insert into programme_sites (programme_id, site_id)
+          select ${programmeId}, id from sites where code = any(${[...siteCodes]}::text[])
+          on conflict do nothing`.execute(trx);
+      }
+    }
+  }
+}
+
+/** Merge every staged file and audit, all at the end (PGlite, and PostgreSQL without a direct load). */
+export async function writeStaged(trx: Transaction<DB>, plan: WritePlan): Promise<ImportCounts> {
+  return new ImportWriter(trx, plan).finish(plan.validation);
 }
 
 /** The region of new sites and programmes: the one named, the only one, or a new one. */
@@ -121,54 +192,44 @@ async function resolveRegion(trx: Transaction<DB>, ctx: ValidationContext): Prom
   return created.id;
 }
 
-/**
- * `--create-programmes`: each unknown programme code becomes a programme of a practice of the
- * same code (created with the base taxonomy only, unless it exists) with the default parameters
- * of INDICATORS.md, registered at the sites its imported rows name. A handful per import.
- */
-async function createProgrammes(x: MergeContext, ctx: ValidationContext, actor: Actor): Promise<string[]> {
+/** A programme for an unknown code, of a practice of the same code (created unless it exists). */
+async function createProgramme(x: MergeContext, code: string, actor: Actor): Promise<number> {
   const { trx } = x;
-  for (const [code, siteCodes] of ctx.newProgrammes) {
-    let practice = await trx
-      .selectFrom("practices")
-      .select(["id", "current_version"])
-      .where("code", "=", code)
-      .executeTakeFirst();
-    if (!practice) {
-      practice = await trx
-        .insertInto("practices")
-        .values({ code, name: code })
-        .returning(["id", "current_version"])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("practice_versions")
-        .values({
-          practice_id: practice.id,
-          version: practice.current_version,
-          definition: JSON.stringify(PracticeDefinition.parse({})),
-          created_by: actor.id,
-        })
-        .execute();
-    }
-    const programme = await trx
-      .insertInto("programmes")
-      .values({
-        code,
-        name: code,
-        practice_id: practice.id,
-        practice_version: practice.current_version,
-        region_id: x.regionId!,
-        parameters: JSON.stringify(ProgrammeParameters.parse(undefined)),
-        updated_at: new Date(),
-      })
-      .returning("id")
+  let practice = await trx
+    .selectFrom("practices")
+    .select(["id", "current_version"])
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (!practice) {
+    practice = await trx
+      .insertInto("practices")
+      .values({ code, name: code })
+      .returning(["id", "current_version"])
       .executeTakeFirstOrThrow();
-    if (siteCodes.size > 0) {
-      await sql`insert into programme_sites (programme_id, site_id)
-        select ${programme.id}, id from sites where code = any(${[...siteCodes]}::text[])`.execute(trx);
-    }
+    await trx
+      .insertInto("practice_versions")
+      .values({
+        practice_id: practice.id,
+        version: practice.current_version,
+        definition: JSON.stringify(PracticeDefinition.parse({})),
+        created_by: actor.id,
+      })
+      .execute();
   }
-  return [...ctx.newProgrammes.keys()];
+  const programme = await trx
+    .insertInto("programmes")
+    .values({
+      code,
+      name: code,
+      practice_id: practice.id,
+      practice_version: practice.current_version,
+      region_id: x.regionId!,
+      parameters: JSON.stringify(ProgrammeParameters.parse(undefined)),
+      updated_at: new Date(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return programme.id;
 }
 
 /** Files whose rows name a patient, and the staging column that holds the patient's code. */
@@ -180,12 +241,30 @@ const PATIENT_FILES: ReadonlyMap<FileName, string> = new Map([
   ["treatment_plans.csv", "patient_code"],
 ] as Array<[FileName, string]>);
 
-async function refreshFacts(trx: Transaction<DB>, files: readonly FileName[]): Promise<void> {
-  const sources = files.flatMap((f) => {
-    const column = PATIENT_FILES.get(f);
-    return column ? [sql`select ${sql.ref(column)} from ${sql.table(stagingTable(f))}`] : [];
-  });
+/** The registry tables files are loaded into directly (their table was empty: every row is new). */
+const DIRECT_TABLES: ReadonlyMap<FileName, string> = new Map([
+  ["interventions.csv", "interventions"],
+  ["assessments.csv", "assessments"],
+  ["treatment_plans.csv", "treatment_plans"],
+  ["enrolments.csv", "enrolments"],
+] as Array<[FileName, string]>);
+
+/** Recompute the indicator facts of every patient the import names, in one set-based call. */
+async function refreshFacts(trx: Transaction<DB>, staged: readonly FileName[], direct: readonly FileName[]) {
+  const sources = [
+    ...staged.flatMap((f) => {
+      const column = PATIENT_FILES.get(f);
+      return column
+        ? [
+            sql`select pa.id from patients pa where pa.code in (select ${sql.ref(column)} from ${sql.table(stagingTable(f))})`,
+          ]
+        : [];
+    }),
+    ...direct.flatMap((f) => {
+      const table = DIRECT_TABLES.get(f);
+      return table ? [sql`select distinct patient_id from ${sql.table(table)}`] : [];
+    }),
+  ];
   if (sources.length === 0) return;
-  await sql`select indicator_refresh_patients(array(
-    select pa.id from patients pa where pa.code in (${sql.join(sources, sql` union `)})))`.execute(trx);
+  await sql`select indicator_refresh_patients(array(${sql.join(sources, sql` union `)}))`.execute(trx);
 }

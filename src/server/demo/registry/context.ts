@@ -207,6 +207,8 @@ export class Context {
     readonly seed: number,
     /** the last day with data (the monitoring cut-off) */
     readonly cutoff: number,
+    /** multiplies the rate of routine care contacts (see `bpdCare`) */
+    readonly careScale = 1,
   ) {
     this.codes = codeMakers(seed);
   }

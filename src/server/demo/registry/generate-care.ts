@@ -98,11 +98,23 @@ function recipientFor(rng: Rng, p: DemoPatient, type: string): CareEvent["recipi
   return "patient";
 }
 
-export function bpdCare(rng: Rng, site: BpdSite, siteMix: SiteMix, staff: SiteStaff, p: DemoPatient): void {
+/**
+ * `scale` multiplies the rate of routine contacts (everything but the early window's
+ * psychosocial contacts, which define an intensive start, and group sessions): it is how
+ * `--interventions-per-patient` sets the registry's intensity.
+ */
+export function bpdCare(
+  rng: Rng,
+  site: BpdSite,
+  siteMix: SiteMix,
+  staff: SiteStaff,
+  p: DemoPatient,
+  scale = 1,
+): void {
   const mix = siteMix.forPatient(rng);
   const careDays = p.careEnd - p.enrolDay + 1;
   const earlyLast = p.enrolDay + Math.min(EARLY_DAYS, careDays) - 1;
-  const rate = BPD_RATE * site.activity * p.intensity;
+  const rate = BPD_RATE * site.activity * p.intensity * scale;
   const out = p.events;
   const add = (day: number, type: string, recipient = recipientFor(rng, p, type)) =>
     out.push(event(rng, staff, p, day, type, recipient));
@@ -130,7 +142,7 @@ export function bpdCare(rng: Rng, site: BpdSite, siteMix: SiteMix, staff: SiteSt
 
   // families: individual sessions with relatives (fewer for families already in a group)
   if (p.family) {
-    const n = p.inFc ? poisson(rng, 0.8) : 1 + poisson(rng, 2 * p.intensity);
+    const n = p.inFc ? poisson(rng, 0.8 * scale) : 1 + poisson(rng, 2 * p.intensity * scale);
     for (let k = 0; k < n; k++) {
       add(
         dayIn(rng, p.enrolDay, p.careEnd),
@@ -177,9 +189,9 @@ function keepEarlyWindow(
   }
 }
 
-export function imrCare(rng: Rng, site: ImrSite, staff: SiteStaff, p: DemoPatient): void {
+export function imrCare(rng: Rng, site: ImrSite, staff: SiteStaff, p: DemoPatient, careScale = 1): void {
   const days = p.careEnd - p.enrolDay + 1;
-  const scale = site.activity * p.intensity;
+  const scale = site.activity * p.intensity * careScale;
   const out = p.events;
   const add = (type: string, recipient: CareEvent["recipient"] = "patient", module: string | null = null) => {
     const e = event(rng, staff, p, dayIn(rng, p.enrolDay, p.careEnd), type, recipient);

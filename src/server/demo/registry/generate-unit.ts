@@ -108,7 +108,7 @@ export function bpdUnit(
   }
   const care = rng.fork("care");
   for (const p of patients) {
-    bpdCare(care, site, mix, staff, p);
+    bpdCare(care, site, mix, staff, p, ctx.careScale);
     ctx.emitInterventions(p);
   }
 }
@@ -157,7 +157,7 @@ export function imrUnit(
   });
   const care = rng.fork("care");
   for (const p of patients) {
-    imrCare(care, site, staff, p);
+    imrCare(care, site, staff, p, ctx.careScale);
     ctx.emitInterventions(p);
   }
 }

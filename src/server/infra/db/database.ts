@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool } from "kysely";
 import pg from "pg";
+import { type Creation, openInMemory, openOnDisk } from "./pglite/open.ts";
 import { PGlitePool } from "./pglite-pool.ts";
 import type { DB } from "./schema.ts";
 
@@ -68,8 +69,11 @@ export async function openPostgres(url: string, options: { poolSize?: number; sc
   } satisfies Database;
 }
 
-/** Open PGlite in `dataDir` (created if needed), or in memory when dataDir is undefined. */
-export async function openPGlite(dataDir: string | undefined): Promise<Database> {
+/**
+ * Open PGlite in `dataDir` (created if needed; the database in `dataDir/pgdata`), or in memory
+ * when dataDir is undefined. Settings, durability and creation: `pglite/`.
+ */
+export async function openPGlite(dataDir: string | undefined): Promise<Database & { creation?: Creation }> {
   let unlock = () => {};
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -77,13 +81,10 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database>
   }
   const parsers = { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: keepText };
   let pglite: PGlite;
+  let creation: Creation | undefined;
   try {
-    // relaxedDurability only stops PGlite awaiting its file-system sync after every query; on
-    // Node that sync is a no-op (NODEFS writes straight to the files, PostgreSQL's own fsync
-    // is unchanged), so nothing is less durable and a read costs about half as much.
-    const options = { parsers, relaxedDurability: true };
-    pglite = dataDir ? new PGlite(path.join(dataDir, "pgdata"), options) : new PGlite(options);
-    await pglite.waitReady;
+    if (dataDir) ({ pglite, creation } = await openOnDisk(path.join(dataDir, "pgdata"), { parsers }));
+    else pglite = await openInMemory({ parsers });
   } catch (err) {
     unlock();
     throw err;
@@ -94,6 +95,7 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database>
     db,
     kind: "pglite",
     location: dataDir ? path.join(dataDir, "pgdata") : "memory",
+    creation,
     close: async () => {
       await db.destroy();
       unlock();
