@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: everything CI checks, in the order that fails fastest — lint, types, the web build,
+// `npm test`: everything CI checks, in the order that fails fastest — lint, types, the web and server builds,
 // then every Vitest project (API on PGlite; on PostgreSQL too when DATABASE_URL is set; browser).
 // Ends with one plain line "N passed, N failed" for machines that read the summary.
 import { spawnSync } from "node:child_process";
@@ -15,6 +15,8 @@ const steps = [
   ["lint (biome)", "npx", ["biome", "check", "."]],
   ["type check (tsc)", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]],
   ["web build (vite)", "npx", ["vite", "build", "--logLevel", "warn"]],
+  // the CLI and browser tests spawn bin/praxis, which runs this build (it matches the sources)
+  ["server build (esbuild)", "node", ["scripts/build-server.mjs"]],
 ];
 for (const [label, cmd, args] of steps) {
   const status = run(label, cmd, args);

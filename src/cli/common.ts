@@ -2,16 +2,9 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { type Config, loadConfig } from "../server/infra/config.ts";
 import { type Database, DatabaseUnavailableError, openDatabase } from "../server/infra/db/database.ts";
 import { migrateToLatest } from "../server/infra/db/migrate.ts";
+import { CliError } from "./cli-error.ts";
 
-/** A CLI failure with a one-line message and an exit code; main prints it without a stack. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+export { CliError };
 
 export interface Command {
   name: string;

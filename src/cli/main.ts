@@ -1,22 +1,52 @@
-import { auditCommand } from "./commands/audit.ts";
-import { demo } from "./commands/demo.ts";
-import { exportCommand } from "./commands/export.ts";
-import { importCommand } from "./commands/import.ts";
-import { indicators } from "./commands/indicators.ts";
-import { migrate } from "./commands/migrate.ts";
-import { serve } from "./commands/serve.ts";
-import { user } from "./commands/user.ts";
-import { CliError, type Command } from "./common.ts";
+import { CliError } from "./cli-error.ts";
+import type { Command } from "./common.ts";
 
-const COMMANDS: Command[] = [
-  serve,
-  migrate,
-  user,
-  demo,
-  auditCommand,
-  indicators,
-  importCommand,
-  exportCommand,
+/**
+ * The commands, each loaded only when run: `praxis --help` (and any one command) does not load
+ * the server, the database drivers or the other commands. The summaries are the commands' own
+ * (tests/cli/commands.test.ts checks they agree).
+ */
+export const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Command> }> = [
+  {
+    name: "serve",
+    summary: "start the web app and API",
+    load: async () => (await import("./commands/serve.ts")).serve,
+  },
+  {
+    name: "migrate",
+    summary: "bring the database schema up to date",
+    load: async () => (await import("./commands/migrate.ts")).migrate,
+  },
+  {
+    name: "user",
+    summary: "manage accounts (user add)",
+    load: async () => (await import("./commands/user.ts")).user,
+  },
+  {
+    name: "demo",
+    summary: "create the demo region in an empty database",
+    load: async () => (await import("./commands/demo.ts")).demo,
+  },
+  {
+    name: "audit",
+    summary: "check the audit log (audit verify)",
+    load: async () => (await import("./commands/audit.ts")).auditCommand,
+  },
+  {
+    name: "indicators",
+    summary: "compute a programme's indicators as of a date (JSON or CSV)",
+    load: async () => (await import("./commands/indicators.ts")).indicators,
+  },
+  {
+    name: "import",
+    summary: "import a directory of CSV files in the exchange format",
+    load: async () => (await import("./commands/import.ts")).importCommand,
+  },
+  {
+    name: "export",
+    summary: "export a programme's data as CSV files in the exchange format",
+    load: async () => (await import("./commands/export.ts")).exportCommand,
+  },
 ];
 
 function help(): string {
@@ -37,12 +67,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     console.error(`praxis: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(args);
   } catch (err) {
     if (err instanceof CliError) {

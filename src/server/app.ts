@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -19,7 +18,11 @@ import { registerHealthRoutes } from "./health/routes.ts";
 import { registerIndicatorFactsRoutes } from "./indicators/facts/routes.ts";
 import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { installAuth } from "./infra/auth/plugin.ts";
+import { createPrincipalResolver } from "./infra/auth/session-resolver.ts";
+import { openChangeFeed } from "./infra/db/change-feed.ts";
 import { installErrorHandler } from "./infra/http/error-handler.ts";
+import { installInFlightLimit } from "./infra/http/in-flight-limit.ts";
+import { installSecurityHeaders } from "./infra/http/security-headers.ts";
 import { registerPracticeRoutes } from "./practices/routes.ts";
 import { registerProgrammeRoutes } from "./programmes/routes.ts";
 import { registerRegistryRoutes } from "./registry/routes.ts";
@@ -31,11 +34,11 @@ export const BODY_LIMIT = 1024 * 1024;
 
 /** Build the HTTP application. Nothing here listens: `serve` does, tests use `inject`. */
 export async function buildApp(
-  ctx: AppContext,
+  given: AppContext,
   options: { logger?: boolean } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    logger: options.logger ? { level: given.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
@@ -45,7 +48,7 @@ export async function buildApp(
   installErrorHandler(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
+  await installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -61,6 +64,7 @@ export async function buildApp(
     },
     crossOriginEmbedderPolicy: false,
   });
+  installInFlightLimit(app, given.config.maxInFlight);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -82,10 +86,16 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
-  installAuth(app, ctx.database.db, {
-    idleMinutes: ctx.config.sessionIdleMinutes,
-    maxHours: ctx.config.sessionMaxHours,
-  });
+  const changes = given.changes ?? (await openChangeFeed(given.database, app.log));
+  if (!given.changes) app.addHook("onClose", () => changes.close());
+  const ctx: AppContext = { ...given, changes };
+  installAuth(
+    app,
+    createPrincipalResolver(ctx.database, changes, {
+      idleMinutes: ctx.config.sessionIdleMinutes,
+      maxHours: ctx.config.sessionMaxHours,
+    }),
+  );
 
   await app.register(async (api) => {
     const z = api.withTypeProvider<ZodTypeProvider>();

@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { praxis, startServer } from "../support/spawn.ts";
 
 /**
  * Two `praxis serve` processes on one PostgreSQL database behave as one system: a session made
- * on one is valid on the other, and a write through one is read through the other.
+ * on one is valid on the other, a write through one is read through the other, and a logout,
+ * a role change or a deactivation on one applies on the other at once — each server caches
+ * sessions and hears every change over LISTEN/NOTIFY, and refuses to trust its cache while that
+ * connection is down.
  */
 const url = process.env.DATABASE_URL;
 const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
@@ -66,5 +70,117 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     expect((await fetch(`${b.url}/api/me`, { headers: { cookie } })).status).toBe(401);
     const health = await (await fetch(`${b.url}/api/health`)).json();
     expect(health.database.kind).toBe("postgresql");
+  });
+
+  type Server = (typeof servers)[0];
+  const loginOn = async (server: Server, username: string, password = "praxis-demo") => {
+    const res = await fetch(`${server.url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    return {
+      cookie: res.headers.get("set-cookie")!.split(";")[0]!,
+      csrf: body.csrfToken as string,
+      id: body.id as number,
+    };
+  };
+  const call = (
+    server: Server,
+    s: { cookie: string; csrf: string },
+    method: string,
+    path: string,
+    body?: unknown,
+  ) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        cookie: s.cookie,
+        "x-csrf-token": s.csrf,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it("a role change and a deactivation on one server apply on the other at once", async () => {
+    const [a, b] = servers as [Server, Server];
+    const admin = await loginOn(a, "admin");
+    const users = (await (await call(a, admin, "GET", "/api/users")).json()) as Array<{
+      id: number;
+      username: string;
+      grants: Array<{ role: string; programmeId: number | null; siteId: number | null }>;
+    }>;
+    const target = users.find((u) => u.username === "clinician")!;
+    const site = target.grants[0]!.siteId!;
+    const sites = (await (await call(a, admin, "GET", "/api/me")).json()).sites as Array<{ id: number }>;
+    const other = sites.find((x) => x.id !== site)!.id;
+    const clinician = await loginOn(a, "clinician");
+    expect((await call(b, clinician, "GET", `/api/sites/${site}/worklists`)).status).toBe(200);
+
+    const moved = await call(a, admin, "PATCH", `/api/users/${target.id}`, {
+      grants: [{ role: "clinician", siteId: other }],
+    });
+    expect(moved.status).toBe(200);
+    expect((await call(b, clinician, "GET", `/api/sites/${site}/worklists`)).status).toBe(403);
+    expect((await call(b, clinician, "GET", `/api/sites/${other}/worklists`)).status).toBe(200);
+
+    expect((await call(a, admin, "PATCH", `/api/users/${target.id}`, { active: false })).status).toBe(200);
+    expect((await call(b, clinician, "GET", "/api/me")).status).toBe(401);
+    await call(a, admin, "PATCH", `/api/users/${target.id}`, {
+      active: true,
+      grants: [{ role: "clinician", siteId: site }],
+    });
+  });
+
+  it("a server whose LISTEN connection was killed never serves a session revoked meanwhile", async () => {
+    const [a, b] = servers as [Server, Server];
+    const admin = new pg.Client({ connectionString: dbUrl });
+    await admin.connect();
+    // `serve` runs one worker per core here: b's listeners are its workers' (children's)
+    const listenersOf = async (server: Server) => {
+      const children = fs
+        .readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+      const { rows } = await admin.query<{ pid: number }>(
+        "select pid from pg_stat_activity where datname = current_database() and application_name = any($1)",
+        [children.map((c) => `praxis-listen-${c}`)],
+      );
+      return { workers: children.length, pids: rows.map((r) => r.pid) };
+    };
+    // eight requests at once open several connections, which b's primary hands to its workers in turn
+    const onEveryWorker = (server: Server, session: { cookie: string; csrf: string }) =>
+      Promise.all(
+        Array.from({ length: 8 }, () => call(server, session, "GET", "/api/me").then((r) => r.status)),
+      );
+    try {
+      const s = await loginOn(a, "viewer");
+      // cached on b's workers
+      expect(await onEveryWorker(b, s)).toEqual(Array(8).fill(200));
+      const killed = await listenersOf(b);
+      expect(killed.pids.length).toBe(killed.workers);
+      expect(killed.pids.length).toBeGreaterThan(0);
+      await admin.query("select pg_terminate_backend(pid) from unnest($1::int[]) as pid", [killed.pids]);
+      expect((await call(a, s, "DELETE", "/api/session")).status).toBe(200);
+      expect(await onEveryWorker(b, s)).toEqual(Array(8).fill(401));
+
+      // b listens again on new backends, and a logout on a is still refused on b at once
+      const started = Date.now();
+      for (;;) {
+        const now = await listenersOf(b);
+        if (now.pids.length === killed.workers && !now.pids.some((p) => killed.pids.includes(p))) break;
+        if (Date.now() - started > 20_000) throw new Error("b did not listen again");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const t = await loginOn(a, "viewer");
+      expect(await onEveryWorker(b, t)).toEqual(Array(8).fill(200));
+      expect((await call(a, t, "DELETE", "/api/session")).status).toBe(200);
+      expect(await onEveryWorker(b, t)).toEqual(Array(8).fill(401));
+    } finally {
+      await admin.end();
+    }
   });
 });

@@ -15,6 +15,11 @@ export interface Config {
   /** Where the built web app lives. */
   webDir: string;
   logLevel: string;
+  /**
+   * Requests one server process handles at once; more are answered 503 with Retry-After at
+   * once instead of queueing without bound (see infra/http/in-flight-limit.ts).
+   */
+  maxInFlight: number;
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -35,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.PRAXIS_SECURE_COOKIES === "1" || env.PRAXIS_SECURE_COOKIES === "true",
     webDir: path.resolve(env.PRAXIS_WEB_DIR || "./dist/web"),
     logLevel: env.PRAXIS_LOG_LEVEL || "info",
+    maxInFlight: intFrom("PRAXIS_MAX_IN_FLIGHT", env.PRAXIS_MAX_IN_FLIGHT, 256),
   };
   const merged = { ...base };
   for (const [k, v] of Object.entries(overrides)) {

@@ -15,13 +15,7 @@ import {
   parameterImpact,
   recomputeFailure,
 } from "./parameter-impact.ts";
-import {
-  listProgrammeSummaries,
-  loadProgramme,
-  lockProgramme,
-  replaceProgrammeLinks,
-  todayUtc,
-} from "./repository.ts";
+import { loadProgramme, lockProgramme, replaceProgrammeLinks, todayUtc } from "./repository.ts";
 import {
   Programme,
   ProgrammeBody,
@@ -29,6 +23,7 @@ import {
   ProgrammeSummary,
   ProgrammeUpdate,
 } from "./schemas.ts";
+import { programmeSummaries } from "./summary-cache.ts";
 
 /**
  * Programmes: a practice (at a given version) implemented at a set of sites of a region, with
@@ -36,16 +31,17 @@ import {
  * administrators create them; administrators and the programme's regional coordinators change
  * them, with optimistic locking on `version`.
  */
-export function registerProgrammeRoutes(app: ZodApp, { database }: AppContext): void {
-  const { db } = database;
+export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
+  const { db } = ctx.database;
   const tags = ["programmes"];
+  const summaries = programmeSummaries(ctx);
 
   app.get(
     "/api/programmes",
     { schema: { tags, response: { 200: z.array(ProgrammeSummary) } } },
     async (req) => {
       const p = principalOf(req);
-      const rows = await listProgrammeSummaries(db, todayUtc());
+      const rows = await summaries(req, todayUtc());
       return rows.filter((r) => canReadProgramme(p, r)).map(({ siteIds: _siteIds, ...summary }) => summary);
     },
   );

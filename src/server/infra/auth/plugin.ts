@@ -1,12 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Db } from "../db/database.ts";
 import { AppError } from "../http/errors.ts";
 import type { Principal } from "./principal.ts";
-import { loadPrincipal, SESSION_COOKIE, type SessionPolicy } from "./sessions.ts";
+import type { PrincipalResolver } from "./session-resolver.ts";
+import { SESSION_COOKIE } from "./sessions.ts";
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** Resolves session tokens through the per-process cache. */
+    sessions: PrincipalResolver;
+  }
   interface FastifyRequest {
     principal: Principal | null;
+    /** When the request reached the auth hook (`performance.now()`): see TableCache. */
+    arrivedAt: number;
   }
   interface FastifyContextConfig {
     /** The route answers without a session (login, health, docs). */
@@ -20,14 +26,18 @@ export const CSRF_HEADER = "x-csrf-token";
 /**
  * Authentication for every /api route: resolves the session cookie to a principal, refuses
  * anonymous calls with 401 unless the route is public, and checks the CSRF token (sent by the
- * web app in a header, compared to the session's) on every state-changing request.
+ * web app in a header, compared to the session's) on every state-changing request. Sessions
+ * resolve through the per-process cache (session-resolver.ts).
  */
-export function installAuth(app: FastifyInstance, db: Db, policy: SessionPolicy): void {
+export function installAuth(app: FastifyInstance, sessions: PrincipalResolver): void {
+  app.decorate("sessions", sessions);
   app.decorateRequest("principal", null);
+  app.decorateRequest("arrivedAt", 0);
   app.addHook("onRequest", async (req: FastifyRequest) => {
     if (!req.url.startsWith("/api/")) return;
+    req.arrivedAt = performance.now();
     const token = req.cookies[SESSION_COOKIE];
-    req.principal = token ? await loadPrincipal(db, token, policy) : null;
+    req.principal = token ? await sessions.resolve(token, req.arrivedAt) : null;
     if (req.routeOptions.config?.public) return;
     if (!req.principal) throw new AppError("unauthenticated", "log in first: no valid session");
     if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== req.principal.csrfToken) {

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
+import { precompiled } from "../db/precompiled.ts";
 import type { Principal, RoleGrant } from "./principal.ts";
+import { type SessionEntry, TOUCH_AFTER_MS } from "./principal-cache.ts";
 
 type GrantRow = RoleGrant;
 
@@ -33,18 +35,14 @@ export async function createSession(db: Db, userId: number, policy: SessionPolic
 }
 
 /**
- * Resolve a session token to a principal, or null when unknown, expired (absolute or idle) or
- * the user was deactivated. Refreshes `last_seen_at` at most once a minute.
+ * The one query behind every session lookup, built once: the session, its user, the user's
+ * grants and the sites of the programmes the user coordinates, in one round trip.
  */
-export async function loadPrincipal(db: Db, token: string, policy: SessionPolicy): Promise<Principal | null> {
-  const idHash = hashToken(token);
-  // One round trip: the session, its user, the user's grants and the sites of the programmes
-  // the user coordinates (every request pays for this, so it stays a single query).
-  const row = await db
+const sessionQuery = precompiled(["idHash"], (db, p) =>
+  db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .select([
-      "s.id_hash",
       "s.csrf_token",
       "s.last_seen_at",
       "s.expires_at",
@@ -65,37 +63,59 @@ export async function loadPrincipal(db: Db, token: string, policy: SessionPolicy
         "coordinated_sites",
       ),
     ])
-    .where("s.id_hash", "=", idHash)
-    .executeTakeFirst();
+    .where("s.id_hash", "=", p.idHash),
+);
+
+/**
+ * Look a session up in the database by its token's hash: null when unknown, expired (absolute
+ * or idle) or its user was deactivated — an expired session is deleted. Refreshes
+ * `last_seen_at` when it is more than a minute old. The principal is frozen: it may be cached
+ * and shared by concurrent requests.
+ */
+export async function lookupSession(
+  db: Db,
+  idHash: string,
+  policy: SessionPolicy,
+): Promise<SessionEntry | null> {
+  const row = (await sessionQuery(db, { idHash })).rows[0];
   if (!row) return null;
   const now = Date.now();
-  const lastSeen = new Date(row.last_seen_at).getTime();
-  if (
-    !row.active ||
-    new Date(row.expires_at).getTime() <= now ||
-    now - lastSeen > policy.idleMinutes * 60_000
-  ) {
-    await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+  let lastSeenAt = new Date(row.last_seen_at).getTime();
+  const expiresAt = new Date(row.expires_at).getTime();
+  if (!row.active || now >= expiresAt || now - lastSeenAt > policy.idleMinutes * 60_000) {
+    await deleteSession(db, idHash);
     return null;
   }
-  if (now - lastSeen > 60_000) {
-    await db
-      .updateTable("sessions")
-      .set({ last_seen_at: new Date(now) })
-      .where("id_hash", "=", idHash)
-      .execute();
+  if (now - lastSeenAt > TOUCH_AFTER_MS) {
+    await touchSession(db, idHash, now);
+    lastSeenAt = now;
   }
-  return {
+  const principal: Principal = {
     userId: row.user_id,
     username: row.username,
     displayName: row.display_name,
     language: row.language,
     mustChangePassword: row.must_change_password,
-    grants: row.grants,
-    coordinatedSiteIds: row.coordinated_sites,
+    grants: Object.freeze(row.grants.map((g) => Object.freeze(g))) as RoleGrant[],
+    coordinatedSiteIds: Object.freeze(row.coordinated_sites) as number[],
     csrfToken: row.csrf_token,
     sessionIdHash: idHash,
   };
+  return { principal: Object.freeze(principal), expiresAt, lastSeenAt };
+}
+
+/** Record that a session was used now (its idle expiry restarts); not an auth event. */
+export async function touchSession(db: Db, idHash: string, now: number): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: new Date(now) })
+    .where("id_hash", "=", idHash)
+    .execute();
+}
+
+/** Resolve a session token to a principal straight from the database (see lookupSession). */
+export async function loadPrincipal(db: Db, token: string, policy: SessionPolicy): Promise<Principal | null> {
+  return (await lookupSession(db, hashToken(token), policy))?.principal ?? null;
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {

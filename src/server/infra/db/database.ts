@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool } from "kysely";
 import pg from "pg";
+import { type ChannelHandlers, type ChannelListener, listenPGlite, listenPostgres } from "./notifications.ts";
 import { type Creation, openInMemory, openOnDisk } from "./pglite/open.ts";
 import { PGlitePool } from "./pglite-pool.ts";
 import type { DB } from "./schema.ts";
@@ -14,6 +15,8 @@ export interface Database {
   kind: "pglite" | "postgresql";
   /** A human description of where the data lives (never the password). */
   location: string;
+  /** Subscribe to notification channels (LISTEN); see notifications.ts. */
+  listen(channels: readonly string[], handlers: ChannelHandlers): Promise<ChannelListener>;
   close(): Promise<void>;
 }
 
@@ -42,12 +45,15 @@ export async function openPostgres(url: string, options: { poolSize?: number; sc
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: url,
-    max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
-    types: types as pg.CustomTypesConfig,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  };
+  const pool = new pg.Pool({
+    ...connection,
+    max: options.poolSize ?? 10,
+    types: types as pg.CustomTypesConfig,
   });
   pool.on("error", () => {
     /* idle client errors are surfaced on the next query */
@@ -65,6 +71,8 @@ export async function openPostgres(url: string, options: { poolSize?: number; sc
     db,
     kind: "postgresql" as const,
     location: describeUrl(url),
+    listen: (channels: readonly string[], handlers: ChannelHandlers) =>
+      listenPostgres({ ...connection, application_name: `praxis-listen-${process.pid}` }, channels, handlers),
     close: () => db.destroy(),
   } satisfies Database;
 }
@@ -96,6 +104,7 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database 
     kind: "pglite",
     location: dataDir ? path.join(dataDir, "pgdata") : "memory",
     creation,
+    listen: (channels, handlers) => listenPGlite(pglite, channels, handlers),
     close: async () => {
       await db.destroy();
       unlock();

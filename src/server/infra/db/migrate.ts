@@ -8,6 +8,8 @@ import * as m0005 from "./migrations/0005_registry_extra.ts";
 import * as m0006 from "./migrations/0006_planning.ts";
 import * as m0007 from "./migrations/0007_measures.ts";
 import * as m0008 from "./migrations/0008_indicator_facts.ts";
+import * as m0011 from "./migrations/0011_auth_notify.ts";
+import * as m0012 from "./migrations/0012_data_notify.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   "0006_planning": m0006,
   "0007_measures": m0007,
   "0008_indicator_facts": m0008,
+  "0011_auth_notify": m0011,
+  "0012_data_notify": m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,7 +13,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   /** The server could not do it now (a recomputation failed, a dependency is down); retry later. */
-  | "unavailable";
+  | "unavailable"
+  | "overloaded";
 
 export const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -26,6 +27,7 @@ export const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  overloaded: 503,
 };
 
 export interface FieldIssue {
