@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations, settle } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { screenshot } from "./support/browser.ts";
 import { createWorld, type World } from "./support/fixtures.ts";
@@ -12,25 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.close();
 });
-
-/** Serious and critical axe-core violations of the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} (${n.any.map((a) => a.message).join("; ")})`).join(", ")}`,
-    );
-}
-
-async function settle(page: Page, heading: string | RegExp): Promise<void> {
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-  // Every query on the page has answered: no loading indicator is left.
-  await page.waitForFunction(() => document.querySelectorAll('[role="status"]').length === 0);
-}
 
 describe("accessibility (axe-core)", () => {
   it("the login page has no serious or critical violations", async () => {

@@ -20,6 +20,9 @@ export class Shell {
   async switchLanguage(displayName: string, language: "English" | "Italiano"): Promise<void> {
     await this.page.getByRole("banner").getByRole("button", { name: displayName }).click();
     await this.page.getByRole("menuitem", { name: language }).click();
+    // the menu closes with a transition: wait until it is gone, so that what follows (an axe
+    // check, a screenshot) sees the page and not a menu half-way out
+    await this.page.getByRole("menu").waitFor({ state: "detached" });
   }
 
   async signOut(displayName: string): Promise<void> {

@@ -1,7 +1,7 @@
 /** Civil-date helpers for the indicators capability: whole days, no time zone. */
 
-/** Today as a civil date in UTC. */
-export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+/** The region's civil today (one helper for every "today": infra/time/civil-date.ts). */
+export { today as regionToday } from "../infra/time/civil-date.ts";
 
 const parse = (d: string) => new Date(`${d}T00:00:00Z`);
 const format = (d: Date) => d.toISOString().slice(0, 10);

@@ -22,7 +22,7 @@ import {
   NO_KEY,
   supportsDimension,
 } from "./compile.ts";
-import { addMonths, fillPeriods, monthlyAsOfs, todayUtc } from "./dates.ts";
+import { addMonths, fillPeriods, monthlyAsOfs, regionToday } from "./dates.ts";
 import { type DefinitionIssue, type IndicatorDefinition, validate } from "./definition.ts";
 import { Memo } from "./memo.ts";
 import { presentIndicator, presentRecords, resolvedTarget } from "./present.ts";
@@ -232,7 +232,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
     },
     async (req, reply) => {
       const { view, ctx, suppress, key } = await readAccess(req, req.params.id);
-      const asOf = req.query.asOf ?? todayUtc();
+      const asOf = req.query.asOf ?? regionToday();
       const { all, pins } = view;
       let defs = all;
       if (req.query.ids !== undefined) {
@@ -280,7 +280,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
           `${d.id} is counted per site: break it down by site or area`,
         );
       }
-      const asOf = req.query.asOf ?? todayUtc();
+      const asOf = req.query.asOf ?? regionToday();
       const threshold = req.query.smallSiteThreshold;
       return memoJson(reply, key("breakdown", d.id, by, asOf, threshold), BreakdownResponse, async () => {
         let cells: Awaited<ReturnType<typeof computeCells>>;
@@ -332,7 +332,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
     async (req, reply) => {
       const { view, ctx, suppress, key } = await readAccess(req, req.params.id);
       const d = findDefinition(view.all, req.params.indicatorId);
-      const to = req.query.to ?? todayUtc();
+      const to = req.query.to ?? regionToday();
       const from = req.query.from ?? defaultSeriesStart(ctx, to);
       if (from > to) throw invalid("query.from", "order", "from must be on or before to");
       const asOfs = monthlyAsOfs(from, to);
@@ -420,7 +420,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
     async (req) => {
       const { ctx } = await writeAccess(req, db, req.params.id);
       const d = parseDefinition(req.body.definition, ctx);
-      const asOf = req.body.asOf ?? todayUtc();
+      const asOf = req.body.asOf ?? regionToday();
       const [cells] = await computeCells(db, ctx, [d], { asOf: [asOf] });
       return {
         programme: programmeRef(ctx),

@@ -10,7 +10,8 @@ type Phase = (typeof PHASES)[number];
 export type ProgrammeOut = z.infer<typeof Programme>;
 
 /** Today as a civil date in UTC (`YYYY-MM-DD`): what "the current phase" is measured against. */
-export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+/** The region's civil today (one helper for every "today": infra/time/civil-date.ts). */
+export { today as regionToday } from "../infra/time/civil-date.ts";
 
 /** Phases in their natural order, for a stable answer whatever the storage order. */
 const phaseRank = (p: string) => PHASES.indexOf(p as Phase);

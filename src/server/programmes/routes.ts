@@ -15,7 +15,7 @@ import {
   parameterImpact,
   recomputeFailure,
 } from "./parameter-impact.ts";
-import { loadProgramme, lockProgramme, replaceProgrammeLinks, todayUtc } from "./repository.ts";
+import { loadProgramme, lockProgramme, regionToday, replaceProgrammeLinks } from "./repository.ts";
 import {
   Programme,
   ProgrammeBody,
@@ -41,7 +41,7 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
     { schema: { tags, response: { 200: z.array(ProgrammeSummary) } } },
     async (req) => {
       const p = principalOf(req);
-      const rows = await summaries(req, todayUtc());
+      const rows = await summaries(req, regionToday());
       return rows.filter((r) => canReadProgramme(p, r)).map(({ siteIds: _siteIds, ...summary }) => summary);
     },
   );

@@ -3,15 +3,13 @@ import { invalid } from "../infra/http/errors.ts";
 
 /**
  * Civil-date arithmetic for the registry (INDICATORS.md: whole days, no time zone). "Today" is the
- * server's local calendar day, so a clinician recording late in the evening is not told that
- * today is in the future; run the server in the region's time zone (TZ).
+ * region's calendar day (PRAXIS_TIME_ZONE, the one helper in infra/time/civil-date.ts), so a
+ * clinician recording late in the evening is not told that today is in the future, whatever zone
+ * the server's clock runs in.
  */
-export function today(now = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, "0");
-  const d = String(now.getDate()).padStart(2, "0");
-  return `${y}-${m}-${d}`;
-}
+import { today } from "../infra/time/civil-date.ts";
+
+export { today };
 
 const DAY = 86_400_000;
 

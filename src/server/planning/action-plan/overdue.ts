@@ -10,4 +10,5 @@ export function isOverdue(activity: { end: string; status: ActivityStatus }, tod
 }
 
 /** Today as a civil date in UTC. */
-export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+/** The region's civil today (one helper for every "today": infra/time/civil-date.ts). */
+export { today as regionToday } from "../../infra/time/civil-date.ts";

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { z } from "zod";
 import type { Db } from "../../infra/db/database.ts";
 import type { ProgrammeWithSites } from "../programme-scope.ts";
-import { isOverdue, todayUtc } from "./overdue.ts";
+import { isOverdue, regionToday } from "./overdue.ts";
 import { ACTIVITY_STATUSES, type ActivityStatus, type Progress } from "./schemas.ts";
 
 interface Row {
@@ -25,7 +25,7 @@ interface Row {
 export async function planProgress(
   db: Db,
   programme: ProgrammeWithSites,
-  today = todayUtc(),
+  today = regionToday(),
 ): Promise<z.infer<typeof Progress>> {
   const [{ rows }, plans] = await Promise.all([
     sql<Row>`

@@ -1,5 +1,5 @@
 import type { Db } from "../../infra/db/database.ts";
-import { isOverdue, todayUtc } from "./overdue.ts";
+import { isOverdue, regionToday } from "./overdue.ts";
 import {
   ACTIVITY_STATUSES,
   type ActionPlanContent,
@@ -14,7 +14,7 @@ export async function actionPlanView(
   programmeId: number,
   siteId: number | null,
   content: ActionPlanContent,
-  today = todayUtc(),
+  today = regionToday(),
 ): Promise<ActionPlanViewT> {
   const outputs = await tocOutputs(db, programmeId, siteId);
   const byStatus = Object.fromEntries(ACTIVITY_STATUSES.map((s) => [s, 0])) as Record<ActivityStatus, number>;

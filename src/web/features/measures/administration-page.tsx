@@ -64,6 +64,9 @@ function AdministrationView({ timeline }: { timeline: Timeline }) {
         onChange={(v) => v && setParams({ instrument: v }, { replace: true })}
         maw={520}
         data-autofocus
+        // focused when the form opens, but its list opens only when asked: a list popping open over
+        // the form hides the fields below it (and its options are not keyboard-scrollable until used)
+        openOnFocus={false}
       />
       {code === null ? (
         <Text c="dimmed" size="sm">

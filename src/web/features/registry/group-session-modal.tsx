@@ -130,6 +130,9 @@ function SessionForm({
             onChange={setModule}
             error={field("module")}
             data-autofocus
+            // focused when the form opens, but its list opens only when asked: a list popping open over
+            // the form hides the fields below it (and its options are not keyboard-scrollable until used)
+            openOnFocus={false}
             clearButtonProps={{
               "aria-label": t("common.clearNamed", { name: t("registry.intervention.module") }),
             }}
