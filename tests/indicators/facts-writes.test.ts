@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIMENSIONS, supportsDimension } from "../../src/server/indicators/compile.ts";
 import { validate } from "../../src/server/indicators/definition.ts";
+import { verifyStoredFacts } from "../../src/server/indicators/facts/verify-stored.ts";
 import {
   BUILT_IN,
   computeCells,
@@ -483,6 +484,11 @@ describe("indicator facts after writes through the API and the import", () => {
           await expectFactsEqualRecomputation([today, addDays(BASE, past)]);
         }
         expect(m.enrolments.length).toBeGreaterThanOrEqual(3);
+        // and the stored rows themselves are what a rebuild from the registry gives (the deep
+        // verification finds no drift where there is none)
+        for (const pid of [world.ids.programmes.bpd, world.ids.programmes.imr]) {
+          expect(await verifyStoredFacts(world.database.db, pid)).toEqual([]);
+        }
       }),
       { numRuns: Number(process.env.PRAXIS_PROPERTY_RUNS ?? 5) },
     );

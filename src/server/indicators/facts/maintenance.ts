@@ -18,7 +18,7 @@ export interface VerificationRecord {
   cells: number;
   differences: number;
   startedBy: string;
-  detail: { missing: boolean; differences: Verification["differences"] };
+  detail: { missing: boolean; differences: Verification["differences"]; stored?: Verification["stored"] };
 }
 
 /**
@@ -30,12 +30,15 @@ export async function runVerification(
   ctx: ProgrammeContext,
   asOf: string[],
   actor: Actor,
+  { deep = false }: { deep?: boolean } = {},
 ): Promise<{ verification: Verification; record: VerificationRecord }> {
   const startedAt = new Date();
-  const verification = await verifyFacts(db, ctx, asOf);
+  const verification = await verifyFacts(db, ctx, asOf, { deep });
+  const storedRows = verification.stored.reduce((n, t) => n + t.missing + t.extra, 0);
   const detail = {
     missing: verification.missing,
     differences: verification.differences.slice(0, KEPT_DIFFERENCES),
+    ...(deep ? { stored: verification.stored } : {}),
   };
   const record = await auditedWrite(
     db,
@@ -50,7 +53,7 @@ export async function runVerification(
           finished_at: new Date(),
           as_of: asOf,
           cells: verification.cells,
-          differences: verification.differences.length + (verification.missing ? 1 : 0),
+          differences: verification.differences.length + storedRows + (verification.missing ? 1 : 0),
           detail: JSON.stringify(detail),
           started_by: actor.name,
         })
@@ -61,6 +64,7 @@ export async function runVerification(
         cells: verification.cells,
         differences: verification.differences.length,
         missing: verification.missing,
+        ...(deep ? { storedRowsDiffering: storedRows } : {}),
       };
       return { result: row.id, entityId: row.id, programmeId: ctx.id, before: null, after };
     },

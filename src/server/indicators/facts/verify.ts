@@ -4,6 +4,7 @@ import { type AsOfCells, type Cell, type Dimension, NO_KEY, supportsDimension } 
 import type { IndicatorDefinition } from "../definition.ts";
 import { BUILT_IN, computeCells, type ProgrammeContext, recomputeCells } from "../service.ts";
 import { factsBuilt } from "./read.ts";
+import { type StoredDifference, verifyStoredFacts } from "./verify-stored.ts";
 
 export interface Difference {
   asOf: string;
@@ -23,6 +24,8 @@ export interface Verification {
   differences: Difference[];
   /** The facts of the programme were never built (nothing to compare). */
   missing: boolean;
+  /** The deep check's tables whose stored rows differ from a rebuild (empty when not asked). */
+  stored: StoredDifference[];
   ms: number;
 }
 
@@ -35,16 +38,25 @@ export const defaultVerifyDates = (now = new Date()) => {
 /**
  * Recompute the built-in catalogue from the registry (the compiled definitions, no facts, no
  * cache) and compare it, cell by cell, with what the facts give: by site (the per-site facts)
- * and by sex (the per-enrolment facts), for each date. Read-only.
+ * and by sex (the per-enrolment facts), for each date. `deep` also compares the stored rows with a
+ * rebuild (verify-stored.ts). Read-only.
  */
 export async function verifyFacts(
   db: Db,
   ctx: ProgrammeContext,
   asOf: string[],
-  dims: Dimension[] = ["site", "sex"],
+  { dims = ["site", "sex"], deep = false }: { dims?: Dimension[]; deep?: boolean } = {},
 ): Promise<Verification> {
   const started = performance.now();
-  const out: Verification = { programme: ctx.code, asOf, cells: 0, differences: [], missing: false, ms: 0 };
+  const out: Verification = {
+    programme: ctx.code,
+    asOf,
+    cells: 0,
+    differences: [],
+    missing: false,
+    stored: [],
+    ms: 0,
+  };
   if (!(await factsBuilt(db, ctx.id))) {
     out.missing = true;
     out.ms = Math.round(performance.now() - started);
@@ -58,6 +70,7 @@ export async function verifyFacts(
     ]);
     compare(defs, by, fromFacts, recomputed, out);
   }
+  if (deep) out.stored = await verifyStoredFacts(db, ctx.id);
   out.ms = Math.round(performance.now() - started);
   return out;
 }
