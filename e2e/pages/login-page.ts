@@ -16,6 +16,8 @@ export class LoginPage {
     await this.page.getByLabel("Username").fill(username);
     await this.page.getByLabel(/^Password/).fill(password);
     await this.page.getByRole("button", { name: "Sign in" }).click();
-    await this.page.getByRole("heading", { level: 1, name: /^Welcome/ }).waitFor();
+    // the first page after signing in loads the user's programmes and worklists: on a CI machine
+    // running the API suites beside the browser, that has taken longer than the default 15 s
+    await this.page.getByRole("heading", { level: 1, name: /^Welcome/ }).waitFor({ timeout: 45_000 });
   }
 }
