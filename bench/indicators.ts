@@ -11,7 +11,7 @@ import {
   loadProgrammeContext,
 } from "../src/server/indicators/service.ts";
 import { type Db, openPGlite, openPostgres } from "../src/server/infra/db/database.ts";
-import { addDays, addMonths, monthEnd } from "../src/server/infra/time/civil-date.ts";
+import { addDays, addMonths, monthEnd, today } from "../src/server/infra/time/civil-date.ts";
 import { PRAXIS } from "../tests/support/spawn.ts";
 import { loginCookie, percentile, round, startServer, tempDir } from "./support.ts";
 
@@ -122,10 +122,15 @@ async function writeOne(db: Db, programmeId: number, i: number): Promise<void> {
     order by e.id offset ${(i * 7919) % 1000} limit 1`.execute(db);
 }
 
-/** The latest date of the registry's data: the demo's "today" for as-of dates. */
+/**
+ * The as-of date of the figures: today in the region's calendar — what the dashboard shows by
+ * default, the demo's data running to yesterday — or the data's last day when the database is
+ * older than that (a region kept from an earlier day).
+ */
 async function dataEnd(db: Db): Promise<string> {
   const { rows } = await sql<{ d: string }>`select max(date)::text as d from interventions`.execute(db);
-  return rows[0]?.d ?? new Date().toISOString().slice(0, 10);
+  const last = rows[0]?.d;
+  return last && addDays(last, 1) < today() ? last : today();
 }
 
 /** Catalogue from the facts right after a write, RUNS times; and the bare scan in the same run. */

@@ -84,7 +84,7 @@ export async function readHistograms(
     where h.programme_id = ${programmeId} and h.month <= ${months[months.length - 1]!}::date
     group by 1, 2, 3`.execute(db);
   const perBucket = new Map<number, Array<(typeof rows)[number]>>();
-  for (const r of rows) perBucket.set(Number(r.b), [...(perBucket.get(Number(r.b)) ?? []), r]);
+  for (const r of rows) getOrSet(perBucket, Number(r.b), () => []).push(r);
   const running = new Map<number, Histogram>();
   const byMonth = new Map<string, Map<number, Histogram>>();
   months.forEach((m, i) => {
