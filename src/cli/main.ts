@@ -34,7 +34,7 @@ export const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Co
   },
   {
     name: "indicators",
-    summary: "compute a programme's indicators as of a date (JSON or CSV)",
+    summary: "compute a programme's indicators as of a date (JSON or CSV); verify or rebuild its facts",
     load: async () => (await import("./commands/indicators.ts")).indicators,
   },
   {

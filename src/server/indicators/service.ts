@@ -359,7 +359,7 @@ export async function computeCells(
   db: Db,
   ctx: ProgrammeContext,
   defs: IndicatorDefinition[],
-  options: { asOf: string[]; by?: Dimension },
+  options: { asOf: string[]; by?: Dimension; fresh?: boolean },
 ): Promise<AsOfCells[]> {
   if (defs.length === 0) {
     return options.asOf.map((asOf) => ({ asOf, groups: [], total: [] }));
@@ -375,7 +375,7 @@ export async function computeCells(
         db,
         ctx,
         plan.siteFacts,
-        { asOf: options.asOf, by: by as FactsDimension },
+        { asOf: options.asOf, by: by as FactsDimension, fresh: options.fresh },
         (siteLevel) => recomputeCells(db, ctx, siteLevel, { asOf: options.asOf, by }),
       ),
     });

@@ -12,7 +12,8 @@ import {
 } from "./built-ins.ts";
 import { addCounters, type Counters, zeroCounters } from "./counters.ts";
 import { getOrSet } from "./maps.ts";
-import { readHistograms, readMedianExceptions, readSiteCounters, readSiteTargets } from "./read.ts";
+import { readMedianExceptions, readSiteTargets } from "./read.ts";
+import { siteCounters, siteHistograms } from "./site-reads.ts";
 
 /** Dimensions the maintained facts answer (they are kept per site). */
 export type FactsDimension = "site" | "area";
@@ -51,7 +52,7 @@ export async function cellsFromFacts(
   db: Executor,
   ctx: ProgrammeContext,
   defs: readonly IndicatorDefinition[],
-  options: { asOf: readonly string[]; by: FactsDimension },
+  options: { asOf: readonly string[]; by: FactsDimension; fresh?: boolean },
   compiled: (defs: IndicatorDefinition[]) => Promise<AsOfCells[]>,
 ): Promise<AsOfCells[]> {
   const pid = ctx.id;
@@ -60,9 +61,9 @@ export async function cellsFromFacts(
   const needsTargets = readings.some((r) => r.from === "site_target");
   const compiledDefs = defs.filter((_, j) => readings[j]!.from === "compiled");
   const [counters, histograms, targets, compiledCells] = await Promise.all([
-    readSiteCounters(db, pid, options.asOf),
+    siteCounters(db, pid, options.asOf, { fresh: options.fresh }),
     needsMedian
-      ? readHistograms(db, pid, options.asOf)
+      ? siteHistograms(db, pid, options.asOf, { fresh: options.fresh })
       : Promise.resolve(new Map<string, Map<number, Histogram>>()),
     needsTargets ? readSiteTargets(db, pid) : Promise.resolve(new Map<number, number>()),
     compiledDefs.length ? compiled(compiledDefs) : Promise.resolve([] as AsOfCells[]),

@@ -11,6 +11,17 @@ import { getOrSet } from "./maps.ts";
  */
 
 /**
+ * Which sites a read covers: null for all; else the listed sites and every site not among
+ * `known` (sites whose facts carry no version yet are always read).
+ */
+export type SiteFilter = { sites: number[]; known: number[] } | null;
+
+const siteCondition = (column: ReturnType<typeof sql.ref>, only: SiteFilter) =>
+  only === null
+    ? sql`true`
+    : sql`(${column} = any(${only.sites}::int[]) or not (${column} = any(${only.known}::int[])))`;
+
+/**
  * Counters of every site of a programme as of each reference date: one pass over the programme's
  * rows of indicator_site_days, each day summed into the first date on or after it, then summed up
  * in date order. Returns reference date → site id → counters (sites without any day are absent).
@@ -19,6 +30,7 @@ export async function readSiteCounters(
   db: Executor,
   programmeId: number,
   asOfs: readonly string[],
+  only: SiteFilter = null,
 ): Promise<Map<string, Map<number, Counters>>> {
   const sorted = [...new Set(asOfs)].sort();
   const out = new Map<string, Map<number, Counters>>(sorted.map((r) => [r, new Map()]));
@@ -30,6 +42,7 @@ export async function readSiteCounters(
       ${sql.join(COUNTERS.map((c) => sql`sum(d.${sql.ref(c)})::int as ${sql.ref(c)}`))}
     from indicator_site_days d
     where d.programme_id = ${programmeId} and d.day <= ${sorted[sorted.length - 1]!}::date
+      and ${siteCondition(sql.ref("d.site_id"), only)}
     group by 1, 2`.execute(db);
   const perBucket = new Map<number, Map<number, Counters>>();
   for (const row of rows) {
@@ -71,6 +84,7 @@ export async function readHistograms(
   db: Executor,
   programmeId: number,
   asOfs: readonly string[],
+  only: SiteFilter = null,
 ): Promise<Map<string, Map<number, Histogram>>> {
   const months = [...new Set(asOfs.map(monthOf))].sort();
   const out = new Map<string, Map<number, Histogram>>();
@@ -82,6 +96,7 @@ export async function readHistograms(
       sum(h.enrolments)::int as enrolments
     from indicator_site_month_histograms h
     where h.programme_id = ${programmeId} and h.month <= ${months[months.length - 1]!}::date
+      and ${siteCondition(sql.ref("h.site_id"), only)}
     group by 1, 2, 3`.execute(db);
   const perBucket = new Map<number, Array<(typeof rows)[number]>>();
   for (const r of rows) getOrSet(perBucket, Number(r.b), () => []).push(r);

@@ -65,7 +65,8 @@ export async function verifyFacts(
   for (const by of dims) {
     const defs = BUILT_IN.filter((d) => supportsDimension(d, by));
     const [fromFacts, recomputed] = await Promise.all([
-      computeCells(db, ctx, defs, { asOf, by }),
+      // what the stored facts say now, not what this process remembers of them
+      computeCells(db, ctx, defs, { asOf, by, fresh: true }),
       recomputeCells(db, ctx, defs, { asOf, by }),
     ]);
     compare(defs, by, fromFacts, recomputed, out);
