@@ -1,11 +1,10 @@
 import { sql, type Transaction } from "kysely";
 import type { z } from "zod";
-import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import { precompiled } from "../infra/db/precompiled.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { PHASES, type Programme, type ProgrammeParameters, type ProgrammeSummary } from "./schemas.ts";
 
-type Executor = Db | Transaction<DB>;
 type Phase = (typeof PHASES)[number];
 export type ProgrammeOut = z.infer<typeof Programme>;
 

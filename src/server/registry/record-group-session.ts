@@ -3,6 +3,7 @@ import type { Actor } from "../infra/audit/audit.ts";
 import { audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
 import { assertSiteWritable, forbiddenIssues, issuesError, patientProblems } from "./access.ts";
 import { careDateIssues, today } from "./dates.ts";
@@ -12,7 +13,6 @@ import {
   type Catalogue,
   catalogueIssues,
   type DefinitionParts,
-  type Executor,
   type GroupRow,
   loadCatalogue,
 } from "./repository.ts";

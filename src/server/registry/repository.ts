@@ -1,6 +1,7 @@
 import { type Selectable, sql, type Transaction } from "kysely";
 import type { z } from "zod";
 import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import type {
   DB,
   EnrolmentTable,
@@ -18,8 +19,6 @@ import type {
   PlanState,
   TreatmentPlan,
 } from "./schemas.ts";
-
-export type Executor = Db | Transaction<DB>;
 
 /** Row → API mappers: the only place that knows both shapes. */
 export const patientRowToPatient = (r: Selectable<PatientTable>): z.infer<typeof Patient> => ({
