@@ -8,10 +8,6 @@ import { PHASES, type Programme, type ProgrammeParameters, type ProgrammeSummary
 type Phase = (typeof PHASES)[number];
 export type ProgrammeOut = z.infer<typeof Programme>;
 
-/** Today as a civil date in UTC (`YYYY-MM-DD`): what "the current phase" is measured against. */
-/** The region's civil today (one helper for every "today": infra/time/civil-date.ts). */
-export { today as regionToday } from "../infra/time/civil-date.ts";
-
 /** Phases in their natural order, for a stable answer whatever the storage order. */
 const phaseRank = (p: string) => PHASES.indexOf(p as Phase);
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, minDate } from "./dates.ts";
+import { addDays, daysBetween, minDate } from "../infra/time/civil-date.ts";
 
 /**
  * The INDICATORS.md definitions for one enrolment, as of a reference date: the care period, the

@@ -5,8 +5,9 @@ import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { assertSiteWritable, forbiddenIssues, issuesError, patientProblems } from "./access.ts";
-import { careDateIssues, today } from "./dates.ts";
+import { careDateIssues } from "./dates.ts";
 import { lockGroup } from "./group-queries.ts";
 import { insertInterventions } from "./record-intervention.ts";
 import {
