@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { z } from "zod";
+import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
@@ -107,8 +108,8 @@ export async function siteWorklists(
     with open_enrolments as materialized (${openQuery}),
     programme_rules as materialized (
       select pr.id as programme_id,
-        coalesce((pr.parameters->>'earlyWindowDays')::int, 90) as window_days,
-        coalesce((pr.parameters->>'intensiveThreshold')::int, 5) as threshold,
+        coalesce((pr.parameters->>'earlyWindowDays')::int, ${sql.lit(PARAMETER_DEFAULTS.earlyWindowDays)}) as window_days,
+        coalesce((pr.parameters->>'intensiveThreshold')::int, ${sql.lit(PARAMETER_DEFAULTS.intensiveThreshold)}) as threshold,
         array(
           select t->>'code'
           from practice_versions v,
