@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
+import { PhaseBadge } from "../../app/ui/phase-badge.tsx";
 import { useProgrammes } from "../programmes/api.ts";
-import { PhaseBadge } from "../programmes/phase-badge.tsx";
 
 /** What I work on: my programmes with their phase and sites, and my sites. */
 export function HomePage() {

@@ -16,7 +16,7 @@ import { DateField } from "../../app/date-field.tsx";
 import { useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { QueryView } from "../../app/page.tsx";
-import { SegmentedField } from "../registry/segmented-field.tsx";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useServices } from "../structure/api.ts";
 import { useImrSummary, useSaveImrSummary } from "./api.ts";
 import { useFormatDate } from "./labels.ts";

@@ -5,8 +5,8 @@ import { Link } from "react-router";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
+import { PhaseBadge } from "../../app/ui/phase-badge.tsx";
 import { useProgrammes } from "./api.ts";
-import { PhaseBadge } from "./phase-badge.tsx";
 
 /** Every programme the user may see, with its practice, phase and number of sites. */
 export function ProgrammesPage() {

@@ -5,13 +5,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../app/form-modal.tsx";
 import { useCurrentUser } from "../../app/session.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useSite } from "../structure/api.ts";
 import { useProfessionals } from "../teams/api.ts";
 import { registrySites } from "./access.ts";
 import { useEligibility, useEnrol } from "./api.ts";
 import { todayIso } from "./dates.ts";
 import { EligibilityView } from "./eligibility-view.tsx";
-import { ModalDateField } from "./modal-date-field.tsx";
 import type { Enrolment } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 

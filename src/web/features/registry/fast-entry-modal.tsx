@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { FormError } from "../../app/form-modal.tsx";
 import { QueryView } from "../../app/page.tsx";
 import type { Professional } from "../../app/types.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useProfessionals } from "../teams/api.ts";
 import { useInterventionDefaults, useRecordIntervention } from "./api.ts";
 import { useFormatDate } from "./dates.ts";
@@ -16,8 +18,6 @@ import {
   useTypeOptions,
 } from "./intervention-options.ts";
 import { useTypeLabel } from "./labels.ts";
-import { ModalDateField } from "./modal-date-field.tsx";
-import { SegmentedField } from "./segmented-field.tsx";
 import { submitOnEnter } from "./submit-on-enter.ts";
 import { TypeChooser } from "./type-chooser.tsx";
 import type { Intervention, InterventionDefaults, Recipient, Setting } from "./types.ts";

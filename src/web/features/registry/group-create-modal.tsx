@@ -4,11 +4,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { SiteDetail } from "../../app/types.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useProfessionals } from "../teams/api.ts";
 import { useCreateGroup } from "./api.ts";
 import { todayIso } from "./dates.ts";
 import { IMR_MAX_SIZE, useGroupKindOptions } from "./group-kinds.ts";
-import { ModalDateField } from "./modal-date-field.tsx";
 import type { Group, GroupKind } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 

@@ -1,6 +1,6 @@
 import { Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ModalDateField } from "./modal-date-field.tsx";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import type { PlanState } from "./types.ts";
 
 export type PlanValues = PlanState;
