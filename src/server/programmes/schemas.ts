@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
+import { PHASES } from "../../shared/vocabulary.ts";
 import { CivilDate, Code, Id, Name } from "../shared/schemas.ts";
 
-export const PHASES = ["pre_implementation", "implementation", "sustainability"] as const;
+export { PHASES };
 
 const AgeBandLabel = z.string().min(1).max(20);
 const Age = z.number().int().min(0).max(120);

@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
 import { z } from "zod";
+import { type Sheet, writeXlsx } from "../../../shared/xlsx.ts";
 import type { ZodApp } from "../../context.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
@@ -10,7 +11,6 @@ import { notFound } from "../../infra/http/errors.ts";
 import { Id } from "../../shared/schemas.ts";
 import { canEditDefinitions, canEditPlanning, canReadPlanning, WHY } from "../access.ts";
 import { type Report, renderPdf } from "../export/pdf.ts";
-import { type Sheet, writeXlsx } from "../export/xlsx.ts";
 import { type ProgrammeWithSites, resolveProgramme } from "../programme-scope.ts";
 import { Comparison, documentOf, VersionNumber, VersionSummary } from "../schemas.ts";
 import { diffSnapshots } from "./diff.ts";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { GROUP_KINDS, IMR_MAX_SIZE } from "../../../server/registry/schemas.ts";
+import { GROUP_KINDS, IMR_MAX_SIZE } from "../../../shared/vocabulary.ts";
 import type { GroupKind } from "./types.ts";
 
 export { IMR_MAX_SIZE };

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { RECIPIENTS, SETTINGS } from "../../../server/registry/schemas.ts";
+import { RECIPIENTS, SETTINGS } from "../../../shared/vocabulary.ts";
 import type { Professional } from "../../app/types.ts";
 import { useTypeLabel } from "./labels.ts";
 import type { CatalogueType, InterventionDefaults, Recipient, Setting } from "./types.ts";

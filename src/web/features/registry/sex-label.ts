@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { SEXES } from "../../../server/registry/schemas.ts";
+import { SEXES } from "../../../shared/vocabulary.ts";
 import type { Sex } from "./types.ts";
 
 export { SEXES };

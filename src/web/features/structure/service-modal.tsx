@@ -1,7 +1,7 @@
 import { Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SERVICE_KINDS } from "../../../server/structure/schemas.ts";
+import { SERVICE_KINDS } from "../../../shared/vocabulary.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Service } from "../../app/types.ts";

@@ -2,7 +2,7 @@ import { NumberInput, Select, Switch, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PROFILES } from "../../../server/shared/schemas.ts";
+import { PROFILES } from "../../../shared/vocabulary.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { ROLES } from "../../../server/infra/auth/principal.ts";
+import { ROLES } from "../../../shared/roles.ts";
 import type { Grant, Role } from "../../app/types.ts";
 import { useProgrammes } from "../programmes/api.ts";
 import { useSites } from "../structure/api.ts";

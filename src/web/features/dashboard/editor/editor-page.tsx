@@ -4,7 +4,7 @@ import { IconDeviceFloppy, IconEye } from "@tabler/icons-react";
 import { type FormEvent, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { BASE_TAXONOMY } from "../../../../server/practices/schemas.ts";
+import { BASE_TAXONOMY } from "../../../../shared/vocabulary.ts";
 import { useFormErrors, useRevealFirstError } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { Loading } from "../../../app/page.tsx";
