@@ -3,10 +3,10 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PROFILES } from "../../../shared/vocabulary.ts";
+import { useCreateProfessional, useUpdateProfessional } from "../../app/data/teams.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
-import { useCreateProfessional, useUpdateProfessional } from "./api.ts";
 
 type Profile = Professional["profile"];
 const FIELDS = new Set([
