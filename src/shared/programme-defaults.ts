@@ -29,3 +29,9 @@ export const PARAMETER_DEFAULTS: ProgrammeParameterValues = {
     { label: "31+", min: 31, max: null },
   ],
 };
+
+/**
+ * INDICATORS.md's fixed look-back (not a parameter): a plan or an assessment record counts for an
+ * enrolment from this many days before its enrolment date.
+ */
+export const LOOKBACK_DAYS = 90;

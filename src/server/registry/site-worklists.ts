@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { z } from "zod";
-import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
+import { LOOKBACK_DAYS, PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
@@ -128,7 +128,7 @@ export async function siteWorklists(
       cross join lateral (
         select t.id, t.code, t.created_date, t.signed_by_patient from treatment_plans t
         where t.patient_id = o.patient_id
-          and t.created_date >= o.enrolment_date - 90
+          and t.created_date >= o.enrolment_date - ${sql.lit(LOOKBACK_DAYS)}
           and t.created_date <= least(coalesce(o.end_date, ${day}), ${day})
         order by t.created_date desc, t.code collate "C" desc
         limit 1
