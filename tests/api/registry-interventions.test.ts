@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { today } from "../../src/server/registry/dates.ts";
+import { today } from "../../src/server/infra/time/civil-date.ts";
 import {
   clients,
   createPatient,

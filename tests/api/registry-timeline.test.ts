@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, today } from "../../src/server/registry/dates.ts";
+import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
 import { clients, enrolledPatient, expectCreated, insertInterventions } from "../support/registry-world.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 

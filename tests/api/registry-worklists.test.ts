@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../src/server/registry/dates.ts";
+import { addDays } from "../../src/server/infra/time/civil-date.ts";
 import {
   clients,
   createPatient,

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { addDays, today } from "../../src/server/registry/dates.ts";
+import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
 import type { Client, Username, World } from "./world.ts";
 
 /**

@@ -1,3 +1,5 @@
+import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
+
 /**
  * The demo region: a Lombardy-like pilot with 18 sites (ASSTs) in 6 areas (ATSs), a BPD
  * stepped-care programme at all of them and an IMR programme at three, implementation teams and
@@ -72,20 +74,8 @@ export const SERVICES_PER_SITE: Array<{ suffix: string; name: string; kind: stri
   { suffix: "EDP", name: "Eating-disorder programme", kind: "eating_disorder_programme", every: 3 },
 ];
 
-export const BASE_PARAMETERS = {
-  targetEnrolmentPerSite: 15,
-  ageBand: { min: 18, max: 30 },
-  targetDiagnoses: ["F60.3"],
-  intensiveThreshold: 5,
-  earlyWindowDays: 90,
-  newToServiceDays: 365,
-  breakdownAgeBands: [
-    { label: "<18", min: null, max: 17 },
-    { label: "18–24", min: 18, max: 24 },
-    { label: "25–30", min: 25, max: 30 },
-    { label: "31+", min: 31, max: null },
-  ],
-};
+/** The demo programmes run with INDICATORS.md's defaults. */
+export const BASE_PARAMETERS = PARAMETER_DEFAULTS;
 
 export const PRACTICES = [
   {

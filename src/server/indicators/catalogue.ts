@@ -1,3 +1,4 @@
+import { LOOKBACK_DAYS } from "../../shared/programme-defaults.ts";
 import type { IndicatorDefinitionInput } from "./definition.ts";
 
 /**
@@ -15,10 +16,10 @@ const EARLY_WINDOW = {
   until: "care_end",
 } as const;
 /** Plans of an enrolment: created from enrolment_date − 90 days to min(end_date, R). */
-const PLANS_OF_ENROLMENT = { fromDay: -90, toDay: null, until: "care_end" } as const;
+const PLANS_OF_ENROLMENT = { fromDay: -LOOKBACK_DAYS, toDay: null, until: "care_end" } as const;
 /** Assessment records from enrolment_date − 90 days to the last day of the early window. */
 const AROUND_ENROLMENT = {
-  fromDay: -90,
+  fromDay: -LOOKBACK_DAYS,
   toDay: { param: "earlyWindowDays", plus: -1 },
   until: "as_of",
 } as const;

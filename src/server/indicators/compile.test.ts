@@ -1,7 +1,7 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from "kysely";
 import { describe, expect, it } from "vitest";
+import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
 import type { DB } from "../infra/db/schema.ts";
-import { PARAMETER_DEFAULTS } from "../programmes/schemas.ts";
 import { CATALOGUE } from "./catalogue.ts";
 import {
   byteCompare,

@@ -1,24 +1,5 @@
-/** Civil-date helpers for the indicators capability: whole days, no time zone. */
-
-/** The region's civil today (one helper for every "today": infra/time/civil-date.ts). */
-export { today as regionToday } from "../infra/time/civil-date.ts";
-
-const parse = (d: string) => new Date(`${d}T00:00:00Z`);
-const format = (d: Date) => d.toISOString().slice(0, 10);
-
-export function addDays(date: string, days: number): string {
-  const d = parse(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return format(d);
-}
-
-/** The first day of the month `months` after the month of `date`. */
-export function addMonths(date: string, months: number): string {
-  const d = parse(date);
-  return format(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1)));
-}
-
-const monthEnd = (date: string) => addDays(addMonths(date, 1), -1);
+/** Period helpers for the indicators capability, over the civil dates of infra/time/civil-date.ts. */
+import { addMonths, monthEnd } from "../infra/time/civil-date.ts";
 
 /** Monthly reference dates from `from` to `to`: each month's last day, the last one capped at `to`. */
 export function monthlyAsOfs(from: string, to: string): string[] {

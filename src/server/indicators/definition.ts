@@ -1,5 +1,15 @@
 import { z } from "zod";
+import {
+  GROUP_KINDS,
+  PLAN_FLAGS,
+  RECIPIENTS,
+  RESPONDENTS,
+  SETTINGS,
+  TIMEPOINTS,
+} from "../../shared/vocabulary.ts";
 import { Code, PROFILES } from "../shared/schemas.ts";
+
+export { GROUP_KINDS, PLAN_FLAGS, RECIPIENTS, RESPONDENTS, SETTINGS, TIMEPOINTS };
 
 /**
  * The indicator definition language. An indicator is data: the built-in catalogue
@@ -53,17 +63,6 @@ export const Window = z.strictObject({
 });
 export type Window = z.infer<typeof Window>;
 
-export const RECIPIENTS = ["patient", "family", "patient_and_family"] as const;
-export const SETTINGS = ["individual", "group"] as const;
-export const RESPONDENTS = ["patient", "clinician", "family"] as const;
-export const TIMEPOINTS = ["baseline", "follow_up", "end", "other"] as const;
-export const PLAN_FLAGS = [
-  "signed_by_patient",
-  "shared_with_social_services",
-  "shared_with_work_inclusion",
-  "integrated_actions_started",
-  "shared_with_patient",
-] as const;
 export type PlanFlag = (typeof PLAN_FLAGS)[number];
 
 const codes = (max = 50) => z.array(Code).min(1, "at least one value").max(max);
@@ -251,8 +250,6 @@ export const ProfessionalFilter = z.strictObject({
   profiles: enums(PROFILES).optional(),
 });
 export type ProfessionalFilter = z.infer<typeof ProfessionalFilter>;
-
-export const GROUP_KINDS = ["dbt_skills", "family_connections", "imr", "psychoeducation", "other"] as const;
 
 /**
  * Where the numbers come from.

@@ -12,6 +12,7 @@ import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { AppError, conflict, forbidden, invalid, notFound } from "../infra/http/errors.ts";
+import { addMonths, today } from "../infra/time/civil-date.ts";
 import { Ok } from "../shared/schemas.ts";
 import { CATALOGUE_IDS } from "./catalogue.ts";
 import {
@@ -22,7 +23,7 @@ import {
   NO_KEY,
   supportsDimension,
 } from "./compile.ts";
-import { addMonths, fillPeriods, monthlyAsOfs, regionToday } from "./dates.ts";
+import { fillPeriods, monthlyAsOfs } from "./dates.ts";
 import { type DefinitionIssue, type IndicatorDefinition, validate } from "./definition.ts";
 import { Memo } from "./memo.ts";
 import { presentIndicator, presentRecords, resolvedTarget } from "./present.ts";
@@ -232,7 +233,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
     },
     async (req, reply) => {
       const { view, ctx, suppress, key } = await readAccess(req, req.params.id);
-      const asOf = req.query.asOf ?? regionToday();
+      const asOf = req.query.asOf ?? today();
       const { all, pins } = view;
       let defs = all;
       if (req.query.ids !== undefined) {
@@ -280,7 +281,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
           `${d.id} is counted per site: break it down by site or area`,
         );
       }
-      const asOf = req.query.asOf ?? regionToday();
+      const asOf = req.query.asOf ?? today();
       const threshold = req.query.smallSiteThreshold;
       return memoJson(reply, key("breakdown", d.id, by, asOf, threshold), BreakdownResponse, async () => {
         let cells: Awaited<ReturnType<typeof computeCells>>;
@@ -332,7 +333,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
     async (req, reply) => {
       const { view, ctx, suppress, key } = await readAccess(req, req.params.id);
       const d = findDefinition(view.all, req.params.indicatorId);
-      const to = req.query.to ?? regionToday();
+      const to = req.query.to ?? today();
       const from = req.query.from ?? defaultSeriesStart(ctx, to);
       if (from > to) throw invalid("query.from", "order", "from must be on or before to");
       const asOfs = monthlyAsOfs(from, to);
@@ -420,7 +421,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
     async (req) => {
       const { ctx } = await writeAccess(req, db, req.params.id);
       const d = parseDefinition(req.body.definition, ctx);
-      const asOf = req.body.asOf ?? regionToday();
+      const asOf = req.body.asOf ?? today();
       const [cells] = await computeCells(db, ctx, [d], { asOf: [asOf] });
       return {
         programme: programmeRef(ctx),

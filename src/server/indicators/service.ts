@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { type CompiledQuery, sql, type Transaction } from "kysely";
+import { type CompiledQuery, sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../infra/db/database.ts";
-import type { DB } from "../infra/db/schema.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import { BASE_TAXONOMY } from "../practices/schemas.ts";
 import { ProgrammeParameters } from "../programmes/schemas.ts";
 import { CATALOGUE, CATALOGUE_IDS } from "./catalogue.ts";
@@ -29,8 +29,6 @@ import { cellsFromFacts, type FactsDimension, readableFromFacts } from "./facts/
 import { factsBuilt, readEnrolmentExceptions } from "./facts/read.ts";
 import { factColumnsOf } from "./facts/record-sets.ts";
 import { siteCachedCells } from "./site-cache.ts";
-
-type Executor = Db | Transaction<DB>;
 
 /** The catalogue, validated once: a broken built-in is a programming error, caught by the tests. */
 export const BUILT_IN: readonly IndicatorDefinition[] = CATALOGUE.map((input) => {

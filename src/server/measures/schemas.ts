@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { RESPONDENTS, TIMEPOINTS } from "../../shared/vocabulary.ts";
 import { CivilDate as AnyCivilDate } from "../shared/schemas.ts";
 
-/** Shapes shared by the measures capability's routes. */
+export { RESPONDENTS, TIMEPOINTS };
 
-export const TIMEPOINTS = ["baseline", "follow_up", "end", "other"] as const;
-export const RESPONDENTS = ["patient", "clinician", "family"] as const;
+/** Shapes shared by the measures capability's routes. */
 
 /** A care date: a calendar date from 1900 on (PostgreSQL has no year 0). */
 export const CareDate = AnyCivilDate.refine(

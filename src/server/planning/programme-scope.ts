@@ -1,13 +1,10 @@
 import type { FastifyRequest } from "fastify";
-import { sql, type Transaction } from "kysely";
+import { sql } from "kysely";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
-import type { Db } from "../infra/db/database.ts";
-import type { DB } from "../infra/db/schema.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import { AppError, forbidden, notFound } from "../infra/http/errors.ts";
 import type { ProgrammeScope } from "./access.ts";
-
-type Executor = Db | Transaction<DB>;
 
 export interface PlanningSite {
   id: number;

@@ -1,10 +1,9 @@
 import type { Transaction } from "kysely";
 import type { z } from "zod";
-import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import type { DB } from "../infra/db/schema.ts";
 import type { Practice, PracticeDefinition, PracticeSummary, PracticeVersion } from "./schemas.ts";
 
-type Executor = Db | Transaction<DB>;
 type Definition = z.infer<typeof PracticeDefinition>;
 
 /** A practice joined with its current version: what the list and the detail are built from. */

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { BASE_TAXONOMY } from "../../shared/vocabulary.ts";
 import { Code, Name } from "../shared/schemas.ts";
+
+export { BASE_TAXONOMY };
 
 /**
  * A practice is versioned data: every change to its definition makes a new version, and a
@@ -67,19 +70,3 @@ export const PracticeUpdate = z.strictObject({
   definition: PracticeDefinition,
   baseVersion: z.number().int().positive(),
 });
-
-/** The base intervention taxonomy (EXCHANGE-FORMAT.md). */
-export const BASE_TAXONOMY = [
-  { code: "assessment", psychosocial: true },
-  { code: "psychoeducation", psychosocial: true },
-  { code: "skills_training", psychosocial: true },
-  { code: "psychotherapy", psychosocial: true },
-  { code: "family_intervention", psychosocial: true },
-  { code: "job_placement", psychosocial: true },
-  { code: "social_support", psychosocial: true },
-  { code: "psychiatric_visit", psychosocial: false },
-  { code: "nursing", psychosocial: false },
-  { code: "crisis_intervention", psychosocial: false },
-  { code: "case_coordination", psychosocial: false },
-  { code: "other", psychosocial: false },
-] as const;

@@ -1,17 +1,12 @@
 import { sql, type Transaction } from "kysely";
 import type { z } from "zod";
-import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import { precompiled } from "../infra/db/precompiled.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { PHASES, type Programme, type ProgrammeParameters, type ProgrammeSummary } from "./schemas.ts";
 
-type Executor = Db | Transaction<DB>;
 type Phase = (typeof PHASES)[number];
 export type ProgrammeOut = z.infer<typeof Programme>;
-
-/** Today as a civil date in UTC (`YYYY-MM-DD`): what "the current phase" is measured against. */
-/** The region's civil today (one helper for every "today": infra/time/civil-date.ts). */
-export { today as regionToday } from "../infra/time/civil-date.ts";
 
 /** Phases in their natural order, for a stable answer whatever the storage order. */
 const phaseRank = (p: string) => PHASES.indexOf(p as Phase);

@@ -6,6 +6,7 @@ import { canEditProgramme, canReadProgramme } from "../infra/auth/access.ts";
 import { requireAdmin, requireThat } from "../infra/auth/guards.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { conflict, forbidden, invalid, notFound } from "../infra/http/errors.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { staleVersion } from "../practices/stale-version.ts";
 import { IdParams } from "../shared/schemas.ts";
 import { checkProgrammeReferences } from "./check-references.ts";
@@ -15,7 +16,7 @@ import {
   parameterImpact,
   recomputeFailure,
 } from "./parameter-impact.ts";
-import { loadProgramme, lockProgramme, regionToday, replaceProgrammeLinks } from "./repository.ts";
+import { loadProgramme, lockProgramme, replaceProgrammeLinks } from "./repository.ts";
 import {
   Programme,
   ProgrammeBody,
@@ -41,7 +42,7 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
     { schema: { tags, response: { 200: z.array(ProgrammeSummary) } } },
     async (req) => {
       const p = principalOf(req);
-      const rows = await summaries(req, regionToday());
+      const rows = await summaries(req, today());
       return rows.filter((r) => canReadProgramme(p, r)).map(({ siteIds: _siteIds, ...summary }) => summary);
     },
   );

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
+import { PHASES } from "../../shared/vocabulary.ts";
 import { CivilDate, Code, Id, Name } from "../shared/schemas.ts";
 
-export const PHASES = ["pre_implementation", "implementation", "sustainability"] as const;
+export { PHASES };
 
 const AgeBandLabel = z.string().min(1).max(20);
 const Age = z.number().int().min(0).max(120);
@@ -32,21 +34,8 @@ const parameterFields = {
     .max(20),
 };
 
-/** The defaults of INDICATORS.md. */
-export const PARAMETER_DEFAULTS = {
-  targetEnrolmentPerSite: 15,
-  ageBand: { min: 18, max: 30 },
-  targetDiagnoses: ["F60.3"],
-  intensiveThreshold: 5,
-  earlyWindowDays: 90,
-  newToServiceDays: 365,
-  breakdownAgeBands: [
-    { label: "<18", min: null, max: 17 },
-    { label: "18–24", min: 18, max: 24 },
-    { label: "25–30", min: 25, max: 30 },
-    { label: "31+", min: 31, max: null },
-  ],
-} satisfies z.infer<z.ZodObject<typeof parameterFields>>;
+/** The defaults of INDICATORS.md (shared/programme-defaults.ts), checked against the fields. */
+PARAMETER_DEFAULTS satisfies z.infer<z.ZodObject<typeof parameterFields>>;
 
 /** Programme parameters of INDICATORS.md, with its defaults (for a whole field, and for the whole object). */
 export const ProgrammeParameters = z

@@ -1,14 +1,11 @@
 import type { FastifyRequest } from "fastify";
-import { sql, type Transaction } from "kysely";
+import { sql } from "kysely";
 import { canReadSiteData, hasRole } from "../infra/auth/access.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
-import type { Db } from "../infra/db/database.ts";
-import type { DB } from "../infra/db/schema.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import { AppError, type FieldIssue, forbidden, invalid, notFound } from "../infra/http/errors.ts";
 import { patientVisible } from "./patient-scope.ts";
-
-type Executor = Db | Transaction<DB>;
 
 /**
  * Access to patient-level data, on top of infra/auth/access.ts. Administrators, regional

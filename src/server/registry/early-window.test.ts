@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "./dates.ts";
+import { addDays } from "../infra/time/civil-date.ts";
 import { carePeriodEnd, earlyWindow, plansOfEnrolment } from "./early-window.ts";
 
 const start = "2024-01-01";

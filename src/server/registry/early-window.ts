@@ -1,4 +1,5 @@
-import { addDays, daysBetween, minDate } from "./dates.ts";
+import { LOOKBACK_DAYS } from "../../shared/programme-defaults.ts";
+import { addDays, daysBetween, minDate } from "../infra/time/civil-date.ts";
 
 /**
  * The INDICATORS.md definitions for one enrolment, as of a reference date: the care period, the
@@ -64,7 +65,7 @@ export function earlyWindow(
  * latest is the greatest created date, then the greatest code (byte order).
  */
 export function plansOfEnrolment(e: EnrolmentDates, asOf: string, plans: PlanRecord[]) {
-  const from = addDays(e.enrolmentDate, -90);
+  const from = addDays(e.enrolmentDate, -LOOKBACK_DAYS);
   const to = carePeriodEnd(e, asOf);
   const mine = plans.filter((p) => p.createdDate >= from && p.createdDate <= to);
   const latest = mine.reduce<PlanRecord | null>((best, p) => {

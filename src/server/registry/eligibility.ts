@@ -4,6 +4,8 @@
  * case-sensitive prefix match on the primary diagnosis; new = first contact on or after
  * enrolment − window days). Pure: the result is stored with the enrolment and shown to the user.
  */
+import { daysBetween } from "../infra/time/civil-date.ts";
+
 export interface EligibilityInput {
   birthYear: number;
   firstContactDate: string | null;
@@ -30,10 +32,6 @@ export interface EligibilityResult {
   eligible: boolean;
   checks: EligibilityCheck[];
 }
-
-const DAY = 86_400_000;
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 export function checkEligibility(input: EligibilityInput, rules: EligibilityRules): EligibilityResult {
   const age = Number(input.enrolmentDate.slice(0, 4)) - input.birthYear;

@@ -3,12 +3,13 @@ import { type Actor, audit } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import { AppError, conflict } from "../infra/http/errors.ts";
 import { checkWritableSites, issuesError, loadPatientsFor } from "./access.ts";
 import { CODE_PREFIX, generateCode } from "./codes.ts";
 import { assertCareDate } from "./dates.ts";
 import { checkEligibility, type EligibilityResult } from "./eligibility.ts";
-import { type Executor, enrolmentRowToEnrolment, loadProgrammeRules } from "./repository.ts";
+import { enrolmentRowToEnrolment, loadProgrammeRules } from "./repository.ts";
 import type { EligibilityQuery, Enrolment, EnrolmentBody } from "./schemas.ts";
 
 /** The programme (400 when unknown) and the eligibility result for a patient on a date. */

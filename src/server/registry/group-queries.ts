@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { z } from "zod";
+import type { Executor } from "../infra/db/executor.ts";
 import { notFound } from "../infra/http/errors.ts";
-import type { Executor, GroupRow } from "./repository.ts";
+import type { GroupRow } from "./repository.ts";
 import { type GROUP_KINDS, type Group, type GroupDetail, IMR_MAX_SIZE } from "./schemas.ts";
 
 type Kind = (typeof GROUP_KINDS)[number];

@@ -3,9 +3,10 @@ import type { z } from "zod";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import { assertSiteReadable } from "./access.ts";
 import { patientVisible, patientVisibleAt } from "./patient-scope.ts";
-import { type Executor, patientRowToPatient, withoutJit } from "./repository.ts";
+import { patientRowToPatient, withoutJit } from "./repository.ts";
 import type { PatientPage, PatientQuery } from "./schemas.ts";
 
 type Query = z.infer<typeof PatientQuery>;

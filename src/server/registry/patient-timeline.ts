@@ -4,8 +4,8 @@ import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { InterventionTable } from "../infra/db/schema.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { loadPatientOf } from "./access.ts";
-import { today } from "./dates.ts";
 import { carePeriodEnd, earlyWindow, plansOfEnrolment } from "./early-window.ts";
 import {
   BASE_PSYCHOSOCIAL,

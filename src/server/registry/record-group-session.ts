@@ -3,16 +3,17 @@ import type { Actor } from "../infra/audit/audit.ts";
 import { audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { assertSiteWritable, forbiddenIssues, issuesError, patientProblems } from "./access.ts";
-import { careDateIssues, today } from "./dates.ts";
+import { careDateIssues } from "./dates.ts";
 import { lockGroup } from "./group-queries.ts";
 import { insertInterventions } from "./record-intervention.ts";
 import {
   type Catalogue,
   catalogueIssues,
   type DefinitionParts,
-  type Executor,
   type GroupRow,
   loadCatalogue,
 } from "./repository.ts";

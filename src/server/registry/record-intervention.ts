@@ -5,9 +5,10 @@ import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { DB } from "../infra/db/schema.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { forbiddenIssues, issuesError, patientProblems, siteProblems } from "./access.ts";
 import { CODE_PREFIX, generateCode } from "./codes.ts";
-import { careDateIssues, today } from "./dates.ts";
+import { careDateIssues } from "./dates.ts";
 import { catalogueIssues, interventionRowToIntervention, loadCatalogue } from "./repository.ts";
 import type { Intervention, InterventionBody } from "./schemas.ts";
 

@@ -1,6 +1,8 @@
 import { type Selectable, sql, type Transaction } from "kysely";
 import type { z } from "zod";
+import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
 import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import type {
   DB,
   EnrolmentTable,
@@ -18,8 +20,6 @@ import type {
   PlanState,
   TreatmentPlan,
 } from "./schemas.ts";
-
-export type Executor = Db | Transaction<DB>;
 
 /** Row → API mappers: the only place that knows both shapes. */
 export const patientRowToPatient = (r: Selectable<PatientTable>): z.infer<typeof Patient> => ({
@@ -204,11 +204,11 @@ export interface RegistryParameters {
 export function programmeParameters(stored: unknown): RegistryParameters {
   const p = (stored ?? {}) as Partial<RegistryParameters>;
   return {
-    ageBand: p.ageBand ?? { min: 18, max: 30 },
-    targetDiagnoses: p.targetDiagnoses ?? ["F60.3"],
-    newToServiceDays: p.newToServiceDays ?? 365,
-    intensiveThreshold: p.intensiveThreshold ?? 5,
-    earlyWindowDays: p.earlyWindowDays ?? 90,
+    ageBand: p.ageBand ?? { ...PARAMETER_DEFAULTS.ageBand },
+    targetDiagnoses: p.targetDiagnoses ?? [...PARAMETER_DEFAULTS.targetDiagnoses],
+    newToServiceDays: p.newToServiceDays ?? PARAMETER_DEFAULTS.newToServiceDays,
+    intensiveThreshold: p.intensiveThreshold ?? PARAMETER_DEFAULTS.intensiveThreshold,
+    earlyWindowDays: p.earlyWindowDays ?? PARAMETER_DEFAULTS.earlyWindowDays,
   };
 }
 

@@ -3,11 +3,11 @@ import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
 import { assertSiteWritable, checkWritableSites, issuesError } from "./access.ts";
 import { CODE_PREFIX, generateCode } from "./codes.ts";
 import { capacityOf, groupRowToGroup, lockGroup } from "./group-queries.ts";
-import type { Executor } from "./repository.ts";
 import { type Group, type GroupBody, type GroupPatch, IMR_MAX_SIZE } from "./schemas.ts";
 
 type GroupOut = z.infer<typeof Group>;

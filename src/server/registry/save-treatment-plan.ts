@@ -6,10 +6,11 @@ import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { DB, TreatmentPlanTable } from "../infra/db/schema.ts";
 import { type FieldIssue, notFound } from "../infra/http/errors.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { staleVersion } from "../practices/stale-version.ts";
 import { assertSiteWritable, checkWritableSites, issuesError, loadPatientsFor } from "./access.ts";
 import { CODE_PREFIX, generateCode } from "./codes.ts";
-import { careDateIssues, today } from "./dates.ts";
+import { careDateIssues } from "./dates.ts";
 import { planRowToPlan, planRowToState } from "./repository.ts";
 import type { PlanBody, PlanPatch, TreatmentPlan } from "./schemas.ts";
 

@@ -1,19 +1,16 @@
 import { z } from "zod";
+import { GROUP_KINDS, IMR_MAX_SIZE, RECIPIENTS, SETTINGS, SEXES } from "../../shared/vocabulary.ts";
 import { CivilDate as AnyCivilDate, Name as AnyName, Code, Id, Profile } from "../shared/schemas.ts";
+
+export { GROUP_KINDS, IMR_MAX_SIZE, RECIPIENTS, SETTINGS, SEXES };
 
 /**
  * The care-delivery registry's request and response shapes. Request bodies are strict: an unknown
  * field (a `name`, an address…) is refused, so nothing identifying can slip into the registry.
  */
 
-export const SEXES = ["F", "M", "X", "U"] as const;
 export const END_REASONS = ["completed", "dropped_out", "transferred", "moved", "died", "other"] as const;
-export const SETTINGS = ["individual", "group"] as const;
-export const RECIPIENTS = ["patient", "family", "patient_and_family"] as const;
-export const GROUP_KINDS = ["dbt_skills", "family_connections", "imr", "psychoeducation", "other"] as const;
 
-/** IMR groups take at most this many members (the IMR manual's group size). */
-export const IMR_MAX_SIZE = 8;
 /** The most rows one batch of interventions may hold (a busy day at a large site). */
 export const BATCH_MAX = 500;
 

@@ -1,11 +1,12 @@
 import { sql } from "kysely";
 import type { z } from "zod";
+import { LOOKBACK_DAYS, PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { notFound } from "../infra/http/errors.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { assertSiteReadable } from "./access.ts";
-import { today } from "./dates.ts";
 import { patientVisible } from "./patient-scope.ts";
 import { BASE_PSYCHOSOCIAL, withoutJit } from "./repository.ts";
 import type { WorklistItem, Worklists } from "./schemas.ts";
@@ -107,8 +108,8 @@ export async function siteWorklists(
     with open_enrolments as materialized (${openQuery}),
     programme_rules as materialized (
       select pr.id as programme_id,
-        coalesce((pr.parameters->>'earlyWindowDays')::int, 90) as window_days,
-        coalesce((pr.parameters->>'intensiveThreshold')::int, 5) as threshold,
+        coalesce((pr.parameters->>'earlyWindowDays')::int, ${sql.lit(PARAMETER_DEFAULTS.earlyWindowDays)}) as window_days,
+        coalesce((pr.parameters->>'intensiveThreshold')::int, ${sql.lit(PARAMETER_DEFAULTS.intensiveThreshold)}) as threshold,
         array(
           select t->>'code'
           from practice_versions v,
@@ -127,7 +128,7 @@ export async function siteWorklists(
       cross join lateral (
         select t.id, t.code, t.created_date, t.signed_by_patient from treatment_plans t
         where t.patient_id = o.patient_id
-          and t.created_date >= o.enrolment_date - 90
+          and t.created_date >= o.enrolment_date - ${sql.lit(LOOKBACK_DAYS)}
           and t.created_date <= least(coalesce(o.end_date, ${day}), ${day})
         order by t.created_date desc, t.code collate "C" desc
         limit 1

@@ -5,8 +5,8 @@ import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
 import { notFound } from "../infra/http/errors.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { assertSiteWritable, issuesError, loadPatientsFor } from "./access.ts";
-import { today } from "./dates.ts";
 import { enrolmentRowToEnrolment } from "./repository.ts";
 import type { Enrolment, EnrolmentPatch } from "./schemas.ts";
 

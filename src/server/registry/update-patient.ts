@@ -4,8 +4,8 @@ import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import { today, yearOf } from "../infra/time/civil-date.ts";
 import { issuesError, loadPatientOf } from "./access.ts";
-import { today, yearOf } from "./dates.ts";
 import { patientRowToPatient } from "./repository.ts";
 import type { Patient, PatientPatch } from "./schemas.ts";
 

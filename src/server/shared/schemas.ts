@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { PROFILES } from "../../shared/vocabulary.ts";
+
+export { PROFILES };
 
 /** Schema pieces shared by several capabilities. */
 
@@ -34,15 +37,6 @@ export const IdParams = z.strictObject({ id: Id });
 
 export const Ok = z.object({ ok: z.literal(true) });
 
-export const PROFILES = [
-  "psychiatrist",
-  "psychologist",
-  "nurse",
-  "rehabilitation_therapist",
-  "educator",
-  "social_worker",
-  "other",
-] as const;
 export const Profile = z.enum(PROFILES);
 
 /** A PATCH body must change something. */

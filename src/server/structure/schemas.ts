@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { SERVICE_KINDS } from "../../shared/vocabulary.ts";
 import { Code, Id, Name, nonEmpty } from "../shared/schemas.ts";
 
-export const SERVICE_KINDS = [
-  "community_centre",
-  "addiction_service",
-  "eating_disorder_programme",
-  "ward",
-  "day_centre",
-  "residential",
-  "other",
-] as const;
+export { SERVICE_KINDS };
 
 export const Region = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 export const RegionBody = z.strictObject({ code: Code, name: Name });

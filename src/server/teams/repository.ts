@@ -1,10 +1,8 @@
 import type { Selectable, Transaction } from "kysely";
 import type { z } from "zod";
-import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 import type { DB, ProfessionalTable } from "../infra/db/schema.ts";
 import type { Professional } from "./schemas.ts";
-
-type Executor = Db | Transaction<DB>;
 
 /** Row → API mapper: the only place that knows both shapes. */
 export const professionalRowToProfessional = (

@@ -33,6 +33,7 @@ import type {
   Professional as ProfessionalSchema,
 } from "../../server/teams/schemas.ts";
 import type { User as UserSchema } from "../../server/users/schemas.ts";
+import type { Role } from "../../shared/roles.ts";
 
 export type Me = z.infer<typeof MeSchema>;
 export type Region = z.infer<typeof RegionSchema>;
@@ -56,7 +57,7 @@ export type Professional = z.infer<typeof ProfessionalSchema>;
 export type ProfessionalBody = z.input<typeof ProfessionalBodySchema>;
 export type ProfessionalPatch = z.input<typeof ProfessionalPatchSchema>;
 export type User = z.infer<typeof UserSchema>;
-export type Role = "administrator" | "regional_coordinator" | "site_coordinator" | "clinician" | "viewer";
+export type { Role };
 export type Grant = { role: Role; programmeId: number | null; siteId: number | null };
 
 export interface AuditEntry {

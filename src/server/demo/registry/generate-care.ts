@@ -1,3 +1,4 @@
+import { PARAMETER_DEFAULTS } from "../../../shared/programme-defaults.ts";
 import { workingDay } from "./calendar.ts";
 import { type CareEvent, type DemoPatient, durationOf, isPsychosocial, type SiteStaff } from "./context.ts";
 import { lognormal, poisson, Weighted } from "./distributions.ts";
@@ -16,7 +17,7 @@ import type { BpdSite, ImrSite } from "./sites.ts";
 const BPD_RATE = 8.3;
 const EARLY_EXTRA = 3.5;
 export const INTENSIVE_THRESHOLD = 5;
-const EARLY_DAYS = 90;
+const EARLY_DAYS = PARAMETER_DEFAULTS.earlyWindowDays;
 
 const NON_INTENSIVE_EARLY = new Weighted<number>([
   [0, 10],

@@ -1,3 +1,4 @@
+import { PARAMETER_DEFAULTS } from "../../../shared/programme-defaults.ts";
 import type { Context, DemoPatient } from "./context.ts";
 import { SiteStaff } from "./context.ts";
 import { bpdCare, imrCare, SiteMix } from "./generate-care.ts";
@@ -21,7 +22,7 @@ export interface Dates {
   imrEnrolEnd: number;
 }
 
-const EARLY = 90;
+const EARLY = PARAMETER_DEFAULTS.earlyWindowDays;
 
 export function bpdUnit(
   ctx: Context,

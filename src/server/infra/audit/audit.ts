@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { sql, type Transaction } from "kysely";
+import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
-import type { DB } from "../db/schema.ts";
+import type { Executor } from "../db/executor.ts";
 
 /** Who did something. `id` is null for the system (CLI, demo loader, import). */
 export interface Actor {
@@ -70,8 +70,6 @@ export function entryHash(e: ChainedFields): string {
   ]);
   return createHash("sha256").update(material).digest("hex");
 }
-
-type Executor = Db | Transaction<DB>;
 
 /**
  * Append entries to the audit log inside the caller's transaction: they commit or roll back

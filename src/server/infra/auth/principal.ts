@@ -2,15 +2,10 @@
  * Who is asking, and what they may see. Built once per request from the session (see
  * sessions.ts); every access decision is a pure function of it (see access.ts).
  */
-export type Role = "administrator" | "regional_coordinator" | "site_coordinator" | "clinician" | "viewer";
+import type { Role } from "../../../shared/roles.ts";
 
-export const ROLES: readonly Role[] = [
-  "administrator",
-  "regional_coordinator",
-  "site_coordinator",
-  "clinician",
-  "viewer",
-];
+export { ROLES } from "../../../shared/roles.ts";
+export type { Role };
 
 export interface RoleGrant {
   id: number;

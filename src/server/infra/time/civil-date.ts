@@ -31,7 +31,7 @@ export function today(now: Date = new Date(), timeZone: string = regionTimeZone(
 const parse = (d: string) => new Date(`${d}T00:00:00Z`);
 const format = (d: Date) => d.toISOString().slice(0, 10);
 
-/** `date` plus `days` whole days. */
+/** `date` plus `days` whole days (negative allowed), as `YYYY-MM-DD`. */
 export function addDays(date: string, days: number): string {
   const d = parse(date);
   d.setUTCDate(d.getUTCDate() + days);
@@ -46,3 +46,14 @@ export function addMonths(date: string, months: number): string {
 
 /** The last day of `date`'s month. */
 export const monthEnd = (date: string) => addDays(addMonths(date, 1), -1);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parse(to).getTime() - parse(from).getTime()) / 86_400_000);
+}
+
+/** The earlier of two civil dates (`YYYY-MM-DD` compares correctly as text). */
+export const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/** The calendar year of a civil date. */
+export const yearOf = (date: string) => Number(date.slice(0, 4));

@@ -7,8 +7,8 @@ import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { SupervisionSessionTable } from "../../infra/db/schema.ts";
 import { type FieldIssue, forbidden, notFound } from "../../infra/http/errors.ts";
+import { today } from "../../infra/time/civil-date.ts";
 import { issuesError } from "../../registry/access.ts";
-import { today } from "../../registry/dates.ts";
 import type { Supervision, SupervisionBody } from "./schemas.ts";
 
 type Out = z.infer<typeof Supervision>;

@@ -8,7 +8,3 @@ import type { ActivityStatus } from "./schemas.ts";
 export function isOverdue(activity: { end: string; status: ActivityStatus }, today: string): boolean {
   return activity.end < today && activity.status !== "done" && activity.status !== "dropped";
 }
-
-/** Today as a civil date in UTC. */
-/** The region's civil today (one helper for every "today": infra/time/civil-date.ts). */
-export { today as regionToday } from "../../infra/time/civil-date.ts";

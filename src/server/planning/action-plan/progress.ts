@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import type { z } from "zod";
 import type { Db } from "../../infra/db/database.ts";
+import { today } from "../../infra/time/civil-date.ts";
 import type { ProgrammeWithSites } from "../programme-scope.ts";
-import { isOverdue, regionToday } from "./overdue.ts";
+import { isOverdue } from "./overdue.ts";
 import { ACTIVITY_STATUSES, type ActivityStatus, type Progress } from "./schemas.ts";
 
 interface Row {
@@ -25,7 +26,7 @@ interface Row {
 export async function planProgress(
   db: Db,
   programme: ProgrammeWithSites,
-  today = regionToday(),
+  asOf = today(),
 ): Promise<z.infer<typeof Progress>> {
   const [{ rows }, plans] = await Promise.all([
     sql<Row>`
@@ -52,7 +53,7 @@ export async function planProgress(
   const copies = new Map<string, Row>();
   for (const r of rows) if (r.site_id !== null) copies.set(`${r.site_id}:${r.origin_id}`, r);
   return {
-    today,
+    today: asOf,
     sites: programme.sites.map((s) => ({ ...s, planVersion: version.get(s.id) ?? 0 })),
     activities: rows
       .filter((r) => r.site_id === null)
@@ -62,7 +63,7 @@ export async function planProgress(
         ) as Record<ActivityStatus | "missing" | "overdue", number>;
         const perSite = programme.sites.map((s) => {
           const copy = copies.get(`${s.id}:${r.id}`);
-          const overdue = copy ? isOverdue(copy, today) : false;
+          const overdue = copy ? isOverdue(copy, asOf) : false;
           counts[copy ? copy.status : "missing"] += 1;
           if (overdue) counts.overdue += 1;
           return { siteId: s.id, status: copy?.status ?? null, end: copy?.end ?? null, overdue };

@@ -1,9 +1,5 @@
-import type { Transaction } from "kysely";
-import type { Db } from "../../infra/db/database.ts";
-import type { DB } from "../../infra/db/schema.ts";
+import type { Executor } from "../../infra/db/executor.ts";
 import type { TocContent } from "../toc/schemas.ts";
-
-type Executor = Db | Transaction<DB>;
 
 export interface TocOutput {
   id: string;

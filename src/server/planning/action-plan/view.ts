@@ -1,5 +1,6 @@
 import type { Db } from "../../infra/db/database.ts";
-import { isOverdue, regionToday } from "./overdue.ts";
+import { today } from "../../infra/time/civil-date.ts";
+import { isOverdue } from "./overdue.ts";
 import {
   ACTIVITY_STATUSES,
   type ActionPlanContent,
@@ -14,7 +15,7 @@ export async function actionPlanView(
   programmeId: number,
   siteId: number | null,
   content: ActionPlanContent,
-  today = regionToday(),
+  asOf = today(),
 ): Promise<ActionPlanViewT> {
   const outputs = await tocOutputs(db, programmeId, siteId);
   const byStatus = Object.fromEntries(ACTIVITY_STATUSES.map((s) => [s, 0])) as Record<ActivityStatus, number>;
@@ -28,7 +29,7 @@ export async function actionPlanView(
       id: sub.id!,
       title: sub.title,
       activities: sub.activities.map((a) => {
-        const late = isOverdue(a, today);
+        const late = isOverdue(a, asOf);
         activities += 1;
         byStatus[a.status] += 1;
         if (late) overdue += 1;
@@ -41,5 +42,5 @@ export async function actionPlanView(
       }),
     })),
   }));
-  return { strategicAreas, summary: { today, activities, overdue, byStatus } };
+  return { strategicAreas, summary: { today: asOf, activities, overdue, byStatus } };
 }

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { columnName, writeXlsx, xmlText } from "../../../shared/xlsx.ts";
 import { pdfSafe, renderPdf } from "./pdf.ts";
-import { columnName, writeXlsx, xmlText } from "./xlsx.ts";
 
 describe("XLSX writer", () => {
   it("names columns like a spreadsheet", () => {

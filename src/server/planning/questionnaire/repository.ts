@@ -1,9 +1,5 @@
-import type { Transaction } from "kysely";
-import type { Db } from "../../infra/db/database.ts";
-import type { DB } from "../../infra/db/schema.ts";
+import type { Executor } from "../../infra/db/executor.ts";
 import { notFound } from "../../infra/http/errors.ts";
-
-type Executor = Db | Transaction<DB>;
 
 /** The questionnaire, if it belongs to the programme; otherwise 404. */
 export async function questionnaireOf(db: Executor, programmeId: number, questionnaireId: number) {

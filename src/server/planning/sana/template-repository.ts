@@ -1,10 +1,6 @@
-import type { Transaction } from "kysely";
-import type { Db } from "../../infra/db/database.ts";
-import type { DB } from "../../infra/db/schema.ts";
+import type { Executor } from "../../infra/db/executor.ts";
 import { loadCurrent } from "../versions/repository.ts";
 import type { SanaTemplateContent } from "./schemas.ts";
-
-type Executor = Db | Transaction<DB>;
 
 /** The programme's current SANA template (no areas before the first save). */
 export async function loadSanaTemplate(db: Executor, programmeId: number): Promise<SanaTemplateContent> {

@@ -1,10 +1,7 @@
-import { sql, type Transaction } from "kysely";
-import type { Db } from "../../infra/db/database.ts";
-import type { DB } from "../../infra/db/schema.ts";
+import { sql } from "kysely";
+import type { Executor } from "../../infra/db/executor.ts";
 import { loadCurrent } from "../versions/repository.ts";
 import type { TagsContent, TagT } from "./schemas.ts";
-
-type Executor = Db | Transaction<DB>;
 
 /** The programme's current SWOT tag vocabulary (empty before the first save). */
 export async function loadTags(db: Executor, programmeId: number): Promise<TagT[]> {

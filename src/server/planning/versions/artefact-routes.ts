@@ -1,15 +1,16 @@
 import type { Transaction } from "kysely";
 import { z } from "zod";
+import { type Sheet, writeXlsx } from "../../../shared/xlsx.ts";
 import type { ZodApp } from "../../context.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
+import type { Executor } from "../../infra/db/executor.ts";
 import type { DB } from "../../infra/db/schema.ts";
 import { notFound } from "../../infra/http/errors.ts";
 import { Id } from "../../shared/schemas.ts";
 import { canEditDefinitions, canEditPlanning, canReadPlanning, WHY } from "../access.ts";
 import { type Report, renderPdf } from "../export/pdf.ts";
-import { type Sheet, writeXlsx } from "../export/xlsx.ts";
 import { type ProgrammeWithSites, resolveProgramme } from "../programme-scope.ts";
 import { Comparison, documentOf, VersionNumber, VersionSummary } from "../schemas.ts";
 import { diffSnapshots } from "./diff.ts";
@@ -17,8 +18,6 @@ import type { ArtefactKind, Owner } from "./owner.ts";
 import { planningWrite } from "./planning-write.ts";
 import { listVersions, loadCurrent, loadVersion, type StoredVersion } from "./repository.ts";
 import { writeVersion } from "./write-version.ts";
-
-type Executor = Db | Transaction<DB>;
 
 /** Where an artefact is mounted: a path under `/api/programmes/:programmeId/planning/` and its owner. */
 export interface Mount {

@@ -1,9 +1,7 @@
 import type { Transaction } from "kysely";
-import type { Db } from "../../infra/db/database.ts";
+import type { Executor } from "../../infra/db/executor.ts";
 import type { DB } from "../../infra/db/schema.ts";
 import { type Owner, ownerIs } from "./owner.ts";
-
-type Executor = Db | Transaction<DB>;
 
 /** One stored version of an artefact, as the API shows it. */
 export interface StoredVersion {

@@ -1,9 +1,9 @@
 import { Button, Menu } from "@mantine/core";
 import { IconDownload, IconFileTypePng, IconFileTypeSvg } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { fileName, saveFile } from "../../app/ui/download.ts";
+import type { ChartOption } from "../../app/ui/echarts-setup.ts";
 import { chartPng, chartSvg } from "./chart-export.ts";
-import { fileName, saveFile } from "./download.ts";
-import type { ChartOption } from "./echarts-setup.ts";
 
 /** Download a chart as PNG (canvas) or SVG (ECharts' SVG renderer), titled like a report figure. */
 export function ChartDownloads({

@@ -1,5 +1,5 @@
 import { init } from "echarts/core";
-import type { ChartOption } from "./echarts-setup.ts";
+import type { ChartOption } from "../../app/ui/echarts-setup.ts";
 
 /** The size of a downloaded chart, in CSS pixels (PNG at twice the resolution). */
 const WIDTH = 1400;

@@ -1,6 +1,6 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { COLORS } from "./echarts-setup.ts";
+import { COLORS } from "./colors.ts";
 
 function Swatch({ color, hatched, dashed }: { color: string; hatched?: boolean; dashed?: boolean }) {
   if (dashed) {

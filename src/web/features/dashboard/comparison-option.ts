@@ -1,5 +1,5 @@
-import type { ChartOption } from "./echarts-setup.ts";
-import { COLORS } from "./echarts-setup.ts";
+import type { ChartOption } from "../../app/ui/echarts-setup.ts";
+import { COLORS } from "./colors.ts";
 import { cellState } from "./format.ts";
 import { escapeHtml } from "./html.ts";
 import type { Cell } from "./types.ts";

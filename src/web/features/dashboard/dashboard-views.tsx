@@ -1,6 +1,6 @@
 import { Route, Routes } from "react-router";
 import { NotFoundPage } from "../../app/not-found-page.tsx";
-import "./echarts-setup.ts";
+import "../../app/ui/echarts-setup.ts";
 import { EditorPage } from "./editor/editor-page.tsx";
 import { IndicatorsPage } from "./editor/indicators-page.tsx";
 import { ChartsIndexPage, IndicatorPage } from "./indicator-page.tsx";

@@ -1,4 +1,4 @@
-import { writeXlsx, type Cell as XlsxCell } from "../../../server/planning/export/xlsx.ts";
+import { writeXlsx, type Cell as XlsxCell } from "../../../shared/xlsx.ts";
 import { type CsvValue, toCsv } from "./csv.ts";
 import type { DashboardModel } from "./model.ts";
 import type { IndicatorMeta } from "./types.ts";

@@ -1,7 +1,7 @@
 import { Skeleton, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSeries } from "./api.ts";
-import { COLORS } from "./echarts-setup.ts";
+import { COLORS } from "./colors.ts";
 import { useFormat } from "./format.ts";
 
 const W = 140;

@@ -9,10 +9,10 @@ import {
 import { type CSSProperties, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { fileName, saveFile } from "../../app/ui/download.ts";
 import { useDashboardHref } from "./as-of.ts";
 import { CellValue } from "./cell-value.tsx";
 import { type DashboardContext, DashboardPage, WithIndicators } from "./dashboard-page.tsx";
-import { fileName, saveFile } from "./download.ts";
 import { csvFile, exportRows, xlsxFile } from "./export.ts";
 import { cellState, useFormat } from "./format.ts";
 import { useIndicatorText } from "./labels.ts";

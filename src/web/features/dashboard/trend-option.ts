@@ -1,5 +1,5 @@
-import type { ChartOption, LineSeriesOption } from "./echarts-setup.ts";
-import { COLORS } from "./echarts-setup.ts";
+import type { ChartOption, LineSeriesOption } from "../../app/ui/echarts-setup.ts";
+import { COLORS } from "./colors.ts";
 import { escapeHtml } from "./html.ts";
 import type { Cell, IndicatorMeta } from "./types.ts";
 

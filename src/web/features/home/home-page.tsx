@@ -2,10 +2,10 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@man
 import { IconBuildingHospital, IconClipboardList } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useProgrammes } from "../../app/data/programmes.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
-import { useProgrammes } from "../programmes/api.ts";
-import { PhaseBadge } from "../programmes/phase-badge.tsx";
+import { PhaseBadge } from "../../app/ui/phase-badge.tsx";
 
 /** What I work on: my programmes with their phase and sites, and my sites. */
 export function HomePage() {

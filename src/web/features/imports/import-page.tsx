@@ -1,10 +1,10 @@
 import { Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { canImport } from "../../app/data/registry-access.ts";
 import { NoAccess } from "../../app/guards.tsx";
 import { ErrorAlert, Loading, Page } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
-import { canImport } from "../registry/access.ts";
 import { useImportJob } from "./api.ts";
 import { ExportSection } from "./export-section.tsx";
 import { ImportProgress } from "./import-progress.tsx";

@@ -2,8 +2,8 @@ import { NavLink } from "@mantine/core";
 import { IconFileImport } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { canImport } from "../../app/data/registry-access.ts";
 import { useCurrentUser } from "../../app/session.ts";
-import { canImport } from "../registry/access.ts";
 
 /** "Import and export" in the navigation, for administrators and regional coordinators. */
 export function ImportsNav({ onNavigate }: { onNavigate: () => void }) {

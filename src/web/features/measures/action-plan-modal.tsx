@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { ModalDateField } from "../registry/modal-date-field.tsx";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useReviewToActionPlan } from "./api.ts";
 import { todayIso } from "./labels.ts";
 import type { ActionPlanResult, FidelityScale, Review } from "./types.ts";

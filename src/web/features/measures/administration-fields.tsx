@@ -1,7 +1,7 @@
 import { NumberInput, SimpleGrid, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../app/date-field.tsx";
-import { SegmentedField } from "../registry/segmented-field.tsx";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import type { AdministrationDraft, Entry } from "./administration-form-state.ts";
 import { useRespondentOptions, useTimepointOptions } from "./labels.ts";
 import type { InstrumentDetail } from "./types.ts";

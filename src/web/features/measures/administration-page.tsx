@@ -4,13 +4,13 @@ import { notifications } from "@mantine/notifications";
 import { type FormEvent, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useTimeline } from "../../app/data/registry.ts";
+import type { Timeline } from "../../app/data/registry-types.ts";
+import { useWorkingSite } from "../../app/data/working-site.ts";
 import { useDescribeError } from "../../app/errors.ts";
 import { toFormErrors, useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { Loading, Page, QueryView } from "../../app/page.tsx";
-import { useTimeline } from "../registry/api.ts";
-import type { Timeline } from "../registry/types.ts";
-import { useWorkingSite } from "../registry/working-site.ts";
 import { AdministrationFields } from "./administration-fields.tsx";
 import { type AdministrationDraft, blankAnswers, bodyOf, scoreInputOf } from "./administration-form-state.ts";
 import {

@@ -1,10 +1,9 @@
-import "./echarts-setup.ts";
-import { EChart } from "../dashboard/echart.tsx";
-import type { ChartOption } from "../dashboard/echarts-setup.ts";
-import type { MeasuresChartOption } from "./echarts-setup.ts";
+import "../../app/ui/echarts-setup.ts";
+import { EChart } from "../../app/ui/echart.tsx";
+import type { ChartOption, MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
 
 /**
- * The canvas of a measures chart, drawn by the dashboard's ECharts wrapper. The wrapper's option
+ * The canvas of a measures chart, drawn by the app's ECharts wrapper (app/ui). The wrapper's option
  * type knows the dashboard's charts only; `echarts-setup.ts` registers the radar, heat map,
  * funnel and mark areas, so the wider option is handed over as it is.
  */

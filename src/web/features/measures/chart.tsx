@@ -1,6 +1,6 @@
 import { Skeleton } from "@mantine/core";
 import { lazy, Suspense } from "react";
-import type { MeasuresChartOption } from "./echarts-setup.ts";
+import type { MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
 
 /** Apache ECharts comes in its own chunk, fetched with the first chart a page draws. */
 const MeasuresChartCanvas = lazy(() => import("./chart-canvas.tsx"));

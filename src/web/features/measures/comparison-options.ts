@@ -1,5 +1,5 @@
+import type { MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
 import { SERIES } from "./chart-palette.ts";
-import type { MeasuresChartOption } from "./echarts-setup.ts";
 import type { Comparison } from "./types.ts";
 
 type Axis = "items" | "levels";

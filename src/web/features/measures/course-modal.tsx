@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { ModalDateField } from "../registry/modal-date-field.tsx";
-import { SegmentedField } from "../registry/segmented-field.tsx";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useCreateCourse } from "./api.ts";
 import type { Course } from "./types.ts";
 

@@ -2,11 +2,11 @@ import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } f
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { useProgramme } from "../../app/data/programmes.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import type { Programme } from "../../app/types.ts";
-import { useProgramme } from "../programmes/api.ts";
-import { SegmentedField } from "../registry/segmented-field.tsx";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useFidelityComparison, useFidelityScales } from "./api.ts";
 import { MeasuresChart } from "./chart.tsx";
 import { heatmapOption, radarOption } from "./comparison-options.ts";

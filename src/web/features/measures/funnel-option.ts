@@ -1,4 +1,4 @@
-import type { MeasuresChartOption } from "./echarts-setup.ts";
+import type { MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
 import type { FunnelCounts } from "./types.ts";
 
 export interface FunnelLabels {

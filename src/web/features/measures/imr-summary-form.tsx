@@ -12,12 +12,12 @@ import {
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useServices } from "../../app/data/structure.ts";
 import { DateField } from "../../app/date-field.tsx";
 import { useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { QueryView } from "../../app/page.tsx";
-import { SegmentedField } from "../registry/segmented-field.tsx";
-import { useServices } from "../structure/api.ts";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useImrSummary, useSaveImrSummary } from "./api.ts";
 import { useFormatDate } from "./labels.ts";
 import type { ImrSummary } from "./types.ts";

@@ -1,4 +1,4 @@
-import type { MeasuresChartOption } from "./echarts-setup.ts";
+import type { MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
 import type { ImrsPair } from "./types.ts";
 
 /** Client and clinician IMRS item by item for one pair: two bars per item (1–5). */

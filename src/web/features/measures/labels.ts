@@ -1,9 +1,13 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import {
+  RESPONDENTS as SHARED_RESPONDENTS,
+  TIMEPOINTS as SHARED_TIMEPOINTS,
+} from "../../../shared/vocabulary.ts";
 import type { Respondent, Timepoint } from "./types.ts";
 
-export const TIMEPOINTS: Timepoint[] = ["baseline", "follow_up", "end", "other"];
-export const RESPONDENTS: Respondent[] = ["patient", "clinician", "family"];
+export const TIMEPOINTS: Timepoint[] = [...SHARED_TIMEPOINTS];
+export const RESPONDENTS: Respondent[] = [...SHARED_RESPONDENTS];
 
 /** The timepoints as options of a segmented control. */
 export function useTimepointOptions() {

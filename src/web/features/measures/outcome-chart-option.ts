@@ -1,5 +1,5 @@
+import type { MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
 import { BAND_COLOURS, SERIES } from "./chart-palette.ts";
-import type { MeasuresChartOption } from "./echarts-setup.ts";
 import type { InstrumentOutcome, Respondent } from "./types.ts";
 
 const DAY = 86_400_000;

@@ -1,4 +1,4 @@
-import type { MeasuresChartOption } from "./echarts-setup.ts";
+import type { MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
 import type { ProgrammeOutcomes } from "./types.ts";
 
 /** Baseline and latest mean per site (and the programme), two bars each; small cells are left out. */

@@ -1,5 +1,5 @@
+import type { MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
 import { SERIES } from "./chart-palette.ts";
-import type { MeasuresChartOption } from "./echarts-setup.ts";
 import type { FidelityScale, ReviewSummary } from "./types.ts";
 
 /** Overall and level scores of a site's reviews of one scale over time. */

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
-import { ModalDateField } from "../registry/modal-date-field.tsx";
-import { SegmentedField } from "../registry/segmented-field.tsx";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useRecordSupervision } from "./api.ts";
 import { todayIso } from "./labels.ts";
 

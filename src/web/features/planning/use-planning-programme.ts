@@ -1,4 +1,4 @@
-import { useProgramme } from "../programmes/api.ts";
+import { useProgramme } from "../../app/data/programmes.ts";
 import type { Scope } from "./scope.ts";
 
 export type PlanningProgramme = NonNullable<ReturnType<typeof useProgramme>["data"]>;

@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { BASE_TAXONOMY } from "../../../server/practices/schemas.ts";
+import { BASE_TAXONOMY } from "../../../shared/vocabulary.ts";
 
 /** The base intervention taxonomy every practice inherits, psychosocial types marked. */
 export function BaseTaxonomy() {

@@ -3,10 +3,10 @@ import { notifications } from "@mantine/notifications";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { useCreatePractice } from "../../app/data/practices.ts";
 import { useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { Page } from "../../app/page.tsx";
-import { useCreatePractice } from "./api.ts";
 import { DefinitionFields } from "./definition-fields.tsx";
 import { emptyDefinition, formToDefinition, isShownPracticeField } from "./definition-values.ts";
 

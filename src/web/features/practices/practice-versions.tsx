@@ -2,10 +2,10 @@ import { Button, Paper, Stack, Table, Text } from "@mantine/core";
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { usePracticeVersions } from "../../app/data/practices.ts";
 import { useFormatDateTime } from "../../app/format.ts";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
-import { usePracticeVersions } from "./api.ts";
 import { DefinitionView } from "./definition-view.tsx";
 
 /** Every saved version of a practice, newest first: who saved it and when; each can be opened. */

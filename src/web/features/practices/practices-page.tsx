@@ -2,11 +2,11 @@ import { Anchor, Button, Paper, Table } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { usePractices } from "../../app/data/practices.ts";
 import { useFormatDateTime } from "../../app/format.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
-import { usePractices } from "./api.ts";
 
 /** The practices that programmes implement, each at its current version. */
 export function PracticesPage() {

@@ -1,4 +1,5 @@
-import { PHASES, ProgrammeParameters } from "../../../server/programmes/schemas.ts";
+import { PARAMETER_DEFAULTS } from "../../../shared/programme-defaults.ts";
+import { PHASES } from "../../../shared/vocabulary.ts";
 import { ApiError } from "../../app/api.ts";
 import type { Programme, ProgrammeBody, ProgrammeUpdate } from "../../app/types.ts";
 
@@ -37,8 +38,8 @@ export interface ProgrammeFormValues {
   };
 }
 
-/** The defaults of INDICATORS.md, straight from the server's schema. */
-export const DEFAULT_PARAMETERS = ProgrammeParameters.parse(undefined);
+/** The defaults of INDICATORS.md, the ones the server's schema applies (shared/programme-defaults.ts). */
+export const DEFAULT_PARAMETERS = PARAMETER_DEFAULTS;
 
 const emptyPhases = (): ProgrammeFormValues["phases"] => ({
   pre_implementation: { startDate: null, endDate: null },

@@ -1,7 +1,7 @@
 import { Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { usePracticeVersions } from "../../app/data/practices.ts";
 import { useFormatDateTime } from "../../app/format.ts";
-import { usePracticeVersions } from "../practices/api.ts";
 
 /**
  * Which saved version of its practice a programme follows (editing only): a newer version may

@@ -1,10 +1,10 @@
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { useCreateProgramme } from "../../app/data/programmes.ts";
+import { useRegions } from "../../app/data/structure.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { Page, QueryView } from "../../app/page.tsx";
-import { useRegions } from "../structure/api.ts";
-import { useCreateProgramme } from "./api.ts";
 import { emptyProgramme, formToCreateBody, isShownProgrammeField, toFormIssues } from "./form-values.ts";
 import { ProgrammeForm } from "./programme-form.tsx";
 

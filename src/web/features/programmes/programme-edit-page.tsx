@@ -4,11 +4,11 @@ import { IconRefresh } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { useParameterImpact, useProgramme, useUpdateProgramme } from "../../app/data/programmes.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { NoAccess } from "../../app/guards.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
 import type { ParameterImpact, Programme, ProgrammeUpdate } from "../../app/types.ts";
-import { useParameterImpact, useProgramme, useUpdateProgramme } from "./api.ts";
 import {
   formToUpdateBody,
   isShownProgrammeField,

@@ -3,16 +3,16 @@ import { IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { useProgramme } from "../../app/data/programmes.ts";
+import { useRegions } from "../../app/data/structure.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import type { Programme } from "../../app/types.ts";
+import { PhaseBadge, phaseOn, todayIso } from "../../app/ui/phase-badge.tsx";
 import { DashboardLink } from "../dashboard/programme-link.tsx";
 import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
 import { PlanningLink } from "../planning/planning-link.tsx";
-import { useRegions } from "../structure/api.ts";
-import { useProgramme } from "./api.ts";
 import { PHASES } from "./form-values.ts";
-import { PhaseBadge, phaseOn, todayIso } from "./phase-badge.tsx";
 
 /** One programme: practice, phases, sites with their targets, and the indicator parameters. */
 export function ProgrammePage() {

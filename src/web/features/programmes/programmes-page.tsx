@@ -2,11 +2,11 @@ import { Anchor, Badge, Button, Group, Paper, Table, Text } from "@mantine/core"
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useProgrammes } from "../../app/data/programmes.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
-import { useProgrammes } from "./api.ts";
-import { PhaseBadge } from "./phase-badge.tsx";
+import { PhaseBadge } from "../../app/ui/phase-badge.tsx";
 
 /** Every programme the user may see, with its practice, phase and number of sites. */
 export function ProgrammesPage() {

@@ -4,13 +4,14 @@ import { IconCircleCheck, IconPlus } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { useInterventionDefaults, useRecordBatch } from "../../app/data/registry.ts";
+import type { Intervention, InterventionDefaults } from "../../app/data/registry-types.ts";
+import { useSite } from "../../app/data/structure.ts";
+import { useProfessionals } from "../../app/data/teams.ts";
 import { DateField } from "../../app/date-field.tsx";
 import { FormError } from "../../app/form-modal.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
 import type { Professional, SiteDetail } from "../../app/types.ts";
-import { useSite } from "../structure/api.ts";
-import { useProfessionals } from "../teams/api.ts";
-import { useInterventionDefaults, useRecordBatch } from "./api.ts";
 import { BatchRow, type BatchRowValues, ROW_FIELDS } from "./batch-row.tsx";
 import {
   moduleOptions,
@@ -21,7 +22,6 @@ import {
 } from "./intervention-options.ts";
 import { useTypeLabel } from "./labels.ts";
 import { SiteRegistryNav } from "./site-registry-nav.tsx";
-import type { Intervention, InterventionDefaults } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 /** Every `rows.N.…` path is the form's: shown in the row's cell or under the row. */

@@ -1,9 +1,9 @@
 import { ActionIcon, NumberInput, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import type { Recipient, Setting } from "../../app/data/registry-types.ts";
 import type { ModuleOptions } from "./intervention-options.ts";
 import { PatientPicker, type PickedPatient } from "./patient-picker.tsx";
-import type { Recipient, Setting } from "./types.ts";
 
 export interface BatchRowValues {
   key: number;

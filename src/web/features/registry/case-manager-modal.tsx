@@ -2,9 +2,9 @@ import { Select } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useUpdateEnrolment } from "../../app/data/registry.ts";
+import { useProfessionals } from "../../app/data/teams.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { useProfessionals } from "../teams/api.ts";
-import { useUpdateEnrolment } from "./api.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const isShown = (p: string) => p === "caseManagerCode" || p === "caseManagerProfile";

@@ -1,8 +1,8 @@
 import { Badge, Group, Paper, Progress, RingProgress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import type { CatalogueType, TimelineEnrolment } from "../../app/data/registry-types.ts";
 import { daysBetween, useFormatDate } from "./dates.ts";
 import { useTypeLabel } from "./labels.ts";
-import type { CatalogueType, TimelineEnrolment } from "./types.ts";
 
 /**
  * One enrolment's start of care at a glance: where the early window stands (day n of 90), the

@@ -1,7 +1,7 @@
 import { Alert, Group, List, Text, ThemeIcon } from "@mantine/core";
 import { IconCheck, IconQuestionMark, IconShieldCheck, IconShieldX, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { EligibilityCheck, EligibilityResult } from "./types.ts";
+import type { EligibilityCheck, EligibilityResult } from "../../app/data/registry-types.ts";
 
 /** Alert titles in the text colour: the tinted colours miss 4.5:1 on their light backgrounds. */
 const TITLE = { title: { color: "var(--mantine-color-text)" } };

@@ -3,16 +3,16 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useEligibility, useEnrol } from "../../app/data/registry.ts";
+import { registrySites } from "../../app/data/registry-access.ts";
+import type { Enrolment } from "../../app/data/registry-types.ts";
+import { useSite } from "../../app/data/structure.ts";
+import { useProfessionals } from "../../app/data/teams.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { useCurrentUser } from "../../app/session.ts";
-import { useSite } from "../structure/api.ts";
-import { useProfessionals } from "../teams/api.ts";
-import { registrySites } from "./access.ts";
-import { useEligibility, useEnrol } from "./api.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { todayIso } from "./dates.ts";
 import { EligibilityView } from "./eligibility-view.tsx";
-import { ModalDateField } from "./modal-date-field.tsx";
-import type { Enrolment } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const FIELDS = new Set([

@@ -2,11 +2,19 @@ import { Button, Group, Kbd, List, Modal, NumberInput, Select, SimpleGrid, Stack
 import { IconCheck } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useInterventionDefaults, useRecordIntervention } from "../../app/data/registry.ts";
+import type {
+  Intervention,
+  InterventionDefaults,
+  Recipient,
+  Setting,
+} from "../../app/data/registry-types.ts";
+import { useProfessionals } from "../../app/data/teams.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { QueryView } from "../../app/page.tsx";
 import type { Professional } from "../../app/types.ts";
-import { useProfessionals } from "../teams/api.ts";
-import { useInterventionDefaults, useRecordIntervention } from "./api.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useFormatDate } from "./dates.ts";
 import {
   moduleOptions,
@@ -16,11 +24,8 @@ import {
   useTypeOptions,
 } from "./intervention-options.ts";
 import { useTypeLabel } from "./labels.ts";
-import { ModalDateField } from "./modal-date-field.tsx";
-import { SegmentedField } from "./segmented-field.tsx";
 import { submitOnEnter } from "./submit-on-enter.ts";
 import { TypeChooser } from "./type-chooser.tsx";
-import type { Intervention, InterventionDefaults, Recipient, Setting } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const FIELDS = new Set([

@@ -2,14 +2,14 @@ import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from "@mantin
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCreateGroup } from "../../app/data/registry.ts";
+import type { Group, GroupKind } from "../../app/data/registry-types.ts";
+import { useProfessionals } from "../../app/data/teams.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { SiteDetail } from "../../app/types.ts";
-import { useProfessionals } from "../teams/api.ts";
-import { useCreateGroup } from "./api.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { todayIso } from "./dates.ts";
 import { IMR_MAX_SIZE, useGroupKindOptions } from "./group-kinds.ts";
-import { ModalDateField } from "./modal-date-field.tsx";
-import type { Group, GroupKind } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const FIELDS = new Set(["kind", "name", "programmeId", "startDate", "endDate", "maxSize", "facilitators"]);

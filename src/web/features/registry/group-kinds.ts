@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { GROUP_KINDS, IMR_MAX_SIZE } from "../../../server/registry/schemas.ts";
-import type { GroupKind } from "./types.ts";
+import { GROUP_KINDS, IMR_MAX_SIZE } from "../../../shared/vocabulary.ts";
+import type { GroupKind } from "../../app/data/registry-types.ts";
 
 export { IMR_MAX_SIZE };
 

@@ -3,12 +3,12 @@ import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSetMembers } from "../../app/data/registry.ts";
+import type { GroupDetail } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { useSetMembers } from "./api.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { todayIso } from "./dates.ts";
-import { ModalDateField } from "./modal-date-field.tsx";
 import { PatientPicker } from "./patient-picker.tsx";
-import type { GroupDetail } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 interface Row {

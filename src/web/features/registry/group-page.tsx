@@ -4,14 +4,14 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { useGroup } from "../../app/data/registry.ts";
+import type { GroupDetail } from "../../app/data/registry-types.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
-import { useGroup } from "./api.ts";
 import { useFormatDate } from "./dates.ts";
 import { GroupMembersModal } from "./group-members-modal.tsx";
 import { GroupSessionModal } from "./group-session-modal.tsx";
-import type { GroupDetail } from "./types.ts";
 
 /** One group: its facts, members (with the capacity), sessions, and running a session. */
 export function GroupPage() {

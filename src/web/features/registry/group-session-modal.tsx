@@ -14,16 +14,16 @@ import {
 import { IconCircleCheck } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useInterventionDefaults, useRecordSession } from "../../app/data/registry.ts";
+import type { GroupDetail, GroupSessionCreated } from "../../app/data/registry-types.ts";
+import { useProfessionals } from "../../app/data/teams.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { DataTable } from "../../app/table.tsx";
-import { useProfessionals } from "../teams/api.ts";
-import { useInterventionDefaults, useRecordSession } from "./api.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { todayIso } from "./dates.ts";
 import { PRACTICE_OF_KIND } from "./group-kinds.ts";
 import { moduleOptions, useProfessionalOptions } from "./intervention-options.ts";
 import { useTypeLabel } from "./labels.ts";
-import { ModalDateField } from "./modal-date-field.tsx";
-import type { GroupDetail, GroupSessionCreated } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const isShown = (p: string) =>

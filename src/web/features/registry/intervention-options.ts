@@ -1,8 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { RECIPIENTS, SETTINGS } from "../../../server/registry/schemas.ts";
+import { RECIPIENTS, SETTINGS } from "../../../shared/vocabulary.ts";
+import type {
+  CatalogueType,
+  InterventionDefaults,
+  Recipient,
+  Setting,
+} from "../../app/data/registry-types.ts";
 import type { Professional } from "../../app/types.ts";
 import { useTypeLabel } from "./labels.ts";
-import type { CatalogueType, InterventionDefaults, Recipient, Setting } from "./types.ts";
 
 /** The intervention types to offer: psychosocial ones first, each group in the catalogue's order. */
 export function useTypeOptions(

@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import type { CatalogueType } from "./types.ts";
+import type { CatalogueType } from "../../app/data/registry-types.ts";
 
 const BASE_TYPES = new Set([
   "assessment",

@@ -2,12 +2,12 @@ import { NumberInput, SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCreatePatient } from "../../app/data/registry.ts";
+import type { Patient, Sex } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { useCreatePatient } from "./api.ts";
-import { ModalDateField } from "./modal-date-field.tsx";
-import { SegmentedField } from "./segmented-field.tsx";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useSexOptions } from "./sex-label.ts";
-import type { Patient, Sex } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const FIELDS = new Set(["code", "birthYear", "sex", "residenceArea", "firstContactDate"]);

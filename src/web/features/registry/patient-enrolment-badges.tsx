@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { PatientDetail } from "./types.ts";
+import type { PatientDetail } from "../../app/data/registry-types.ts";
 
 /** A patient's enrolments as badges: programme (and site when it is another), open or ended. */
 export function PatientEnrolmentBadges({

@@ -1,9 +1,9 @@
 import { Group, Paper, SimpleGrid, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Timeline } from "../../app/data/registry-types.ts";
 import { useFormatDate } from "./dates.ts";
 import { useSexOptions } from "./sex-label.ts";
-import type { Timeline } from "./types.ts";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -4,17 +4,17 @@ import { IconPlus, IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { useInterventionDefaults, useTimeline } from "../../app/data/registry.ts";
+import type { Timeline } from "../../app/data/registry-types.ts";
+import { useWorkingSite } from "../../app/data/working-site.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { PatientMeasuresSection } from "../measures/patient-measures-section.tsx";
-import { useInterventionDefaults, useTimeline } from "./api.ts";
 import { EarlyWindowCard } from "./early-window-card.tsx";
 import { EnrolModal } from "./enrol-modal.tsx";
 import { FastEntryModal } from "./fast-entry-modal.tsx";
 import { PatientHeader } from "./patient-header.tsx";
 import { PatientTimeline } from "./patient-timeline.tsx";
 import { PlansSection } from "./plans-section.tsx";
-import type { Timeline } from "./types.ts";
-import { useWorkingSite } from "./working-site.ts";
 
 /** One patient: who, the early window of each enrolment, plans, and the one timeline of care. */
 export function PatientPage() {

@@ -2,7 +2,7 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { usePatients } from "./api.ts";
+import { usePatients } from "../../app/data/registry.ts";
 
 export interface PickedPatient {
   id: number;

@@ -12,9 +12,9 @@ import {
 } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { CatalogueType, TimelineEvent } from "../../app/data/registry-types.ts";
 import { useFormatDate, useFormatMonth } from "./dates.ts";
 import { EVENT_ICONS, TimelineEventBody } from "./timeline-event.tsx";
-import type { CatalogueType, TimelineEvent } from "./types.ts";
 
 type Filter = "enrolment" | "intervention" | "group_session" | "assessment" | "plan_version";
 const FILTERS: Filter[] = ["enrolment", "intervention", "group_session", "assessment", "plan_version"];

@@ -3,10 +3,10 @@ import { notifications } from "@mantine/notifications";
 import { IconRefresh } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useUpdatePlan } from "../../app/data/registry.ts";
+import type { TreatmentPlan } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { useUpdatePlan } from "./api.ts";
 import { PLAN_FIELDS, PlanFields, type PlanValues } from "./plan-fields.tsx";
-import type { TreatmentPlan } from "./types.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const isShown = (p: string) => PLAN_FIELDS.has(p);

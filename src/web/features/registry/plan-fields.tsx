@@ -1,7 +1,7 @@
 import { Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ModalDateField } from "./modal-date-field.tsx";
-import type { PlanState } from "./types.ts";
+import type { PlanState } from "../../app/data/registry-types.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 
 export type PlanValues = PlanState;
 

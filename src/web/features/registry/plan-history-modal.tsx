@@ -1,12 +1,12 @@
 import { Modal, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { usePlanHistory } from "../../app/data/registry.ts";
+import type { TreatmentPlan } from "../../app/data/registry-types.ts";
 import { useFormatDateTime } from "../../app/format.ts";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
-import { usePlanHistory } from "./api.ts";
 import { useFormatDate } from "./dates.ts";
 import { PlanFlag } from "./plan-flag.tsx";
-import type { TreatmentPlan } from "./types.ts";
 
 /** Every saved version of a plan: when, by whom, and the plan as it was then. */
 export function PlanHistoryModal({ plan, onClose }: { plan: TreatmentPlan; onClose: () => void }) {

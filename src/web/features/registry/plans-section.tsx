@@ -3,15 +3,15 @@ import { notifications } from "@mantine/notifications";
 import { IconHistory, IconPlus, IconSignature } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useUpdatePlan } from "../../app/data/registry.ts";
+import type { TreatmentPlan } from "../../app/data/registry-types.ts";
 import { useDescribeError } from "../../app/errors.ts";
 import { DataTable, EditButton } from "../../app/table.tsx";
-import { useUpdatePlan } from "./api.ts";
 import { useFormatDate } from "./dates.ts";
 import { PlanCreateModal } from "./plan-create-modal.tsx";
 import { PlanEditModal } from "./plan-edit-modal.tsx";
 import { PlanFlag } from "./plan-flag.tsx";
 import { PlanHistoryModal } from "./plan-history-modal.tsx";
-import type { TreatmentPlan } from "./types.ts";
 
 /**
  * The patient's individual treatment plans: what was done with each (discussed, signed, shared,

@@ -2,9 +2,9 @@ import { NavLink, Text } from "@mantine/core";
 import { IconListCheck, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { canImport, registrySites } from "../../app/data/registry-access.ts";
 import { useCurrentUser } from "../../app/session.ts";
 import { ImportsNav } from "../imports/imports-nav.tsx";
-import { canImport, registrySites } from "./access.ts";
 
 /** At most this many sites get their registry links in the navigation (others go through the site page). */
 const MAX_SITES = 3;

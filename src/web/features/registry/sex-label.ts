@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { SEXES } from "../../../server/registry/schemas.ts";
-import type { Sex } from "./types.ts";
+import { SEXES } from "../../../shared/vocabulary.ts";
+import type { Sex } from "../../app/data/registry-types.ts";
 
 export { SEXES };
 

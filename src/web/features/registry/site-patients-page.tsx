@@ -4,17 +4,17 @@ import { IconPlus, IconSearch, IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { usePatientDetails, usePatients } from "../../app/data/registry.ts";
+import type { Patient } from "../../app/data/registry-types.ts";
+import { useSite } from "../../app/data/structure.ts";
 import { ErrorAlert, Loading, Page, QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import type { SiteDetail } from "../../app/types.ts";
-import { useSite } from "../structure/api.ts";
-import { usePatientDetails, usePatients } from "./api.ts";
 import { EnrolModal } from "./enrol-modal.tsx";
 import { PatientCreateModal } from "./patient-create-modal.tsx";
 import { PatientEnrolmentBadges } from "./patient-enrolment-badges.tsx";
 import { useSexOptions } from "./sex-label.ts";
 import { SiteRegistryNav } from "./site-registry-nav.tsx";
-import type { Patient } from "./types.ts";
 
 const PAGE_SIZE = 20;
 

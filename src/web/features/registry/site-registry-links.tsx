@@ -1,7 +1,7 @@
 import { Group, Paper, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { canUseRegistryAt } from "../../app/data/registry-access.ts";
 import { useCurrentUser } from "../../app/session.ts";
-import { canUseRegistryAt } from "./access.ts";
 import { SiteRegistryNav } from "./site-registry-nav.tsx";
 
 /** On a site's page: the way into its registry (patients, worklists, groups, day entry), for those who may use it. */

@@ -9,8 +9,8 @@ import {
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { CatalogueType, Intervention, PlanState, TimelineEvent } from "../../app/data/registry-types.ts";
 import { useTypeLabel } from "./labels.ts";
-import type { CatalogueType, Intervention, PlanState, TimelineEvent } from "./types.ts";
 
 export const EVENT_ICONS: Record<TimelineEvent["kind"], typeof IconStethoscope> = {
   enrolment: IconDoorEnter,

@@ -2,9 +2,9 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { WorklistItem } from "../../app/data/registry-types.ts";
 import { DataTable } from "../../app/table.tsx";
 import { useFormatDate } from "./dates.ts";
-import type { WorklistItem } from "./types.ts";
 
 const SHOWN = 10;
 

@@ -4,17 +4,17 @@ import { IconFilePlus, IconPlus, IconSignature, IconUserCheck } from "@tabler/ic
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { useSignPlan, useWorklists } from "../../app/data/registry.ts";
+import type { WorklistItem } from "../../app/data/registry-types.ts";
+import { useSite } from "../../app/data/structure.ts";
 import { useDescribeError } from "../../app/errors.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import type { SiteDetail } from "../../app/types.ts";
-import { useSite } from "../structure/api.ts";
-import { useSignPlan, useWorklists } from "./api.ts";
 import { CaseManagerModal } from "./case-manager-modal.tsx";
 import { useFormatDate } from "./dates.ts";
 import { FastEntryModal } from "./fast-entry-modal.tsx";
 import { PlanCreateModal } from "./plan-create-modal.tsx";
 import { SiteRegistryNav } from "./site-registry-nav.tsx";
-import type { WorklistItem } from "./types.ts";
 import { WorklistCard } from "./worklist-card.tsx";
 
 /**

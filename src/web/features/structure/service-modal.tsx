@@ -1,11 +1,11 @@
 import { Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SERVICE_KINDS } from "../../../server/structure/schemas.ts";
+import { SERVICE_KINDS } from "../../../shared/vocabulary.ts";
+import { useSaveService } from "../../app/data/structure.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Service } from "../../app/types.ts";
-import { useSaveService } from "./api.ts";
 import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name", "kind"]);

@@ -1,10 +1,10 @@
 import { Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSaveSite } from "../../app/data/structure.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Area, Site } from "../../app/types.ts";
-import { useSaveSite } from "./api.ts";
 import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name", "areaId"]);

@@ -3,6 +3,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { useAreas, useSite } from "../../app/data/structure.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable, EditButton } from "../../app/table.tsx";
@@ -10,7 +11,6 @@ import type { Service, SiteDetail } from "../../app/types.ts";
 import { SiteMeasuresLinks } from "../measures/site-measures-links.tsx";
 import { SiteRegistryLinks } from "../registry/site-registry-links.tsx";
 import { TeamSection } from "../teams/team-section.tsx";
-import { useAreas, useSite } from "./api.ts";
 import { ServiceModal } from "./service-modal.tsx";
 
 /** One site: its services, the programmes it takes part in, and its implementation team. */

@@ -2,11 +2,11 @@ import { NumberInput, Select, Switch, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PROFILES } from "../../../server/shared/schemas.ts";
+import { PROFILES } from "../../../shared/vocabulary.ts";
+import { useCreateProfessional, useUpdateProfessional } from "../../app/data/teams.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
-import { useCreateProfessional, useUpdateProfessional } from "./api.ts";
 
 type Profile = Professional["profile"];
 const FIELDS = new Set([

@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { useDeleteProfessional } from "../../app/data/teams.ts";
 import { useDescribeError } from "../../app/errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
-import { useDeleteProfessional } from "./api.ts";
 
 /** Confirm, then remove a professional from the site's registry. */
 export function RemoveProfessional({

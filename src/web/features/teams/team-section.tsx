@@ -13,10 +13,10 @@ import {
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useProfessionals } from "../../app/data/teams.ts";
 import { ErrorAlert, Loading } from "../../app/page.tsx";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Professional } from "../../app/types.ts";
-import { useProfessionals } from "./api.ts";
 import { ProfessionalModal } from "./professional-modal.tsx";
 import { RemoveProfessional } from "./remove-professional.tsx";
 

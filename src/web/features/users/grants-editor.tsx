@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { ROLES } from "../../../server/infra/auth/principal.ts";
+import { ROLES } from "../../../shared/roles.ts";
+import { useProgrammes } from "../../app/data/programmes.ts";
+import { useSites } from "../../app/data/structure.ts";
 import type { Grant, Role } from "../../app/types.ts";
-import { useProgrammes } from "../programmes/api.ts";
-import { useSites } from "../structure/api.ts";
 
 /** Which scope a role takes: a regional coordinator a programme; site roles a site; a viewer optionally a programme. */
 export const scopeOf = (role: Role): "programme" | "site" | "optionalProgramme" | "none" =>

@@ -1,13 +1,13 @@
 import { Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { EChart } from "../../../app/ui/echart.tsx";
 import type { Bar } from "../bar-option.ts";
 import { barOption } from "../bar-option.ts";
 import { useBarTexts } from "../bar-texts.ts";
 import { BarsTable } from "../bars-table.tsx";
 import { ChartLegend } from "../chart-legend.tsx";
 import { ComputedFromBadge } from "../computed-from.tsx";
-import { EChart } from "../echart.tsx";
 import { useFormat } from "../format.ts";
 import type { DashboardModel } from "../model.ts";
 import type { PreviewResponse } from "../types.ts";

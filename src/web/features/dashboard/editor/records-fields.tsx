@@ -13,13 +13,7 @@ import {
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PlanFlag } from "../../../../server/indicators/definition.ts";
-import {
-  PLAN_FLAGS,
-  RECIPIENTS,
-  RESPONDENTS,
-  SETTINGS,
-  TIMEPOINTS,
-} from "../../../../server/indicators/definition.ts";
+import { PLAN_FLAGS, RECIPIENTS, RESPONDENTS, SETTINGS, TIMEPOINTS } from "../../../../shared/vocabulary.ts";
 import { type SectionProps, toNumber } from "./fields.ts";
 import type { EditorForm, RecordKind } from "./form-state.ts";
 

@@ -2,7 +2,7 @@ import { Alert, Group, Select, SimpleGrid, TagsInput, Textarea, TextInput } from
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../../app/form-modal.tsx";
-import { ModalDateField } from "../../registry/modal-date-field.tsx";
+import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import type { ActivityStatus } from "../types.ts";
 import { type ActivityValues, STATUSES } from "./plan-model.ts";
 import type { TocOutput } from "./toc-outputs.ts";

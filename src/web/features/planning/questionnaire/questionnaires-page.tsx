@@ -7,7 +7,7 @@ import { FormError } from "../../../app/form-modal.tsx";
 import { Page, QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { DataTable } from "../../../app/table.tsx";
-import { ModalDateField } from "../../registry/modal-date-field.tsx";
+import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { editsDefinitions, readableSites, seesAcrossSites } from "../access.ts";
 import { useCreateRound, useQuestionnaires } from "../api.ts";
 import { PlanningRoute } from "../artefact-route.tsx";

@@ -2,7 +2,7 @@ import { Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../../app/form-modal.tsx";
-import { ModalDateField } from "../../registry/modal-date-field.tsx";
+import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import type { Objective, ObjectiveStatus } from "../types.ts";
 
 export const OBJECTIVE_STATUSES: ObjectiveStatus[] = ["not_started", "in_progress", "achieved", "abandoned"];

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
+import { todayIso } from "../../../app/ui/phase-badge.tsx";
 import { useIndicators } from "../../dashboard/api.ts";
 import { useFormat } from "../../dashboard/format.ts";
-import { todayIso } from "../../programmes/phase-badge.tsx";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
 
 export interface IndicatorValue {

@@ -1,6 +1,6 @@
 import { Menu } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { fileName, saveFile } from "../../dashboard/download.ts";
+import { fileName, saveFile } from "../../../app/ui/download.ts";
 import type { TocContent } from "../types.ts";
 import type { IndicatorValue } from "./indicator-values.ts";
 import { NODE_WIDTH, nodeHeight } from "./node-kinds.ts";

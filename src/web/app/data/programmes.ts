@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { get, patch, post } from "../../app/api.ts";
-import { useWrite } from "../../app/mutations.ts";
+import { get, patch, post } from "../api.ts";
+import { useWrite } from "../mutations.ts";
 import type {
   ParameterImpact,
   Programme,
   ProgrammeBody,
   ProgrammeSummary,
   ProgrammeUpdate,
-} from "../../app/types.ts";
+} from "../types.ts";
 
 export const programmeKeys = {
   all: ["programmes"] as const,

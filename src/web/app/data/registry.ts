@@ -1,6 +1,6 @@
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import { get, patch, post, put, query } from "../../app/api.ts";
-import { useWrite } from "../../app/mutations.ts";
+import { get, patch, post, put, query } from "../api.ts";
+import { useWrite } from "../mutations.ts";
 import type {
   EligibilityResult,
   Enrolment,
@@ -26,7 +26,7 @@ import type {
   Timeline,
   TreatmentPlan,
   Worklists,
-} from "./types.ts";
+} from "./registry-types.ts";
 
 export const registryKeys = {
   all: ["registry"] as const,

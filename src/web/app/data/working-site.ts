@@ -1,6 +1,6 @@
-import { useCurrentUser } from "../../app/session.ts";
-import { registrySites } from "./access.ts";
-import type { Timeline } from "./types.ts";
+import { useCurrentUser } from "../session.ts";
+import { registrySites } from "./registry-access.ts";
+import type { Timeline } from "./registry-types.ts";
 
 /**
  * The site where the user records a patient's care from the patient page: the site of the

@@ -1,4 +1,4 @@
-import type { Me } from "../../app/types.ts";
+import type { Me } from "../types.ts";
 
 type MeSite = Me["sites"][number];
 

@@ -1,6 +1,9 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Phase } from "./form-values.ts";
+import type { Programme } from "../types.ts";
+
+/** A programme phase (the server's PHASES). */
+type Phase = Programme["phases"][number]["phase"];
 
 const COLORS: Record<Phase, string> = {
   pre_implementation: "grape",

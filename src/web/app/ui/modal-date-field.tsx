@@ -1,6 +1,6 @@
 import { type ComponentProps, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DateField } from "../../app/date-field.tsx";
+import { DateField } from "../date-field.tsx";
 
 /**
  * A date field inside a modal: while its calendar is open, Escape closes the calendar only (a

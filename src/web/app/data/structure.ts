@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { get, patch, post, query } from "../../app/api.ts";
-import { useWrite } from "../../app/mutations.ts";
-import type { Area, Region, Service, Site, SiteDetail } from "../../app/types.ts";
+import { get, patch, post, query } from "../api.ts";
+import { useWrite } from "../mutations.ts";
+import type { Area, Region, Service, Site, SiteDetail } from "../types.ts";
 
 export const structureKeys = {
   all: ["structure"] as const,

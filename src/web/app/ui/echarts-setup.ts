@@ -21,18 +21,22 @@ import {
   type MarkLineComponentOption,
   RadarComponent,
   type RadarComponentOption,
+  TitleComponent,
+  type TitleComponentOption,
   TooltipComponent,
   type TooltipComponentOption,
   VisualMapComponent,
   type VisualMapComponentOption,
 } from "echarts/components";
 import { type ComposeOption, use } from "echarts/core";
-import { CanvasRenderer } from "echarts/renderers";
+import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 
 /**
- * The parts of Apache ECharts the measures pages add to the dashboard's: scores over time with
- * severity bands (markArea), the fidelity radar and heat map (visualMap), and the training
- * funnel. Registration is global, so the dashboard's `EChart` draws them.
+ * The parts of Apache ECharts the app uses, registered once (registration is global, so `EChart`
+ * draws them all). The dashboard's: bars and lines, axes, tooltips, legends, titles, target lines
+ * (markLine), and both renderers — canvas on screen and for PNG, SVG for the vector download. The
+ * measures pages': scores over time with severity bands (markArea), the fidelity radar and heat
+ * map (visualMap), and the training funnel.
  */
 use([
   BarChart,
@@ -46,10 +50,25 @@ use([
   MarkAreaComponent,
   MarkLineComponent,
   RadarComponent,
+  TitleComponent,
   VisualMapComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
+/** The options of the dashboard's charts (what `EChart` takes). */
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TitleComponentOption
+>;
+export type { BarSeriesOption, LineSeriesOption };
+
+/** The options of the measures pages' charts: the dashboard's kinds and the radar, heat map and funnel. */
 export type MeasuresChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
@@ -64,5 +83,3 @@ export type MeasuresChartOption = ComposeOption<
   | RadarComponentOption
   | VisualMapComponentOption
 >;
-
-export { BAND_BADGES, BAND_COLOURS, SERIES } from "./chart-palette.ts";

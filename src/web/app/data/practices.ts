@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { get, post, put } from "../../app/api.ts";
-import { useWrite } from "../../app/mutations.ts";
+import { get, post, put } from "../api.ts";
+import { useWrite } from "../mutations.ts";
 import type {
   Practice,
   PracticeBody,
   PracticeSummary,
   PracticeUpdate,
   PracticeVersion,
-} from "../../app/types.ts";
+} from "../types.ts";
 
 export const practiceKeys = {
   all: ["practices"] as const,

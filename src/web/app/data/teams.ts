@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { del, get, patch, post, query } from "../../app/api.ts";
-import { useWrite } from "../../app/mutations.ts";
-import type { Professional, ProfessionalBody, ProfessionalPatch } from "../../app/types.ts";
+import { del, get, patch, post, query } from "../api.ts";
+import { useWrite } from "../mutations.ts";
+import type { Professional, ProfessionalBody, ProfessionalPatch } from "../types.ts";
 
 export const teamKeys = {
   site: (siteId: number) => ["professionals", siteId] as const,

@@ -1,0 +1,10 @@
+/** The roles of a grant (who may do what: server/infra/auth/access.ts), shared with the web app. */
+export type Role = "administrator" | "regional_coordinator" | "site_coordinator" | "clinician" | "viewer";
+
+export const ROLES: readonly Role[] = [
+  "administrator",
+  "regional_coordinator",
+  "site_coordinator",
+  "clinician",
+  "viewer",
+];
