@@ -40,7 +40,8 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ? { level: given.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Forwarded headers are believed only from the proxies listed in PRAXIS_TRUSTED_PROXIES.
+    trustProxy: given.config.trustedProxies.length ? given.config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -20,6 +20,18 @@ export interface Config {
    * once instead of queueing without bound (see infra/http/in-flight-limit.ts).
    */
   maxInFlight: number;
+  /**
+   * Proxies whose X-Forwarded-For / -Proto are believed (addresses or CIDRs). Empty: none, so
+   * `req.ip` is the socket's peer and a client cannot choose the address login throttling counts.
+   */
+  trustedProxies: string[];
+}
+
+function listFrom(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -41,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: path.resolve(env.PRAXIS_WEB_DIR || "./dist/web"),
     logLevel: env.PRAXIS_LOG_LEVEL || "info",
     maxInFlight: intFrom("PRAXIS_MAX_IN_FLIGHT", env.PRAXIS_MAX_IN_FLIGHT, 256),
+    trustedProxies: listFrom(env.PRAXIS_TRUSTED_PROXIES),
   };
   const merged = { ...base };
   for (const [k, v] of Object.entries(overrides)) {
