@@ -23,6 +23,7 @@ import { openChangeFeed } from "./infra/db/change-feed.ts";
 import { installErrorHandler } from "./infra/http/error-handler.ts";
 import { installInFlightLimit } from "./infra/http/in-flight-limit.ts";
 import { installSecurityHeaders } from "./infra/http/security-headers.ts";
+import { installTextGuard } from "./infra/http/text-guard.ts";
 import { registerPracticeRoutes } from "./practices/routes.ts";
 import { registerProgrammeRoutes } from "./programmes/routes.ts";
 import { registerRegistryRoutes } from "./registry/routes.ts";
@@ -66,6 +67,7 @@ export async function buildApp(
     crossOriginEmbedderPolicy: false,
   });
   installInFlightLimit(app, given.config.maxInFlight);
+  installTextGuard(app);
   await app.register(swagger, {
     openapi: {
       info: {
