@@ -297,7 +297,7 @@ async function pgliteFigures(dir: string, extract: string, rows: number, out: Ou
   l = loadAverage();
   const server = await startServer(["--data-dir", path.join(dir, "demo")]);
   try {
-    const cookie = await loginCookie(server.url, "coordinator", "praxis-demo");
+    const cookie = await loginCookie(server.url, "coordinator", "praxis-demo-login");
     await load(`${server.url}/api/programmes`, { cookie }, 50, 10);
     out["PGlite peak RSS MB: serve (the pilot demo, 10 s of 50 clients) (target < 500)"] =
       `${peakRssOf(server.pid) ?? "?"} (load ${l})`;

@@ -9,7 +9,7 @@ import {
   isAdmin,
   readableSites,
 } from "../infra/auth/access.ts";
-import { DUMMY_HASH, hashPassword, verifyPassword } from "../infra/auth/password.ts";
+import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from "../infra/auth/password.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import { clearFailures, forgiveAttempt, LOGIN_LIMITS, reserveAttempt } from "../infra/auth/rate-limit.ts";
@@ -104,7 +104,10 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
 
   app.delete(
     "/api/session",
-    { schema: { tags: ["accounts"], summary: "Log out", response: { 200: Ok } } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags: ["accounts"], summary: "Log out", response: { 200: Ok } },
+    },
     async (req, reply) => {
       const p = principalOf(req);
       await deleteSession(db, p.sessionIdHash);
@@ -117,6 +120,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
   app.get(
     "/api/me",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["accounts"],
         summary: "The current user, grants, programmes and sites",
@@ -129,6 +133,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
   app.patch(
     "/api/me",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["accounts"],
         summary: "Change my language or display name",
@@ -168,6 +173,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
   app.post(
     "/api/me/password",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["accounts"],
         summary: "Change my password (ends my other sessions)",
@@ -177,6 +183,26 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
     },
     async (req) => {
       const p = principalOf(req);
+      const sameAsUsername = passwordProblem(req.body.newPassword, p.username);
+      if (sameAsUsername) {
+        throw new AppError("validation", `newPassword: ${sameAsUsername.message}`, [
+          { field: "body.newPassword", rule: sameAsUsername.rule, message: sameAsUsername.message },
+        ]);
+      }
+      // Throttled like login: a stolen session must not be a way to guess the password.
+      const reservation = await reserveAttempt(db, [
+        { key: `password:user:${p.userId}`, limit: LOGIN_LIMITS.user },
+      ]);
+      if (!reservation) {
+        throw new AppError(
+          "rate_limited",
+          "too many wrong current passwords; wait 15 minutes and try again",
+          [],
+          {
+            "retry-after": "900",
+          },
+        );
+      }
       const user = await db
         .selectFrom("users")
         .select("password_hash")
@@ -191,6 +217,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
           },
         ]);
       }
+      await forgiveAttempt(db, reservation);
       if (req.body.newPassword === req.body.currentPassword) {
         throw new AppError("validation", "newPassword: must differ from the current one", [
           { field: "body.newPassword", rule: "unchanged", message: "must differ from the current password" },

@@ -25,7 +25,9 @@ function zodIssues(err: FastifyError): FieldIssue[] {
     const path = String(v.instancePath ?? "")
       .split("/")
       .filter(Boolean);
-    const rule = String(v.keyword ?? "invalid");
+    // A refinement names its own rule in params.rule (e.g. the password policy's "common").
+    const custom = ((v.params ?? {}) as { params?: { rule?: unknown } }).params?.rule;
+    const rule = typeof custom === "string" ? custom : String(v.keyword ?? "invalid");
     const keys = ((v.params ?? {}) as { keys?: string[] }).keys;
     const message = String(v.message ?? "is invalid");
     if (rule === "unrecognized_keys" && keys?.length) {
