@@ -152,4 +152,9 @@ function banner(config: Config, database: Database, started: number, demo: Demo,
     );
   }
   console.log(lines.join("\n"));
+  if (!process.env.PRAXIS_AUDIT_KEY) {
+    console.warn(
+      "Warning: PRAXIS_AUDIT_KEY is not set, so the audit log is chained with plain SHA-256, which anyone who can write to the database can recompute. Set a secret key (docs/operations.md, Audit).",
+    );
+  }
 }

@@ -120,7 +120,11 @@ export interface AuditLogTable {
   detail: JSONColumnType<object, string, string>;
   prev_hash: string;
   hash: string;
+  /** How `hash` was computed (migration 0013): plain SHA-256, or HMAC-SHA-256 with PRAXIS_AUDIT_KEY. */
+  scheme: Generated<AuditScheme>;
 }
+
+export type AuditScheme = "sha256" | "hmac-sha256";
 
 export interface PatientTable {
   id: Generated<number>;
