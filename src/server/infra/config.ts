@@ -25,6 +25,14 @@ export interface Config {
    * `req.ip` is the socket's peer and a client cannot choose the address login throttling counts.
    */
   trustedProxies: string[];
+  /**
+   * PostgreSQL, the server only: `statement_timeout` and `lock_timeout` of the pool's sessions
+   * (a runaway or blocked query ends instead of holding a connection for ever); long admin
+   * operations lift it for their transaction. The CLI's commands run without it.
+   */
+  dbStatementTimeoutMs: number;
+  /** PostgreSQL: how long to wait for a new connection before failing. */
+  dbConnectTimeoutMs: number;
 }
 
 function listFrom(value: string | undefined): string[] {
@@ -54,6 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.PRAXIS_LOG_LEVEL || "info",
     maxInFlight: intFrom("PRAXIS_MAX_IN_FLIGHT", env.PRAXIS_MAX_IN_FLIGHT, 256),
     trustedProxies: listFrom(env.PRAXIS_TRUSTED_PROXIES),
+    dbStatementTimeoutMs: intFrom(
+      "PRAXIS_DB_STATEMENT_TIMEOUT_MS",
+      env.PRAXIS_DB_STATEMENT_TIMEOUT_MS,
+      60_000,
+    ),
+    dbConnectTimeoutMs: intFrom("PRAXIS_DB_CONNECT_TIMEOUT_MS", env.PRAXIS_DB_CONNECT_TIMEOUT_MS, 5000),
   };
   const merged = { ...base };
   for (const [k, v] of Object.entries(overrides)) {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
-import type { Db } from "../../infra/db/database.ts";
+import { type Db, withoutStatementTimeout } from "../../infra/db/database.ts";
 import type { Executor } from "../../infra/db/executor.ts";
 import type { ProgrammeContext } from "../service.ts";
 import { type Verification, verifyFacts } from "./verify.ts";
@@ -32,7 +32,11 @@ export async function runVerification(
   actor: Actor,
 ): Promise<{ verification: Verification; record: VerificationRecord }> {
   const startedAt = new Date();
-  const verification = await verifyFacts(db, ctx, asOf);
+  // One transaction so the server's statement timeout can be lifted for this long comparison.
+  const verification = await db.transaction().execute(async (trx) => {
+    await withoutStatementTimeout(trx);
+    return verifyFacts(trx, ctx, asOf);
+  });
   const detail = {
     missing: verification.missing,
     differences: verification.differences.slice(0, KEPT_DIFFERENCES),
@@ -145,6 +149,7 @@ export async function rebuildFacts(
     actor,
     { action: "rebuild", entity: "indicator_facts" },
     async (trx) => {
+      await withoutStatementTimeout(trx);
       await sql`select indicator_rebuild_programme(${ctx.id}::int)`.execute(trx);
       const n = await sql<{ n: number }>`select count(*)::int as n from indicator_enrolment_facts
       where programme_id = ${ctx.id}`.execute(trx);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect, type PostgresPool } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { type ChannelHandlers, type ChannelListener, listenPGlite, listenPostgres } from "./notifications.ts";
 import { type Creation, openInMemory, openOnDisk } from "./pglite/open.ts";
@@ -37,7 +37,15 @@ export function describeUrl(url: string): string {
 
 export class DatabaseUnavailableError extends Error {}
 
-export async function openPostgres(url: string, options: { poolSize?: number; schema?: string } = {}) {
+export interface PostgresOptions {
+  poolSize?: number;
+  schema?: string;
+  /** statement_timeout and lock_timeout of the pool's sessions (none when unset). */
+  statementTimeoutMs?: number;
+  connectTimeoutMs?: number;
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}) {
   const types = {
     getTypeParser(oid: number, format?: "text" | "binary") {
       if (oid === OID.int8 || oid === OID.numeric) return toNumber;
@@ -47,11 +55,15 @@ export async function openPostgres(url: string, options: { poolSize?: number; sc
   };
   const connection = {
     connectionString: url,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    keepAlive: true,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   };
   const pool = new pg.Pool({
     ...connection,
+    ...(options.statementTimeoutMs
+      ? { statement_timeout: options.statementTimeoutMs, lock_timeout: options.statementTimeoutMs }
+      : {}),
     max: options.poolSize ?? 10,
     types: types as pg.CustomTypesConfig,
   });
@@ -144,6 +156,27 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPGlite(cfg.dataDir);
+/**
+ * Open the configured database. `serving`: for the HTTP server, whose PostgreSQL sessions get
+ * the statement and lock timeouts of the configuration (the CLI's long commands do not).
+ */
+export async function openDatabase(
+  cfg: { databaseUrl?: string; dataDir: string; dbStatementTimeoutMs?: number; dbConnectTimeoutMs?: number },
+  options: { serving?: boolean } = {},
+): Promise<Database> {
+  return cfg.databaseUrl
+    ? openPostgres(cfg.databaseUrl, {
+        connectTimeoutMs: cfg.dbConnectTimeoutMs,
+        ...(options.serving ? { statementTimeoutMs: cfg.dbStatementTimeoutMs } : {}),
+      })
+    : openPGlite(cfg.dataDir);
+}
+
+/**
+ * Lift the server's statement timeout for the rest of this transaction: long admin operations
+ * (indicator facts rebuild and verification, a programme change that recomputes facts).
+ */
+export async function withoutStatementTimeout(trx: Transaction<DB>): Promise<void> {
+  await sql`set local statement_timeout = 0`.execute(trx);
+  await sql`set local lock_timeout = 0`.execute(trx);
 }
