@@ -32,10 +32,15 @@ export async function runVerification(
   actor: Actor,
 ): Promise<{ verification: Verification; record: VerificationRecord }> {
   const startedAt = new Date();
-  // One transaction so the server's statement timeout can be lifted for this long comparison.
-  const verification = await db.transaction().execute(async (trx) => {
-    await withoutStatementTimeout(trx);
-    return verifyFacts(trx, ctx, asOf);
+  // One connection of its own, whose statement timeout is lifted for this long comparison (it
+  // reads through caches that open transactions of their own, so it cannot be one transaction).
+  const verification = await db.connection().execute(async (conn) => {
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      return await verifyFacts(conn, ctx, asOf);
+    } finally {
+      await sql`reset statement_timeout`.execute(conn);
+    }
   });
   const detail = {
     missing: verification.missing,
