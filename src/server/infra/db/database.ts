@@ -21,7 +21,7 @@ export interface Database {
 }
 
 /** Type OIDs whose text form we keep or convert the same way on PGlite and on `pg`. */
-const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const OID = { int8: 20, numeric: 1700, date: 1082, dateArray: 1182, textArray: 1009 } as const;
 const toNumber = (v: string) => Number(v);
 const keepText = (v: string) => v;
 
@@ -50,6 +50,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}) {
     getTypeParser(oid: number, format?: "text" | "binary") {
       if (oid === OID.int8 || oid === OID.numeric) return toNumber;
       if (oid === OID.date) return keepText;
+      // date[] as text too (pg would make Date objects, PGlite keeps strings)
+      if (oid === OID.dateArray)
+        return (pg.types.getTypeParser as (oid: number, format?: string) => (v: string) => unknown)(
+          OID.textArray,
+          format,
+        );
       return pg.types.getTypeParser(oid, format);
     },
   };
