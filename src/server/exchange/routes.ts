@@ -19,7 +19,15 @@ import { coordinatorScope } from "./context.ts";
 import { exportToDirectory } from "./export.ts";
 import { FILES } from "./files.ts";
 import { runImport } from "./import.ts";
-import { createJob, findJob, type Job, jobReport, updateJob } from "./jobs.ts";
+import {
+  createJob,
+  failOrphanedJobs,
+  findJob,
+  internalFailure,
+  type Job,
+  jobReport,
+  updateJob,
+} from "./jobs.ts";
 import { makeTempDir } from "./temp-dir.ts";
 import { receiveUpload, type Upload, uploadLimit } from "./upload.ts";
 import type { Progress } from "./validate.ts";
@@ -83,6 +91,10 @@ export function registerExchangeRoutes(app: ZodApp, ctx: AppContext): void {
   const limit = uploadLimit();
   const runner = new JobRunner(app.log);
   app.addHook("onClose", () => runner.idle());
+  app.addHook("onReady", async () => {
+    const failed = await failOrphanedJobs(ctx.database);
+    if (failed.length) app.log.warn({ jobs: failed }, "import jobs of a stopped server marked as failed");
+  });
 
   app.register(async (scoped) => {
     await scoped.register(multipart, {
@@ -207,16 +219,6 @@ function present(job: Job) {
     report: job.report,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
-  };
-}
-
-function internalFailure(message: string) {
-  const problem = { file: "-", line: 0, column: "-", message: `${message}; nothing was written` };
-  return {
-    problems: [{ ...problem, text: `-:0: -: ${problem.message}` }],
-    totalProblems: 1,
-    counts: {},
-    elapsedMs: 0,
   };
 }
 

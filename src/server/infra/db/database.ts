@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool, sql, type Transaction } from "kysely";
 import pg from "pg";
+import { applicationName } from "./instance.ts";
 import { type ChannelHandlers, type ChannelListener, listenPGlite, listenPostgres } from "./notifications.ts";
 import { type Creation, openInMemory, openOnDisk } from "./pglite/open.ts";
 import { PGlitePool } from "./pglite-pool.ts";
@@ -63,6 +64,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}) {
     connectionString: url,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     keepAlive: true,
+    application_name: applicationName(),
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   };
   const pool = new pg.Pool({
@@ -90,7 +92,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}) {
     kind: "postgresql" as const,
     location: describeUrl(url),
     listen: (channels: readonly string[], handlers: ChannelHandlers) =>
-      listenPostgres({ ...connection, application_name: `praxis-listen-${process.pid}` }, channels, handlers),
+      listenPostgres({ ...connection, application_name: applicationName("listen") }, channels, handlers),
     close: () => db.destroy(),
   } satisfies Database;
 }

@@ -330,6 +330,8 @@ export interface ImportJobTable {
   report: ColumnType<object | null, string | null, string | null>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** The server instance running the job (0013; null before). */
+  owner: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Measures (migration 0007): administrations, licensed wordings, IMR summaries, reviews, training. */
