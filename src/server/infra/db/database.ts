@@ -104,7 +104,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}) {
 export async function openPGlite(dataDir: string | undefined): Promise<Database & { creation?: Creation }> {
   let unlock = () => {};
   if (dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    checkWritable(dataDir);
     unlock = lockDataDir(dataDir);
   }
   const parsers = { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: keepText };
@@ -130,6 +130,39 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database 
       unlock();
     },
   };
+}
+
+const NOT_WRITABLE = new Set(["EROFS", "EACCES", "EPERM"]);
+
+/**
+ * The embedded database writes its directory (WAL, pages, the pid lock): on a read-only one it
+ * would fail deep inside PGlite with a stack trace. Check first, with a real write (permission
+ * bits say nothing to root, nor about a read-only mount), and say what to do.
+ */
+function checkWritable(dataDir: string): void {
+  const fail = (where: string, err: unknown): never => {
+    const code = (err as NodeJS.ErrnoException).code ?? "error";
+    throw new DatabaseUnavailableError(
+      `the embedded database cannot write to ${where} (${code}${code === "EROFS" ? ": read-only file system" : ": permission denied"}): give the server's user write access to it, or set PRAXIS_DATA_DIR (--data-dir) to a writable directory`,
+    );
+  };
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    if (NOT_WRITABLE.has((err as NodeJS.ErrnoException).code ?? "")) fail(dataDir, err);
+    throw err;
+  }
+  for (const dir of [dataDir, path.join(dataDir, "pgdata")]) {
+    if (dir !== dataDir && !fs.existsSync(dir)) continue;
+    const probe = path.join(dir, `.praxis-write-test-${process.pid}`);
+    try {
+      fs.writeFileSync(probe, "");
+      fs.unlinkSync(probe);
+    } catch (err) {
+      if (NOT_WRITABLE.has((err as NodeJS.ErrnoException).code ?? "")) fail(dir, err);
+      throw err;
+    }
+  }
 }
 
 /** PGlite is single-process: refuse a second process on the same directory with a clear message. */
