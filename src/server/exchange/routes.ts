@@ -101,8 +101,14 @@ export function registerExchangeRoutes(app: ZodApp, ctx: AppContext): void {
   const runner = new JobRunner(app.log);
   app.addHook("onClose", () => runner.idle());
   app.addHook("onReady", async () => {
-    const failed = await failOrphanedJobs(ctx.database);
-    if (failed.length) app.log.warn({ jobs: failed }, "import jobs of a stopped server marked as failed");
+    // Housekeeping: a database that is not answering must not stop the server from starting
+    // (health then reports it); the next start, or GET /api/imports/:id, catches up.
+    try {
+      const failed = await failOrphanedJobs(ctx.database);
+      if (failed.length) app.log.warn({ jobs: failed }, "import jobs of a stopped server marked as failed");
+    } catch (err) {
+      app.log.warn({ err }, "import jobs of stopped servers not checked");
+    }
   });
 
   app.register(async (scoped) => {
