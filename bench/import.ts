@@ -297,7 +297,7 @@ async function pgliteFigures(dir: string, extract: string, rows: number, out: Ou
   l = loadAverage();
   const server = await startServer(["--data-dir", path.join(dir, "demo")]);
   try {
-    const cookie = await loginCookie(server.url, "coordinator", "praxis-demo");
+    const cookie = await loginCookie(server.url, "coordinator", "praxis-demo-login");
     await load(`${server.url}/api/programmes`, { cookie }, 50, 10);
     out["PGlite peak RSS MB: serve (the pilot demo, 10 s of 50 clients) (target < 500)"] =
       `${peakRssOf(server.pid) ?? "?"} (load ${l})`;
@@ -315,7 +315,7 @@ interface VariantResult {
 }
 
 /**
- * Follow the CPU of the import's backend (its connection is named "praxis import") while it
+ * Follow the CPU of the import's backend (its connection is named "praxis import <instance>") while it
  * lives: the last reading before it ends is its total.
  */
 function followImportBackend(url: string): { stop(): Promise<number | null> } {
@@ -328,7 +328,7 @@ function followImportBackend(url: string): { stop(): Promise<number | null> } {
     while (running) {
       if (pid === null) {
         const r = await client.query<{ pid: number }>(
-          "select pid from pg_stat_activity where application_name = 'praxis import' and datname = current_database()",
+          "select pid from pg_stat_activity where application_name like 'praxis import %' and datname = current_database()",
         );
         pid = r.rows[0]?.pid ?? null;
       }

@@ -186,7 +186,7 @@ async function trends(db: Db, programmeId: number, asOf: string, out: Out, label
 async function apiAfterWrites(url: string, programmeId: number, asOf: string, out: Out, label: string) {
   const server = await startServer([], { DATABASE_URL: url });
   try {
-    const cookie = await loginCookie(server.url, "admin", "praxis-demo");
+    const cookie = await loginCookie(server.url, "admin", "praxis-demo-login");
     const session = await fetch(`${server.url}/api/me`, { headers: { cookie } });
     const csrf = (await session.json()).csrfToken as string;
     const { rows } = await (async () => {
@@ -261,7 +261,7 @@ async function dropFactsTriggers(url: string) {
 async function writeP95(url: string, programmeId: number): Promise<number> {
   const server = await startServer([], { DATABASE_URL: url });
   try {
-    const cookie = await loginCookie(server.url, "admin", "praxis-demo");
+    const cookie = await loginCookie(server.url, "admin", "praxis-demo-login");
     const csrf = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json())
       .csrfToken as string;
     const c = new pg.Client({ connectionString: url });

@@ -84,7 +84,7 @@ export async function benchPlatform(): Promise<Record<string, string | number>> 
 
 /** Health and programmes under 50 clients, one after the other, and their ratio. */
 async function pair(url: string, where: string, target: number) {
-  const cookie = await loginCookie(url, "admin", "praxis-demo");
+  const cookie = await loginCookie(url, "admin", "praxis-demo-login");
   // warm up both paths (JIT, caches, the session cache) before measuring
   await load(`${url}/api/health`, {}, 10, 2);
   await load(`${url}/api/programmes`, { cookie }, 10, 2);
@@ -113,7 +113,7 @@ async function inProcessCpu(): Promise<Record<string, string>> {
   const login = await app.inject({
     method: "POST",
     url: "/api/session",
-    payload: { username: "admin", password: "praxis-demo" },
+    payload: { username: "admin", password: "praxis-demo-login" },
   });
   const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
   const cpu = async (url: string, headers: Record<string, string>) => {

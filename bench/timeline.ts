@@ -42,7 +42,7 @@ async function addInterventions(database: Database): Promise<number> {
 async function measure(env: Record<string, string>, args: string[], patientId: number) {
   const server = await startServer(args, env);
   try {
-    const cookie = await loginCookie(server.url, "admin", "praxis-demo");
+    const cookie = await loginCookie(server.url, "admin", "praxis-demo-login");
     const url = `${server.url}/api/patients/${patientId}/timeline`;
     const first = await fetch(url, { headers: { cookie } });
     if (!first.ok) throw new Error(`timeline: ${first.status} ${await first.text()}`);

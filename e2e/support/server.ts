@@ -19,7 +19,7 @@ export interface TestServer {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const STARTUP_MS = 120_000;
 
-export const DEMO_PASSWORD = "praxis-demo";
+export const DEMO_PASSWORD = "praxis-demo-login";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

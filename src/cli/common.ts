@@ -54,10 +54,10 @@ export function configFrom(values: {
 }
 
 /** Open the configured database and bring its schema up to date. */
-export async function openMigrated(config: Config): Promise<Database> {
+export async function openMigrated(config: Config, options: { serving?: boolean } = {}): Promise<Database> {
   let database: Database;
   try {
-    database = await openDatabase(config);
+    database = await openDatabase(config, options);
   } catch (err) {
     if (err instanceof DatabaseUnavailableError) throw new CliError(err.message);
     throw err;

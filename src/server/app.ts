@@ -23,6 +23,7 @@ import { openChangeFeed } from "./infra/db/change-feed.ts";
 import { installErrorHandler } from "./infra/http/error-handler.ts";
 import { installInFlightLimit } from "./infra/http/in-flight-limit.ts";
 import { installSecurityHeaders } from "./infra/http/security-headers.ts";
+import { installTextGuard } from "./infra/http/text-guard.ts";
 import { registerPracticeRoutes } from "./practices/routes.ts";
 import { registerProgrammeRoutes } from "./programmes/routes.ts";
 import { registerRegistryRoutes } from "./registry/routes.ts";
@@ -40,7 +41,8 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ? { level: given.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Forwarded headers are believed only from the proxies listed in PRAXIS_TRUSTED_PROXIES.
+    trustProxy: given.config.trustedProxies.length ? given.config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -65,6 +67,7 @@ export async function buildApp(
     crossOriginEmbedderPolicy: false,
   });
   installInFlightLimit(app, given.config.maxInFlight);
+  installTextGuard(app);
   await app.register(swagger, {
     openapi: {
       info: {

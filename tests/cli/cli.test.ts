@@ -33,7 +33,7 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis CLI", () => {
     const dataDir = tempDir();
     const demo = praxis(["demo", "--data-dir", dataDir]);
     expect(demo.code, demo.stderr).toBe(0);
-    expect(demo.stdout).toContain("password praxis-demo");
+    expect(demo.stdout).toContain("password praxis-demo-login");
     expect(praxis(["demo", "--data-dir", dataDir]).stderr).toContain("already holds data");
 
     const add = praxis([

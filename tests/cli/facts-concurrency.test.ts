@@ -26,7 +26,7 @@ async function login(base: string) {
   const res = await fetch(`${base}/api/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: "praxis-demo" }),
+    body: JSON.stringify({ username: "admin", password: "praxis-demo-login" }),
   });
   if (res.status !== 200) throw new Error(`login ${res.status}`);
   const cookie = res.headers.get("set-cookie")!.split(";")[0]!;

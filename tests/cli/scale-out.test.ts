@@ -47,7 +47,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     const login = await fetch(`${a.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: "praxis-demo" }),
+      body: JSON.stringify({ username: "admin", password: "praxis-demo-login" }),
     });
     expect(login.status).toBe(200);
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
@@ -73,7 +73,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
   });
 
   type Server = (typeof servers)[0];
-  const loginOn = async (server: Server, username: string, password = "praxis-demo") => {
+  const loginOn = async (server: Server, username: string, password = "praxis-demo-login") => {
     const res = await fetch(`${server.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -100,7 +100,7 @@ describe.skipIf(!onPostgres)("serve --workers 2 on PostgreSQL", () => {
     const login = await fetch(`${server.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: "praxis-demo" }),
+      body: JSON.stringify({ username: "admin", password: "praxis-demo-login" }),
     });
     expect(login.status).toBe(200);
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;

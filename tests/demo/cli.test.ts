@@ -59,7 +59,7 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis demo and the 
     const line =
       /demo registry \(seed 3, as of (\d{4}-\d\d-\d\d)\): (\d+) patients, (\d+) interventions/.exec(r.stdout);
     expect(line, r.stdout).not.toBeNull();
-    expect(r.stdout).toContain("password praxis-demo");
+    expect(r.stdout).toContain("password praxis-demo-login");
     const again = praxis(["demo", "--data-dir", dataDir]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already holds data");

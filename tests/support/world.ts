@@ -170,7 +170,11 @@ export async function createWorld(): Promise<World> {
     await createUser(db, SYSTEM, { username, password: PASSWORD, grants: [grant] });
   }
 
-  const config = loadConfig({ PRAXIS_WEB_DIR: "/nonexistent" } as NodeJS.ProcessEnv);
+  // inject() connects from 127.0.0.1: trusting it lets tests choose the client address.
+  const config = loadConfig({
+    PRAXIS_WEB_DIR: "/nonexistent",
+    PRAXIS_TRUSTED_PROXIES: "127.0.0.1",
+  } as NodeJS.ProcessEnv);
   const app = await buildApp({ database, config });
   await app.ready();
 

@@ -7,6 +7,7 @@ import {
 } from "../../server/indicators/service.ts";
 import { today } from "../../server/infra/time/civil-date.ts";
 import { CivilDate } from "../../server/shared/schemas.ts";
+import { spreadsheetSafe } from "../../server/shared/spreadsheet-safe.ts";
 import { CliError, type Command, configFrom, DB_HELP, DB_OPTIONS, parse, withDatabase } from "../common.ts";
 import { rebuildCommand, verifyCommand } from "./indicators-facts.ts";
 
@@ -17,7 +18,15 @@ const cell = (v: number | string | null) => (v === null ? "" : String(v));
 
 export function indicatorsCsv(records: IndicatorRecord[]): string {
   return stringify(
-    records.map((r) => [r.id, cell(r.site), cell(r.numerator), cell(r.denominator), cell(r.value)]),
+    // Codes are text a spreadsheet could run as a formula (a code may begin with "-"); the
+    // numeric columns are left exact, negative numbers included.
+    records.map((r) => [
+      spreadsheetSafe(r.id),
+      spreadsheetSafe(cell(r.site)),
+      cell(r.numerator),
+      cell(r.denominator),
+      cell(r.value),
+    ]),
     { header: true, columns: ["id", "site", "numerator", "denominator", "value"], record_delimiter: "unix" },
   );
 }

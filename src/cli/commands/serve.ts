@@ -37,7 +37,7 @@ ${DB_HELP}`,
     if (cluster.isWorker) return runWorker(config);
     const workers = workerCount(values.workers ?? process.env.PRAXIS_WORKERS, config);
     const started = Date.now();
-    const database = await openMigrated(config);
+    const database = await openMigrated(config, { serving: true });
     const demo = await maybeSeedDemo(database, config, values);
     if (workers === 1) return serveInProcess(database, config, started, demo);
     // the schema is up to date and the demo written: workers only open the database and listen
@@ -115,7 +115,7 @@ async function serveInProcess(database: Database, config: Config, started: numbe
 /** A worker of `serve --workers N`: opens the migrated database, listens on the shared port. */
 async function runWorker(config: Config): Promise<number> {
   try {
-    const database = await openDatabase(config);
+    const database = await openDatabase(config, { serving: true });
     const app = await buildApp({ database, config }, { logger: process.env.PRAXIS_LOG !== "0" });
     const shutdown = async () => {
       await app.close();
@@ -152,4 +152,9 @@ function banner(config: Config, database: Database, started: number, demo: Demo,
     );
   }
   console.log(lines.join("\n"));
+  if (!process.env.PRAXIS_AUDIT_KEY) {
+    console.warn(
+      "Warning: PRAXIS_AUDIT_KEY is not set, so the audit log is chained with plain SHA-256, which anyone who can write to the database can recompute. Set a secret key (docs/operations.md, Audit).",
+    );
+  }
 }

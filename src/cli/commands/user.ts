@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Username } from "../../server/accounts/schemas.ts";
 import { SYSTEM } from "../../server/infra/audit/audit.ts";
-import { PASSWORD_MIN } from "../../server/infra/auth/password.ts";
+import { passwordProblem } from "../../server/infra/auth/password.ts";
 import { ROLES } from "../../server/infra/auth/principal.ts";
 import { AppError } from "../../server/infra/http/errors.ts";
 import { createUser } from "../../server/users/create-user.ts";
@@ -48,8 +48,8 @@ ${DB_HELP}`,
     if (!name.success) throw new CliError(`USERNAME: ${name.error.issues[0]?.message}`, 2);
     if (!values.role) throw new CliError("--role is required", 2);
     const password = process.env.PRAXIS_PASSWORD || randomBytes(12).toString("base64url");
-    if (password.length < PASSWORD_MIN)
-      throw new CliError(`PRAXIS_PASSWORD: at least ${PASSWORD_MIN} characters`, 2);
+    const problem = passwordProblem(password, username);
+    if (problem) throw new CliError(`PRAXIS_PASSWORD: ${problem.message} (${problem.rule})`, 2);
     return withDatabase(configFrom(values), async ({ db }) => {
       const site = values.site
         ? await db.selectFrom("sites").select("id").where("code", "=", values.site).executeTakeFirst()

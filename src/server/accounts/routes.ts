@@ -9,10 +9,10 @@ import {
   isAdmin,
   readableSites,
 } from "../infra/auth/access.ts";
-import { DUMMY_HASH, hashPassword, verifyPassword } from "../infra/auth/password.ts";
+import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from "../infra/auth/password.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
-import { clearFailures, LOGIN_LIMITS, recentFailures, recordFailure } from "../infra/auth/rate-limit.ts";
+import { clearFailures, forgiveAttempt, LOGIN_LIMITS, reserveAttempt } from "../infra/auth/rate-limit.ts";
 import { createSession, deleteSession, loadPrincipal, SESSION_COOKIE } from "../infra/auth/sessions.ts";
 import type { Db } from "../infra/db/database.ts";
 import { AppError } from "../infra/http/errors.ts";
@@ -61,12 +61,12 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
     },
     async (req, reply) => {
       const username = req.body.username.trim().toLowerCase();
-      const keys = [`user:${username}`, `ip:${req.ip}`];
-      const failures = await recentFailures(db, keys);
-      if (
-        (failures.get(keys[0]!) ?? 0) >= LOGIN_LIMITS.user ||
-        (failures.get(keys[1]!) ?? 0) >= LOGIN_LIMITS.ip
-      ) {
+      const userKey = `user:${username}`;
+      const reservation = await reserveAttempt(db, [
+        { key: userKey, limit: LOGIN_LIMITS.user },
+        { key: `ip:${req.ip}`, limit: LOGIN_LIMITS.ip },
+      ]);
+      if (!reservation) {
         throw new AppError("rate_limited", "too many failed logins; wait 15 minutes and try again", [], {
           "retry-after": "900",
         });
@@ -78,7 +78,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
         .executeTakeFirst();
       const valid = await verifyPassword(req.body.password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !valid || !user.active) {
-        await recordFailure(db, keys);
+        // The failure was recorded when the attempt was reserved.
         await audit(
           db,
           { id: user?.id ?? null, name: username },
@@ -86,7 +86,8 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
         );
         throw new AppError("unauthenticated", "wrong username or password");
       }
-      await clearFailures(db, keys[0]!);
+      await forgiveAttempt(db, reservation);
+      await clearFailures(db, userKey);
       const session = await createSession(db, user.id, policy);
       await audit(db, { id: user.id, name: user.username }, { action: "login", entity: "session" });
       reply.setCookie(SESSION_COOKIE, session.token, {
@@ -103,7 +104,10 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
 
   app.delete(
     "/api/session",
-    { schema: { tags: ["accounts"], summary: "Log out", response: { 200: Ok } } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags: ["accounts"], summary: "Log out", response: { 200: Ok } },
+    },
     async (req, reply) => {
       const p = principalOf(req);
       await deleteSession(db, p.sessionIdHash);
@@ -116,6 +120,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
   app.get(
     "/api/me",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["accounts"],
         summary: "The current user, grants, programmes and sites",
@@ -128,6 +133,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
   app.patch(
     "/api/me",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["accounts"],
         summary: "Change my language or display name",
@@ -167,6 +173,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
   app.post(
     "/api/me/password",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["accounts"],
         summary: "Change my password (ends my other sessions)",
@@ -176,6 +183,26 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
     },
     async (req) => {
       const p = principalOf(req);
+      const sameAsUsername = passwordProblem(req.body.newPassword, p.username);
+      if (sameAsUsername) {
+        throw new AppError("validation", `newPassword: ${sameAsUsername.message}`, [
+          { field: "body.newPassword", rule: sameAsUsername.rule, message: sameAsUsername.message },
+        ]);
+      }
+      // Throttled like login: a stolen session must not be a way to guess the password.
+      const reservation = await reserveAttempt(db, [
+        { key: `password:user:${p.userId}`, limit: LOGIN_LIMITS.user },
+      ]);
+      if (!reservation) {
+        throw new AppError(
+          "rate_limited",
+          "too many wrong current passwords; wait 15 minutes and try again",
+          [],
+          {
+            "retry-after": "900",
+          },
+        );
+      }
       const user = await db
         .selectFrom("users")
         .select("password_hash")
@@ -190,6 +217,7 @@ export function registerAccountRoutes(app: ZodApp, { database, config }: AppCont
           },
         ]);
       }
+      await forgiveAttempt(db, reservation);
       if (req.body.newPassword === req.body.currentPassword) {
         throw new AppError("validation", "newPassword: must differ from the current one", [
           { field: "body.newPassword", rule: "unchanged", message: "must differ from the current password" },

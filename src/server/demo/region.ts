@@ -5,7 +5,7 @@ import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
  * stepped-care programme at all of them and an IMR programme at three, implementation teams and
  * one user per role. Pure data; `seed-region.ts` writes it.
  */
-export const DEMO_PASSWORD = "praxis-demo";
+export const DEMO_PASSWORD = "praxis-demo-login";
 
 export const REGION = { code: "LOM", name: "Lombardy" };
 

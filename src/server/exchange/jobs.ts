@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import type { Db } from "../infra/db/database.ts";
+import type { Database, Db } from "../infra/db/database.ts";
+import { SERVER_INSTANCE } from "../infra/db/instance.ts";
 import type { ImportResult } from "./import.ts";
 import { formatProblem, type Problem } from "./report.ts";
 import type { Progress } from "./validate.ts";
@@ -50,6 +51,7 @@ export async function createJob(
       user_id: job.userId,
       actor: job.actor,
       status: "queued",
+      owner: SERVER_INSTANCE,
       options: JSON.stringify(job.options),
       files: JSON.stringify(job.files),
       progress: JSON.stringify(progress),
@@ -90,6 +92,54 @@ export async function findJob(db: Db, id: string): Promise<Job | null> {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
+}
+
+/** A report of one line for a job that failed outside the import's own checks. */
+export function internalFailure(message: string): JobReport {
+  const problem = { file: "-", line: 0, column: "-", message: `${message}; nothing was written` };
+  return {
+    problems: [{ ...problem, text: `-:0: -: ${problem.message}` }],
+    totalProblems: 1,
+    counts: {},
+    elapsedMs: 0,
+  };
+}
+
+/**
+ * At start: fail the jobs left unfinished by a server that died (killed mid-write: its
+ * transaction rolled back, so nothing was written). On PGlite one process owns the database,
+ * so every unfinished job of another instance is dead. On PostgreSQL a job is dead only when
+ * no connection of its owner is left in pg_stat_activity (each server keeps its LISTEN
+ * connection for its whole life); jobs from before owners were recorded are left to the
+ * staleness check of GET /api/imports/:id. Returns the ids failed.
+ */
+export async function failOrphanedJobs(database: Database): Promise<string[]> {
+  const report = JSON.stringify(
+    internalFailure("the import was interrupted: the server running it stopped before it finished"),
+  );
+  const unfinished = ["queued", "validating", "writing"];
+  const rows =
+    database.kind === "pglite"
+      ? await database.db
+          .updateTable("import_jobs")
+          .set({ status: "rejected", report, updated_at: sql`now()` })
+          .where("status", "in", unfinished)
+          .where((eb) => eb.or([eb("owner", "is", null), eb("owner", "!=", SERVER_INSTANCE)]))
+          .returning("id")
+          .execute()
+      : await database.db
+          .updateTable("import_jobs")
+          .set({ status: "rejected", report, updated_at: sql`now()` })
+          .where("status", "in", unfinished)
+          .where("owner", "is not", null)
+          .where("owner", "!=", SERVER_INSTANCE)
+          .where(
+            sql<boolean>`not exists (select 1 from pg_stat_activity a
+              where a.application_name like 'praxis %' and a.application_name like '% ' || import_jobs.owner)`,
+          )
+          .returning("id")
+          .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The job's report from an import's result. */

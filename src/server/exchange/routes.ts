@@ -19,9 +19,17 @@ import { coordinatorScope } from "./context.ts";
 import { exportToDirectory } from "./export.ts";
 import { FILES } from "./files.ts";
 import { runImport } from "./import.ts";
-import { createJob, findJob, type Job, jobReport, updateJob } from "./jobs.ts";
+import {
+  createJob,
+  failOrphanedJobs,
+  findJob,
+  internalFailure,
+  type Job,
+  jobReport,
+  updateJob,
+} from "./jobs.ts";
 import { makeTempDir } from "./temp-dir.ts";
-import { receiveUpload, type Upload, uploadLimit } from "./upload.ts";
+import { receiveUpload, type Upload, uploadLimits } from "./upload.ts";
 import type { Progress } from "./validate.ts";
 
 const tags = ["exchange"];
@@ -80,9 +88,28 @@ const flag = (v: string | undefined) => v === "true" || v === "1" || v === "on";
  */
 export function registerExchangeRoutes(app: ZodApp, ctx: AppContext): void {
   const { db } = ctx.database;
-  const limit = uploadLimit();
+  const limits = uploadLimits();
+  const limit = limits.total;
+  const perUser = maxUploadsPerUser();
+  /** Uploads of each user in this process, from the first byte received until their job ends. */
+  const uploading = new Map<number, number>();
+  const release = (userId: number) => {
+    const n = (uploading.get(userId) ?? 1) - 1;
+    if (n <= 0) uploading.delete(userId);
+    else uploading.set(userId, n);
+  };
   const runner = new JobRunner(app.log);
   app.addHook("onClose", () => runner.idle());
+  app.addHook("onReady", async () => {
+    // Housekeeping: a database that is not answering must not stop the server from starting
+    // (health then reports it); the next start, or GET /api/imports/:id, catches up.
+    try {
+      const failed = await failOrphanedJobs(ctx.database);
+      if (failed.length) app.log.warn({ jobs: failed }, "import jobs of a stopped server marked as failed");
+    } catch (err) {
+      app.log.warn({ err }, "import jobs of stopped servers not checked");
+    }
+  });
 
   app.register(async (scoped) => {
     await scoped.register(multipart, {
@@ -103,24 +130,42 @@ export function registerExchangeRoutes(app: ZodApp, ctx: AppContext): void {
         const p = requireThat(req, mayImport, "only administrators and regional coordinators may import");
         if (!req.isMultipart())
           throw new AppError("unsupported_media_type", "send the files as multipart/form-data");
-        const upload = await receiveUpload(req, limit);
-        const options = {
-          createProgrammes: flag(upload.fields.createProgrammes),
-          ignoreUnknownColumns: flag(upload.fields.ignoreUnknownColumns),
-          ...(upload.fields.region ? { region: upload.fields.region } : {}),
-        };
-        if (options.createProgrammes && !isAdmin(p)) {
-          await fs.promises.rm(upload.dir, { recursive: true, force: true });
-          throw forbidden("only an administrator may create programmes");
+        if ((uploading.get(p.userId) ?? 0) >= perUser) {
+          throw new AppError(
+            "rate_limited",
+            `you already have ${perUser} imports in progress (PRAXIS_IMPORT_MAX_UPLOADS_PER_USER); wait for one to finish`,
+            [],
+            { "retry-after": "30" },
+          );
         }
-        const id = await createJob(db, {
-          userId: p.userId,
-          actor: p.username,
-          files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
-          options,
-        });
-        runner.enqueue(() => runJob(ctx, id, p, upload, options, app.log));
-        return reply.status(202).send(present((await findJob(db, id))!));
+        uploading.set(p.userId, (uploading.get(p.userId) ?? 0) + 1);
+        let handedOver = false;
+        try {
+          return await acceptUpload();
+        } finally {
+          if (!handedOver) release(p.userId);
+        }
+        async function acceptUpload() {
+          const upload = await receiveUpload(req, limits);
+          const options = {
+            createProgrammes: flag(upload.fields.createProgrammes),
+            ignoreUnknownColumns: flag(upload.fields.ignoreUnknownColumns),
+            ...(upload.fields.region ? { region: upload.fields.region } : {}),
+          };
+          if (options.createProgrammes && !isAdmin(p)) {
+            await fs.promises.rm(upload.dir, { recursive: true, force: true });
+            throw forbidden("only an administrator may create programmes");
+          }
+          const id = await createJob(db, {
+            userId: p.userId,
+            actor: p.username,
+            files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+            options,
+          });
+          handedOver = true;
+          runner.enqueue(() => runJob(ctx, id, p, upload, options, app.log).finally(() => release(p.userId)));
+          return reply.status(202).send(present((await findJob(db, id))!));
+        }
       },
     );
   });
@@ -210,16 +255,6 @@ function present(job: Job) {
   };
 }
 
-function internalFailure(message: string) {
-  const problem = { file: "-", line: 0, column: "-", message: `${message}; nothing was written` };
-  return {
-    problems: [{ ...problem, text: `-:0: -: ${problem.message}` }],
-    totalProblems: 1,
-    counts: {},
-    elapsedMs: 0,
-  };
-}
-
 /** Run one uploaded import: its status and progress go to the database as it goes. */
 async function runJob(
   ctx: AppContext,
@@ -291,6 +326,15 @@ async function runJob(
     clearInterval(heartbeat);
     await fs.promises.rm(upload.dir, { recursive: true, force: true });
   }
+}
+
+/** Uploads one user may have in progress on one server at once: `PRAXIS_IMPORT_MAX_UPLOADS_PER_USER`, default 2. */
+function maxUploadsPerUser(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PRAXIS_IMPORT_MAX_UPLOADS_PER_USER;
+  const n = raw ? Number(raw) : 2;
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new Error(`PRAXIS_IMPORT_MAX_UPLOADS_PER_USER must be a positive integer, got "${raw}"`);
+  return n;
 }
 
 /** One import at a time per server: a second upload waits as `queued`. */

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type PostgresPool, sql, type Transaction } fro
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Database } from "../infra/db/database.ts";
+import { applicationName } from "../infra/db/instance.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { type FileRules, stagingTable } from "./spec.ts";
 import {
@@ -86,7 +87,7 @@ async function copySession(url: string, schema: string): Promise<WriteSession> {
   const client = new pg.Client({
     connectionString: url,
     // named, so an operator (or the benchmark) can find the import's backend in pg_stat_activity
-    application_name: "praxis import",
+    application_name: applicationName("import"),
     types: types as pg.CustomTypesConfig,
     ...(schema === "public" ? {} : { options: `-c search_path=${schema}` }),
   });

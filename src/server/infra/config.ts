@@ -20,6 +20,26 @@ export interface Config {
    * once instead of queueing without bound (see infra/http/in-flight-limit.ts).
    */
   maxInFlight: number;
+  /**
+   * Proxies whose X-Forwarded-For / -Proto are believed (addresses or CIDRs). Empty: none, so
+   * `req.ip` is the socket's peer and a client cannot choose the address login throttling counts.
+   */
+  trustedProxies: string[];
+  /**
+   * PostgreSQL, the server only: `statement_timeout` and `lock_timeout` of the pool's sessions
+   * (a runaway or blocked query ends instead of holding a connection for ever); long admin
+   * operations lift it for their transaction. The CLI's commands run without it.
+   */
+  dbStatementTimeoutMs: number;
+  /** PostgreSQL: how long to wait for a new connection before failing. */
+  dbConnectTimeoutMs: number;
+}
+
+function listFrom(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -41,6 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: path.resolve(env.PRAXIS_WEB_DIR || "./dist/web"),
     logLevel: env.PRAXIS_LOG_LEVEL || "info",
     maxInFlight: intFrom("PRAXIS_MAX_IN_FLIGHT", env.PRAXIS_MAX_IN_FLIGHT, 256),
+    trustedProxies: listFrom(env.PRAXIS_TRUSTED_PROXIES),
+    dbStatementTimeoutMs: intFrom(
+      "PRAXIS_DB_STATEMENT_TIMEOUT_MS",
+      env.PRAXIS_DB_STATEMENT_TIMEOUT_MS,
+      60_000,
+    ),
+    dbConnectTimeoutMs: intFrom("PRAXIS_DB_CONNECT_TIMEOUT_MS", env.PRAXIS_DB_CONNECT_TIMEOUT_MS, 5000),
   };
   const merged = { ...base };
   for (const [k, v] of Object.entries(overrides)) {

@@ -5,6 +5,7 @@ import { actorOf, auditedWrite } from "../infra/audit/audited-write.ts";
 import { canEditProgramme, canReadProgramme } from "../infra/auth/access.ts";
 import { requireAdmin, requireThat } from "../infra/auth/guards.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
+import { withoutStatementTimeout } from "../infra/db/database.ts";
 import { conflict, forbidden, invalid, notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
 import { staleVersion } from "../practices/stale-version.ts";
@@ -144,6 +145,8 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
       if (Object.values(change).every((v) => v === undefined))
         throw invalid("body", "empty", "send at least one field to change besides baseVersion");
       return auditedWrite(db, actorOf(p), { action: "update", entity: "programme" }, async (trx) => {
+        // A change of practice version, sites or parameters recomputes the programme's facts.
+        await withoutStatementTimeout(trx);
         const locked = await lockProgramme(trx, id);
         if (!locked) throw notFound("programme");
         if (locked.version !== baseVersion) throw staleVersion("programme", locked.version, baseVersion);

@@ -39,6 +39,13 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
+let onPasswordChangeRequired: (() => void) | null = null;
+
+/** Called when the server answers 403 `password_change_required` (a password set by an administrator). */
+export function setPasswordChangeRequiredHandler(handler: (() => void) | null): void {
+  onPasswordChangeRequired = handler;
+}
+
 /** Query string from the defined, non-empty values of `params`. */
 export function query(params: Record<string, string | number | boolean | null | undefined>): string {
   const q = new URLSearchParams();
@@ -83,6 +90,7 @@ export async function api<T>(method: Method, url: string, body?: unknown): Promi
     );
     const isLogin = url === "/api/session" && method === "POST";
     if (res.status === 401 && !isLogin) onUnauthenticated?.();
+    if (res.status === 403 && err.code === "password_change_required") onPasswordChangeRequired?.();
     throw err;
   }
   return data as T;

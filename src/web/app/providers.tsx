@@ -6,7 +6,7 @@ import "dayjs/locale/it";
 import { type ReactNode, useEffect, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { BrowserRouter } from "react-router";
-import { ApiError, setUnauthenticatedHandler } from "./api.ts";
+import { ApiError, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from "./api.ts";
 import { i18n } from "./i18n.ts";
 import { adoptMe, ME_KEY } from "./session.ts";
 import { cssVariablesResolver, theme } from "./theme.ts";
@@ -39,7 +39,15 @@ export function Providers({ children }: { children: ReactNode }) {
       adoptMe(null);
       queryClient.setQueryData(ME_KEY, null);
     });
-    return () => setUnauthenticatedHandler(null);
+    // A password to change (set by an administrator meanwhile): reload /api/me, whose
+    // mustChangePassword sends RequireSession to the password page.
+    setPasswordChangeRequiredHandler(() => {
+      void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    });
+    return () => {
+      setUnauthenticatedHandler(null);
+      setPasswordChangeRequiredHandler(null);
+    };
   }, [queryClient]);
   return (
     <I18nextProvider i18n={i18n}>

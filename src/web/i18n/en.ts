@@ -75,7 +75,7 @@ export const en = {
     currentPassword: "Current password",
     newPassword: "New password",
     repeatPassword: "Repeat the new password",
-    passwordRule: "At least 10 characters.",
+    passwordRule: "At least 12 characters, not a common or breached password.",
     passwordsDiffer: "The two passwords differ.",
     savePassword: "Change password",
     passwordChanged: "Your password was changed. Your other sessions were signed out.",
@@ -354,7 +354,8 @@ export const en = {
     addRole: "Add role",
     removeRoleN: "Remove role {{n}}",
     firstPassword: "First password",
-    firstPasswordHint: "At least 10 characters; the user must change it at first sign-in.",
+    firstPasswordHint:
+      "At least 12 characters, not a common password; the user must change it at first sign-in.",
     active: "Active",
     activeHint: "An inactive user cannot sign in; their sessions end at once.",
     activeBadge: "active",

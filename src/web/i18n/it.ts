@@ -75,7 +75,7 @@ export const it: Messages = {
     currentPassword: "Password attuale",
     newPassword: "Nuova password",
     repeatPassword: "Ripeti la nuova password",
-    passwordRule: "Almeno 10 caratteri.",
+    passwordRule: "Almeno 12 caratteri, non una password comune o trapelata.",
     passwordsDiffer: "Le due password non coincidono.",
     savePassword: "Cambia password",
     passwordChanged: "Password cambiata. Le tue altre sessioni sono state chiuse.",
@@ -360,7 +360,8 @@ export const it: Messages = {
     addRole: "Aggiungi ruolo",
     removeRoleN: "Rimuovi il ruolo {{n}}",
     firstPassword: "Password iniziale",
-    firstPasswordHint: "Almeno 10 caratteri; l'utente dovrà cambiarla al primo accesso.",
+    firstPasswordHint:
+      "Almeno 12 caratteri, non una password comune; l'utente dovrà cambiarla al primo accesso.",
     active: "Attivo",
     activeHint: "Un utente non attivo non può accedere; le sue sessioni terminano subito.",
     activeBadge: "attivo",

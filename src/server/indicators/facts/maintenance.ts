@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
-import type { Db } from "../../infra/db/database.ts";
+import { type Db, withoutStatementTimeout } from "../../infra/db/database.ts";
 import type { Executor } from "../../infra/db/executor.ts";
 import type { ProgrammeContext } from "../service.ts";
 import { type Verification, verifyFacts } from "./verify.ts";
@@ -33,7 +33,16 @@ export async function runVerification(
   { deep = false }: { deep?: boolean } = {},
 ): Promise<{ verification: Verification; record: VerificationRecord }> {
   const startedAt = new Date();
-  const verification = await verifyFacts(db, ctx, asOf, { deep });
+  // One connection of its own, whose statement timeout is lifted for this long comparison (it
+  // reads through caches that open transactions of their own, so it cannot be one transaction).
+  const verification = await db.connection().execute(async (conn) => {
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      return await verifyFacts(conn, ctx, asOf, { deep });
+    } finally {
+      await sql`reset statement_timeout`.execute(conn);
+    }
+  });
   const storedRows = verification.stored.reduce((n, t) => n + t.missing + t.extra, 0);
   const detail = {
     missing: verification.missing,
@@ -149,6 +158,7 @@ export async function rebuildFacts(
     actor,
     { action: "rebuild", entity: "indicator_facts" },
     async (trx) => {
+      await withoutStatementTimeout(trx);
       await sql`select indicator_rebuild_programme(${ctx.id}::int)`.execute(trx);
       const n = await sql<{ n: number }>`select count(*)::int as n from indicator_enrolment_facts
       where programme_id = ${ctx.id}`.execute(trx);

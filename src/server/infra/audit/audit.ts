@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { Executor } from "../db/executor.ts";
+import type { AuditScheme } from "../db/schema.ts";
 
 /** Who did something. `id` is null for the system (CLI, demo loader, import). */
 export interface Actor {
@@ -53,8 +54,29 @@ export interface ChainedFields {
   prev_hash: string;
 }
 
-/** The hash of one entry: every field, and the previous entry's hash. */
-export function entryHash(e: ChainedFields): string {
+/**
+ * The key of the chain: PRAXIS_AUDIT_KEY, read when an entry is written or verified (so the
+ * server, the CLI and tests agree without passing it around). With a key, entries are
+ * HMAC-SHA-256: someone who can write to the database but does not know the key cannot forge a
+ * consistent chain. Without one, plain SHA-256 (the server warns at start).
+ */
+export function auditKey(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.PRAXIS_AUDIT_KEY ? env.PRAXIS_AUDIT_KEY : null;
+}
+
+export function currentScheme(key = auditKey()): AuditScheme {
+  return key ? "hmac-sha256" : "sha256";
+}
+
+/**
+ * The hash of one entry: every field, and the previous entry's hash — plain, or keyed. Throws
+ * for a keyed entry when no key is given.
+ */
+export function entryHash(
+  e: ChainedFields,
+  scheme: AuditScheme = "sha256",
+  key: string | null = null,
+): string {
   const material = canonicalJson([
     e.seq,
     e.at.toISOString(),
@@ -68,6 +90,10 @@ export function entryHash(e: ChainedFields): string {
     e.detail,
     e.prev_hash,
   ]);
+  if (scheme === "hmac-sha256") {
+    if (!key) throw new Error("this audit entry is keyed: set PRAXIS_AUDIT_KEY to compute it");
+    return createHmac("sha256", key).update(material).digest("hex");
+  }
   return createHash("sha256").update(material).digest("hex");
 }
 
@@ -92,6 +118,8 @@ export async function audit(tx: Executor, actor: Actor, entries: AuditEntry | Au
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS;
   const at = new Date();
+  const key = auditKey();
+  const scheme = currentScheme(key);
   const rows = list.map((e) => {
     seq += 1;
     const fields: ChainedFields = {
@@ -107,9 +135,9 @@ export async function audit(tx: Executor, actor: Actor, entries: AuditEntry | Au
       detail: JSON.parse(canonicalJson(e.detail ?? {})),
       prev_hash: prev,
     };
-    const hash = entryHash(fields);
+    const hash = entryHash(fields, scheme, key);
     prev = hash;
-    return { ...fields, detail: JSON.stringify(fields.detail), hash };
+    return { ...fields, detail: JSON.stringify(fields.detail), hash, scheme };
   });
   await tx.insertInto("audit_log").values(rows).execute();
 }

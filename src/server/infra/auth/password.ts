@@ -34,6 +34,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash that never verifies, used to spend the same time on unknown usernames. */
 export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$${"A".repeat(22)}$${"A".repeat(43)}`;
 
-/** Password policy, shared by the API schema and the CLI. */
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+/** Password policy, shared by the API schema and the CLI: see password-policy.ts. */
+export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password-policy.ts";

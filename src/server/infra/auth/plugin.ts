@@ -17,6 +17,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** The route answers without a session (login, health, docs). */
     public?: boolean;
+    /**
+     * The route answers a user who must change the password first (the change itself, GET/PATCH
+     * /api/me, logout); every other one answers 403 `password_change_required`.
+     */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -42,6 +47,12 @@ export function installAuth(app: FastifyInstance, sessions: PrincipalResolver): 
     if (!req.principal) throw new AppError("unauthenticated", "log in first: no valid session");
     if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== req.principal.csrfToken) {
       throw new AppError("forbidden", `missing or wrong ${CSRF_HEADER} header`);
+    }
+    if (req.principal.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
+      throw new AppError(
+        "password_change_required",
+        "change your password first (POST /api/me/password): it was set by an administrator",
+      );
     }
   });
 }

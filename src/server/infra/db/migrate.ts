@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/0007_measures.ts";
 import * as m0008 from "./migrations/0008_indicator_facts.ts";
 import * as m0011 from "./migrations/0011_auth_notify.ts";
 import * as m0012 from "./migrations/0012_data_notify.ts";
+import * as m0013 from "./migrations/0013_hardening.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "0008_indicator_facts": m0008,
   "0011_auth_notify": m0011,
   "0012_data_notify": m0012,
+  "0013_hardening": m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -120,7 +120,11 @@ export interface AuditLogTable {
   detail: JSONColumnType<object, string, string>;
   prev_hash: string;
   hash: string;
+  /** How `hash` was computed (migration 0013): plain SHA-256, or HMAC-SHA-256 with PRAXIS_AUDIT_KEY. */
+  scheme: Generated<AuditScheme>;
 }
+
+export type AuditScheme = "sha256" | "hmac-sha256";
 
 export interface PatientTable {
   id: Generated<number>;
@@ -326,6 +330,8 @@ export interface ImportJobTable {
   report: ColumnType<object | null, string | null, string | null>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** The server instance running the job (0013; null before). */
+  owner: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Measures (migration 0007): administrations, licensed wordings, IMR summaries, reviews, training. */

@@ -25,7 +25,9 @@ function zodIssues(err: FastifyError): FieldIssue[] {
     const path = String(v.instancePath ?? "")
       .split("/")
       .filter(Boolean);
-    const rule = String(v.keyword ?? "invalid");
+    // A refinement names its own rule in params.rule (e.g. the password policy's "common").
+    const custom = ((v.params ?? {}) as { params?: { rule?: unknown } }).params?.rule;
+    const rule = typeof custom === "string" ? custom : String(v.keyword ?? "invalid");
     const keys = ((v.params ?? {}) as { keys?: string[] }).keys;
     const message = String(v.message ?? "is invalid");
     if (rule === "unrecognized_keys" && keys?.length) {
@@ -67,6 +69,14 @@ export function installErrorHandler(app: FastifyInstance): void {
               ? "the request body is not valid JSON"
               : "the request body is invalid";
       body = { error: code, message, issues: [{ field: "body", rule: code, message }] };
+    } else if (isDbUnavailable(err)) {
+      req.log.error({ err }, "database unavailable");
+      status = STATUS.database_unavailable;
+      body = {
+        error: "database_unavailable",
+        message: "the database cannot be reached right now; try again in a moment",
+      };
+      reply.header("retry-after", "5");
     } else if (isDbConstraintError(err)) {
       const mapped = dbConstraintError(err as unknown as { code: string; detail?: string; column?: string });
       status = STATUS[mapped.code];
@@ -87,6 +97,38 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(404)
       .send({ error: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` });
   });
+}
+
+/** Node socket errors and PostgreSQL SQLSTATEs that mean "no database to talk to", not a bug. */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "53300", // too_many_connections
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+/** node-postgres's own messages for a connection that failed or died. */
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly)/;
+
+export function isDbUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== "object") return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  const message = (err as { message?: unknown }).message;
+  return typeof message === "string" && UNAVAILABLE_MESSAGES.test(message);
 }
 
 /** PostgreSQL constraint violations that reach here are the client's fault; say which field. */

@@ -6,6 +6,8 @@ export type ErrorCode =
   | "validation"
   | "unauthenticated"
   | "forbidden"
+  /** The user must change the password first (users.must_change_password). */
+  | "password_change_required"
   | "not_found"
   | "conflict"
   | "stale_version"
@@ -14,12 +16,15 @@ export type ErrorCode =
   | "unsupported_media_type"
   /** The server could not do it now (a recomputation failed, a dependency is down); retry later. */
   | "unavailable"
-  | "overloaded";
+  | "overloaded"
+  /** The database cannot be reached (connection refused, timed out). */
+  | "database_unavailable";
 
 export const STATUS: Record<ErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   stale_version: 409,
@@ -28,6 +33,7 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   overloaded: 503,
+  database_unavailable: 503,
 };
 
 export interface FieldIssue {

@@ -1,9 +1,12 @@
+import { spreadsheetSafe } from "../../../server/shared/spreadsheet-safe.ts";
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
 function field(v: CsvValue): string {
   if (v === null || v === undefined) return "";
-  const s = String(v);
+  // Text that a spreadsheet would run as a formula is quoted; numbers stay numbers.
+  const s = String(spreadsheetSafe(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
