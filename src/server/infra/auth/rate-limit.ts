@@ -22,7 +22,11 @@ export interface ThrottleKey {
 
 /** What `reserveAttempt` recorded, to take back when the attempt succeeds. */
 export interface Reservation {
-  at: Date;
+  /**
+   * When the pending failures were recorded, as PostgreSQL's text: a JS Date keeps milliseconds
+   * only, and the stored microseconds would then never match when the attempt is forgiven.
+   */
+  at: string;
   keys: string[];
 }
 
@@ -54,7 +58,7 @@ export async function reserveAttempt(db: Db, keys: ThrottleKey[]): Promise<Reser
     const inserted = await trx
       .insertInto("login_failures")
       .values(sorted.map(({ key }) => ({ key })))
-      .returning("at")
+      .returning(sql<string>`at::text`.as("at"))
       .execute();
     // Keep the table small: drop what no window can see any more.
     await trx
@@ -69,7 +73,9 @@ export async function reserveAttempt(db: Db, keys: ThrottleKey[]): Promise<Reser
 export async function forgiveAttempt(db: Db, reservation: Reservation): Promise<void> {
   for (const key of reservation.keys) {
     await sql`delete from login_failures where ctid in (
-      select ctid from login_failures where key = ${key} and at = ${reservation.at} limit 1)`.execute(db);
+      select ctid from login_failures where key = ${key} and at = ${reservation.at}::timestamptz limit 1)`.execute(
+      db,
+    );
   }
 }
 
