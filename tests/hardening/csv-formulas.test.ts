@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { indicatorsCsv } from "../../src/cli/commands/indicators.ts";
-import { spreadsheetSafe } from "../../src/server/shared/spreadsheet-safe.ts";
+import { spreadsheetSafe } from "../../src/shared/spreadsheet-safe.ts";
 import { toCsv } from "../../src/web/features/dashboard/csv.ts";
 
 /** Issue 14, defect 5: CSV for people must not carry spreadsheet formulas. */

@@ -7,7 +7,7 @@ import {
 } from "../../server/indicators/service.ts";
 import { today } from "../../server/infra/time/civil-date.ts";
 import { CivilDate } from "../../server/shared/schemas.ts";
-import { spreadsheetSafe } from "../../server/shared/spreadsheet-safe.ts";
+import { spreadsheetSafe } from "../../shared/spreadsheet-safe.ts";
 import { CliError, type Command, configFrom, DB_HELP, DB_OPTIONS, parse, withDatabase } from "../common.ts";
 import { rebuildCommand, verifyCommand } from "./indicators-facts.ts";
 

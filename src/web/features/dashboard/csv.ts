@@ -1,4 +1,4 @@
-import { spreadsheetSafe } from "../../../server/shared/spreadsheet-safe.ts";
+import { spreadsheetSafe } from "../../../shared/spreadsheet-safe.ts";
 
 export type CsvValue = string | number | boolean | null | undefined;
 
