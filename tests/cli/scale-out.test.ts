@@ -146,8 +146,9 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
         .split(/\s+/)
         .filter(Boolean);
       const { rows } = await admin.query<{ pid: number }>(
-        "select pid from pg_stat_activity where datname = current_database() and application_name = any($1)",
-        [children.map((c) => `praxis-listen-${c}`)],
+        // a listener is named `praxis listen <pid>-<random>` (infra/db/instance.ts)
+        "select pid from pg_stat_activity where datname = current_database() and application_name like any($1)",
+        [children.map((c) => `praxis listen ${c}-%`)],
       );
       return { workers: children.length, pids: rows.map((r) => r.pid) };
     };

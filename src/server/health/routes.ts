@@ -7,6 +7,8 @@ const Health = z.object({
   database: z.object({ kind: z.enum(["pglite", "postgresql"]), location: z.string(), version: z.string() }),
 });
 const Unhealthy = z.object({ status: z.literal("unavailable"), database: z.literal("unreachable") });
+/** A 503 the server gives before the route runs: too many requests in progress (in-flight limit). */
+const Refused = z.object({ error: z.string(), message: z.string() });
 
 /**
  * How long the health query may take. A database that is down answers at once (connection
@@ -33,7 +35,7 @@ export function registerHealthRoutes(app: ZodApp, { database }: AppContext): voi
       schema: {
         tags: ["health"],
         summary: "Liveness and the database in use; 503 when the database does not answer within 1.5 s",
-        response: { 200: Health, 503: Unhealthy },
+        response: { 200: Health, 503: z.union([Unhealthy, Refused]) },
       },
     },
     async (req, reply) => {
