@@ -29,7 +29,7 @@ export const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Co
   },
   {
     name: "audit",
-    summary: "check the audit log (audit verify)",
+    summary: "check the audit log (audit verify), record its head (audit checkpoint)",
     load: async () => (await import("./commands/audit.ts")).auditCommand,
   },
   {
