@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type ComponentProps, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../date-field.tsx";
@@ -14,16 +15,7 @@ export function ModalDateField(props: ComponentProps<typeof DateField>) {
   const [open, setOpen] = useState(false);
   return (
     <DateField
-      ariaLabels={{
-        previousMonth: t("registry.calendar.previousMonth"),
-        nextMonth: t("registry.calendar.nextMonth"),
-        previousYear: t("registry.calendar.previousYear"),
-        nextYear: t("registry.calendar.nextYear"),
-        previousDecade: t("registry.calendar.previousDecade"),
-        nextDecade: t("registry.calendar.nextDecade"),
-        monthLevelControl: t("registry.calendar.chooseMonth"),
-        yearLevelControl: t("registry.calendar.chooseYear"),
-      }}
+      ariaLabels={calendarAriaLabels(t)}
       hideOutsideDates
       weekendDays={[]}
       {...props}
@@ -47,4 +39,18 @@ export function ModalDateField(props: ComponentProps<typeof DateField>) {
       }}
     />
   );
+}
+
+/** The calendar's control names in the user's language, for every date picker. */
+export function calendarAriaLabels(t: TFunction) {
+  return {
+    previousMonth: t("registry.calendar.previousMonth"),
+    nextMonth: t("registry.calendar.nextMonth"),
+    previousYear: t("registry.calendar.previousYear"),
+    nextYear: t("registry.calendar.nextYear"),
+    previousDecade: t("registry.calendar.previousDecade"),
+    nextDecade: t("registry.calendar.nextDecade"),
+    monthLevelControl: t("registry.calendar.chooseMonth"),
+    yearLevelControl: t("registry.calendar.chooseYear"),
+  };
 }

@@ -7,9 +7,11 @@ import {
   IconListCheck,
   IconShieldCheck,
 } from "@tabler/icons-react";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatDateTime } from "../../app/format.ts";
+import { Fact } from "../../app/ui/fact.tsx";
+import { calendarAriaLabels } from "../../app/ui/modal-date-field.tsx";
 import { useFormat } from "../dashboard/format.ts";
 import { useRebuildFacts, useVerifyFacts } from "./api.ts";
 import { durationSeconds } from "./outcome.ts";
@@ -20,19 +22,6 @@ import type { ProgrammeFacts } from "./types.ts";
 import { VerificationHistory } from "./verification-history.tsx";
 
 const MAX_DATES = 12;
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" size="sm">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /**
  * One programme's facts: when they were built and how many enrolments they hold, the last
@@ -122,16 +111,7 @@ export function ProgrammeFactsCard({ programme }: { programme: ProgrammeFacts })
             onChange={(v) => setDates(v.slice(0, MAX_DATES))}
             clearable
             clearButtonProps={{ "aria-label": t("facts.verify.clearDates") }}
-            ariaLabels={{
-              previousMonth: t("registry.calendar.previousMonth"),
-              nextMonth: t("registry.calendar.nextMonth"),
-              previousYear: t("registry.calendar.previousYear"),
-              nextYear: t("registry.calendar.nextYear"),
-              previousDecade: t("registry.calendar.previousDecade"),
-              nextDecade: t("registry.calendar.nextDecade"),
-              monthLevelControl: t("registry.calendar.chooseMonth"),
-              yearLevelControl: t("registry.calendar.chooseYear"),
-            }}
+            ariaLabels={calendarAriaLabels(t)}
             hideOutsideDates
             weekendDays={[]}
             disabled={busy}

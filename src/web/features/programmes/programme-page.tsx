@@ -1,6 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Table, Text, Timeline, Title } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useProgramme } from "../../app/data/programmes.ts";
@@ -8,6 +7,7 @@ import { useRegions } from "../../app/data/structure.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import type { Programme } from "../../app/types.ts";
+import { Fact } from "../../app/ui/fact.tsx";
 import { PhaseBadge, phaseOn, todayIso } from "../../app/ui/phase-badge.tsx";
 import { DashboardLink } from "../dashboard/programme-link.tsx";
 import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
@@ -19,19 +19,6 @@ export function ProgrammePage() {
   const id = Number(useParams().id);
   const programme = useProgramme(id);
   return <QueryView query={programme}>{(p) => <ProgrammeView programme={p} />}</QueryView>;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" size="sm">
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function ProgrammeView({ programme: p }: { programme: Programme }) {

@@ -1,6 +1,5 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Title } from "@mantine/core";
 import { IconPlayerPlay, IconUsers } from "@tabler/icons-react";
-import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -9,6 +8,7 @@ import type { GroupDetail } from "../../app/data/registry-types.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
+import { Fact } from "../../app/ui/fact.tsx";
 import { useFormatDate } from "./dates.ts";
 import { GroupMembersModal } from "./group-members-modal.tsx";
 import { GroupSessionModal } from "./group-session-modal.tsx";
@@ -18,19 +18,6 @@ export function GroupPage() {
   const id = Number(useParams().id);
   const group = useGroup(id);
   return <QueryView query={group}>{(g) => <GroupView group={g} />}</QueryView>;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" size="sm" fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function GroupView({ group: g }: { group: GroupDetail }) {
@@ -71,14 +58,16 @@ function GroupView({ group: g }: { group: GroupDetail }) {
     >
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Fact label={t("registry.groups.dates")}>
+          <Fact strong label={t("registry.groups.dates")}>
             {date(g.startDate)} – {g.endDate ? date(g.endDate) : t("registry.groups.ongoing")}
           </Fact>
-          <Fact label={t("registry.groups.members")}>
+          <Fact strong label={t("registry.groups.members")}>
             {g.maxSize === null ? active.length : `${active.length} / ${g.maxSize}`}
           </Fact>
-          <Fact label={t("registry.groups.sessions")}>{g.sessions.length}</Fact>
-          <Fact label={t("registry.groups.facilitators")}>
+          <Fact strong label={t("registry.groups.sessions")}>
+            {g.sessions.length}
+          </Fact>
+          <Fact strong label={t("registry.groups.facilitators")}>
             <Group gap={4}>
               {g.facilitators.length === 0
                 ? "—"

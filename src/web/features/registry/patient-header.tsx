@@ -1,22 +1,9 @@
-import { Group, Paper, SimpleGrid, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Group, Paper, SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Timeline } from "../../app/data/registry-types.ts";
+import { Fact } from "../../app/ui/fact.tsx";
 import { useFormatDate } from "./dates.ts";
 import { useSexOptions } from "./sex-label.ts";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" size="sm" fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** Who the patient is, pseudonymously: age, sex, area, first contact, enrolments. */
 export function PatientHeader({ timeline }: { timeline: Timeline }) {
@@ -29,18 +16,26 @@ export function PatientHeader({ timeline }: { timeline: Timeline }) {
   return (
     <Paper withBorder p="md">
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="md">
-        <Fact label={t("registry.patient.age")}>
+        <Fact strong label={t("registry.patient.age")}>
           {t("registry.patient.ageValue", { age, year: p.birthYear })}
         </Fact>
-        <Fact label={t("registry.patient.sex")}>{sexes.find((s) => s.value === p.sex)?.label}</Fact>
-        <Fact label={t("registry.patient.residenceArea")}>{p.residenceArea ?? "—"}</Fact>
-        <Fact label={t("registry.patient.firstContact")}>{date(p.firstContactDate)}</Fact>
-        <Fact label={t("registry.patients.enrolments")}>
+        <Fact strong label={t("registry.patient.sex")}>
+          {sexes.find((s) => s.value === p.sex)?.label}
+        </Fact>
+        <Fact strong label={t("registry.patient.residenceArea")}>
+          {p.residenceArea ?? "—"}
+        </Fact>
+        <Fact strong label={t("registry.patient.firstContact")}>
+          {date(p.firstContactDate)}
+        </Fact>
+        <Fact strong label={t("registry.patients.enrolments")}>
           <Group gap={4}>
             {t("registry.patient.enrolmentCount", { count: timeline.enrolments.length, open })}
           </Group>
         </Fact>
-        <Fact label={t("registry.patient.plans")}>{timeline.plans.length}</Fact>
+        <Fact strong label={t("registry.patient.plans")}>
+          {timeline.plans.length}
+        </Fact>
       </SimpleGrid>
     </Paper>
   );
