@@ -59,18 +59,18 @@ async function bySiteVersion<T>(
   if (!cache) return read(null);
   const versions = await readSiteVersions(db, programmeId);
   const entryKey = (site: number, key: string) => `${kind}:${programmeId}:${site}:${key}`;
-  const stale: number[] = [];
+  const stale = new Set<number>();
   for (const [site, version] of versions) {
-    if (keys.some((k) => cache.get(entryKey(site, k))?.version !== version)) stale.push(site);
+    if (keys.some((k) => cache.get(entryKey(site, k))?.version !== version)) stale.add(site);
   }
-  const fresh = stale.length ? await read({ sites: stale, known: [...versions.keys()] }) : new Map();
-  if (cache.size + stale.length * keys.length > MAX_ENTRIES) cache.clear();
+  const fresh = stale.size ? await read({ sites: [...stale], known: [...versions.keys()] }) : new Map();
+  if (cache.size + stale.size * keys.length > MAX_ENTRIES) cache.clear();
   const out = new Map<string, Map<number, T>>();
   for (const key of keys) {
     const sites = new Map<number, T>();
     const read = fresh.get(key) ?? new Map<number, T>();
     for (const [site, version] of versions) {
-      if (stale.includes(site)) {
+      if (stale.has(site)) {
         const value = read.get(site);
         cache.set(entryKey(site, key), { version, value });
         if (value !== undefined) sites.set(site, value);
