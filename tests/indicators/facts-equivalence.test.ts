@@ -380,4 +380,19 @@ describe("indicator facts after random writes", () => {
       { numRuns: Number(process.env.PRAXIS_PROPERTY_RUNS ?? 25) },
     );
   }, 600_000);
+
+  it("answer a date asked twice once, from every part alike (a month end that is also the past date)", async () => {
+    const { reg, prefix } = await setup();
+    const pid = reg.programmes.get(`${prefix}P`)!;
+    await apply(reg, prefix, { op: "delete_assessment", pick: 0 });
+    const ctx = (await loadProgrammeContext(database.db, pid))!;
+    const asOf = ["2023-01-31", "2023-03-31", "2023-01-31"];
+    for (const by of DIMENSIONS) {
+      const defs = [...BUILT_IN, ...OWN].filter((d) => supportsDimension(d, by));
+      const fromFacts = await computeCells(database.db, ctx, defs, { asOf, by });
+      expect(fromFacts.map((c) => c.asOf), by).toEqual(["2023-01-31", "2023-03-31"]);
+      expect(fromFacts, by).toEqual(await recomputeCells(database.db, ctx, defs, { asOf, by }));
+    }
+    await expectEqual(pid, asOf);
+  });
 });

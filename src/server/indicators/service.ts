@@ -357,8 +357,10 @@ export async function computeCells(
   db: Db,
   ctx: ProgrammeContext,
   defs: IndicatorDefinition[],
-  options: { asOf: string[]; by?: Dimension; fresh?: boolean },
+  requested: { asOf: string[]; by?: Dimension; fresh?: boolean },
 ): Promise<AsOfCells[]> {
+  // One result per distinct date, in the order first asked: every part answers the same list.
+  const options = { ...requested, asOf: [...new Set(requested.asOf)] };
   if (defs.length === 0) {
     return options.asOf.map((asOf) => ({ asOf, groups: [], total: [] }));
   }
@@ -460,8 +462,9 @@ export async function recomputeCells(
   db: Db,
   ctx: ProgrammeContext,
   defs: IndicatorDefinition[],
-  options: { asOf: string[]; by?: Dimension },
+  requested: { asOf: string[]; by?: Dimension },
 ): Promise<AsOfCells[]> {
+  const options = { ...requested, asOf: [...new Set(requested.asOf)] };
   if (defs.length === 0) return options.asOf.map((asOf) => ({ asOf, groups: [], total: [] }));
   const compiled = compile(defs, ctx.inputs, options);
   return compiled.decode(await executeCompiled(db, compiled.query.compile(db)));
