@@ -11,6 +11,7 @@ import * as m0008 from "./migrations/0008_indicator_facts.ts";
 import * as m0011 from "./migrations/0011_auth_notify.ts";
 import * as m0012 from "./migrations/0012_data_notify.ts";
 import * as m0013 from "./migrations/0013_hardening.ts";
+import * as m0014 from "./migrations/0014_facts_few_enrolments.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0011_auth_notify": m0011,
   "0012_data_notify": m0012,
   "0013_hardening": m0013,
+  "0014_facts_few_enrolments": m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
