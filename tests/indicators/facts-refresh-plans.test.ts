@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyStoredFacts } from "../../src/server/indicators/facts/verify-stored.ts";
-import { daysAgo, enrolledPatient, insertInterventions } from "../support/registry-world.ts";
+import { daysAgo, enrolledPatient } from "../support/registry-world.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 /**
