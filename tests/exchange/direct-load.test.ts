@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listImportFiles, runImport } from "../../src/server/exchange/import.ts";
+import { verifyStoredFacts } from "../../src/server/indicators/facts/verify-stored.ts";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
 import { openTestDatabase } from "../support/test-db.ts";
@@ -70,6 +71,16 @@ async function interventionRows() {
   return rows.map((r) => r.row);
 }
 
+/** The programmes' stored facts: how many enrolments they hold, and how they differ from a rebuild. */
+async function factsOf() {
+  const { rows } = await sql<{ id: number; n: number }>`
+    select p.id, (select count(*)::int from indicator_enrolment_facts f where f.programme_id = p.id) as n
+    from programmes p order by p.id`.execute(database.db);
+  const differences = [];
+  for (const r of rows) differences.push(...(await verifyStoredFacts(database.db, r.id)));
+  return { enrolments: rows.reduce((s, r) => s + r.n, 0), differences };
+}
+
 describe("exchange import: direct load of interventions", () => {
   it("loads the same rows, keys and indexes as the staged merge", { timeout: 120_000 }, async () => {
     const dir = await bigExtract();
@@ -88,6 +99,11 @@ describe("exchange import: direct load of interventions", () => {
     expect(await shape()).toEqual(before);
     const loaded = await interventionRows();
     expect(loaded).toHaveLength(12_000);
+    // the facts of the programmes the extract reaches are what a rebuild computes (on PostgreSQL
+    // the load leaves them alone and rebuilds each programme at the end)
+    const facts = await factsOf();
+    expect(facts.enrolments).toBeGreaterThan(0);
+    expect(facts.differences).toEqual([]);
 
     // the same extract, staged and merged, into another database gives the same rows
     const other = database;
@@ -97,6 +113,7 @@ describe("exchange import: direct load of interventions", () => {
       expect(staged.steps).toContain("merge interventions.csv");
       expect(staged.result.status === "done" && staged.result.counts).toEqual(direct.result.counts);
       expect(await interventionRows()).toEqual(loaded);
+      expect(await factsOf()).toEqual(facts);
     } finally {
       await database.close();
       database = other;

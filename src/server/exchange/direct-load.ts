@@ -53,6 +53,11 @@ export async function openDirectLoad(
   await writer.mergeStaged(staged.files, (file) => staged.rows(file));
   await ctx.loadMergedIds(trx);
   const large = bytes >= SUSPEND_FROM_BYTES;
+  if (large && direct.table === "interventions") {
+    // Every intervention is new: the programmes they reach are rebuilt at the end instead.
+    await sql`set local praxis.facts = 'off'`.execute(trx);
+    writer.factsRebuild = true;
+  }
   writer.restores.push(
     await suspendForLoad(trx, direct.table, {
       foreignKeys: large,

@@ -54,6 +54,13 @@ export class ImportWriter {
   readonly direct = new Map<FileName, number>();
   /** What a direct load suspended (foreign keys, indexes), put back before the audit entry. */
   readonly restores: Array<() => Promise<void>> = [];
+  /**
+   * Set when a large interventions file is loaded into the empty table: the facts are then left
+   * alone during the load (`praxis.facts = 'off'`) and every programme the extract touches is
+   * rebuilt at the end, which is cheaper than keeping deltas and refreshing each enrolment
+   * (docs/benchmarks.md, issue 9).
+   */
+  factsRebuild = false;
   private regionId: number | null = null;
   private readonly created = new Map<string, number>();
   private readonly counts: ImportCounts = {};
@@ -117,11 +124,13 @@ export class ImportWriter {
     // recomputed once, set-based, now (migration 0008).
     await sql`set local praxis.facts = 'on'`.execute(this.trx);
     await this.timed("indicator facts", () =>
-      refreshFacts(
-        this.trx,
-        staged.map((f) => f.file),
-        [...this.direct.keys()],
-      ),
+      this.factsRebuild
+        ? rebuildFacts(this.trx)
+        : refreshFacts(
+            this.trx,
+            staged.map((f) => f.file),
+            [...this.direct.keys()],
+          ),
     );
     const { ctx } = this.plan;
     await audit(this.trx, this.plan.actor, {
@@ -251,7 +260,27 @@ const DIRECT_TABLES: ReadonlyMap<FileName, string> = new Map([
 
 /** Recompute the indicator facts of every patient the import names, in one set-based call. */
 async function refreshFacts(trx: Transaction<DB>, staged: readonly FileName[], direct: readonly FileName[]) {
-  const sources = [
+  const sources = patientSources(staged, direct);
+  if (sources.length === 0) return;
+  await sql`select indicator_refresh_patients(array(${sql.join(sources, sql` union `)}))`.execute(trx);
+}
+
+/**
+ * Rebuild the facts of every programme with enrolments, from the registry, in programme order
+ * (each takes its programme's lock). Only after a load into the empty interventions table: every
+ * intervention is then the import's, so any programme may have changed, and one with no
+ * interventions costs little to rebuild (a scan of its enrolments).
+ */
+async function rebuildFacts(trx: Transaction<DB>) {
+  await sql`
+    select indicator_rebuild_programme(p.id)
+    from (select programme_id as id from enrolments union select programme_id from indicator_enrolment_facts) p
+    order by p.id`.execute(trx);
+}
+
+/** Queries of the ids of the patients the import names, one per file that names patients. */
+function patientSources(staged: readonly FileName[], direct: readonly FileName[]) {
+  return [
     ...staged.flatMap((f) => {
       const column = PATIENT_FILES.get(f);
       return column
@@ -265,6 +294,4 @@ async function refreshFacts(trx: Transaction<DB>, staged: readonly FileName[], d
       return table ? [sql`select distinct patient_id from ${sql.table(table)}`] : [];
     }),
   ];
-  if (sources.length === 0) return;
-  await sql`select indicator_refresh_patients(array(${sql.join(sources, sql` union `)}))`.execute(trx);
 }
