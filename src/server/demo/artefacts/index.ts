@@ -3,7 +3,7 @@ import type { Actor, AuditEntry } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { DB } from "../../infra/db/schema.ts";
-import { addDays, addMonths, monthEnd, yearOf } from "../../infra/time/civil-date.ts";
+import { addDays, addMonths, minDate, monthEnd, today, yearOf } from "../../infra/time/civil-date.ts";
 import { createReview } from "../../measures/fidelity/create-review.ts";
 import { findScale } from "../../measures/fidelity/scales/index.ts";
 import { saveAttendance } from "../../measures/workforce/attendance.ts";
@@ -89,7 +89,9 @@ export async function seedDemoArtefacts(
   options: { seed: number; asOf: string },
 ): Promise<DemoArtefactsSummary> {
   const { seed, asOf } = options;
-  const yesterday = addDays(asOf, -1);
+  // A demo made for a day still to come keeps its reviews and sessions in the past: the review
+  // form refuses future dates by the real calendar.
+  const yesterday = minDate(addDays(asOf, -1), addDays(today(), -1));
   const rng = new Rng(seed, "artefacts", asOf);
   const summary: DemoArtefactsSummary = {
     planningVersions: 0,
