@@ -91,7 +91,7 @@ ${DB_HELP}`,
         `demo registry (seed ${registry.seed}, as of ${asOf}): ${registry.patients} patients, ${registry.interventions} interventions, ${registry.groups} groups, ${registry.assessments} assessments, ${registry.plans} treatment plans, data to ${registry.cutoff} (${(registry.ms / 1000).toFixed(1)} s)`,
       );
       console.log(
-        `demo artefacts: ${artefacts.planningVersions} planning versions, ${artefacts.rounds} questionnaire rounds (${artefacts.responses} responses), ${artefacts.reviews} fidelity reviews, ${artefacts.courses} courses (${artefacts.attendance} attendances), ${artefacts.supervision} supervision sessions`,
+        `demo artefacts: ${artefacts.planningVersions} planning versions, ${artefacts.rounds} questionnaire rounds (${artefacts.responses} responses), ${artefacts.reviews} fidelity reviews, ${artefacts.courses} courses (${artefacts.attendance} attendances), ${artefacts.supervision} supervision sessions (${(artefacts.ms / 1000).toFixed(1)} s)`,
       );
       console.log(`demo region created; log in as ${out.users.join(", ")} with password ${out.password}`);
       return 0;
