@@ -83,6 +83,9 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<T
   delete env.DATABASE_URL;
   delete env.PRAXIS_DEMO;
   delete env.PRAXIS_WEB_DIR;
+  // The browser tests walk users through the planning toolkit, reviews and courses from empty:
+  // they start from the bare demo region and registry, without the demo's artefacts.
+  env.PRAXIS_DEMO_ARTEFACTS = "0";
   const child = spawn(
     process.execPath,
     ["bin/praxis.mjs", "serve", "--port", String(port), "--host", "127.0.0.1", "--data-dir", dataDir],

@@ -33,12 +33,20 @@ async function counts(dataDir: string) {
       audit: number;
       last: string;
       phases: string[];
+      artefacts: number;
+      rounds: number;
+      reviews: number;
+      courses: number;
     }>`
       select (select count(*) from enrolments e join programmes g on g.id = e.programme_id where g.code = 'BPD-LOM')::int as bpd,
         (select count(*) from patients)::int as patients,
         (select count(*) from interventions)::int as interventions,
         (select count(*) from audit_log where action = 'demo_registry')::int as audit,
         (select max(date)::text from interventions) as last,
+        (select count(*) from planning_artefacts where current_version > 0)::int as artefacts,
+        (select count(*) from planning_rounds)::int as rounds,
+        (select count(*) from fidelity_reviews)::int as reviews,
+        (select count(*) from training_courses)::int as courses,
         (select array_agg(g.code || ' ' || ph.phase || ' ' || ph.start_date || ' ' || coalesce(ph.end_date::text, '-')
            order by g.code, ph.start_date)
          from programme_phases ph join programmes g on g.id = ph.programme_id) as phases`.execute(
@@ -65,6 +73,11 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis demo and the 
     expect(again.stderr).toContain("already holds data");
     const c = await counts(dataDir);
     expect(c.bpd).toBe(60);
+    // and what the teams produced: plans, questionnaire rounds, reviews, courses
+    expect(r.stdout).toMatch(/demo artefacts: \d+ planning versions, 2 questionnaire rounds/);
+    expect(c.artefacts).toBeGreaterThan(50);
+    expect([c.rounds, c.courses]).toEqual([2, 4]);
+    expect(c.reviews).toBeGreaterThan(10);
     // made today in the region's calendar, with data to yesterday
     expect(line![1]).toBe(demoToday());
     expect(c.patients).toBe(Number(line![2]));
@@ -130,6 +143,8 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis demo and the 
     expect(ready).toBeLessThan(45_000);
     const c = await counts(dataDir);
     expect(c.bpd).toBe(314);
+    expect(c.artefacts).toBeGreaterThan(50);
+    expect([c.rounds, c.courses]).toEqual([2, 4]);
     expect(c.interventions).toBeGreaterThan(20_000);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { type DemoArtefactsSummary, seedDemoArtefacts } from "../../src/server/demo/artefacts/index.ts";
 import { type DemoRegistrySummary, generateDemoRegistry } from "../../src/server/demo/registry/index.ts";
 import { seedDemoRegion } from "../../src/server/demo/seed-region.ts";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
@@ -21,8 +22,15 @@ export async function demoDatabase(
     writer?: "copy" | "insert";
     asOf?: string;
     interventionsPerPatient?: number;
+    /** Also write the demo's planning artefacts, rounds, reviews and courses, as `praxis demo` does. */
+    artefacts?: boolean;
   } = {},
-): Promise<{ database: Database; db: Db; summary: DemoRegistrySummary }> {
+): Promise<{
+  database: Database;
+  db: Db;
+  summary: DemoRegistrySummary;
+  artefacts: DemoArtefactsSummary | null;
+}> {
   const database = await openTestDatabase();
   const asOf = options.asOf ?? TEST_AS_OF;
   await seedDemoRegion(database.db, SYSTEM, asOf);
@@ -34,7 +42,10 @@ export async function demoDatabase(
     interventionsPerPatient: options.interventionsPerPatient,
     copyUrl: copy ? process.env.DATABASE_URL : undefined,
   });
-  return { database, db: database.db, summary };
+  const artefacts = options.artefacts
+    ? await seedDemoArtefacts(database.db, { seed: summary.seed, asOf })
+    : null;
+  return { database, db: database.db, summary, artefacts };
 }
 
 /** Run a query that lists offending rows; the rule holds when it returns none. */

@@ -1,3 +1,4 @@
+import { seedDemoArtefacts } from "../../server/demo/artefacts/index.ts";
 import { asOfProblem, DEMO_TIME_ZONE, demoToday } from "../../server/demo/as-of.ts";
 import {
   checkOptions,
@@ -18,6 +19,10 @@ export const demo: Command = {
 Creates the demo region: 18 sites in 6 areas, a BPD and an IMR programme, implementation teams
 and one user per role (password printed at the end), then a deterministic care-delivery registry
 like the Lombardy pilot's: patients, enrolments, interventions, groups, assessments and plans.
+Then what the teams produced along the way: the planning toolkit filled in for the region and
+most sites (situation analysis, SWOT, Theory of Change, action plans with overdue activities,
+roadmaps), progress-questionnaire rounds (the current one open, some sites not yet answered),
+fidelity reviews by two raters, training courses with attendance, and supervision.
 Its dates cover the three years up to yesterday: the programmes started three years ago and
 data run to the day before the demo is made. The database must be empty.
 
@@ -81,8 +86,12 @@ ${DB_HELP}`,
           }
         },
       });
+      const artefacts = await seedDemoArtefacts(db, { seed, asOf });
       console.log(
         `demo registry (seed ${registry.seed}, as of ${asOf}): ${registry.patients} patients, ${registry.interventions} interventions, ${registry.groups} groups, ${registry.assessments} assessments, ${registry.plans} treatment plans, data to ${registry.cutoff} (${(registry.ms / 1000).toFixed(1)} s)`,
+      );
+      console.log(
+        `demo artefacts: ${artefacts.planningVersions} planning versions, ${artefacts.rounds} questionnaire rounds (${artefacts.responses} responses), ${artefacts.reviews} fidelity reviews, ${artefacts.courses} courses (${artefacts.attendance} attendances), ${artefacts.supervision} supervision sessions (${(artefacts.ms / 1000).toFixed(1)} s)`,
       );
       console.log(`demo region created; log in as ${out.users.join(", ")} with password ${out.password}`);
       return 0;

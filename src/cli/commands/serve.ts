@@ -12,7 +12,9 @@ export const serve: Command = {
   usage: `praxis serve [options]
 
 Starts Praxis. On the embedded database, an empty database gets the demo region on first start
-(turn off with --no-demo or PRAXIS_DEMO=0); on PostgreSQL, only with --demo.
+(turn off with --no-demo or PRAXIS_DEMO=0); on PostgreSQL, only with --demo. The demo comes with
+its planning artefacts, questionnaire rounds, fidelity reviews and training courses; with
+PRAXIS_DEMO_ARTEFACTS=0 it is the bare region and registry (what the browser tests start from).
 
   --port N               port to listen on (env PORT, default 8080)
   --host ADDR            address to bind (env HOST, default 0.0.0.0)
@@ -94,6 +96,10 @@ async function maybeSeedDemo(
     copyUrl: database.kind === "postgresql" ? config.databaseUrl : undefined,
   });
   demo.patients = registry.patients;
+  if (process.env.PRAXIS_DEMO_ARTEFACTS !== "0") {
+    const { seedDemoArtefacts } = await import("../../server/demo/artefacts/index.ts");
+    await seedDemoArtefacts(database.db, { seed: registry.seed, asOf });
+  }
   return demo;
 }
 
