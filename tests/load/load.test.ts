@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres } from "../../src/server/infra/db/database.ts";
+import { describeLoad, prepareCast, runLoad, verifyLoad } from "../support/load-scenario.ts";
+import { praxis, startServer } from "../support/spawn.ts";
+
+/**
+ * Issue 14, "load with nothing lost", short: 30 clinicians record interventions and group
+ * sessions through two `praxis serve` processes on one PostgreSQL while 10 readers load
+ * dashboards. Every acknowledged write is in the database exactly once with the ids it was
+ * answered with, nothing refused was stored, no request failed, and the audit chain is intact.
+ * No timing is asserted (the figures are logged; `npm run bench -- load` runs the 60 s version).
+ * PRAXIS_LOAD_TEST_SECONDS sets the duration (default 8).
+ */
+const url = process.env.DATABASE_URL;
+const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
+const SECONDS = Number(process.env.PRAXIS_LOAD_TEST_SECONDS ?? 8);
+
+describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQL)", () => {
+  const dbName = `praxis_load_${randomBytes(4).toString("hex")}`;
+  let dbUrl = "";
+  let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(url!);
+    u.pathname = `/${dbName}`;
+    dbUrl = u.toString();
+    expect(praxis(["demo"], { DATABASE_URL: dbUrl }).code).toBe(0);
+    // two app servers of one process each: two processes really serving at once
+    servers = await Promise.all([
+      startServer(["--workers", "1"], { DATABASE_URL: dbUrl }),
+      startServer(["--workers", "1"], { DATABASE_URL: dbUrl }),
+    ]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  });
+
+  it("stores every acknowledged write exactly once and keeps the audit chain intact", async () => {
+    const database = await openPostgres(dbUrl, { poolSize: 4 });
+    try {
+      const cast = await prepareCast(database.db, { clinicians: 30, readers: 10 });
+      expect(cast.clinicians.filter((c) => c.groups.length > 0).length).toBeGreaterThan(0);
+      const result = await runLoad(
+        cast,
+        servers.map((s) => s.url),
+        { seconds: SECONDS },
+      );
+      const verdict = await verifyLoad(database.db, cast, result);
+      console.log(
+        Object.entries(describeLoad(cast, result, verdict, servers.length))
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("\n"),
+      );
+      const writes = result.samples.filter((s) => s.kind !== "read");
+      // both servers took writes of both kinds
+      for (const server of [0, 1])
+        for (const kind of ["intervention", "group_session"])
+          expect(writes.some((w) => w.server === server && w.kind === kind && w.status === 201)).toBe(true);
+      expect(verdict.acknowledged).toBeGreaterThan(0);
+      expect(verdict.missing).toEqual([]);
+      expect(verdict.duplicates).toEqual([]);
+      expect(verdict.foundOnce).toBe(verdict.acknowledged);
+      expect(verdict.unexplained).toEqual([]);
+      expect(verdict.auditMismatches).toEqual([]);
+      // every request was answered, none with an error: no 5xx, and no refusal of a valid write
+      expect(verdict.notAcknowledged).toEqual([]);
+      expect(result.samples.filter((s) => s.status < 200 || s.status >= 300)).toEqual([]);
+      expect(verdict.audit).toEqual({ ok: true, entries: expect.any(Number) });
+      const verify = praxis(["audit", "verify"], { DATABASE_URL: dbUrl });
+      expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+    } finally {
+      await database.close();
+    }
+  }, 600_000);
+});
