@@ -423,8 +423,8 @@ export async function verifyLoad(db: Db, cast: Cast, result: RunResult): Promise
     .execute();
   const byMarker = new Map<string, { interventions: number[]; sessions: number[] }>();
   const entry = (m: string) => {
-    let e = byMarker.get(m);
-    if (!e) byMarker.set(m, (e = { interventions: [], sessions: [] }));
+    const e = byMarker.get(m) ?? { interventions: [], sessions: [] };
+    byMarker.set(m, e);
     return e;
   };
   for (const r of interventionRows) entry(r.professional_code!).interventions.push(Number(r.id));
