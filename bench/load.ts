@@ -60,6 +60,7 @@ export async function benchLoad(): Promise<Record<string, string | number>> {
       const problems = [
         ...verdict.missing.map((m) => `missing: ${m}`),
         ...verdict.duplicates.map((m) => `duplicated: ${m}`),
+        ...verdict.refusalProblems.map((m) => `refusal: ${m}`),
         ...verdict.notAcknowledged.map((n) => `not acknowledged: ${JSON.stringify(n)}`),
         ...verdict.unexplained.map((m) => `unexplained: ${m}`),
         ...verdict.auditMismatches.map((m) => `audit: ${m}`),

@@ -41,7 +41,7 @@ export interface Cast {
 /** One request of the run. `status` 0: no answer (network error or the client's timeout). */
 export interface Sample {
   server: number;
-  kind: "intervention" | "group_session" | "read";
+  kind: "intervention" | "intervention_batch" | "group_session" | "read";
   path: string;
   status: number;
   ms: number;
@@ -50,8 +50,10 @@ export interface Sample {
   /** acknowledged writes: the ids answered (intervention ids; for a session, its id first) */
   sessionId?: number;
   interventionIds?: number[];
-  /** group sessions: how many attendees were sent */
-  attendees?: number;
+  /** writes: the intervention rows sent (1, a batch's rows, a session's attendees) */
+  rows?: number;
+  /** writes the server must refuse: why */
+  refusal?: string;
   error?: string;
 }
 
@@ -215,15 +217,17 @@ async function pool<T>(tasks: Array<() => Promise<T>>, n: number): Promise<T[]> 
   return out;
 }
 
-/** A small deterministic generator per client, so a run is reproducible in what it asks. */
+/** A small deterministic generator per client (xorshift32, seed scrambled), so a run is reproducible in what it asks. */
 function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
+  let s = Math.imul(seed + 1, 0x9e3779b1) >>> 0 || 1;
+  const next = () => {
     s ^= s << 13;
     s ^= s >>> 17;
     s ^= s << 5;
     return (s >>> 0) / 2 ** 32;
   };
+  for (let i = 0; i < 8; i++) next();
+  return next;
 }
 
 /**
@@ -296,20 +300,54 @@ export async function runLoad(
   const loadAverages = [os.loadavg()[0]!];
   const sampler = setInterval(() => loadAverages.push(os.loadavg()[0]!), 5000);
 
+  const ok = (status: number) => status >= 200 && status < 300;
+  const errorOf = (r: { status: number; json: unknown; error?: string }) =>
+    r.error ? { error: r.error } : ok(r.status) ? {} : { error: JSON.stringify(r.json).slice(0, 300) };
+  const otherSites = (siteId: number) =>
+    cast.clinicians.filter((x) => x.siteId !== siteId && x.patients.length);
+
   const clinicianLoop = async (c: Clinician, i: number) => {
     const server = serverOf(i);
     const session = clinicianSessions[i]!;
     const random = rng(i + 1);
+    const careDate = () => {
+      const d = new Date(`${cast.yesterday}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - Math.floor(random() * 14));
+      return d.toISOString().slice(0, 10);
+    };
+    const row = (marker: string, patientId: number, siteId = c.siteId, date = careDate()) => ({
+      patientId,
+      siteId,
+      date,
+      type: TYPES[Math.floor(random() * TYPES.length)]!,
+      recipient: random() < 0.2 ? "family" : "patient",
+      durationMin: 30 + Math.floor(random() * 30),
+      professionalCode: marker,
+    });
+    const patient = () => c.patients[Math.floor(random() * c.patients.length)]!;
     for (let n = 1; performance.now() < deadline; n++) {
       const marker = `LD${cast.run}-${i + 1}-${n}`;
-      if (c.groups.length > 0 && (random() < 0.25 || c.patients.length === 0)) {
+      // one write in 20 is one the server must refuse (and store nothing of): a care date in the
+      // future, a patient of another site, a non-member in a session's attendance. The first four
+      // writes of each clinician are one of each kind, in turns, so even a short run on a busy
+      // machine has every kind on every server.
+      const first = n <= 4 ? (Math.floor(i / servers.length) + n) % 4 : -1;
+      const refuse = first >= 0 ? first === 3 : random() < 0.05;
+      const pick = first === 0 ? 0.5 : first === 1 ? 0.9 : first === 2 ? 0 : random();
+      if (c.groups.length > 0 && (pick < 0.25 || c.patients.length === 0)) {
         const g = c.groups[Math.floor(random() * c.groups.length)]!;
-        const path = `/api/groups/${g.id}/sessions`;
-        const r = await send(server, session, "POST", path, {
+        const outsider = c.patients.find((p) => !g.attendees.includes(p));
+        const refusal = refuse
+          ? outsider
+            ? "a non-member attending"
+            : "an attendee listed twice"
+          : undefined;
+        const attendees = refuse ? [...g.attendees, outsider ?? g.attendees[0]!] : g.attendees;
+        const r = await send(server, session, "POST", `/api/groups/${g.id}/sessions`, {
           date: g.date,
           durationMin: 60,
           professionalCode: marker,
-          attendees: g.attendees,
+          attendees,
         });
         const body = r.json as { id?: number; interventions?: Array<{ id: number }> };
         samples.push({
@@ -319,34 +357,51 @@ export async function runLoad(
           status: r.status,
           ms: r.ms,
           marker,
-          attendees: g.attendees.length,
-          ...(r.status >= 200 && r.status < 300
+          rows: attendees.length,
+          ...(refusal ? { refusal } : {}),
+          ...(ok(r.status)
             ? { sessionId: body.id, interventionIds: body.interventions?.map((x) => x.id) ?? [] }
             : {}),
-          ...(r.error ? { error: r.error } : r.status >= 300 ? { error: JSON.stringify(r.json) } : {}),
+          ...errorOf(r),
         });
       } else if (c.patients.length > 0) {
-        const d = new Date(`${cast.yesterday}T00:00:00Z`);
-        d.setUTCDate(d.getUTCDate() - Math.floor(random() * 14));
-        const r = await send(server, session, "POST", "/api/interventions", {
-          patientId: c.patients[Math.floor(random() * c.patients.length)]!,
-          siteId: c.siteId,
-          date: d.toISOString().slice(0, 10),
-          type: TYPES[Math.floor(random() * TYPES.length)]!,
-          recipient: random() < 0.2 ? "family" : "patient",
-          durationMin: 30 + Math.floor(random() * 30),
-          professionalCode: marker,
-        });
-        const body = r.json as { id?: number };
+        const batch = pick > 0.85;
+        const elsewhere = otherSites(c.siteId);
+        const refusal = !refuse
+          ? undefined
+          : elsewhere.length && random() < 0.5
+            ? "a patient of another site"
+            : "a care date in the future";
+        const future = new Date(`${cast.yesterday}T00:00:00Z`);
+        future.setUTCDate(future.getUTCDate() + 3);
+        const bad = () => {
+          if (refusal === "a patient of another site") {
+            const o = elsewhere[Math.floor(random() * elsewhere.length)]!;
+            return row(marker, o.patients[0]!, o.siteId);
+          }
+          return row(marker, patient(), c.siteId, future.toISOString().slice(0, 10));
+        };
+        // the day form: three rows, all or nothing (a refused one spoils the batch)
+        const rows = batch
+          ? [row(marker, patient()), row(marker, patient()), refusal ? bad() : row(marker, patient())]
+          : [refusal ? bad() : row(marker, patient())];
+        const r = batch
+          ? await send(server, session, "POST", "/api/interventions/batch", { rows })
+          : await send(server, session, "POST", "/api/interventions", rows[0]);
+        const body = r.json as { id?: number; items?: Array<{ id: number }> };
         samples.push({
           server,
-          kind: "intervention",
-          path: "/api/interventions",
+          kind: batch ? "intervention_batch" : "intervention",
+          path: batch ? "/api/interventions/batch" : "/api/interventions",
           status: r.status,
           ms: r.ms,
           marker,
-          ...(r.status >= 200 && r.status < 300 ? { interventionIds: [body.id!] } : {}),
-          ...(r.error ? { error: r.error } : r.status >= 300 ? { error: JSON.stringify(r.json) } : {}),
+          rows: rows.length,
+          ...(refusal ? { refusal } : {}),
+          ...(ok(r.status)
+            ? { interventionIds: batch ? (body.items ?? []).map((x) => x.id) : [body.id!] }
+            : {}),
+          ...errorOf(r),
         });
       } else return;
     }
@@ -395,11 +450,15 @@ export interface Verdict {
   acknowledged: number;
   /** …whose rows are in the database exactly once, with the ids they were answered with */
   foundOnce: number;
-  /** acknowledged writes with no row (or fewer intervention rows than attendees) */
+  /** acknowledged writes with no row (or fewer intervention rows than sent) */
   missing: string[];
   /** acknowledged writes stored more than once, or stored under other ids than answered */
   duplicates: string[];
-  /** writes answered with an error (or not at all): marker → status, present or absent */
+  /** writes made to be refused (1 in 20) that were refused (4xx) and left nothing stored */
+  refused: number;
+  /** writes made to be refused that were acknowledged, failed otherwise than 4xx, or left rows */
+  refusalProblems: string[];
+  /** valid writes answered with an error (or not at all): marker → status, present or absent */
   notAcknowledged: Array<{ marker: string; status: number; stored: boolean; error?: string }>;
   /** rows carrying the run's marker that no write accounts for */
   unexplained: string[];
@@ -434,6 +493,8 @@ export async function verifyLoad(db: Db, cast: Cast, result: RunResult): Promise
   const verdict: Verdict = {
     acknowledged: 0,
     foundOnce: 0,
+    refused: 0,
+    refusalProblems: [],
     missing: [],
     duplicates: [],
     notAcknowledged: [],
@@ -447,18 +508,27 @@ export async function verifyLoad(db: Db, cast: Cast, result: RunResult): Promise
     const marker = w.marker!;
     seen.add(marker);
     const stored = byMarker.get(marker) ?? { interventions: [], sessions: [] };
+    const storedAny = stored.interventions.length + stored.sessions.length > 0;
+    if (w.refusal) {
+      if (w.status >= 400 && w.status < 500 && !storedAny) verdict.refused += 1;
+      else
+        verdict.refusalProblems.push(
+          `${w.kind} ${marker} with ${w.refusal}: ${w.status}${storedAny ? ", rows stored" : ""} ${w.error ?? ""}`,
+        );
+      continue;
+    }
     if (!(w.status >= 200 && w.status < 300)) {
       verdict.notAcknowledged.push({
         marker,
         status: w.status,
-        stored: stored.interventions.length + stored.sessions.length > 0,
+        stored: storedAny,
         ...(w.error ? { error: w.error.slice(0, 300) } : {}),
       });
       continue;
     }
     verdict.acknowledged += 1;
     const expectedSessions = w.kind === "group_session" ? 1 : 0;
-    const expectedRows = w.kind === "group_session" ? w.attendees! : 1;
+    const expectedRows = w.rows!;
     const what = `${w.kind} ${marker}`;
     if (stored.sessions.length < expectedSessions || stored.interventions.length < expectedRows)
       verdict.missing.push(
@@ -478,7 +548,7 @@ export async function verifyLoad(db: Db, cast: Cast, result: RunResult): Promise
   for (const marker of byMarker.keys()) if (!seen.has(marker)) verdict.unexplained.push(marker);
 
   // one `create` audit entry per acknowledged intervention and group session
-  const acknowledged = writes.filter((w) => w.status >= 200 && w.status < 300);
+  const acknowledged = writes.filter((w) => !w.refusal && w.status >= 200 && w.status < 300);
   const expectedAudit = new Map<string, number>();
   for (const w of acknowledged) {
     for (const id of w.interventionIds ?? []) expectedAudit.set(`intervention:${id}`, 0);
@@ -553,37 +623,43 @@ export function describeLoad(
   servers: number,
 ): Record<string, string> {
   const { samples } = result;
-  const writes = samples.filter((s) => s.kind !== "read");
+  const sent = samples.filter((s) => s.kind !== "read");
+  // latencies are those of the valid writes (the refusals the scenario makes are cheaper)
+  const writes = sent.filter((s) => !s.refusal);
   const reads = samples.filter((s) => s.kind === "read");
   const statuses = (list: Sample[]) => {
     const counts = new Map<number, number>();
     for (const s of list) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
     return [...counts].map(([k, v]) => `${k === 0 ? "no answer" : k}×${v}`).join(", ");
   };
-  const sessions = writes.filter((w) => w.kind === "group_session");
+  const count = (kind: Sample["kind"]) => sent.filter((w) => w.kind === kind).length;
   const out: Record<string, string> = {
     scenario: `${cast.clinicians.length} clinicians at ${new Set(cast.clinicians.map((c) => c.siteId)).size} sites, ${cast.readers.length} readers, ${servers} servers, ${Math.round(result.seconds)} s`,
-    "writes sent (interventions / group sessions)": `${writes.length} (${writes.length - sessions.length} / ${sessions.length}); statuses ${statuses(writes)}`,
+    "writes sent (interventions / day-form batches of 3 / group sessions)": `${sent.length} (${count("intervention")} / ${count("intervention_batch")} / ${count("group_session")})`,
+    "… valid ones (statuses)": `${writes.length} (${statuses(writes)})`,
+    "… made to be refused (statuses)": `${sent.length - writes.length} (${statuses(sent.filter((s) => s.refusal))})`,
     "writes acknowledged": String(verdict.acknowledged),
     "… found exactly once": String(verdict.foundOnce),
     "… missing": String(verdict.missing.length),
     "… duplicated": String(verdict.duplicates.length),
     "… without exactly one audit entry": String(verdict.auditMismatches.length),
     "writes not acknowledged (stored / absent)": `${verdict.notAcknowledged.length} (${verdict.notAcknowledged.filter((n) => n.stored).length} / ${verdict.notAcknowledged.filter((n) => !n.stored).length})`,
+    "refused as they should be, nothing stored": `${verdict.refused}; otherwise: ${verdict.refusalProblems.length}`,
     "rows with the run's marker no write accounts for": String(verdict.unexplained.length),
     "audit chain": verdict.audit.ok
       ? `intact (${verdict.audit.entries} entries)`
       : `BROKEN ${verdict.audit.detail ?? ""}`,
     "reads (statuses)": `${reads.length}; ${statuses(reads)}`,
-    "write throughput": `${Math.round(writes.length / result.seconds)}/s`,
+    "write throughput": `${Math.round(sent.length / result.seconds)}/s`,
     "read throughput": `${Math.round(reads.length / result.seconds)}/s`,
-    "writes, all servers": fmt(latency(writes)),
+    "valid writes, all servers": fmt(latency(writes)),
     "… interventions": fmt(latency(writes.filter((w) => w.kind === "intervention"))),
-    "… group sessions": fmt(latency(sessions)),
+    "… day-form batches": fmt(latency(writes.filter((w) => w.kind === "intervention_batch"))),
+    "… group sessions": fmt(latency(writes.filter((w) => w.kind === "group_session"))),
     "reads, all servers": fmt(latency(reads)),
   };
   for (let s = 0; s < servers; s++) {
-    out[`writes, server ${s + 1}`] = fmt(latency(writes.filter((w) => w.server === s)));
+    out[`valid writes, server ${s + 1}`] = fmt(latency(writes.filter((w) => w.server === s)));
     out[`reads, server ${s + 1}`] = fmt(latency(reads.filter((r) => r.server === s)));
   }
   for (const path of [...new Set(reads.map((r) => r.path))])
