@@ -89,4 +89,47 @@ describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQ
       await database.close();
     }
   }, 600_000);
+
+  it("loses no acknowledged write when one server is killed in the middle", async () => {
+    const database = await openPostgres(dbUrl, { poolSize: 4 });
+    try {
+      const cast = await prepareCast(database.db, { clinicians: 30, readers: 10 });
+      const victim = servers[1]!;
+      const result = await runLoad(
+        cast,
+        servers.map((s) => s.url),
+        {
+          seconds: SECONDS,
+          events: [{ afterSeconds: SECONDS / 2, run: () => process.kill(victim.pid, "SIGKILL") }],
+        },
+      );
+      const verdict = await verifyLoad(database.db, cast, result);
+      console.log(
+        Object.entries(describeLoad(cast, result, verdict, servers.length))
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("\n"),
+      );
+      expect(verdict.acknowledged).toBeGreaterThan(0);
+      expect(verdict.missing).toEqual([]);
+      expect(verdict.duplicates).toEqual([]);
+      expect(verdict.foundOnce).toBe(verdict.acknowledged);
+      expect(verdict.unexplained).toEqual([]);
+      expect(verdict.auditMismatches).toEqual([]);
+      expect(verdict.refusalProblems).toEqual([]);
+      // what the killed server never answered is stored all or nothing (each is reported)
+      expect(verdict.partial).toEqual([]);
+      // only the killed server failed to answer; the other answered everything, never a 5xx
+      const failed = result.samples.filter((s) => !s.refusal && (s.status < 200 || s.status >= 300));
+      expect(failed.filter((s) => s.status !== 0 || s.server !== 1)).toEqual([]);
+      // its clients went on with the surviving server, with the sessions made on the killed one
+      // (a marker is LD<run>-<client>-<n>; client k started on server (k - 1) mod 2)
+      const movedOver = result.samples.filter(
+        (s) => s.server === 0 && s.status === 201 && Number(s.marker?.split("-")[1]) % 2 === 0,
+      );
+      expect(movedOver.length).toBeGreaterThan(0);
+      expect(verdict.audit).toEqual({ ok: true, entries: expect.any(Number) });
+    } finally {
+      await database.close();
+    }
+  }, 600_000);
 });

@@ -235,11 +235,18 @@ function rng(seed: number) {
  * `seconds`: each clinician records one write after another (a group session one time in four
  * when its site has a group that can meet, else an intervention for one of its site's patients);
  * each reader reads the programme list, a programme page and a programme's indicators in turn.
+ * A client whose server does not answer (connection refused or reset: the server is gone) goes
+ * on with the next server, with the same session — sessions are shared by all servers.
  */
 export async function runLoad(
   cast: Cast,
   servers: string[],
-  options: { seconds: number; requestTimeoutMs?: number },
+  options: {
+    seconds: number;
+    requestTimeoutMs?: number;
+    /** things to do during the run (stop a server…), at a time after its start */
+    events?: Array<{ afterSeconds: number; run: () => unknown }>;
+  },
 ): Promise<RunResult> {
   const timeout = options.requestTimeoutMs ?? 120_000;
   const serverOf = (i: number) => i % servers.length;
@@ -269,7 +276,7 @@ export async function runLoad(
     method: string,
     path: string,
     body?: unknown,
-  ): Promise<{ status: number; ms: number; json: unknown; error?: string }> => {
+  ): Promise<{ status: number; ms: number; json: unknown; error?: string; gone?: boolean }> => {
     const started = performance.now();
     try {
       const res = await fetch(`${servers[server]}${path}`, {
@@ -292,7 +299,15 @@ export async function runLoad(
       }
       return { status: res.status, ms, json };
     } catch (e) {
-      return { status: 0, ms: performance.now() - started, json: null, error: String(e) };
+      const timedOut = e instanceof Error && e.name === "TimeoutError";
+      const cause = e instanceof Error && e.cause ? ` (${String(e.cause)})` : "";
+      return {
+        status: 0,
+        ms: performance.now() - started,
+        json: null,
+        error: `${String(e)}${cause}`,
+        gone: !timedOut,
+      };
     }
   };
 
@@ -307,7 +322,7 @@ export async function runLoad(
     cast.clinicians.filter((x) => x.siteId !== siteId && x.patients.length);
 
   const clinicianLoop = async (c: Clinician, i: number) => {
-    const server = serverOf(i);
+    let server = serverOf(i);
     const session = clinicianSessions[i]!;
     const random = rng(i + 1);
     const careDate = () => {
@@ -364,6 +379,7 @@ export async function runLoad(
             : {}),
           ...errorOf(r),
         });
+        if (r.gone) server = (server + 1) % servers.length;
       } else if (c.patients.length > 0) {
         const batch = pick > 0.85;
         const elsewhere = otherSites(c.siteId);
@@ -403,12 +419,13 @@ export async function runLoad(
             : {}),
           ...errorOf(r),
         });
+        if (r.gone) server = (server + 1) % servers.length;
       } else return;
     }
   };
 
   const readerLoop = async (i: number) => {
-    const server = serverOf(i);
+    let server = serverOf(i);
     const session = readerSessions[i]!;
     const random = rng(1000 + i);
     for (let n = 0; performance.now() < deadline; n++) {
@@ -432,14 +449,17 @@ export async function runLoad(
             ? { error: JSON.stringify(r.json).slice(0, 300) }
             : {}),
       });
+      if (r.gone) server = (server + 1) % servers.length;
     }
   };
 
   const started = performance.now();
+  const timers = (options.events ?? []).map((e) => setTimeout(e.run, e.afterSeconds * 1000));
   try {
     await Promise.all([...cast.clinicians.map(clinicianLoop), ...cast.readers.map((_, i) => readerLoop(i))]);
   } finally {
     clearInterval(sampler);
+    for (const t of timers) clearTimeout(t);
   }
   loadAverages.push(os.loadavg()[0]!);
   return { samples, seconds: (performance.now() - started) / 1000, loadAverages };
@@ -460,6 +480,8 @@ export interface Verdict {
   refusalProblems: string[];
   /** valid writes answered with an error (or not at all): marker → status, present or absent */
   notAcknowledged: Array<{ marker: string; status: number; stored: boolean; error?: string }>;
+  /** writes not acknowledged whose rows are there in part, or more than once (not all or nothing) */
+  partial: string[];
   /** rows carrying the run's marker that no write accounts for */
   unexplained: string[];
   /** acknowledged writes without exactly one `create` audit entry (each intervention and session) */
@@ -498,6 +520,7 @@ export async function verifyLoad(db: Db, cast: Cast, result: RunResult): Promise
     missing: [],
     duplicates: [],
     notAcknowledged: [],
+    partial: [],
     unexplained: [],
     auditMismatches: [],
     audit: { ok: false, entries: 0 },
@@ -509,8 +532,11 @@ export async function verifyLoad(db: Db, cast: Cast, result: RunResult): Promise
     seen.add(marker);
     const stored = byMarker.get(marker) ?? { interventions: [], sessions: [] };
     const storedAny = stored.interventions.length + stored.sessions.length > 0;
+    const expectedSessions = w.kind === "group_session" ? 1 : 0;
+    const expectedRows = w.rows!;
+    // a refusal answered by no one (its server stopped) is fine as long as nothing was stored
     if (w.refusal) {
-      if (w.status >= 400 && w.status < 500 && !storedAny) verdict.refused += 1;
+      if (((w.status >= 400 && w.status < 500) || w.status === 0) && !storedAny) verdict.refused += 1;
       else
         verdict.refusalProblems.push(
           `${w.kind} ${marker} with ${w.refusal}: ${w.status}${storedAny ? ", rows stored" : ""} ${w.error ?? ""}`,
@@ -524,11 +550,16 @@ export async function verifyLoad(db: Db, cast: Cast, result: RunResult): Promise
         stored: storedAny,
         ...(w.error ? { error: w.error.slice(0, 300) } : {}),
       });
+      if (
+        storedAny &&
+        (stored.sessions.length !== expectedSessions || stored.interventions.length !== expectedRows)
+      )
+        verdict.partial.push(
+          `${w.kind} ${marker} (${w.status}): ${stored.sessions.length} session(s), ${stored.interventions.length} of ${expectedRows} intervention(s) stored`,
+        );
       continue;
     }
     verdict.acknowledged += 1;
-    const expectedSessions = w.kind === "group_session" ? 1 : 0;
-    const expectedRows = w.rows!;
     const what = `${w.kind} ${marker}`;
     if (stored.sessions.length < expectedSessions || stored.interventions.length < expectedRows)
       verdict.missing.push(
@@ -645,6 +676,7 @@ export function describeLoad(
     "… without exactly one audit entry": String(verdict.auditMismatches.length),
     "writes not acknowledged (stored / absent)": `${verdict.notAcknowledged.length} (${verdict.notAcknowledged.filter((n) => n.stored).length} / ${verdict.notAcknowledged.filter((n) => !n.stored).length})`,
     "refused as they should be, nothing stored": `${verdict.refused}; otherwise: ${verdict.refusalProblems.length}`,
+    "… of which stored in part or twice (not all or nothing)": String(verdict.partial.length),
     "rows with the run's marker no write accounts for": String(verdict.unexplained.length),
     "audit chain": verdict.audit.ok
       ? `intact (${verdict.audit.entries} entries)`
