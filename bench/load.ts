@@ -9,7 +9,8 @@ import { cpuMsOf, freshPostgres, loadAverage, praxis, startServer } from "./supp
  * holding the product's demo (`praxis demo`: the pilot region). Prints what was acknowledged,
  * found exactly once, missing, duplicated, the audit chain, the latencies per server and the
  * load average. Knobs: PRAXIS_BENCH_LOAD_SECONDS (60), PRAXIS_BENCH_LOAD_CLINICIANS (30),
- * PRAXIS_BENCH_LOAD_READERS (10), PRAXIS_BENCH_LOAD_PATIENTS (a bigger demo: `--patients N`).
+ * PRAXIS_BENCH_LOAD_READERS (10), PRAXIS_BENCH_LOAD_PATIENTS (a bigger demo: `--patients N`),
+ * PRAXIS_BENCH_LOAD_KILL=1 (SIGKILL server 2 halfway: its clients go on with server 1).
  */
 export async function benchLoad(): Promise<Record<string, string | number>> {
   const pgdb = await freshPostgres("load");
@@ -18,6 +19,7 @@ export async function benchLoad(): Promise<Record<string, string | number>> {
   const clinicians = Number(process.env.PRAXIS_BENCH_LOAD_CLINICIANS ?? 30);
   const readers = Number(process.env.PRAXIS_BENCH_LOAD_READERS ?? 10);
   const patients = process.env.PRAXIS_BENCH_LOAD_PATIENTS;
+  const kill = process.env.PRAXIS_BENCH_LOAD_KILL === "1";
   const env = { DATABASE_URL: pgdb.url };
   const servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
   try {
@@ -43,7 +45,12 @@ export async function benchLoad(): Promise<Record<string, string | number>> {
       const result = await runLoad(
         cast,
         servers.map((s) => s.url),
-        { seconds },
+        {
+          seconds,
+          events: kill
+            ? [{ afterSeconds: seconds / 2, run: () => process.kill(servers[1]!.pid, "SIGKILL") }]
+            : [],
+        },
       );
       const cpu = servers.map((s, i) => {
         const a = before[i];
@@ -54,6 +61,7 @@ export async function benchLoad(): Promise<Record<string, string | number>> {
       const figures: Record<string, string | number> = {
         data: `praxis demo${patients ? ` --patients ${patients}` : ""}: ${patientCount} patients, ${interventionCount} interventions before the run`,
         "load average (1 min) before the run": loadBefore,
+        ...(kill ? { "server 2": `killed (SIGKILL) after ${seconds / 2} s` } : {}),
         ...describeLoad(cast, result, verdict, servers.length),
         "server CPU during the run (Node, per server)": cpu.join(", "),
       };
@@ -61,6 +69,7 @@ export async function benchLoad(): Promise<Record<string, string | number>> {
         ...verdict.missing.map((m) => `missing: ${m}`),
         ...verdict.duplicates.map((m) => `duplicated: ${m}`),
         ...verdict.refusalProblems.map((m) => `refusal: ${m}`),
+        ...verdict.partial.map((m) => `partial: ${m}`),
         ...verdict.notAcknowledged.map((n) => `not acknowledged: ${JSON.stringify(n)}`),
         ...verdict.unexplained.map((m) => `unexplained: ${m}`),
         ...verdict.auditMismatches.map((m) => `audit: ${m}`),
