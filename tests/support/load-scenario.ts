@@ -13,7 +13,8 @@ import { createUser } from "../../src/server/users/create-user.ts";
  * of its own in `professionalCode` (`LD<run>-<client>-<n>`), so afterwards each acknowledged write
  * is looked up in the database by its marker and by the ids it was answered with: found once,
  * missing, or duplicated. Writes that were not acknowledged are looked up too and reported as
- * absent or present. Shared by `tests/load/load.test.ts` (short) and `bench/load.ts` (60 s).
+ * absent or present (all or nothing); writes made invalid on purpose must be refused and leave
+ * nothing. Shared by `tests/load/load.test.ts` (short) and `bench/load.ts` (60 s).
  */
 
 export const LOAD_PASSWORD = "load-scenario-password-2026";
@@ -74,6 +75,8 @@ export async function prepareCast(db: Db, options: { clinicians: number; readers
   const y = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
   y.setUTCDate(y.getUTCDate() - 1);
   const yesterday = y.toISOString().slice(0, 10);
+  y.setUTCDate(y.getUTCDate() - 13);
+  const earliest = y.toISOString().slice(0, 10);
 
   const sites = await db
     .selectFrom("enrolments")
@@ -100,7 +103,8 @@ export async function prepareCast(db: Db, options: { clinicians: number; readers
     .execute();
   const patientsAt = new Map<number, number[]>();
   for (const r of enrolled) {
-    if (Number(yesterday.slice(0, 4)) < r.birth_year) continue;
+    // care dates go back up to 13 days from yesterday: never before the patient's birth year
+    if (Number(earliest.slice(0, 4)) < r.birth_year) continue;
     const list = patientsAt.get(r.site_id) ?? [];
     if (list.length < 200) list.push(r.patient_id);
     patientsAt.set(r.site_id, list);
@@ -232,8 +236,9 @@ function rng(seed: number) {
 
 /**
  * Sign every client in on its server (client i on server i mod N), then let them all work for
- * `seconds`: each clinician records one write after another (a group session one time in four
- * when its site has a group that can meet, else an intervention for one of its site's patients);
+ * `seconds`: each clinician records one write after another for its site's patients — a group
+ * session with its attendance one time in four when its site has a group that can meet, a
+ * day-form batch of three interventions, else one intervention; one write in 20 made invalid;
  * each reader reads the programme list, a programme page and a programme's indicators in turn.
  * A client whose server does not answer (connection refused or reset: the server is gone) goes
  * on with the next server, with the same session — sessions are shared by all servers.
