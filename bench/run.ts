@@ -2,12 +2,14 @@ import os from "node:os";
 import { benchDemo } from "./demo.ts";
 import { benchImport } from "./import.ts";
 import { benchIndicators } from "./indicators.ts";
+import { benchLoad } from "./load.ts";
 import { benchPlatform } from "./platform.ts";
 import { benchTimeline } from "./timeline.ts";
 
 /**
  * `npm run bench [section…]`: prints the figures each issue asks for. Sections: platform (issue 2),
- * demo, import, timeline (issue 3), indicators (issue 4); none named runs them all.
+ * demo, import, timeline (issue 3), indicators (issue 4), load (issue 14: two servers, nothing
+ * lost); none named runs them all.
  * Results and the machine they ran on are recorded in docs/benchmarks.md.
  */
 const SECTIONS: Record<string, () => Promise<Record<string, string | number>>> = {
@@ -16,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<Record<string, string | number>>> =
   import: benchImport,
   timeline: benchTimeline,
   indicators: benchIndicators,
+  load: benchLoad,
 };
 
 const wanted = process.argv.slice(2);

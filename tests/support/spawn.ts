@@ -72,7 +72,8 @@ export async function startServer(args: string[], env: Record<string, string | u
     pid: child.pid!,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
+      // exited, or killed by a signal (a test may kill it: exitCode stays null then)
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const done = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       await done;
