@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BackupFormatError } from "../../server/backup/format.ts";
-import { RestoreRefused, restoreBackup } from "../../server/backup/restore.ts";
+import { RestoreRefused, readManifest, restoreBackup } from "../../server/backup/restore.ts";
 import { SYSTEM } from "../../server/infra/audit/audit.ts";
 import { type Database, DatabaseUnavailableError, openDatabase } from "../../server/infra/db/database.ts";
 import { CliError, type Command, configFrom, DB_HELP, DB_OPTIONS, parse } from "../common.ts";
@@ -50,6 +50,10 @@ export async function openTarget(
   file: string,
 ): Promise<Database> {
   if (!fs.existsSync(file)) throw new CliError(`${file}: no such file`, 2);
+  // a file that is no backup is refused before a database is opened (or a directory made)
+  await readManifest(file).catch((err: unknown) => {
+    throw asCliError(err);
+  });
   try {
     // a new embedded database: its directory is made here (and left empty if the restore fails)
     if (!config.databaseUrl) fs.mkdirSync(path.resolve(config.dataDir), { recursive: true });
