@@ -38,6 +38,10 @@ ${DB_HELP}`,
         actor: SYSTEM,
       });
       const rows = result.manifest.tables.reduce((n, t) => n + t.rows, 0);
+      if (!result.audited)
+        console.error(
+          "praxis backup: the database's schema is older than this Praxis: the backup is not in its audit log (run praxis migrate to bring it up to date)",
+        );
       console.log(
         `backup written to ${values.out}: ${result.manifest.tables.length} tables, ${rows} rows, ${result.manifest.audit.entries} audit entries, ${(result.bytes / 1024).toFixed(0)} KiB (${(result.ms / 1000).toFixed(1)} s)`,
       );

@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql, type Transaction } from "kysely";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Db } from "../infra/db/database.ts";
-import { appliedMigrations } from "../infra/db/migrate.ts";
+import { appliedMigrations, migrationNames } from "../infra/db/migrate.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { BackupWriter, FORMAT, FORMAT_VERSION, type Manifest } from "./format.ts";
 import { isOmitted, primaryKey, selfReferencing, tablesInForeignKeyOrder } from "./tables.ts";
@@ -16,6 +16,8 @@ export interface BackupSummary {
   manifest: Manifest;
   bytes: number;
   ms: number;
+  /** False when the database's schema is older than this Praxis (no audit entry written). */
+  audited: boolean;
 }
 
 /**
@@ -50,6 +52,17 @@ export async function takeBackup(
     throw err;
   }
   const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+  // A database not yet migrated to this version (backed up before an upgrade) cannot take this
+  // version's audit entry (its columns may differ): the backup is then not audited, and says so.
+  const current = migrationNames().every((m) => manifest.migrations.includes(m));
+  if (!current)
+    return {
+      file,
+      manifest,
+      bytes: fs.statSync(file).size,
+      ms: Math.round(performance.now() - started),
+      audited: false,
+    };
   await audit(db, options.actor, {
     action: "backup",
     entity: "database",
@@ -61,7 +74,13 @@ export async function takeBackup(
       auditEntries: manifest.audit.entries,
     },
   });
-  return { file, manifest, bytes: fs.statSync(file).size, ms: Math.round(performance.now() - started) };
+  return {
+    file,
+    manifest,
+    bytes: fs.statSync(file).size,
+    ms: Math.round(performance.now() - started),
+    audited: true,
+  };
 }
 
 async function writeSnapshot(
