@@ -111,6 +111,7 @@ describe.skipIf(onPostgres)("praxis backup / restore on the embedded database", 
       const app = await buildApp({ database, config });
       await app.ready();
       try {
+        expect((await app.inject({ method: "GET", url: "/api/backup" })).statusCode).toBe(401);
         const viewer = await login(app, "viewer", "praxis-demo-login");
         expect((await viewer.get("/api/backup")).statusCode).toBe(403);
         const admin = await login(app, "admin", "praxis-demo-login");

@@ -29,6 +29,8 @@ ${DB_HELP}`,
     if (!values.out) throw new CliError("--out FILE is required", 2);
     if (fs.existsSync(values.out))
       throw new CliError(`${values.out} already exists; choose a new file name`, 2);
+    const dir = path.dirname(path.resolve(values.out));
+    if (!fs.existsSync(dir)) throw new CliError(`the directory ${dir} does not exist`, 2);
     const config = configFrom(values);
     const database = await openForBackup(config);
     try {

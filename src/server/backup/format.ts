@@ -60,6 +60,7 @@ export class BackupWriter {
   private readonly hash: Hash = createHash("sha256");
   private readonly done: Promise<void>;
   private failed: Error | undefined;
+  private waiting: ((err: Error) => void) | undefined;
 
   constructor(readonly file: string) {
     this.out = fs.createWriteStream(file, { flags: "wx" });
@@ -68,6 +69,7 @@ export class BackupWriter {
       this.out.once("close", resolve);
       const fail = (err: Error) => {
         this.failed ??= err;
+        this.waiting?.(err);
         reject(err);
       };
       this.out.once("error", fail);
@@ -81,7 +83,16 @@ export class BackupWriter {
     if (this.failed) throw this.failed;
     const chunk = `${text}\n`;
     this.hash.update(chunk);
-    if (!this.gzip.write(chunk)) await new Promise<void>((r) => this.gzip.once("drain", r));
+    if (!this.gzip.write(chunk)) {
+      // a failed file (disk full, a directory gone) stops the draining: give up on its error
+      await new Promise<void>((resolve, reject) => {
+        this.waiting = reject;
+        this.gzip.once("drain", () => {
+          this.waiting = undefined;
+          resolve();
+        });
+      });
+    }
   }
 
   async json(value: unknown): Promise<void> {
