@@ -157,11 +157,13 @@ describe.skipIf(onPostgres)("praxis backup / restore on the embedded database", 
 describe.runIf(onPostgres)("praxis move-to-postgres", () => {
   const base = process.env.DATABASE_URL ?? "";
   const name = `praxis_bk_${randomBytes(4).toString("hex")}`;
-  const url = (() => {
+  const urlOf = (db: string) => {
     const u = new URL(base || "postgres://localhost/x");
-    u.pathname = `/${name}`;
+    u.pathname = `/${db}`;
     return u.toString();
-  })();
+  };
+  const url = urlOf(name);
+  const url2 = urlOf(`${name}_2`);
   const admin = async (query: string) => {
     const c = new pg.Client({ connectionString: base });
     await c.connect();
@@ -171,10 +173,16 @@ describe.runIf(onPostgres)("praxis move-to-postgres", () => {
       await c.end();
     }
   };
-  beforeAll(() => admin(`create database ${name}`));
-  afterAll(() => admin(`drop database if exists ${name} with (force)`));
+  beforeAll(async () => {
+    await admin(`create database ${name}`);
+    await admin(`create database ${name}_2`);
+  });
+  afterAll(async () => {
+    await admin(`drop database if exists ${name} with (force)`);
+    await admin(`drop database if exists ${name}_2 with (force)`);
+  });
 
-  it("copies the embedded database into an empty PostgreSQL database, once", () => {
+  it("copies the embedded database into an empty PostgreSQL database, once; PostgreSQL → file → PostgreSQL", () => {
     const r = praxis(["move-to-postgres", "--database-url", url, "--data-dir", source], KEY);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^moved the embedded database in .* to postgresql:/);
@@ -187,6 +195,9 @@ describe.runIf(onPostgres)("praxis move-to-postgres", () => {
     const file = path.join(dir, "pg.praxis-backup.gz");
     const b = praxis(["backup", "--out", file, "--database-url", url], KEY);
     expect(b.code, b.stderr).toBe(0);
+    const restored = praxis(["restore", file, "--database-url", url2], KEY);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(praxis(["audit", "verify", "--database-url", url2], KEY).code).toBe(0);
 
     const again = praxis(["move-to-postgres", "--database-url", url, "--data-dir", source], KEY);
     expect(again.code).toBe(1);

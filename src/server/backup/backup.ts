@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql, type Transaction } from "kysely";
 import { type Actor, audit } from "../infra/audit/audit.ts";
-import type { Db } from "../infra/db/database.ts";
+import { type Db, withoutStatementTimeout } from "../infra/db/database.ts";
 import { appliedMigrations, migrationNames } from "../infra/db/migrate.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { BackupWriter, FORMAT, FORMAT_VERSION, type Manifest } from "./format.ts";
@@ -88,6 +88,8 @@ async function writeSnapshot(
   writer: BackupWriter,
   source: "pglite" | "postgresql",
 ): Promise<Manifest> {
+  // taken by the server (GET /api/backup), its sessions' statement timeout would cut a long count
+  await withoutStatementTimeout(trx);
   const migrations = await appliedMigrations(trx);
   const all = await tablesInForeignKeyOrder(trx);
   const included = all.filter((t) => !isOmitted(t));
