@@ -47,6 +47,21 @@ export const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Co
     summary: "export a programme's data as CSV files in the exchange format",
     load: async () => (await import("./commands/export.ts")).exportCommand,
   },
+  {
+    name: "backup",
+    summary: "write a consistent backup of the whole database to a file",
+    load: async () => (await import("./commands/backup.ts")).backup,
+  },
+  {
+    name: "restore",
+    summary: "restore a backup into an empty database",
+    load: async () => (await import("./commands/restore.ts")).restore,
+  },
+  {
+    name: "move-to-postgres",
+    summary: "copy the embedded database into an empty PostgreSQL database",
+    load: async () => (await import("./commands/move-to-postgres.ts")).moveToPostgres,
+  },
 ];
 
 function help(): string {

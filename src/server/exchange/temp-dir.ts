@@ -7,7 +7,7 @@ import path from "node:path";
  * midway (even by SIGKILL) cannot remove its own, so the next one removes those whose process is
  * gone. Nothing in them matters once their process has ended.
  */
-export async function makeTempDir(kind: "import" | "upload" | "export"): Promise<string> {
+export async function makeTempDir(kind: "import" | "upload" | "export" | "backup"): Promise<string> {
   await removeOrphans(kind);
   return fs.promises.mkdtemp(path.join(os.tmpdir(), `praxis-${kind}-${process.pid}-`));
 }

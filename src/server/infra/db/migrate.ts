@@ -1,5 +1,6 @@
-import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { type Migration, type MigrationProvider, Migrator, sql, type Transaction } from "kysely";
 import type { Db } from "./database.ts";
+import type { Executor } from "./executor.ts";
 import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_registry.ts";
 import * as m0003 from "./migrations/0003_exchange.ts";
@@ -12,9 +13,10 @@ import * as m0011 from "./migrations/0011_auth_notify.ts";
 import * as m0012 from "./migrations/0012_data_notify.ts";
 import * as m0013 from "./migrations/0013_hardening.ts";
 import * as m0014 from "./migrations/0014_facts_few_enrolments.ts";
+import type { DB } from "./schema.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_registry": m0002,
   "0003_exchange": m0003,
@@ -65,4 +67,47 @@ async function upToDate(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Every migration this version knows, in the order the migrator runs them. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/** The migrations recorded in the database (none when it has no bookkeeping table yet). */
+export async function appliedMigrations(db: Executor): Promise<string[]> {
+  const { rows } = await sql<{ present: boolean }>`
+    select to_regclass('kysely_migration') is not null as present`.execute(db);
+  if (!rows[0]?.present) return [];
+  const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return applied.rows.map((r) => r.name);
+}
+
+/**
+ * Run the named migrations that are not recorded yet, in order, inside the caller's transaction
+ * (a restore: schema, data and the later migrations commit together or not at all). Kysely's
+ * migrator takes its own transaction, so this records them itself, in the migrator's tables
+ * (same shape: it finds them and carries on from there).
+ */
+export async function migrateInTransaction(
+  trx: Transaction<DB>,
+  names: readonly string[],
+): Promise<string[]> {
+  await sql`create table if not exists kysely_migration (
+    name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(trx);
+  await sql`create table if not exists kysely_migration_lock (
+    id varchar(255) not null primary key, is_locked integer not null default 0)`.execute(trx);
+  const done = new Set(await appliedMigrations(trx));
+  const ran: string[] = [];
+  for (const name of [...names].sort()) {
+    if (done.has(name)) continue;
+    const migration = migrations[name];
+    if (!migration) throw new Error(`unknown migration ${name}`);
+    await migration.up(trx);
+    await sql`insert into kysely_migration (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(
+      trx,
+    );
+    ran.push(name);
+  }
+  return ran;
 }
