@@ -56,7 +56,12 @@ export const PasswordChangeBody = z.strictObject({
   newPassword: Password,
 });
 
-export const PreferencesBody = z.strictObject({
-  language: z.enum(["en", "it"]).optional(),
-  displayName: z.string().max(100).optional(),
-});
+/** An empty change used to reach the database as `update users set where …` (a 500). */
+export const PreferencesBody = z
+  .strictObject({
+    language: z.enum(["en", "it"]).optional(),
+    displayName: z.string().max(100).optional(),
+  })
+  .refine((o) => Object.values(o).some((v) => v !== undefined), {
+    message: "send at least one field to change",
+  });

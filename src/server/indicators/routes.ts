@@ -239,7 +239,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
       if (req.query.ids !== undefined) {
         const ids = req.query.ids.split(",").filter(Boolean);
         const unknown = ids.filter((id) => !all.some((d) => d.id === id));
-        if (unknown.length) throw invalid("query.ids", "unknown", `no indicator ${unknown.join(", ")}`);
+        if (unknown.length) throw invalid("querystring.ids", "unknown", `no indicator ${unknown.join(", ")}`);
         defs = all.filter((d) => ids.includes(d.id));
       }
       const threshold = req.query.smallSiteThreshold;
@@ -276,7 +276,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
       const by = req.query.by;
       if (!supportsDimension(d, by)) {
         throw invalid(
-          "query.by",
+          "querystring.by",
           "unsupported",
           `${d.id} is counted per site: break it down by site or area`,
         );
@@ -288,7 +288,7 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
         try {
           cells = await computeCells(db, ctx, [d], { asOf: [asOf], by });
         } catch (err) {
-          if (err instanceof CompileError) throw invalid("query.by", "unsupported", err.message);
+          if (err instanceof CompileError) throw invalid("querystring.by", "unsupported", err.message);
           throw err;
         }
         const result = cells[0]!;
@@ -335,10 +335,10 @@ export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): 
       const d = findDefinition(view.all, req.params.indicatorId);
       const to = req.query.to ?? today();
       const from = req.query.from ?? defaultSeriesStart(ctx, to);
-      if (from > to) throw invalid("query.from", "order", "from must be on or before to");
+      if (from > to) throw invalid("querystring.from", "order", "from must be on or before to");
       const asOfs = monthlyAsOfs(from, to);
       if (asOfs.length > MAX_SERIES_POINTS) {
-        throw invalid("query.from", "too_long", `at most ${MAX_SERIES_POINTS} months`);
+        throw invalid("querystring.from", "too_long", `at most ${MAX_SERIES_POINTS} months`);
       }
       const threshold = req.query.smallSiteThreshold;
       return memoJson(reply, key("series", d.id, from, to, threshold), SeriesResponse, async () => {
