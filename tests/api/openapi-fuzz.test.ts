@@ -88,6 +88,13 @@ const world = {
   courseS3: 0,
 };
 const covered = new Set<string>();
+/** Status codes per operation, printed with PRAXIS_FUZZ_STATS=1 (to see which operations never get past validation). */
+const stats = new Map<string, Map<number, number>>();
+function count(op: Operation, status: number): void {
+  const m = stats.get(op.key) ?? new Map<number, number>();
+  m.set(status, (m.get(status) ?? 0) + 1);
+  stats.set(op.key, m);
+}
 
 beforeAll(async () => {
   w = await createWorld();
@@ -190,6 +197,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (process.env.PRAXIS_FUZZ_STATS) {
+    for (const [key, m] of [...stats].sort()) {
+      console.log(`${key}  ${[...m].map(([status, n]) => `${status}×${n}`).join(" ")}`);
+    }
+  }
   await w?.close();
 });
 
@@ -406,7 +418,18 @@ interface GeneratedRequest {
 /** A JSON body: from the schema, or (rarely) not JSON at all. */
 const rawBodies = fc.constantFrom("{", "null", "[]", '"x"', "1", '{"a":', "\u0000");
 
+/** A request of the operation: valid throughout, or (when `broken`) as often one broken somewhere. */
 function requestArb(
+  op: Operation,
+  o: ArbitraryOptions,
+  overrides: Record<string, Array<number | string>>,
+  broken: boolean,
+): fc.Arbitrary<GeneratedRequest> {
+  const good = requestOf(op, o, overrides, false);
+  return broken ? fc.oneof(good, requestOf(op, o, overrides, true)) : good;
+}
+
+function requestOf(
   op: Operation,
   o: ArbitraryOptions,
   overrides: Record<string, Array<number | string>>,
@@ -710,6 +733,8 @@ describe("every operation of the OpenAPI document, fuzzed", () => {
               : {},
           );
           const where = describeRequest(op, req, res);
+          count(op, res.statusCode);
+          if (process.env.PRAXIS_FUZZ_STATS === "2" && res.statusCode === 400) console.log(where);
           expect(res.statusCode, where).toBeLessThan(500);
           if (res.statusCode === 400 || res.statusCode === 414) expectFieldIssues(op, req, res);
           if (res.statusCode >= 400) {

@@ -164,7 +164,10 @@ function validString(s: Schema, o: ArbitraryOptions, name: string): fc.Arbitrary
   const min = s.minLength ?? 0;
   const max = Math.max(min, Math.min(s.maxLength ?? 40, 40));
   if (s.pattern === DATE_PATTERN || s.format === "date") {
-    return fc.integer({ min: -3 * 365, max: 60 }).map((d) => addDays(o.today, d));
+    // Mostly past days (records are of the past), sometimes a future one.
+    return fc
+      .oneof({ weight: 5, arbitrary: fc.integer({ min: -3 * 365, max: 0 }) }, fc.integer({ min: 1, max: 60 }))
+      .map((d) => addDays(o.today, d));
   }
   if (s.format === "date-time") {
     return fc.integer({ min: -3 * 365, max: 60 }).map((d) => `${addDays(o.today, d)}T12:00:00.000Z`);
