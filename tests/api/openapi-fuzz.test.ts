@@ -55,6 +55,23 @@ const AUDITED_REFUSALS: Record<string, string[]> = {
   "POST /api/session": ["login_failed"],
 };
 
+/** Operations open without a session (`config.public`); every other one answers 401 to an anonymous client. */
+const PUBLIC = new Set(["GET /api/health", "POST /api/session", "GET /"]);
+
+/** Path segments whose `{id}` is patient-level data: out of scope, a read is refused (403, or 404). */
+const PATIENT_LEVEL_SEGMENTS = new Set([
+  "patients",
+  "enrolments",
+  "groups",
+  "treatment-plans",
+  "interventions",
+]);
+
+function patientLevelPath(op: Operation): boolean {
+  const segments = op.path.split("/");
+  return segments.some((s, i) => s === "{id}" && PATIENT_LEVEL_SEGMENTS.has(segments[i - 1] ?? ""));
+}
+
 /** Operations that write only the caller's own account or session (allowed for every role). */
 const SELF_SERVICE = new Set([
   "PATCH /api/me",
@@ -244,8 +261,9 @@ async function expectNothingWritten(
   before: Record<string, string>,
   head: number,
   message: string,
-) {
-  const tablesChanged = changed(before, await snapshot());
+): Promise<Record<string, string>> {
+  const after = await snapshot();
+  const tablesChanged = changed(before, after);
   const allowed = AUDITED_REFUSALS[op.key] ?? [];
   if (allowed.length && tablesChanged.includes("audit_log")) {
     const actions = (await auditSince(head)).map((e) => e.action);
@@ -257,9 +275,10 @@ async function expectNothingWritten(
       tablesChanged.filter((t) => t !== "audit_log"),
       message,
     ).toEqual([]);
-    return;
+    return after;
   }
   expect(tablesChanged, message).toEqual([]);
+  return after;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -684,6 +703,12 @@ describe("every operation of the OpenAPI document, fuzzed", () => {
               );
               return;
             }
+            if (op.method === "GET" && patientLevelPath(op)) {
+              expect(
+                [400, 403, 404],
+                `${username} read another site's patient-level data: ${where}`,
+              ).toContain(res.statusCode);
+            }
             if (res.statusCode >= 400) {
               await expectNothingWritten(op, before, head, `a refusal wrote: ${where}`);
               return;
@@ -714,6 +739,7 @@ describe("every operation of the OpenAPI document, fuzzed", () => {
 
   it("as an administrator: no 5xx, a 400 names its fields, a refusal writes nothing", async () => {
     const today_ = today();
+    let known: Record<string, string> | null = null;
     for (const op of operations) {
       if (op.key in SKIPPED) continue;
       await refreshPools();
@@ -721,7 +747,9 @@ describe("every operation of the OpenAPI document, fuzzed", () => {
       await fc.assert(
         fc.asyncProperty(requestArb(op, o, {}, true), async (req) => {
           const client = await adminClient();
-          const before = await snapshot();
+          // After a refusal the database is as the last snapshot says (it was checked): no need to read it again.
+          const before = known ?? (await snapshot());
+          known = null;
           const head = await auditHead();
           // Logins are fuzzed from addresses of their own, so the throttle never locks the test's client out.
           const res = await send(
@@ -738,17 +766,89 @@ describe("every operation of the OpenAPI document, fuzzed", () => {
           expect(res.statusCode, where).toBeLessThan(500);
           if (res.statusCode === 400 || res.statusCode === 414) expectFieldIssues(op, req, res);
           if (res.statusCode >= 400) {
-            await expectNothingWritten(op, before, head, `a refusal wrote: ${where}`);
+            known = await expectNothingWritten(op, before, head, `a refusal wrote: ${where}`);
           }
           if (op.multipart) await settleImport(client, res);
-          if (op.key === "DELETE /api/session" && res.statusCode < 300)
+          if (op.key === "DELETE /api/session" && res.statusCode < 300) {
             admin = await login(w.app, "admin", PASSWORD);
+            known = null;
+          }
         }),
         { numRuns: RUNS, endOnFailure: true },
       );
       covered.add(op.key);
     }
   }, 600_000);
+
+  it("without a session: 401 for every operation but the public ones, nothing written", async () => {
+    await refreshPools();
+    const o: ArbitraryOptions = { ids: idSourceFor(), today: today() };
+    for (const op of operations) {
+      if (op.key in SKIPPED) continue;
+      await fc.assert(
+        fc.asyncProperty(requestArb(op, o, {}, false), async (req) => {
+          const before = await snapshot();
+          const head = await auditHead();
+          const res = await send(w.anonymous, op, req, { "x-forwarded-for": "10.8.0.1" });
+          const where = `anonymous: ${describeRequest(op, req, res)}`;
+          expect(res.statusCode, where).toBeLessThan(500);
+          if (!PUBLIC.has(op.key)) expect(res.statusCode, where).toBe(401);
+          if (res.statusCode === 400) expectFieldIssues(op, req, res);
+          if (res.statusCode >= 400)
+            await expectNothingWritten(op, before, head, `a refusal wrote: ${where}`);
+        }),
+        { numRuns: 1, endOnFailure: true },
+      );
+    }
+  }, 600_000);
+
+  // The defects the fuzzer found, as fixed examples: each answered a 5xx or a refusal without a field.
+  it.each<
+    [string, () => { method: "GET" | "PATCH" | "DELETE"; url: string; payload?: unknown }, number, string]
+  >([
+    ["an empty PATCH /api/me (500)", () => ({ method: "PATCH", url: "/api/me", payload: {} }), 400, "body"],
+    [
+      "a path that is not valid percent-encoding (Fastify's own answer, no field)",
+      () => ({ method: "DELETE", url: "/api/interventions/%ud800" }),
+      400,
+      "params",
+    ],
+    [
+      "an over-long path parameter (Fastify's own answer, no field)",
+      () => ({ method: "GET", url: `/api/patients/${"7".repeat(150)}` }),
+      414,
+      "params",
+    ],
+    [
+      "an indicator breakdown as of year 0 (500 on PostgreSQL)",
+      () => ({
+        method: "GET",
+        url: `/api/programmes/${w.ids.programmes.bpd}/indicators/psychosocial_interventions/breakdown?by=enrolment_year&asOf=0000-01-01`,
+      }),
+      400,
+      "querystring.asOf",
+    ],
+    [
+      "an unknown indicator id (named query.ids, not querystring.ids)",
+      () => ({ method: "GET", url: `/api/programmes/${w.ids.programmes.bpd}/indicators?ids=nope` }),
+      400,
+      "querystring.ids",
+    ],
+  ])("refuses %s naming the field", async (_name, make, status, field) => {
+    const client = await adminClient();
+    const { method, url, payload } = make();
+    const before = await snapshot();
+    const res = await client.inject({
+      method,
+      url,
+      ...(payload === undefined
+        ? {}
+        : { payload: JSON.stringify(payload), headers: { "content-type": "application/json" } }),
+    });
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().issues.map((i: { field: string }) => i.field)).toContain(field);
+    expect(changed(before, await snapshot())).toEqual([]);
+  });
 
   it("covered every operation of the document", () => {
     const all = operations.map((o) => o.key).filter((k) => !(k in SKIPPED));
