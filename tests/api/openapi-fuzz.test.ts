@@ -16,11 +16,12 @@ import { type Client, createWorld, login, PASSWORD, type World } from "../suppor
 /**
  * Every operation of the OpenAPI document, fuzzed from its own schemas (see docs/testing.md):
  * path parameters from the world's rows and random ones, query strings and JSON bodies
- * generated from the published JSON Schema — mostly valid so requests reach the domain, often
- * broken somewhere. For every request: never a 5xx; a 400 names every field it refuses
- * (`issues[].field/rule/message`); a refusal (any 4xx) writes nothing (row count and a checksum
- * of every table, the audit log included). Then a clinician and a viewer send valid requests
- * about what is outside their scope: refused, and nothing written.
+ * generated from the published JSON Schema — half valid throughout so requests reach the
+ * domain, half broken somewhere. For every request: never a 5xx; a 400 names every field it
+ * refuses (`issues[].field/rule/message`); a refusal (any 4xx) writes nothing (row count and a
+ * checksum of every table, the audit log included). A clinician and a viewer send valid requests
+ * about what is outside their scope: refused, and nothing written; an anonymous client gets 401
+ * everywhere but the public operations. The list of operations fuzzed must equal the document's.
  *
  * `PRAXIS_PROPERTY_RUNS` raises the number of requests per operation (default 6 as an
  * administrator, 2 per out-of-scope user).
