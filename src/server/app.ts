@@ -20,7 +20,7 @@ import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { installAuth } from "./infra/auth/plugin.ts";
 import { createPrincipalResolver } from "./infra/auth/session-resolver.ts";
 import { openChangeFeed } from "./infra/db/change-feed.ts";
-import { installErrorHandler } from "./infra/http/error-handler.ts";
+import { frameworkErrors, installErrorHandler } from "./infra/http/error-handler.ts";
 import { installInFlightLimit } from "./infra/http/in-flight-limit.ts";
 import { installSecurityHeaders } from "./infra/http/security-headers.ts";
 import { installTextGuard } from "./infra/http/text-guard.ts";
@@ -44,6 +44,7 @@ export async function buildApp(
     // Forwarded headers are believed only from the proxies listed in PRAXIS_TRUSTED_PROXIES.
     trustProxy: given.config.trustedProxies.length ? given.config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -109,7 +109,7 @@ describe("registry: enrolling", () => {
     const unknown = await c.admin.get(
       `/api/enrolments/eligibility?patientId=${p.id}&programmeId=999999&enrolmentDate=${daysAgo(1)}`,
     );
-    expect(issuesOf(unknown)).toEqual(["query.programmeId:reference"]);
+    expect(issuesOf(unknown)).toEqual(["querystring.programmeId:reference"]);
   });
 
   it("allows one enrolment per patient and programme (409), and another programme at its own site", async () => {

@@ -195,7 +195,7 @@ describe("reading indicators", () => {
     expect(body.definitions.map((d: { id: string }) => d.id)).toEqual(["enrolled", "female"]);
     const unknown = await as("admin").get(url(P, "?ids=enrolled,nope"));
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().issues[0].field).toBe("query.ids");
+    expect(unknown.json().issues[0].field).toBe("querystring.ids");
     const bad = await as("admin").get(url(P, "?asOf=2024-02-30"));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].field).toBe("querystring.asOf");
@@ -266,7 +266,7 @@ describe("breakdowns and series", () => {
     expect(body.groups[0].label).toBe("Site A");
     const bySex = await breakdown("admin", "team_size", "sex");
     expect(bySex.statusCode).toBe(400);
-    expect(bySex.json().issues[0].field).toBe("query.by");
+    expect(bySex.json().issues[0].field).toBe("querystring.by");
     expect((await breakdown("admin", "nope", "site")).statusCode).toBe(404);
     expect((await breakdown("clinicianG", "enrolled", "site")).statusCode).toBe(403);
   });

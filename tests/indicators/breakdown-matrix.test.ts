@@ -8,7 +8,7 @@ import { type Client, createWorld, type World } from "../support/world.ts";
  * Every indicator × every breakdown the API offers (issue 9, item 6: by area answered 500 for
  * the group, team and target indicators). Each breakdown answers 200 with groups whose programme
  * row is the catalogue's programme row — or, for the indicators counted per site (groups,
- * professionals, sites at target) by a patient dimension, a 400 naming query.by. Never a 500.
+ * professionals, sites at target) by a patient dimension, a 400 naming querystring.by. Never a 500.
  */
 let world: World;
 let admin: Client;
@@ -101,7 +101,7 @@ describe("every indicator by every breakdown", () => {
         );
         if (ind.siteLevel && dim !== "site" && dim !== "area") {
           expect(res.statusCode, `${ind.id} by ${dim}`).toBe(400);
-          expect(res.json().issues[0].field).toBe("query.by");
+          expect(res.json().issues[0].field).toBe("querystring.by");
           continue;
         }
         expect(res.statusCode, `${ind.id} by ${dim}: ${res.body}`).toBe(200);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX, passwordProblem } from "../infra/auth/password.ts";
 import { ROLES } from "../infra/auth/principal.ts";
+import { nonEmpty } from "../shared/schemas.ts";
 
 export const Username = z
   .string()
@@ -56,7 +57,10 @@ export const PasswordChangeBody = z.strictObject({
   newPassword: Password,
 });
 
-export const PreferencesBody = z.strictObject({
-  language: z.enum(["en", "it"]).optional(),
-  displayName: z.string().max(100).optional(),
-});
+/** An empty change used to reach the database as `update users set where …` (a 500). */
+export const PreferencesBody = nonEmpty(
+  z.strictObject({
+    language: z.enum(["en", "it"]).optional(),
+    displayName: z.string().max(100).optional(),
+  }),
+);

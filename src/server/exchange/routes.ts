@@ -123,6 +123,13 @@ export function registerExchangeRoutes(app: ZodApp, ctx: AppContext): void {
           tags,
           summary: "Upload CSV files (or one zip) in the exchange format; answers with the import job",
           consumes: ["multipart/form-data"],
+          // Not validated here (the parts are streamed by receiveUpload); declared so the OpenAPI
+          // document says this operation takes a multipart body (the API fuzzer reads that).
+          body: z
+            .any()
+            .describe(
+              "CSV files (field `files`) or one zip; fields createProgrammes, ignoreUnknownColumns, region",
+            ),
           response: { 202: ImportJob },
         },
       },

@@ -134,14 +134,16 @@ export async function previewEligibility(
   actor: Actor,
   query: z.infer<typeof EligibilityQuery>,
 ): Promise<EligibilityResult> {
-  const patients = await loadPatientsFor(db, p, [{ patientId: query.patientId, field: "query.patientId" }]);
+  const patients = await loadPatientsFor(db, p, [
+    { patientId: query.patientId, field: "querystring.patientId" },
+  ]);
   const result = await evaluate(
     db,
     patients.get(query.patientId)!,
     query.programmeId,
     query.enrolmentDate,
     query.primaryDiagnosis ?? null,
-    "query.programmeId",
+    "querystring.programmeId",
   );
   await audit(db, actor, {
     action: "read",

@@ -14,13 +14,17 @@ export const Code = z
 
 export const Name = z.string().trim().min(1, "required").max(200, "at most 200 characters");
 
-/** A civil date `YYYY-MM-DD` that exists on the calendar. */
+/**
+ * A civil date `YYYY-MM-DD` that exists on the calendar — PostgreSQL's calendar: it has no year 0
+ * (JavaScript's has), and `0000-01-01` as an indicator's `asOf` reached the database as a 500
+ * (found by tests/api/openapi-fuzz.test.ts).
+ */
 export const CivilDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && !s.startsWith("0000-");
   }, "not a date on the calendar");
 
 /**

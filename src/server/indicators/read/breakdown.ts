@@ -10,7 +10,11 @@ import { computeCells, type ProgrammeContext } from "../service.ts";
 /** Refuse a dimension the indicator is not counted by (before anything is computed). */
 export function checkDimension(d: IndicatorDefinition, by: Dimension): void {
   if (!supportsDimension(d, by)) {
-    throw invalid("query.by", "unsupported", `${d.id} is counted per site: break it down by site or area`);
+    throw invalid(
+      "querystring.by",
+      "unsupported",
+      `${d.id} is counted per site: break it down by site or area`,
+    );
   }
 }
 
@@ -26,7 +30,7 @@ export async function indicatorBreakdown(
   try {
     cells = await computeCells(db, ctx, [d], { asOf: [asOf], by });
   } catch (err) {
-    if (err instanceof CompileError) throw invalid("query.by", "unsupported", err.message);
+    if (err instanceof CompileError) throw invalid("querystring.by", "unsupported", err.message);
     throw err;
   }
   const result = cells[0]!;

@@ -11,10 +11,10 @@ export const MAX_SERIES_POINTS = 120;
 
 /** The month ends of a series from `from` (default: see below) to `to`; refused when too long. */
 export function seriesMonths(ctx: ProgrammeContext, to: string, from = defaultSeriesStart(ctx, to)) {
-  if (from > to) throw invalid("query.from", "order", "from must be on or before to");
+  if (from > to) throw invalid("querystring.from", "order", "from must be on or before to");
   const asOfs = monthlyAsOfs(from, to);
   if (asOfs.length > MAX_SERIES_POINTS) {
-    throw invalid("query.from", "too_long", `at most ${MAX_SERIES_POINTS} months`);
+    throw invalid("querystring.from", "too_long", `at most ${MAX_SERIES_POINTS} months`);
   }
   return { from, to, asOfs };
 }

@@ -13,7 +13,7 @@ export function selectDefinitions(
   if (ids === undefined) return all;
   const wanted = ids.split(",").filter(Boolean);
   const unknown = wanted.filter((id) => !all.some((d) => d.id === id));
-  if (unknown.length) throw invalid("query.ids", "unknown", `no indicator ${unknown.join(", ")}`);
+  if (unknown.length) throw invalid("querystring.ids", "unknown", `no indicator ${unknown.join(", ")}`);
   return all.filter((d) => wanted.includes(d.id));
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type FieldIssue, STATUS } from "./errors.ts";
 
@@ -97,6 +97,22 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(404)
       .send({ error: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` });
   });
+}
+
+/**
+ * Errors Fastify raises before routing (`frameworkErrors` of the server options), which would
+ * otherwise answer in Fastify's own shape with no field: a path that is not valid
+ * percent-encoding (`/api/patients/%ud800`) and a path parameter longer than the router takes.
+ * Found by the OpenAPI fuzzer (tests/api/openapi-fuzz.test.ts).
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = err.code === "FST_ERR_MAX_PARAM_LENGTH";
+  const issue: FieldIssue = tooLong
+    ? { field: "params", rule: "too_long", message: "a path parameter is longer than allowed" }
+    : { field: "params", rule: "bad_url", message: "the path is not valid percent-encoded UTF-8" };
+  reply
+    .status(tooLong ? 414 : 400)
+    .send({ error: "validation", message: `${issue.field}: ${issue.message}`, issues: [issue] });
 }
 
 /** Node socket errors and PostgreSQL SQLSTATEs that mean "no database to talk to", not a bug. */
