@@ -22,9 +22,11 @@ export interface World {
  * (PGlite is single-process), and the test's server starts on it.
  */
 export async function createWorld(
-  options: { prepare?: (dataDir: string) => Promise<void> } = {},
+  options: { prepare?: (dataDir: string) => Promise<void>; artefacts?: boolean } = {},
 ): Promise<World> {
-  const server = options.prepare ? await preparedServer(options.prepare) : await startServer();
+  const server = options.prepare
+    ? await preparedServer(options.prepare)
+    : await startServer({ artefacts: options.artefacts });
   let browser: Browser;
   try {
     browser = await launchBrowser();

@@ -68,7 +68,9 @@ function stopChild(child: ChildProcess): Promise<void> {
  * Start `praxis serve`. With `dataDir`, on that directory (the caller's: it is kept at stop, so
  * a test can stop the server, change the database and start it again); else on a fresh one.
  */
-export async function startServer(options: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { dataDir?: string; artefacts?: boolean } = {},
+): Promise<TestServer> {
   const index = path.join(ROOT, "dist/web/index.html");
   if (!fs.existsSync(index)) {
     throw new Error(
@@ -85,7 +87,8 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<T
   delete env.PRAXIS_WEB_DIR;
   // The browser tests walk users through the planning toolkit, reviews and courses from empty:
   // they start from the bare demo region and registry, without the demo's artefacts.
-  env.PRAXIS_DEMO_ARTEFACTS = "0";
+  // (`artefacts: true` gives the living demo a newcomer gets from `npm start`.)
+  env.PRAXIS_DEMO_ARTEFACTS = options.artefacts ? "1" : "0";
   const child = spawn(
     process.execPath,
     ["bin/praxis.mjs", "serve", "--port", String(port), "--host", "127.0.0.1", "--data-dir", dataDir],
