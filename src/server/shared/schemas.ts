@@ -21,7 +21,7 @@ export const CivilDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "not a date on the calendar");
+  }, { message: "not a date on the calendar", params: { rule: "calendar_date" } });
 
 /**
  * An id: a JSON number, or digits in a URL path or query string. Never a boolean, an array or

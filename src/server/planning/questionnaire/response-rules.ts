@@ -50,7 +50,9 @@ export function checkResponse(definition: DefinitionContent, content: ResponseCo
     );
     for (const q of definition.questions)
       if (q.required && !given.has(q.code))
-        issues.add("body.answers", "required", `"${q.text}" (${q.code}) must be answered before submitting`);
+        issues.add("body.answers", "unanswered", `"${q.text}" (${q.code}) must be answered before submitting`, {
+          question: q.code,
+        });
   }
   issues.throwIfAny();
 }
