@@ -55,6 +55,7 @@ const num = (v: unknown) => String(v);
 
 const tooSmall = (lang: MessageLanguage, p: IssueParams): string => {
   const inclusive = p.inclusive !== false;
+  if (p.min === undefined) return lang === "en" ? "is too small" : "è troppo piccolo";
   const min = num(p.min);
   if (p.origin === "string")
     return lang === "en"
@@ -74,12 +75,14 @@ const tooSmall = (lang: MessageLanguage, p: IssueParams): string => {
 
 const tooBig = (lang: MessageLanguage, p: IssueParams): string => {
   const inclusive = p.inclusive !== false;
+  if (p.max === undefined) return lang === "en" ? "is too large" : "è troppo grande";
   const max = num(p.max);
   if (p.origin === "string")
     return lang === "en" ? `must have at most ${max} characters` : `deve avere al massimo ${max} caratteri`;
   if (p.origin === "array" || p.origin === "set")
     return lang === "en" ? `must have at most ${max} items` : `può averne al massimo ${max}`;
-  if (p.origin === "date") return lang === "en" ? `must be on or before ${max}` : `deve essere entro il ${max}`;
+  if (p.origin === "date")
+    return lang === "en" ? `must be on or before ${max}` : `deve essere entro il ${max}`;
   if (lang === "en") return inclusive ? `must be ${max} or less` : `must be less than ${max}`;
   return inclusive ? `deve essere ${max} o meno` : `deve essere meno di ${max}`;
 };
@@ -128,8 +131,12 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     it: ({ p }) => FORMATS[p.format ?? ""]?.it ?? "non è nel formato giusto",
   },
   not_multiple_of: {
-    en: ({ p }) => `must be a multiple of ${num(p.divisor)}`,
-    it: ({ p }) => `deve essere un multiplo di ${num(p.divisor)}`,
+    en: ({ p }) =>
+      p.divisor === undefined ? "is not a multiple of the step" : `must be a multiple of ${num(p.divisor)}`,
+    it: ({ p }) =>
+      p.divisor === undefined
+        ? "non è un multiplo del passo"
+        : `deve essere un multiplo di ${num(p.divisor)}`,
   },
   unrecognized_keys: {
     en: () => "is not a field this form accepts",
@@ -174,7 +181,8 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
   unique: { en: () => "is already used", it: () => "è già in uso" },
   already_enrolled: {
     en: ({ p }) => `already has this patient enrolled${p.enrolment ? ` (${String(p.enrolment)})` : ""}`,
-    it: ({ p }) => `il paziente è già arruolato in questo programma${p.enrolment ? ` (${String(p.enrolment)})` : ""}`,
+    it: ({ p }) =>
+      `il paziente è già arruolato in questo programma${p.enrolment ? ` (${String(p.enrolment)})` : ""}`,
   },
   reference: {
     en: () => "refers to something that does not exist or is still in use",
@@ -259,6 +267,80 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     en: () => "cannot be removed from the last administrator",
     it: () => "non può essere tolto all'ultimo amministratore",
   },
+  option: {
+    en: ({ values }) => (values ? `must be one of ${values}` : "is not one of the options"),
+    it: ({ values }) => (values ? `scegli ${values}` : "non è tra le opzioni"),
+  },
+  not_allowed: { en: () => "is not allowed here", it: () => "non è ammesso qui" },
+  exclusive: {
+    en: () => "cannot be given together with the item answers",
+    it: () => "non può essere indicato insieme alle risposte agli item",
+  },
+  no_total: { en: () => "has no total score", it: () => "non ha un punteggio totale" },
+  no_low_items: { en: () => "leaves no item at or below it", it: () => "non lascia item pari o inferiori" },
+  respondent: {
+    en: () => "is not who completes this instrument",
+    it: () => "non è chi compila questo strumento",
+  },
+  skipped_item: {
+    en: () => "applies only when an earlier item allows it",
+    it: () => "si applica solo quando un item precedente lo consente",
+  },
+  texts_included: {
+    en: () => "is not needed: this instrument ships its own texts",
+    it: () => "non serve: questo strumento ha già i suoi testi",
+  },
+  unknown_instrument: {
+    en: () => "is not an instrument of the library",
+    it: () => "non è uno strumento della libreria",
+  },
+  unknown_item: { en: () => "is not an item of this scale", it: () => "non è un item di questa scala" },
+  unknown_scale: { en: () => "is not a fidelity scale", it: () => "non è una scala di fedeltà" },
+  unknown_type: {
+    en: () => "is not an intervention type of the programme's practice",
+    it: () => "non è un tipo di intervento della pratica del programma",
+  },
+  taxonomy: {
+    en: () => "is neither a type of the base taxonomy nor of any practice",
+    it: () => "non è un tipo della tassonomia di base né di alcuna pratica",
+  },
+  base_taxonomy: {
+    en: () => "is already a type of the base taxonomy",
+    it: () => "è già un tipo della tassonomia di base",
+  },
+  module: { en: () => "is not a module of this practice", it: () => "non è un modulo di questa pratica" },
+  age_band: { en: () => "is outside the age band", it: () => "è fuori dalla fascia d'età" },
+  target_diagnosis: { en: () => "is not a target diagnosis", it: () => "non è una diagnosi prevista" },
+  new_to_service: {
+    en: () => "is not new to the service",
+    it: () => "non è un nuovo accesso al servizio",
+  },
+  cycle: {
+    en: () => "closes a cycle: a change cannot cause itself",
+    it: () => "chiude un ciclo: un cambiamento non può causare se stesso",
+  },
+  self_loop: { en: () => "cannot lead to itself", it: () => "non può portare a se stesso" },
+  edge_type: {
+    en: () => "links two things that cannot be linked",
+    it: () => "collega due elementi che non possono essere collegati",
+  },
+  indicator_on_outcome_or_output: {
+    en: () => "can be given only to outcomes and outputs",
+    it: () => "può essere assegnato solo a esiti e prodotti",
+  },
+  upload: { en: () => "could not be read", it: () => "non è stato possibile leggerlo" },
+  coordinator_in_team: {
+    en: () => "cannot be turned off while this professional coordinates the team",
+    it: () => "non può essere tolto finché questo professionista coordina il team",
+  },
+  before_opening: {
+    en: () => "cannot be before the opening date",
+    it: () => "non può precedere la data di apertura",
+  },
+  immutable: {
+    en: () => "cannot be changed once created",
+    it: () => "non può essere cambiato dopo la creazione",
+  },
   // the password policy
   common: {
     en: () => "is among the most common passwords; choose another",
@@ -303,8 +385,9 @@ export const KNOWN_RULES: ReadonlySet<string> = new Set(Object.keys(RULES));
 /**
  * Rules whose English server sentence is itself generic (zod's codes, the database's) or written
  * for programmers: their message always comes from this layer. For the other domain rules the
- * server's English sentence carries details the params do not (e.g. "6 is not one of 1–5"), so an
- * English reader sees it; every other language reads this layer's translation.
+ * server's English sentence often carries details the params do not ("2031-01-01 is in the future
+ * (today is …)"), so an English reader sees it unless it is this layer's own sentence; every other
+ * language reads this layer's translation (see `useDescribeIssue` in the web app).
  */
 export const GENERIC_RULES: ReadonlySet<string> = new Set([
   "required",
@@ -319,11 +402,7 @@ export const GENERIC_RULES: ReadonlySet<string> = new Set([
   "invalid_key",
   "invalid_element",
   "validation",
-  "type",
-  "range",
-  "future",
   "unique",
-  "reference",
   "check",
   "calendar_date",
   "min_above_max",

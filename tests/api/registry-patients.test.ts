@@ -76,7 +76,11 @@ describe("registry: registering patients", () => {
     ["birth year as text", { birthYear: "1990" }, ["body.birthYear:invalid_type"]],
     ["an unknown sex", { sex: "female" }, ["body.sex:invalid_value"]],
     ["a code with spaces", { code: "P 1" }, ["body.code:invalid_format"]],
-    ["a date not on the calendar", { firstContactDate: "2023-02-30" }, ["body.firstContactDate:calendar_date"]],
+    [
+      "a date not on the calendar",
+      { firstContactDate: "2023-02-30" },
+      ["body.firstContactDate:calendar_date"],
+    ],
     ["a first contact in the future", { firstContactDate: "2999-01-01" }, ["body.firstContactDate:future"]],
     [
       "a first contact before birth",

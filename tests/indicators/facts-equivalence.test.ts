@@ -390,7 +390,10 @@ describe("indicator facts after random writes", () => {
     for (const by of DIMENSIONS) {
       const defs = [...BUILT_IN, ...OWN].filter((d) => supportsDimension(d, by));
       const fromFacts = await computeCells(database.db, ctx, defs, { asOf, by });
-      expect(fromFacts.map((c) => c.asOf), by).toEqual(["2023-01-31", "2023-03-31"]);
+      expect(
+        fromFacts.map((c) => c.asOf),
+        by,
+      ).toEqual(["2023-01-31", "2023-03-31"]);
       expect(fromFacts, by).toEqual(await recomputeCells(database.db, ctx, defs, { asOf, by }));
     }
     await expectEqual(pid, asOf);

@@ -128,6 +128,7 @@ function parseDefinition(
     const fieldIssues = issues.map((i) => ({
       field: i.path ? `${field}.${i.path}` : field,
       rule: i.rule,
+      ...(i.params ? { params: i.params } : {}),
       message: i.message,
     }));
     throw new AppError(

@@ -14,13 +14,11 @@ const DiagnosisPrefix = z
 /** Programme parameters of INDICATORS.md, each field without its default. */
 const parameterFields = {
   targetEnrolmentPerSite: z.number().int().min(0).max(100000),
-  ageBand: z
-    .strictObject({ min: Age, max: Age })
-    .refine((b) => b.min <= b.max, {
-      message: "min must not exceed max",
-      path: ["min"],
-      params: { rule: "min_above_max" },
-    }),
+  ageBand: z.strictObject({ min: Age, max: Age }).refine((b) => b.min <= b.max, {
+    message: "min must not exceed max",
+    path: ["min"],
+    params: { rule: "min_above_max" },
+  }),
   targetDiagnoses: z.array(DiagnosisPrefix).max(50),
   intensiveThreshold: z.number().int().min(1).max(1000),
   earlyWindowDays: z.number().int().min(1).max(3650),

@@ -87,7 +87,12 @@ export async function enrolPatient(
     if (existing) {
       const message = `the patient is already enrolled in this programme (${existing.code})`;
       throw new AppError("conflict", message, [
-        { field: "body.programmeId", rule: "already_enrolled", params: { enrolment: existing.code }, message },
+        {
+          field: "body.programmeId",
+          rule: "already_enrolled",
+          params: { enrolment: existing.code },
+          message,
+        },
       ]);
     }
     if (!eligibility.eligible && !body.overrideReason) {

@@ -81,17 +81,24 @@ export function useDescribeIssue(options: FormErrorOptions = {}) {
   return useCallback(
     (issue: FieldIssue, path: string = formPath(issue.field), beside = true): string => {
       const lang: MessageLanguage = i18n.language?.startsWith("it") ? "it" : "en";
-      if (lang === "en" && !GENERIC_RULES.has(issue.rule) && issue.message) return issue.message;
+      const issueOf = { rule: isKnownRule(issue.rule) ? issue.rule : "custom", params: issue.params };
+      // A specific English sentence of the server says more than the layer (see GENERIC_RULES).
+      if (
+        lang === "en" &&
+        issue.message &&
+        !GENERIC_RULES.has(issue.rule) &&
+        issue.message !== validationMessage(issueOf, "en")
+      )
+        return issue.message;
       const given = typeof labels === "function" ? labels(path) : labels?.[path];
       const key = `validation.fields.${lastName(path)}`;
       // Away from its field, a message without a label would not say what it is about.
       const label =
         given ?? (i18n.exists(key) ? (t as (k: string) => string)(key) : beside ? undefined : path);
-      return validationMessage(
-        { rule: isKnownRule(issue.rule) ? issue.rule : "custom", params: issue.params },
-        lang,
-        { label, valueLabel: valueLabel ? (v) => valueLabel(path, v) : undefined },
-      );
+      return validationMessage(issueOf, lang, {
+        label,
+        valueLabel: valueLabel ? (v) => valueLabel(path, v) : undefined,
+      });
     },
     [t, i18n, labels, valueLabel],
   );

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { type IssueParams, validationMessage } from "../../../shared/validation-messages.ts";
+import { type IssueParams, isKnownRule, validationMessage } from "../../../shared/validation-messages.ts";
 import { AppError, type FieldIssue, STATUS } from "./errors.ts";
 
 interface ErrorBody {
@@ -36,7 +36,13 @@ function valueAt(root: unknown, path: string[]): unknown {
   return v;
 }
 
-const MISSING_CAN_BE = new Set(["invalid_type", "invalid_value", "invalid_union", "invalid_format", "too_small"]);
+const MISSING_CAN_BE = new Set([
+  "invalid_type",
+  "invalid_value",
+  "invalid_union",
+  "invalid_format",
+  "too_small",
+]);
 
 /**
  * One zod issue → `{ field, rule, params, message }`: a stable rule code and the params a client
@@ -51,7 +57,7 @@ export function zodIssue(
   zodMessage: string,
   sent: unknown,
 ): FieldIssue {
-  const field = [context, ...path].join(".");
+  const field = [context, ...path].filter(Boolean).join(".");
   const value = valueAt(sent, path);
   const custom = (zodParams.params as { rule?: unknown } | undefined)?.rule;
   if ((value === undefined || value === null || value === "") && MISSING_CAN_BE.has(keyword))
@@ -93,8 +99,10 @@ export function zodIssue(
     }
   }
   if (keyword === "invalid_union") rule = "invalid_union";
-  // A refinement's own sentence is written for people; zod's default ("Invalid input") is not.
-  const authored = keyword === "custom" && zodMessage && !/^Invalid input/.test(zodMessage);
+  // A refinement without a rule of its own speaks for itself, unless with zod's default ("Invalid
+  // input"); one naming a rule of the layer reads as the layer says it.
+  const authored =
+    (rule === "custom" || !isKnownRule(rule)) && zodMessage && !/^Invalid input/.test(zodMessage);
   const message = authored ? zodMessage : validationMessage({ rule, params }, "en");
   return params ? { field, rule, params, message } : { field, rule, message };
 }
@@ -126,7 +134,10 @@ function zodIssues(err: FastifyError, sent: unknown): FieldIssue[] {
 }
 
 /** What the client sent in the part a validation error is about. */
-function sentPart(err: FastifyError, req: { body?: unknown; query?: unknown; params?: unknown; headers?: unknown }) {
+function sentPart(
+  err: FastifyError,
+  req: { body?: unknown; query?: unknown; params?: unknown; headers?: unknown },
+) {
   const context = (err as { validationContext?: string }).validationContext ?? "body";
   if (context === "querystring") return req.query;
   if (context === "params") return req.params;

@@ -11,7 +11,8 @@ import { useDescribeIssue } from "../form-errors.ts";
  */
 export function NumberField(props: NumberInputProps) {
   const { min, max, allowDecimal, label, error, onChange, onKeyDown, onPaste, onBlur, ...rest } = props;
-  const describe = useDescribeIssue({ labels: () => (typeof label === "string" ? label : undefined) });
+  const named = typeof label === "string" ? label : rest["aria-label"];
+  const describe = useDescribeIssue({ labels: () => named });
   const [typedText, setTypedText] = useState(false);
   const [touched, setTouched] = useState(false);
   const integer = allowDecimal === false;
@@ -47,7 +48,8 @@ export function NumberField(props: NumberInputProps) {
         onChange?.(v);
       }}
       onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
-        if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && refuseText(e.key)) setTypedText(true);
+        if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && refuseText(e.key))
+          setTypedText(true);
         onKeyDown?.(e);
       }}
       onPaste={(e: ClipboardEvent<HTMLInputElement>) => {
