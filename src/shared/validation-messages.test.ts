@@ -97,7 +97,7 @@ describe("validation messages: the rules people meet in the main forms", () => {
       { checks: ["age_band", "target_diagnosis"] },
       "Reason for enrolling anyway",
       "en",
-      "Reason for enrolling anyway is required because the patient does not meet the age band or the target diagnosis: say why you enrol them anyway",
+      "Reason for enrolling anyway is required because the patient does not meet the age band and the target diagnosis: say why you enrol them anyway",
     ],
     [
       "not_eligible",

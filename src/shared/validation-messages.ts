@@ -370,46 +370,32 @@ const CHECKS: Record<string, { en: string; it: string }> = {
 function checkList(lang: MessageLanguage, checks: string[] | undefined): string {
   const named = (checks ?? []).map((c) => CHECKS[c]?.[lang] ?? c);
   if (named.length === 0) return lang === "en" ? "the eligibility rules" : "i criteri di inclusione";
-  return list(lang, named);
+  return list(lang, named, "and");
 }
 
-/** "a, b or c" / "a, b o c". */
-export function list(lang: MessageLanguage, items: string[]): string {
+/** "a, b or c" / "a, b o c" (or "and" / "e"). */
+export function list(lang: MessageLanguage, items: string[], join: "or" | "and" = "or"): string {
   if (items.length <= 1) return items.join("");
-  const or = lang === "en" ? " or " : " o ";
-  return `${items.slice(0, -1).join(", ")}${or}${items[items.length - 1]}`;
+  const word = join === "or" ? (lang === "en" ? " or " : " o ") : lang === "en" ? " and " : " e ";
+  return `${items.slice(0, -1).join(", ")}${word}${items[items.length - 1]}`;
 }
 
 export const KNOWN_RULES: ReadonlySet<string> = new Set(Object.keys(RULES));
 
 /**
- * Rules whose English server sentence is itself generic (zod's codes, the database's) or written
- * for programmers: their message always comes from this layer. For the other domain rules the
- * server's English sentence often carries details the params do not ("2031-01-01 is in the future
- * (today is …)"), so an English reader sees it unless it is this layer's own sentence; every other
- * language reads this layer's translation (see `useDescribeIssue` in the web app).
+ * Rules whose English server sentence names the API rather than the form (`overrideReason`, a
+ * question's code): their message always comes from this layer. For every other rule an English
+ * reader sees the server's sentence when it says more than this layer's ("2031-01-01 is in the
+ * future (today is …)", "item 9 needs its wording"), and this layer's labelled sentence when the
+ * server's is the layer's own; every other language reads this layer's translation (see
+ * `useDescribeIssue` in the web app). The server never sends zod's text (error-handler.ts).
  */
 export const GENERIC_RULES: ReadonlySet<string> = new Set([
-  "required",
-  "invalid_type",
-  "invalid_value",
-  "too_small",
-  "too_big",
-  "invalid_format",
-  "not_multiple_of",
-  "unrecognized_keys",
-  "invalid_union",
-  "invalid_key",
-  "invalid_element",
-  "validation",
-  "unique",
-  "check",
-  "calendar_date",
-  "min_above_max",
-  "end_before_start",
   "not_eligible",
   "unanswered",
   "already_enrolled",
+  "min_above_max",
+  "end_before_start",
 ]);
 export const isKnownRule = (rule: string): boolean => KNOWN_RULES.has(rule);
 

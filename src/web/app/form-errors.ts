@@ -43,7 +43,12 @@ export function toFormErrors(
     const beside = Boolean(path) && isShown(path);
     const message = describeIssue(issue, path, beside);
     if (beside) {
-      fields[path] = fields[path] ? `${fields[path]}; ${message}` : message;
+      const before = fields[path];
+      fields[path] = !before
+        ? message
+        : before.split("; ").includes(message)
+          ? before
+          : `${before}; ${message}`;
     } else if (!rest.includes(message)) {
       rest.push(message);
     }

@@ -101,8 +101,10 @@ export function zodIssue(
   if (keyword === "invalid_union") rule = "invalid_union";
   // A refinement without a rule of its own speaks for itself, unless with zod's default ("Invalid
   // input"); one naming a rule of the layer reads as the layer says it.
+  // So does a pattern the layer cannot name ("lower-case letters, digits and hyphens").
+  const ownPattern = keyword === "invalid_format" && params?.format === "regex";
   const authored =
-    (rule === "custom" || !isKnownRule(rule)) && zodMessage && !/^Invalid input/.test(zodMessage);
+    (rule === "custom" || ownPattern || !isKnownRule(rule)) && zodMessage && !/^Invalid/.test(zodMessage);
   const message = authored ? zodMessage : validationMessage({ rule, params }, "en");
   return params ? { field, rule, params, message } : { field, rule, message };
 }
@@ -127,7 +129,10 @@ function zodIssues(err: FastifyError, sent: unknown): FieldIssue[] {
         });
       }
     } else {
-      out.push(zodIssue(context, path, keyword, zodParams, String(v.message ?? ""), sent));
+      const issue = zodIssue(context, path, keyword, zodParams, String(v.message ?? ""), sent);
+      // An empty value breaks several checks (length and pattern): it is required, once.
+      if (!out.some((o) => o.field === issue.field && o.rule === "required" && issue.rule === "required"))
+        out.push(issue);
     }
   }
   return out;

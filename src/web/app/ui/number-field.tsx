@@ -45,6 +45,9 @@ export function NumberField(props: NumberInputProps) {
       error={error || local}
       onChange={(v) => {
         setTypedText(false);
+        // Checked as typed, not on blur: a message appearing on blur would move the save button
+        // from under the pointer that is clicking it.
+        setTouched(true);
         onChange?.(v);
       }}
       onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
@@ -56,10 +59,7 @@ export function NumberField(props: NumberInputProps) {
         if (refuseText(e.clipboardData.getData("text"))) setTypedText(true);
         onPaste?.(e);
       }}
-      onBlur={(e) => {
-        setTouched(true);
-        onBlur?.(e);
-      }}
+      onBlur={onBlur}
     />
   );
 }
