@@ -42,6 +42,7 @@ export function ParametersFields({
         <NumberField
           label={t("parameters.ageMin")}
           description={t("parameters.ageBandHint")}
+          required
           min={0}
           max={120}
           allowDecimal={false}
@@ -52,6 +53,7 @@ export function ParametersFields({
         <NumberField
           label={t("parameters.ageMax")}
           description={t("parameters.ageBandHint")}
+          required
           min={0}
           max={120}
           allowDecimal={false}
