@@ -391,6 +391,8 @@ export const KNOWN_RULES: ReadonlySet<string> = new Set(Object.keys(RULES));
  * `useDescribeIssue` in the web app). The server never sends zod's text (error-handler.ts).
  */
 export const GENERIC_RULES: ReadonlySet<string> = new Set([
+  // "is already used" beside the field says it; the server's sentence repeats the value
+  "unique",
   "not_eligible",
   "unanswered",
   "already_enrolled",
