@@ -41,7 +41,7 @@ describe("errors from the server, next to their fields", () => {
     await page.waitForFunction(
       () => document.querySelector('[aria-invalid="true"]')?.getAttribute("value") === "BPD-LOM",
     );
-    expect(await errorOf(form.field("Code"))).toBe("is already used");
+    expect(await errorOf(form.field("Code"))).toBe("Code is already used");
     expect(await errorOf(implementationEnd)).toBeNull();
     await screenshot(page, "programme-duplicate-code");
 
@@ -65,7 +65,7 @@ describe("errors from the server, next to their fields", () => {
     await page.waitForFunction(
       () => document.querySelector('[role="dialog"] [aria-invalid="true"]') !== null,
     );
-    expect(await errorOf(code)).toBe("è già in uso");
+    expect(await errorOf(code)).toBe("Codice: è già in uso");
     await screenshot(page, "site-duplicate-it");
   });
 });

@@ -3,7 +3,7 @@ import { seriousViolations } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { PlanningPages } from "./pages/planning.ts";
 import { choose, field, typeDate } from "./pages/registry.ts";
-import { Shell } from "./pages/shell.ts";
+import { errorOf, Shell } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
 import { createWorld, type World } from "./support/fixtures.ts";
@@ -409,12 +409,12 @@ describe("the implementation planning toolkit", () => {
       .check();
     await page.getByRole("switch", { name: "Submitted" }).check({ force: true });
     await p.saveButton.click();
-    await page
-      .getByRole("alert")
-      .filter({ hasText: /\(team-size\) must be answered before submitting/ })
-      .first()
-      .waitFor();
-    await page.getByLabel(/How many professionals take part/).fill("7");
+    const teamSize = page.getByLabel(/How many professionals take part/);
+    await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+    expect(await errorOf(teamSize)).toMatch(
+      /^How many professionals take part.* must be answered before submitting$/,
+    );
+    await teamSize.fill("7");
     expect(await p.save()).toBe(1);
 
     await coordinator.page.reload();

@@ -59,7 +59,9 @@ describe("a case manager's day in the registry", () => {
     await enrol.dialog.getByRole("button", { name: "Enrol anyway" }).click();
     const reason = field(enrol.dialog, "Reason for enrolling anyway");
     await page.waitForFunction(() => document.querySelector('textarea[aria-invalid="true"]') !== null);
-    expect(await errorOf(reason)).toMatch(/^not eligible — target_diagnosis/);
+    expect(await errorOf(reason)).toMatch(
+      /^Reason for enrolling anyway is required because the patient does not meet the target diagnosis/,
+    );
 
     // With a reason, the patient is enrolled and their page opens
     await reason.fill(

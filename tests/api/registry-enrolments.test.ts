@@ -118,7 +118,7 @@ describe("registry: enrolling", () => {
     const before = await registryCounts(w);
     const dup = await c.admin.post("/api/enrolments", body(p.id, { siteId: w.ids.sites.s2 }));
     expect(dup.statusCode).toBe(409);
-    expect(issuesOf(dup)).toEqual(["body.programmeId:unique"]);
+    expect(issuesOf(dup)).toEqual(["body.programmeId:already_enrolled"]);
     expect(await registryCounts(w)).toEqual(before);
     const imr = await c.admin.post(
       "/api/enrolments",
@@ -145,11 +145,11 @@ describe("registry: enrolling", () => {
       { caseManagerCode: "CM1", caseManagerProfile: "surgeon" },
       ["body.caseManagerProfile:invalid_value"],
     ],
-    ["a date not on the calendar", { enrolmentDate: "2023-13-01" }, ["body.enrolmentDate:custom"]],
+    ["a date not on the calendar", { enrolmentDate: "2023-13-01" }, ["body.enrolmentDate:calendar_date"]],
     [
       "a date in another format",
       { enrolmentDate: "01/02/2023" },
-      ["body.enrolmentDate:custom", "body.enrolmentDate:invalid_format"],
+      ["body.enrolmentDate:calendar_date", "body.enrolmentDate:invalid_format"],
     ],
     ["a future enrolment date", { enrolmentDate: "2999-01-01" }, ["body.enrolmentDate:future"]],
     [

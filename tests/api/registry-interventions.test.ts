@@ -111,7 +111,7 @@ describe("registry: recording one intervention", () => {
     ["an unknown setting", { setting: "online" }, ["body.setting:invalid_value"]],
     ["an unknown recipient", { recipient: "friend" }, ["body.recipient:invalid_value"]],
     ["an unknown profile", { professionalProfile: "surgeon" }, ["body.professionalProfile:invalid_value"]],
-    ["no date", { date: undefined }, ["body.date:invalid_type"]],
+    ["no date", { date: undefined }, ["body.date:required"]],
     ["an unknown patient", { patientId: 999999 }, ["body.patientId:reference"]],
     ["an unknown site", { siteId: 999999 }, ["body.siteId:reference"]],
   ])("refuses %s with 400 naming the field, storing nothing", async (_name, patch, expected) => {

@@ -141,7 +141,7 @@ describe("registry: treatment plans", () => {
       ["body.sharedWithPatientDate:before_created"],
     ],
     ["sharing in the future", { sharedWithPatientDate: "2999-01-01" }, ["body.sharedWithPatientDate:future"]],
-    ["a missing flag", { signedByPatient: undefined }, ["body.signedByPatient:invalid_type"]],
+    ["a missing flag", { signedByPatient: undefined }, ["body.signedByPatient:required"]],
     ["a Y/N flag", { signedByPatient: "Y" }, ["body.signedByPatient:invalid_type"]],
     ["an unknown patient", { patientId: 999999 }, ["body.patientId:reference"]],
   ])("refuses %s with 400 naming the field, storing nothing", async (_name, patch, expected) => {
@@ -154,7 +154,7 @@ describe("registry: treatment plans", () => {
   });
 
   it.each<[string, Record<string, unknown>, string[]]>([
-    ["no base version", { signedByPatient: true }, ["body.baseVersion:invalid_type"]],
+    ["no base version", { signedByPatient: true }, ["body.baseVersion:required"]],
     ["nothing to change", { baseVersion: 1 }, ["body:custom"]],
     [
       "sharing before creation",

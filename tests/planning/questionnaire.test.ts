@@ -140,7 +140,7 @@ describe("progress questionnaire", () => {
       "body.answers.0.value.1 option",
       "body.answers.1.value range",
       "body.answers.2.question reference",
-      "body.answers required",
+      "body.answers unanswered",
     ]);
     const ok = await sc1.put(answerUrl(r1, w.ids.sites.s1), {
       baseVersion: 0,

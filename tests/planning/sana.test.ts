@@ -75,6 +75,14 @@ describe("SANA", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues.map((i: { field: string }) => i.field)).toEqual(["body.values.3.year"]);
+    // A year still to come is refused: a situation analysis describes what was.
+    const future = await put("sitecoord1", `${w.base}/sana/sites/${w.ids.sites.s1}`, {
+      values: [{ indicatorId: "pop18", value: 1, year: new Date().getFullYear() + 1 }],
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().issues).toEqual([
+      { field: "body.values.0.year", rule: "future", message: "cannot be in the future" },
+    ]);
     const bad2 = await put("sitecoord2", `${w.base}/sana/sites/${w.ids.sites.s2}`, {
       values: [
         { indicatorId: "young", value: 140 },

@@ -4,6 +4,7 @@ import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { loadConfig } from "../../src/server/infra/config.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
+import { isKnownRule } from "../../src/shared/validation-messages.ts";
 import { openTestDatabase } from "./test-db.ts";
 
 export const PASSWORD = "correct-horse-battery";
@@ -176,6 +177,7 @@ export async function createWorld(): Promise<World> {
     PRAXIS_TRUSTED_PROXIES: "127.0.0.1",
   } as NodeJS.ProcessEnv);
   const app = await buildApp({ database, config });
+  const untranslatable = watchRefusals(app);
   await app.ready();
 
   const clients = new Map<string, Client>();
@@ -210,8 +212,37 @@ export async function createWorld(): Promise<World> {
     async close() {
       await app.close();
       await database.close();
+      if (untranslatable.length)
+        throw new Error(`refusals a client cannot translate:\n${untranslatable.slice(0, 20).join("\n")}`);
     },
   };
+}
+
+/** zod's own phrasing, which must never reach a client. */
+export const RAW_ZOD = /Invalid input|expected [a-z]+, received|Invalid option|overrideReason/;
+
+/**
+ * Every refusal of every API test: each issue must carry a rule the translation layer knows
+ * (shared/validation-messages.ts) and an English message that is not zod's. Violations are listed
+ * when the world closes, failing the test file.
+ */
+function watchRefusals(app: FastifyInstance): string[] {
+  const found: string[] = [];
+  app.addHook("onSend", async (req, reply, payload) => {
+    if (reply.statusCode < 400 || reply.statusCode >= 500 || typeof payload !== "string") return payload;
+    let body: { issues?: Array<{ field: string; rule: string; message: string }> };
+    try {
+      body = JSON.parse(payload);
+    } catch {
+      return payload;
+    }
+    for (const i of body.issues ?? []) {
+      if (!isKnownRule(i.rule) || RAW_ZOD.test(i.message))
+        found.push(`${req.method} ${req.url.split("?")[0]}: ${i.field} ${i.rule} "${i.message}"`);
+    }
+    return payload;
+  });
+  return found;
 }
 
 export async function login(app: FastifyInstance, username: string, password: string): Promise<Client> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX, passwordProblem } from "../infra/auth/password.ts";
+import { PASSWORD_MIN } from "../infra/auth/password-policy.ts";
 import { ROLES } from "../infra/auth/principal.ts";
 import { nonEmpty } from "../shared/schemas.ts";
 
@@ -12,7 +13,15 @@ export const Username = z
 /** A new password: the policy of infra/auth/password-policy.ts, its rule named in the issue. */
 export const Password = z.string().superRefine((value, ctx) => {
   const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: "custom", message: problem.message, params: { rule: problem.rule } });
+  if (!problem) return;
+  // The limits go along so that a client can say them (shared/validation-messages.ts).
+  const limits =
+    problem.rule === "too_small"
+      ? { min: PASSWORD_MIN, origin: "string" }
+      : problem.rule === "too_big"
+        ? { max: PASSWORD_MAX, origin: "string" }
+        : {};
+  ctx.addIssue({ code: "custom", message: problem.message, params: { rule: problem.rule, ...limits } });
 });
 
 export const LoginBody = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { IssueParams } from "../../shared/validation-messages.ts";
 import {
   GROUP_KINDS,
   PLAN_FLAGS,
@@ -7,6 +8,7 @@ import {
   SETTINGS,
   TIMEPOINTS,
 } from "../../shared/vocabulary.ts";
+import { zodIssue } from "../infra/http/error-handler.ts";
 import { Code, PROFILES } from "../shared/schemas.ts";
 
 export { GROUP_KINDS, PLAN_FLAGS, RECIPIENTS, RESPONDENTS, SETTINGS, TIMEPOINTS };
@@ -343,6 +345,7 @@ export interface DefinitionIssue {
   /** Dotted path inside the definition, e.g. `compute.numerator.records.window.toDay`. */
   path: string;
   rule: string;
+  params?: IssueParams;
   message: string;
 }
 
@@ -385,7 +388,17 @@ export function validate(input: unknown): Validation {
         });
       }
     } else {
-      issues.push({ path: issue.path.map(String).join("."), rule: issue.code, message: issue.message });
+      // The rule code, params and an English message of the one translation layer, not zod's text.
+      const path = issue.path.map(String);
+      const { rule, params, message } = zodIssue(
+        "",
+        path,
+        issue.code,
+        issue as unknown as Record<string, unknown>,
+        issue.message,
+        input,
+      );
+      issues.push({ path: path.join("."), rule, message, ...(params ? { params } : {}) });
     }
   }
   return { ok: false, issues };

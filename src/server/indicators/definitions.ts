@@ -19,6 +19,7 @@ export function parseDefinition(
     const fieldIssues = issues.map((i) => ({
       field: i.path ? `${field}.${i.path}` : field,
       rule: i.rule,
+      ...(i.params ? { params: i.params } : {}),
       message: i.message,
     }));
     throw new AppError(

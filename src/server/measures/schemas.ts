@@ -7,10 +7,10 @@ export { RESPONDENTS, TIMEPOINTS };
 /** Shapes shared by the measures capability's routes. */
 
 /** A care date: a calendar date from 1900 on (PostgreSQL has no year 0). */
-export const CareDate = AnyCivilDate.refine(
-  (d) => !/^\d{4}-/.test(d) || d >= "1900-01-01",
-  "1900-01-01 or later",
-);
+export const CareDate = AnyCivilDate.refine((d) => !/^\d{4}-/.test(d) || d >= "1900-01-01", {
+  message: "1900-01-01 or later",
+  params: { rule: "too_small", min: "1900-01-01", origin: "date" },
+});
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -21,7 +21,8 @@ export const Text = (max: number) =>
     .trim()
     .max(max, `at most ${max} characters`)
     .refine((s) => !CONTROL.test(s), "no control characters");
-export const Label = (max = 200) => Text(max).refine((s) => s.length > 0, "required");
+export const Label = (max = 200) =>
+  Text(max).refine((s) => s.length > 0, { message: "required", params: { rule: "required" } });
 
 export const Band = z.object({ code: z.string(), label: z.string(), level: z.number().int() });
 

@@ -1,10 +1,11 @@
+import type { IssueParams } from "../../shared/validation-messages.ts";
 import { AppError, type FieldIssue } from "../infra/http/errors.ts";
 
 /** Collects field issues while a document is checked; `throwIfAny` answers 400 naming each. */
 export class Issues {
   readonly list: FieldIssue[] = [];
-  add(field: string, rule: string, message: string): void {
-    this.list.push({ field, rule, message });
+  add(field: string, rule: string, message: string, params?: IssueParams): void {
+    this.list.push(params ? { field, rule, params, message } : { field, rule, message });
   }
   throwIfAny(): void {
     if (this.list.length === 0) return;

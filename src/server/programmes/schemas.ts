@@ -14,9 +14,11 @@ const DiagnosisPrefix = z
 /** Programme parameters of INDICATORS.md, each field without its default. */
 const parameterFields = {
   targetEnrolmentPerSite: z.number().int().min(0).max(100000),
-  ageBand: z
-    .strictObject({ min: Age, max: Age })
-    .refine((b) => b.min <= b.max, { message: "min must not exceed max", path: ["min"] }),
+  ageBand: z.strictObject({ min: Age, max: Age }).refine((b) => b.min <= b.max, {
+    message: "min must not exceed max",
+    path: ["min"],
+    params: { rule: "min_above_max" },
+  }),
   targetDiagnoses: z.array(DiagnosisPrefix).max(50),
   intensiveThreshold: z.number().int().min(1).max(1000),
   earlyWindowDays: z.number().int().min(1).max(3650),
@@ -29,6 +31,7 @@ const parameterFields = {
         .refine((b) => b.min === null || b.max === null || b.min <= b.max, {
           message: "min must not exceed max",
           path: ["min"],
+          params: { rule: "min_above_max" },
         }),
     )
     .max(20),
@@ -63,6 +66,7 @@ export const Phase = z
   .refine((p) => p.endDate === null || p.endDate >= p.startDate, {
     message: "endDate must be on or after startDate",
     path: ["endDate"],
+    params: { rule: "end_before_start" },
   });
 
 export const ProgrammeSite = z.object({

@@ -4,7 +4,7 @@ import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
-import { AppError, conflict } from "../infra/http/errors.ts";
+import { AppError } from "../infra/http/errors.ts";
 import { checkWritableSites, issuesError, loadPatientsFor } from "./access.ts";
 import { CODE_PREFIX, generateCode } from "./codes.ts";
 import { assertCareDate } from "./dates.ts";
@@ -84,15 +84,23 @@ export async function enrolPatient(
       .where("patient_id", "=", body.patientId)
       .where("programme_id", "=", body.programmeId)
       .executeTakeFirst();
-    if (existing)
-      throw conflict(
-        `the patient is already enrolled in this programme (${existing.code})`,
-        "body.programmeId",
-      );
+    if (existing) {
+      const message = `the patient is already enrolled in this programme (${existing.code})`;
+      throw new AppError("conflict", message, [
+        {
+          field: "body.programmeId",
+          rule: "already_enrolled",
+          params: { enrolment: existing.code },
+          message,
+        },
+      ]);
+    }
     if (!eligibility.eligible && !body.overrideReason) {
-      const message = `not eligible — ${failedChecks(eligibility)}; give an overrideReason to enrol anyway`;
+      // The reason is what the user can act on; which checks failed, as codes, lets a client say why.
+      const checks = eligibility.checks.filter((c) => c.ok !== true).map((c) => c.rule);
+      const message = `not eligible — ${failedChecks(eligibility)}; give a reason to enrol anyway`;
       throw new AppError("validation", `body.overrideReason: ${message}`, [
-        { field: "body.overrideReason", rule: "not_eligible", message },
+        { field: "body.overrideReason", rule: "not_eligible", params: { checks }, message },
       ]);
     }
     const row = await trx

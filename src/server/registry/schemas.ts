@@ -22,7 +22,10 @@ export const BirthYear = z
   .number()
   .int("a whole year")
   .min(1900, "1900 or later")
-  .refine((y) => y <= new Date().getFullYear(), "not after the current year");
+  .refine((y) => y <= new Date().getFullYear(), {
+    message: "not after the current year",
+    params: { rule: "future" },
+  });
 
 /** A care date: a calendar date from 1900 on (PostgreSQL has no year 0, and care predates no one). */
 const CivilDate = AnyCivilDate.refine((d) => !/^\d{4}-/.test(d) || d >= "1900-01-01", "1900-01-01 or later");

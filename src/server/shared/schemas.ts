@@ -22,10 +22,13 @@ export const Name = z.string().trim().min(1, "required").max(200, "at most 200 c
 export const CivilDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && !s.startsWith("0000-");
-  }, "not a date on the calendar");
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && !s.startsWith("0000-");
+    },
+    { message: "not a date on the calendar", params: { rule: "calendar_date" } },
+  );
 
 /**
  * An id: a JSON number, or digits in a URL path or query string. Never a boolean, an array or

@@ -1,3 +1,4 @@
+import type { IssueParams } from "../../shared/validation-messages.ts";
 /**
  * The one HTTP client of the web app. Every call goes through `api()`: it sends the session's
  * CSRF token on state-changing requests, turns error answers into `ApiError`, and reports a lost
@@ -7,7 +8,11 @@
 export interface FieldIssue {
   /** Dotted path of the field, as the server names it: `body.parameters.ageBand.min`. */
   field: string;
+  /** A stable code, translated by `shared/validation-messages.ts`. */
   rule: string;
+  /** What the rule needs to be said (allowed values, limits): `IssueParams`. */
+  params?: IssueParams;
+  /** The server's English sentence. */
   message: string;
 }
 

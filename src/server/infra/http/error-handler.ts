@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { type IssueParams, isKnownRule, validationMessage } from "../../../shared/validation-messages.ts";
 import { AppError, type FieldIssue, STATUS } from "./errors.ts";
 
 interface ErrorBody {
@@ -17,7 +18,98 @@ const FASTIFY_CODES: Record<string, AppError["code"]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "validation",
 };
 
-function zodIssues(err: FastifyError): FieldIssue[] {
+/** The patterns of the shared schemas, named so that a client can say what is expected. */
+function formatOf(pattern: string | undefined, format: string): string {
+  if (pattern === String(/^\d{4}-\d{2}-\d{2}$/)) return "date";
+  if (pattern === String(/^[A-Za-z0-9._-]+$/) || pattern === String(/^[A-Za-z0-9_.-]+$/)) return "code";
+  if (pattern?.startsWith("/^[A-Z][0-9]{2}")) return "diagnosis";
+  return format;
+}
+
+/** The value the client sent at a path (to tell "missing" from "wrong"). */
+function valueAt(root: unknown, path: string[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+const MISSING_CAN_BE = new Set([
+  "invalid_type",
+  "invalid_value",
+  "invalid_union",
+  "invalid_format",
+  "too_small",
+]);
+
+/**
+ * One zod issue → `{ field, rule, params, message }`: a stable rule code and the params a client
+ * needs to say it (shared/validation-messages.ts, which also writes the English message — zod's own
+ * text never reaches a client). A value left out, null or empty is `required`.
+ */
+export function zodIssue(
+  context: string,
+  path: string[],
+  keyword: string,
+  zodParams: Record<string, unknown>,
+  zodMessage: string,
+  sent: unknown,
+): FieldIssue {
+  const field = [context, ...path].filter(Boolean).join(".");
+  const value = valueAt(sent, path);
+  const custom = (zodParams.params as { rule?: unknown } | undefined)?.rule;
+  if ((value === undefined || value === null || value === "") && MISSING_CAN_BE.has(keyword))
+    return { field, rule: "required", message: validationMessage({ rule: "required" }, "en") };
+  let rule = typeof custom === "string" ? custom : keyword;
+  let params: IssueParams | undefined;
+  switch (keyword) {
+    case "invalid_type": {
+      const expected = String(zodParams.expected ?? "");
+      params = { expected: expected === "int" ? "integer" : expected };
+      break;
+    }
+    case "invalid_value":
+      params = { values: (zodParams.values as IssueParams["values"]) ?? [] };
+      break;
+    case "too_small":
+    case "too_big": {
+      const limit = keyword === "too_small" ? zodParams.minimum : zodParams.maximum;
+      params = {
+        [keyword === "too_small" ? "min" : "max"]: typeof limit === "bigint" ? Number(limit) : limit,
+        inclusive: zodParams.inclusive !== false,
+        origin: String(zodParams.origin ?? "number"),
+      };
+      break;
+    }
+    case "invalid_format": {
+      const pattern = zodParams.pattern === undefined ? undefined : String(zodParams.pattern);
+      const format = String(zodParams.format ?? "regex");
+      params = { format: formatOf(pattern, format) };
+      break;
+    }
+    case "not_multiple_of":
+      params = { divisor: Number(zodParams.divisor) };
+      break;
+    case "custom": {
+      const { rule: _rule, ...rest } = (zodParams.params ?? {}) as Record<string, unknown>;
+      if (Object.keys(rest).length) params = rest;
+      break;
+    }
+  }
+  if (keyword === "invalid_union") rule = "invalid_union";
+  // A refinement without a rule of its own speaks for itself, unless with zod's default ("Invalid
+  // input"); one naming a rule of the layer reads as the layer says it.
+  // So does a pattern the layer cannot name ("lower-case letters, digits and hyphens").
+  const ownPattern = keyword === "invalid_format" && params?.format === "regex";
+  const authored =
+    (rule === "custom" || ownPattern || !isKnownRule(rule)) && zodMessage && !/^Invalid/.test(zodMessage);
+  const message = authored ? zodMessage : validationMessage({ rule, params }, "en");
+  return params ? { field, rule, params, message } : { field, rule, message };
+}
+
+function zodIssues(err: FastifyError, sent: unknown): FieldIssue[] {
   const context = (err as { validationContext?: string }).validationContext ?? "body";
   const validation = (err as unknown as { validation: Array<Record<string, unknown>> }).validation ?? [];
   const out: FieldIssue[] = [];
@@ -25,20 +117,37 @@ function zodIssues(err: FastifyError): FieldIssue[] {
     const path = String(v.instancePath ?? "")
       .split("/")
       .filter(Boolean);
-    // A refinement names its own rule in params.rule (e.g. the password policy's "common").
-    const custom = ((v.params ?? {}) as { params?: { rule?: unknown } }).params?.rule;
-    const rule = typeof custom === "string" ? custom : String(v.keyword ?? "invalid");
-    const keys = ((v.params ?? {}) as { keys?: string[] }).keys;
-    const message = String(v.message ?? "is invalid");
-    if (rule === "unrecognized_keys" && keys?.length) {
+    const keyword = String(v.keyword ?? "custom");
+    const zodParams = (v.params ?? {}) as Record<string, unknown>;
+    const keys = zodParams.keys as string[] | undefined;
+    if (keyword === "unrecognized_keys" && keys?.length) {
       for (const key of keys) {
-        out.push({ field: [context, ...path, key].join("."), rule, message: `unknown field "${key}"` });
+        out.push({
+          field: [context, ...path, key].join("."),
+          rule: "unrecognized_keys",
+          message: `unknown field "${key}"`,
+        });
       }
     } else {
-      out.push({ field: [context, ...path].join("."), rule, message });
+      const issue = zodIssue(context, path, keyword, zodParams, String(v.message ?? ""), sent);
+      // An empty value breaks several checks (length and pattern): it is required, once.
+      if (!out.some((o) => o.field === issue.field && o.rule === "required" && issue.rule === "required"))
+        out.push(issue);
     }
   }
   return out;
+}
+
+/** What the client sent in the part a validation error is about. */
+function sentPart(
+  err: FastifyError,
+  req: { body?: unknown; query?: unknown; params?: unknown; headers?: unknown },
+) {
+  const context = (err as { validationContext?: string }).validationContext ?? "body";
+  if (context === "querystring") return req.query;
+  if (context === "params") return req.params;
+  if (context === "headers") return req.headers;
+  return req.body;
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
@@ -50,7 +159,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       body = { error: err.code, message: err.message, ...(err.issues.length ? { issues: err.issues } : {}) };
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = zodIssues(err);
+      const issues = zodIssues(err, sentPart(err, req));
       status = 400;
       body = {
         error: "validation",

@@ -1,3 +1,4 @@
+import type { IssueParams } from "../../../shared/validation-messages.ts";
 /**
  * The one error type the domain throws. Its `code` decides the HTTP status in exactly one place
  * (STATUS below); `message` is for the user and must never carry internals.
@@ -39,8 +40,11 @@ export const STATUS: Record<ErrorCode, number> = {
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `body.parameters.ageBand.min`. */
   field: string;
-  /** The rule that failed, e.g. `too_small`, `invalid_type`, `unrecognized_keys`. */
+  /** The rule that failed, a code of `shared/validation-messages.ts` (`too_small`, `required`, …). */
   rule: string;
+  /** What a client needs to say it in its language (allowed values, limits): `IssueParams`. */
+  params?: IssueParams;
+  /** English, for people; clients translate by `rule` + `params` instead. */
   message: string;
 }
 

@@ -29,7 +29,9 @@ export function checkResponse(definition: DefinitionContent, content: ResponseCo
     const options = new Set(q.options.map((o) => o.code));
     if (q.type === "single_choice") {
       if (typeof v !== "string" || !options.has(v))
-        issues.add(`${field}.value`, "option", `choose one of: ${[...options].join(", ")}`);
+        issues.add(`${field}.value`, "option", `choose one of: ${[...options].join(", ")}`, {
+          values: [...options],
+        });
     } else if (q.type === "multi_choice") {
       if (!Array.isArray(v)) issues.add(`${field}.value`, "option", "send a list of option codes");
       else
@@ -39,10 +41,13 @@ export function checkResponse(definition: DefinitionContent, content: ResponseCo
           else if (v.indexOf(o) !== j) issues.add(`${field}.value.${j}`, "unique", `"${o}" is chosen twice`);
         });
     } else if (q.type === "number") {
-      if (typeof v !== "number") issues.add(`${field}.value`, "type", "a number");
+      if (typeof v !== "number") issues.add(`${field}.value`, "type", "a number", { expected: "number" });
       else if ((q.min !== null && v < q.min) || (q.max !== null && v > q.max))
-        issues.add(`${field}.value`, "range", `a number from ${q.min ?? "-∞"} to ${q.max ?? "∞"}`);
-    } else if (typeof v !== "string") issues.add(`${field}.value`, "type", "a text");
+        issues.add(`${field}.value`, "range", `a number from ${q.min ?? "-∞"} to ${q.max ?? "∞"}`, {
+          ...(q.min !== null ? { min: q.min } : {}),
+          ...(q.max !== null ? { max: q.max } : {}),
+        });
+    } else if (typeof v !== "string") issues.add(`${field}.value`, "type", "a text", { expected: "string" });
   });
   if (content.submitted) {
     const given = new Set(
@@ -50,7 +55,14 @@ export function checkResponse(definition: DefinitionContent, content: ResponseCo
     );
     for (const q of definition.questions)
       if (q.required && !given.has(q.code))
-        issues.add("body.answers", "required", `"${q.text}" (${q.code}) must be answered before submitting`);
+        issues.add(
+          "body.answers",
+          "unanswered",
+          `"${q.text}" (${q.code}) must be answered before submitting`,
+          {
+            question: q.code,
+          },
+        );
   }
   issues.throwIfAny();
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { today, yearOf } from "../../infra/time/civil-date.ts";
 import { ItemId, Label, OptionalText, PlanningSite } from "../schemas.ts";
 
 export const INDICATOR_TYPES = ["number", "percentage", "text", "yes_no"] as const;
@@ -49,6 +50,8 @@ export const SanaValue = z.strictObject({
     .int()
     .min(1900, "a year from 1900")
     .max(2100, "a year up to 2100")
+    // A situation analysis describes what was: a figure of a year still to come is a typo.
+    .refine((y) => y <= yearOf(today()), { message: "a year not in the future", params: { rule: "future" } })
     .nullable()
     .default(null),
   note: OptionalText,

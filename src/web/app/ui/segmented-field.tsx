@@ -13,6 +13,7 @@ export function SegmentedField<T extends string>({
   error,
   size = "sm",
   fullWidth,
+  required,
 }: {
   label: string;
   /** null: nothing chosen yet (the server then names the field). */
@@ -22,11 +23,13 @@ export function SegmentedField<T extends string>({
   error?: string;
   size?: "xs" | "sm" | "md";
   fullWidth?: boolean;
+  /** Marks the label (an asterisk) when the server requires a choice. */
+  required?: boolean;
 }) {
   const id = useId();
   return (
     <Stack gap={4}>
-      <Input.Label id={`${id}-label`} component="div" size={size}>
+      <Input.Label id={`${id}-label`} component="div" size={size} required={required}>
         {label}
       </Input.Label>
       <SegmentedControl

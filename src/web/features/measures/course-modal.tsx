@@ -1,10 +1,11 @@
-import { NumberInput, SimpleGrid, TextInput } from "@mantine/core";
+import { SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { NumberField } from "../../app/ui/number-field.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useCreateCourse } from "./api.ts";
 import type { Course } from "./types.ts";
@@ -101,7 +102,7 @@ export function CourseModal({
           onChange={(e) => setTopic(e.currentTarget.value)}
           error={field("topic")}
         />
-        <NumberInput
+        <NumberField
           label={t("measures.courses.hours")}
           required
           value={hours}

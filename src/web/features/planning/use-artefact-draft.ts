@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../app/api.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
+import { type FormErrorOptions, useFormErrors } from "../../app/form-errors.ts";
 import { planningBase, planningKeys, useSaveArtefact } from "./api.ts";
 import { notifySuccess } from "./notify.ts";
 import type { ArtefactDocument } from "./types.ts";
@@ -12,7 +12,7 @@ import type { ArtefactDocument } from "./types.ts";
  * concerns a whole list (`answers`: a required question unanswered) or the version (a stale
  * save) is the general message.
  */
-const insideAnItem = (p: string) => /^[A-Za-z]+\.\d+/.test(p);
+export const insideAnItem = (p: string) => /^[A-Za-z]+\.\d+/.test(p);
 
 /**
  * The editing state of one artefact: a draft of its content, the version it started from, and
@@ -26,6 +26,7 @@ export function useArtefactDraft<C, B extends object>({
   doc,
   toBody,
   isShown = insideAnItem,
+  errorOptions,
 }: {
   programmeId: number;
   path: string;
@@ -33,6 +34,8 @@ export function useArtefactDraft<C, B extends object>({
   /** The save body (without `baseVersion`) from the draft: drops derived, read-only fields. */
   toBody: (draft: C) => B;
   isShown?: (path: string) => boolean;
+  /** Labels and placing of the messages (`app/form-errors.ts`). */
+  errorOptions?: FormErrorOptions;
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -40,7 +43,7 @@ export function useArtefactDraft<C, B extends object>({
   const [draft, setDraftState] = useState<C>(doc.content);
   const [dirty, setDirty] = useState(false);
   const save = useSaveArtefact<C, B>(programmeId, path);
-  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShown);
+  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShown, errorOptions);
 
   // A newer version read in the background replaces an untouched draft, never an edited one.
   useEffect(() => {

@@ -1,16 +1,7 @@
-import {
-  Button,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Group, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { NumberField } from "../../app/ui/number-field.tsx";
 import type { ProgrammeFormValues } from "./form-values.ts";
 
 type Parameters = ProgrammeFormValues["parameters"];
@@ -39,7 +30,7 @@ export function ParametersFields({
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        <NumberInput
+        <NumberField
           label={t("parameters.targetEnrolmentPerSite")}
           description={t("parameters.targetEnrolmentPerSiteHint")}
           min={0}
@@ -48,9 +39,10 @@ export function ParametersFields({
           onChange={(v) => set("targetEnrolmentPerSite", v)}
           error={error("parameters.targetEnrolmentPerSite")}
         />
-        <NumberInput
+        <NumberField
           label={t("parameters.ageMin")}
           description={t("parameters.ageBandHint")}
+          required
           min={0}
           max={120}
           allowDecimal={false}
@@ -58,9 +50,10 @@ export function ParametersFields({
           onChange={(v) => set("ageMin", v)}
           error={error("parameters.ageMin")}
         />
-        <NumberInput
+        <NumberField
           label={t("parameters.ageMax")}
           description={t("parameters.ageBandHint")}
+          required
           min={0}
           max={120}
           allowDecimal={false}
@@ -76,7 +69,7 @@ export function ParametersFields({
           error={errorTree("parameters.targetDiagnoses")}
           splitChars={[",", " "]}
         />
-        <NumberInput
+        <NumberField
           label={t("parameters.intensiveThreshold")}
           description={t("parameters.intensiveThresholdHint")}
           min={1}
@@ -85,7 +78,7 @@ export function ParametersFields({
           onChange={(v) => set("intensiveThreshold", v)}
           error={error("parameters.intensiveThreshold")}
         />
-        <NumberInput
+        <NumberField
           label={t("parameters.earlyWindowDays")}
           description={t("parameters.earlyWindowDaysHint")}
           min={1}
@@ -94,7 +87,7 @@ export function ParametersFields({
           onChange={(v) => set("earlyWindowDays", v)}
           error={error("parameters.earlyWindowDays")}
         />
-        <NumberInput
+        <NumberField
           label={t("parameters.newToServiceDays")}
           description={t("parameters.newToServiceDaysHint")}
           min={1}
@@ -127,7 +120,7 @@ export function ParametersFields({
               onChange={(e) => setBand(i, { label: e.currentTarget.value })}
               error={error(`parameters.breakdownAgeBands.${i}.label`)}
             />
-            <NumberInput
+            <NumberField
               label={t("parameters.bandFrom")}
               w={120}
               min={0}
@@ -137,7 +130,7 @@ export function ParametersFields({
               onChange={(v) => setBand(i, { min: v })}
               error={error(`parameters.breakdownAgeBands.${i}.min`)}
             />
-            <NumberInput
+            <NumberField
               label={t("parameters.bandTo")}
               w={120}
               min={0}

@@ -7,6 +7,7 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { emptyProgramme, formToCreateBody, isShownProgrammeField, toFormIssues } from "./form-values.ts";
 import { ProgrammeForm } from "./programme-form.tsx";
+import { useProgrammeLabels } from "./programme-labels.ts";
 
 /** A new programme: a practice implemented at a set of sites of one region. */
 export function ProgrammeCreatePage() {
@@ -14,7 +15,9 @@ export function ProgrammeCreatePage() {
   const navigate = useNavigate();
   const regions = useRegions();
   const create = useCreateProgramme();
-  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShownProgrammeField);
+  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShownProgrammeField, {
+    labels: useProgrammeLabels(),
+  });
   return (
     <Page
       title={t("programmes.new")}

@@ -18,6 +18,7 @@ import {
 } from "./form-values.ts";
 import { ImpactModal } from "./impact-modal.tsx";
 import { ProgrammeForm } from "./programme-form.tsx";
+import { useProgrammeLabels } from "./programme-labels.ts";
 
 /**
  * Change a programme's name, practice version, phases, sites and parameters (administrators and
@@ -43,7 +44,9 @@ function EditForm({ programme }: { programme: Programme }) {
     values: ProgrammeFormValues;
     impact: ParameterImpact;
   } | null>(null);
-  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShownProgrammeField);
+  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShownProgrammeField, {
+    labels: useProgrammeLabels(),
+  });
   // Remounting the form with the newest version discards the user's stale edits only on request.
   const [base, setBase] = useState(programme);
   const query = useProgramme(programme.id);

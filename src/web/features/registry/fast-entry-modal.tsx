@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, List, Modal, NumberInput, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, Group, Kbd, List, Modal, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconCheck } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { FormError } from "../../app/form-modal.tsx";
 import { QueryView } from "../../app/page.tsx";
 import type { Professional } from "../../app/types.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { NumberField } from "../../app/ui/number-field.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useFormatDate } from "./dates.ts";
 import {
@@ -152,6 +153,7 @@ function FastEntryForm({
           options={typeOptions}
           captions={{ psychosocial: t("registry.fast.psychosocial"), other: t("registry.fast.otherCare") }}
           error={field("type")}
+          required
           autoFocus
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -175,6 +177,7 @@ function FastEntryForm({
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <ModalDateField
             label={t("registry.intervention.date")}
+            required
             clearable={false}
             value={day}
             onChange={setDay}
@@ -194,7 +197,7 @@ function FastEntryForm({
               "aria-label": t("common.clearNamed", { name: t("registry.intervention.professional") }),
             }}
           />
-          <NumberInput
+          <NumberField
             label={t("registry.intervention.duration")}
             min={1}
             max={600}

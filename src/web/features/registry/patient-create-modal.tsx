@@ -1,4 +1,4 @@
-import { NumberInput, SimpleGrid, TextInput } from "@mantine/core";
+import { SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { useCreatePatient } from "../../app/data/registry.ts";
 import type { Patient, Sex } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { NumberField } from "../../app/ui/number-field.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useSexOptions } from "./sex-label.ts";
 import { useServerErrors } from "./use-server-errors.ts";
@@ -78,7 +79,7 @@ export function PatientCreateModal({
         data-autofocus
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <NumberInput
+        <NumberField
           label={t("registry.patient.birthYear")}
           required
           min={1900}
@@ -102,6 +103,7 @@ export function PatientCreateModal({
         value={sex}
         onChange={setSex}
         data={sexes}
+        required
         error={field("sex")}
       />
       <ModalDateField

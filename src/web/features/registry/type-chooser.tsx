@@ -19,6 +19,7 @@ export function TypeChooser({
   captions,
   error,
   autoFocus,
+  required,
 }: {
   label: string;
   value: string | null;
@@ -27,6 +28,8 @@ export function TypeChooser({
   captions: { psychosocial: string; other: string };
   error?: string;
   autoFocus?: boolean;
+  /** Marks the legend (an asterisk) when the server requires a type. */
+  required?: boolean;
 }) {
   const name = useId();
   // The chosen type (or, with none yet, the first) takes the focus when the form opens.
@@ -49,7 +52,18 @@ export function TypeChooser({
   ].filter((r) => r.items.length > 0);
   return (
     <Fieldset
-      legend={label}
+      legend={
+        required ? (
+          <>
+            {label}
+            <Text span c="red" aria-hidden>
+              {" *"}
+            </Text>
+          </>
+        ) : (
+          label
+        )
+      }
       variant="unstyled"
       aria-describedby={error ? `${name}-error` : undefined}
       styles={{ legend: { fontWeight: 500, fontSize: "var(--mantine-font-size-sm)", marginBottom: 4 } }}

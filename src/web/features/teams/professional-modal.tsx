@@ -1,4 +1,4 @@
-import { NumberInput, Select, Switch, TextInput } from "@mantine/core";
+import { Select, Switch, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { useCreateProfessional, useUpdateProfessional } from "../../app/data/tea
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
+import { NumberField } from "../../app/ui/number-field.tsx";
 
 type Profile = Professional["profile"];
 const FIELDS = new Set([
@@ -112,7 +113,7 @@ export function ProfessionalModal({
         onChange={(e) => setTrained(e.currentTarget.checked)}
         error={field("trained")}
       />
-      <NumberInput
+      <NumberField
         label={t("teams.trainingHours")}
         min={0}
         max={100000}

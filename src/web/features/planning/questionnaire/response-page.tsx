@@ -1,12 +1,15 @@
 import { Alert, Paper, Stack, Switch } from "@mantine/core";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import type { FieldIssue } from "../../../app/api.ts";
+import { formPath } from "../../../app/form-errors.ts";
 import { QueryView } from "../../../app/page.tsx";
 import { useArtefact, useQuestionnaires, useVersion } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { PlanningRoute } from "../artefact-route.tsx";
 import type { ArtefactDocument, QuestionnaireDefinition, QuestionnaireResponse } from "../types.ts";
-import { useArtefactDraft } from "../use-artefact-draft.ts";
+import { insideAnItem, useArtefactDraft } from "../use-artefact-draft.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
 import { QuestionField } from "./question-field.tsx";
 
@@ -90,7 +93,28 @@ function ResponseForm({
   doc: ArtefactDocument<QuestionnaireResponse>;
 }) {
   const { t } = useTranslation();
-  const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
+  // An unanswered required question is named in the issue's params: its message goes beside it.
+  const errorOptions = useMemo(
+    () => ({
+      place: (i: FieldIssue) =>
+        i.rule === "unanswered" && typeof i.params?.question === "string"
+          ? `question.${i.params.question}`
+          : formPath(i.field),
+      labels: (p: string) => {
+        const code = /^question\.(.+)$/.exec(p)?.[1];
+        return definition.questions.find((q) => q.code === code)?.text;
+      },
+    }),
+    [definition],
+  );
+  const draft = useArtefactDraft({
+    programmeId: programme.id,
+    path,
+    doc,
+    toBody,
+    isShown: (p) => insideAnItem(p) || p.startsWith("question."),
+    errorOptions,
+  });
   const answers = draft.draft.answers;
   const answerOf = (code: string) => answers.find((a) => a.question === code)?.value ?? null;
   const set = (code: string, value: QuestionnaireResponse["answers"][number]["value"]) =>
@@ -103,7 +127,8 @@ function ResponseForm({
   const saved = toBody(draft.draft).answers;
   const error = (code: string) => {
     const i = saved.findIndex((a) => a.question === code);
-    return i < 0 ? undefined : draft.fieldTree(`answers.${i}`);
+    const found = [draft.field(`question.${code}`), i < 0 ? undefined : draft.fieldTree(`answers.${i}`)];
+    return found.filter(Boolean).join("; ") || undefined;
   };
   return (
     <ArtefactFrame

@@ -1,8 +1,9 @@
-import { Alert, Anchor, NumberInput, Paper, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Paper, Table, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
+import { NumberField } from "../../../app/ui/number-field.tsx";
 import { seesAcrossSites } from "../access.ts";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
@@ -174,11 +175,12 @@ function SanaEditor({
                         />
                       </Table.Td>
                       <Table.Td>
-                        <NumberInput
+                        <NumberField
                           aria-label={t("planning.sana.yearOf", { name: ind.name })}
                           value={v.year ?? ""}
                           min={1900}
-                          max={2100}
+                          max={new Date().getFullYear()}
+                          allowDecimal={false}
                           thousandSeparator=""
                           readOnly={readOnly}
                           error={error(ind.id, "year")}

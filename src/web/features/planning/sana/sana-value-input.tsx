@@ -1,5 +1,6 @@
-import { NumberInput, Select, TextInput } from "@mantine/core";
+import { Select, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { NumberField } from "../../../app/ui/number-field.tsx";
 import type { SanaIndicatorType } from "../types.ts";
 
 type Value = number | string | boolean | null;
@@ -47,7 +48,7 @@ export function SanaValueInput({
       />
     );
   return (
-    <NumberInput
+    <NumberField
       aria-label={label}
       value={typeof value === "number" ? value : ""}
       min={type === "percentage" ? 0 : undefined}
