@@ -106,7 +106,7 @@ describe("action plan", () => {
     );
     expect(res.statusCode).toBe(400);
     const issues = res.json().issues.map((i: { field: string; rule: string }) => `${i.field} ${i.rule}`);
-    expect(issues).toEqual([`${base}.6.start custom`]);
+    expect(issues).toEqual([`${base}.6.start calendar_date`]);
     const res2 = await save(
       "sitecoord1",
       s1,
