@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BUILT_IN,
@@ -9,6 +7,7 @@ import {
   recomputeCells,
 } from "../../src/server/indicators/service.ts";
 import { openPostgres } from "../../src/server/infra/db/database.ts";
+import { demoDatabase, pool } from "../support/demo-database.ts";
 import { praxis, startServer } from "../support/spawn.ts";
 
 /**
@@ -34,35 +33,14 @@ async function login(base: string) {
   return { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
 }
 
-/** Run `tasks` with at most `n` in flight. */
-async function pool<T>(tasks: Array<() => Promise<T>>, n: number): Promise<T[]> {
-  const out: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < tasks.length) {
-        const i = next++;
-        out[i] = await tasks[i]!();
-      }
-    }),
-  );
-  return out;
-}
-
 describe.skipIf(!onPostgres)("indicator facts with two servers writing at once", () => {
-  const dbName = `praxis_facts_${randomBytes(4).toString("hex")}`;
+  let db: Awaited<ReturnType<typeof demoDatabase>> | undefined;
   let dbUrl = "";
   let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(url!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
-    expect(praxis(["demo"], { DATABASE_URL: dbUrl }).code).toBe(0);
+    db = await demoDatabase("praxis_facts");
+    dbUrl = db.url;
     servers = await Promise.all([
       startServer([], { DATABASE_URL: dbUrl }),
       startServer([], { DATABASE_URL: dbUrl }),
@@ -71,10 +49,7 @@ describe.skipIf(!onPostgres)("indicator facts with two servers writing at once",
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await db?.drop();
   });
 
   it("loses no update and keeps the facts equal to the recomputation", async () => {

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { praxis, startServer } from "../support/spawn.ts";
+import { demoDatabase } from "../support/demo-database.ts";
+import { startServer } from "../support/spawn.ts";
 
 /**
  * Two `praxis serve` processes on one PostgreSQL database behave as one system: a session made
@@ -15,19 +15,13 @@ const url = process.env.DATABASE_URL;
 const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
 
 describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
-  const dbName = `praxis_scale_${randomBytes(4).toString("hex")}`;
+  let db: Awaited<ReturnType<typeof demoDatabase>> | undefined;
   let dbUrl = "";
   let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(url!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
-    expect(praxis(["demo"], { DATABASE_URL: dbUrl }).code).toBe(0);
+    db = await demoDatabase("praxis_scale");
+    dbUrl = db.url;
     servers = await Promise.all([
       startServer([], { DATABASE_URL: dbUrl }),
       startServer([], { DATABASE_URL: dbUrl }),
@@ -36,10 +30,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await db?.drop();
   });
 
   it("shares sessions and data between servers", async () => {

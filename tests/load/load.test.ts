@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../../src/server/infra/db/database.ts";
+import { demoDatabase } from "../support/demo-database.ts";
 import { describeLoad, prepareCast, runLoad, verifyLoad } from "../support/load-scenario.ts";
 import { praxis, startServer } from "../support/spawn.ts";
 
@@ -19,19 +18,13 @@ const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
 const SECONDS = Number(process.env.PRAXIS_LOAD_TEST_SECONDS ?? 8);
 
 describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQL)", () => {
-  const dbName = `praxis_load_${randomBytes(4).toString("hex")}`;
+  let db: Awaited<ReturnType<typeof demoDatabase>> | undefined;
   let dbUrl = "";
   let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(url!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
-    expect(praxis(["demo"], { DATABASE_URL: dbUrl }).code).toBe(0);
+    db = await demoDatabase("praxis_load");
+    dbUrl = db.url;
     // two app servers of one process each: two processes really serving at once
     servers = await Promise.all([
       startServer(["--workers", "1"], { DATABASE_URL: dbUrl }),
@@ -41,10 +34,7 @@ describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQ
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await db?.drop();
   });
 
   it("stores every acknowledged write exactly once and keeps the audit chain intact", async () => {

@@ -5,6 +5,7 @@ import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { verifyAuditChain } from "../../src/server/infra/audit/verify.ts";
 import type { Db } from "../../src/server/infra/db/database.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
+import { pool } from "./demo-database.ts";
 
 /**
  * Issue 14, "load with nothing lost": clinicians record interventions and group sessions (with
@@ -204,21 +205,6 @@ async function login(base: string, username: string): Promise<Session> {
     const body = (await res.json()) as { csrfToken: string };
     return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: body.csrfToken };
   }
-}
-
-/** Run `tasks` with at most `n` in flight. */
-async function pool<T>(tasks: Array<() => Promise<T>>, n: number): Promise<T[]> {
-  const out: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < tasks.length) {
-        const i = next++;
-        out[i] = await tasks[i]!();
-      }
-    }),
-  );
-  return out;
 }
 
 /** A small deterministic generator per client (xorshift32, seed scrambled), so a run is reproducible in what it asks. */
