@@ -2,10 +2,12 @@ import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
 import { audit } from "../infra/audit/audit.ts";
 import {
+  canCreateProgrammes,
   canEditProgramme,
   canManageSite,
   canReadProgramme,
   canReadSiteData,
+  coordinatedProgrammes,
   isAdmin,
   readableSites,
 } from "../infra/auth/access.ts";
@@ -16,7 +18,7 @@ import { clearFailures, forgiveAttempt, LOGIN_LIMITS, reserveAttempt } from "../
 import { createSession, deleteSession, loadPrincipal, SESSION_COOKIE } from "../infra/auth/sessions.ts";
 import type { Db } from "../infra/db/database.ts";
 import { AppError } from "../infra/http/errors.ts";
-import { listProgrammeScopes } from "../programmes/scope-queries.ts";
+import { coordinatorRegions, listProgrammeScopes } from "../programmes/scope-queries.ts";
 import { LoginBody, Me, PasswordChangeBody, PreferencesBody } from "./schemas.ts";
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -28,6 +30,11 @@ async function describeMe(db: Db, p: Principal): Promise<z.infer<typeof Me>> {
     p.grants.some((g) => g.role === "viewer") ? programmes.flatMap((prog) => prog.siteIds) : [],
   );
   const sites = await db.selectFrom("sites").select(["id", "code", "name"]).orderBy("code").execute();
+  const programmeRegions = !canCreateProgrammes(p)
+    ? []
+    : isAdmin(p)
+      ? (await db.selectFrom("regions").select("id").orderBy("id").execute()).map((r) => r.id)
+      : await coordinatorRegions(db, coordinatedProgrammes(p));
   return {
     id: p.userId,
     username: p.username,
@@ -37,6 +44,7 @@ async function describeMe(db: Db, p: Principal): Promise<z.infer<typeof Me>> {
     csrfToken: p.csrfToken,
     grants: p.grants,
     isAdmin: isAdmin(p),
+    programmeRegions,
     programmes: programmes.map((prog) => ({
       id: prog.id,
       code: prog.code,
