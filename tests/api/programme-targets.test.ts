@@ -15,8 +15,9 @@ beforeAll(async () => {
   w = await createWorld();
   const admin = await w.as("admin");
   otherRegion = (await admin.post("/api/regions", { code: "EMR", name: "Emilia-Romagna" })).json().id;
-  foreignSite = (await admin.post("/api/sites", { regionId: otherRegion, code: "FE", name: "Ferrara" })).json()
-    .id;
+  foreignSite = (
+    await admin.post("/api/sites", { regionId: otherRegion, code: "FE", name: "Ferrara" })
+  ).json().id;
 });
 afterAll(async () => {
   await w?.close();
@@ -29,7 +30,9 @@ const codesOf = (res: LightMyRequestResponse) => res.json().map((p: { code: stri
 async function snapshot() {
   const admin = await w.as("admin");
   const list = (await admin.get("/api/programmes")).json() as Array<{ id: number }>;
-  const details = await Promise.all(list.map(async (p) => (await admin.get(`/api/programmes/${p.id}`)).json()));
+  const details = await Promise.all(
+    list.map(async (p) => (await admin.get(`/api/programmes/${p.id}`)).json()),
+  );
   const users = (await admin.get("/api/users")).json();
   return { list, details, users };
 }
@@ -72,7 +75,11 @@ describe("regional coordinators create programmes in their region", () => {
     );
     expect(res.statusCode).toBe(400);
     expect(res.json().issues).toEqual([
-      { field: "body.sites.1.siteId", rule: "same_region", message: expect.stringContaining("another region") },
+      {
+        field: "body.sites.1.siteId",
+        rule: "same_region",
+        message: expect.stringContaining("another region"),
+      },
     ]);
     expect(await snapshot()).toEqual(before);
   });
@@ -134,7 +141,9 @@ describe("regional coordinators create programmes in their region", () => {
       detail: { before: null, after: { role: "regional_coordinator", programmeId: created.id } },
     });
     // The indicators answer shows the targets.
-    const indicators = (await coordinator.get(`/api/programmes/${created.id}/indicators?ids=case_manager,enrolled`)).json();
+    const indicators = (
+      await coordinator.get(`/api/programmes/${created.id}/indicators?ids=case_manager,enrolled`)
+    ).json();
     expect(indicators.definitions).toEqual([
       expect.objectContaining({ id: "enrolled", target: 40, targetSource: "programme" }),
       expect.objectContaining({
@@ -251,7 +260,9 @@ describe("targets on indicators: validation", () => {
     const changed = await (await w.as("admin")).patch(`/api/programmes/${w.ids.programmes.imr}`, {
       baseVersion: imr.version,
       targets: fix(targets).map((t) =>
-        (t as { siteId?: number }).siteId === w.ids.sites.s1 ? { ...(t as object), siteId: w.ids.sites.s3 } : t,
+        (t as { siteId?: number }).siteId === w.ids.sites.s1
+          ? { ...(t as object), siteId: w.ids.sites.s3 }
+          : t,
       ),
     });
     if (field.endsWith("siteId") && rule === "programme_site") {
@@ -269,16 +280,19 @@ describe("targets on indicators: changing them", () => {
   const bpd = () => w.ids.programmes.bpd;
   const read = async () => (await (await w.as("admin")).get(`/api/programmes/${bpd()}`)).json();
 
-  it.each<Username>(["sitecoord1", "clinician1", "viewer"])("refuses %s with 403, changing nothing", async (u) => {
-    const before = await snapshot();
-    const { version } = await read();
-    const res = await (await w.as(u)).patch(`/api/programmes/${bpd()}`, {
-      baseVersion: version,
-      targets: [{ indicatorId: "case_manager", value: 0.1, direction: "higher_is_better" }],
-    });
-    expect(res.statusCode).toBe(403);
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each<Username>(["sitecoord1", "clinician1", "viewer"])(
+    "refuses %s with 403, changing nothing",
+    async (u) => {
+      const before = await snapshot();
+      const { version } = await read();
+      const res = await (await w.as(u)).patch(`/api/programmes/${bpd()}`, {
+        baseVersion: version,
+        targets: [{ indicatorId: "case_manager", value: 0.1, direction: "higher_is_better" }],
+      });
+      expect(res.statusCode).toBe(403);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it("lets the coordinator set them, audited with before and after, and the indicators show them at once", async () => {
     const coordinator = await w.as("coordinator");
@@ -313,17 +327,22 @@ describe("targets on indicators: changing them", () => {
       { site: "S1", target: 0.9, direction: "higher_is_better", source: "programme" },
       { site: "S2", target: 0.7, direction: "higher_is_better", source: "site" },
     ]);
-    expect(answer.indicators.map((r: { site: string | null; target: number }) => [r.site, r.target])).toEqual([
-      ["S1", 0.9],
-      ["S2", 0.7],
-      [null, 0.9],
-    ]);
+    expect(answer.indicators.map((r: { site: string | null; target: number }) => [r.site, r.target])).toEqual(
+      [
+        ["S1", 0.9],
+        ["S2", 0.7],
+        [null, 0.9],
+      ],
+    );
   });
 
   it("keeps the targets when a change does not send them, but drops those of a site taken out", async () => {
     const admin = await w.as("admin");
     const { version } = await read();
-    const renamed = await admin.patch(`/api/programmes/${bpd()}`, { baseVersion: version, name: "BPD pilot" });
+    const renamed = await admin.patch(`/api/programmes/${bpd()}`, {
+      baseVersion: version,
+      name: "BPD pilot",
+    });
     expect(renamed.json().targets).toHaveLength(2);
     const out = await admin.patch(`/api/programmes/${bpd()}`, {
       baseVersion: version + 1,
@@ -347,7 +366,9 @@ describe("targets on indicators: changing them", () => {
     const res = await admin.patch(`/api/programmes/${w.ids.programmes.imr}`, {
       baseVersion: imr.version,
       sites: [{ siteId: w.ids.sites.s3 }, { siteId: w.ids.sites.s2 }],
-      targets: [{ indicatorId: "team_size", siteId: w.ids.sites.s2, value: 6, direction: "higher_is_better" }],
+      targets: [
+        { indicatorId: "team_size", siteId: w.ids.sites.s2, value: 6, direction: "higher_is_better" },
+      ],
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().targets).toEqual([

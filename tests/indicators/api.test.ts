@@ -520,7 +520,8 @@ describe("targets on indicators (issue 11)", () => {
 
     const body = (await as("coordP").get(url(P, `?asOf=${R}`))).json();
     const metaOf = (id: string): Meta => body.definitions.find((d: Meta) => d.id === id);
-    const rows = (id: string) => pick(body.indicators, id).map((r) => [r.site, r.value, r.target, r.targetMet]);
+    const rows = (id: string) =>
+      pick(body.indicators, id).map((r) => [r.site, r.value, r.target, r.targetMet]);
 
     // case_manager: A 1/4, B 1/3, C 0/0, D 1/1, E 0/0, programme 3/8. The programme's 30 % applies
     // to every site, B's own 50 % to B.
@@ -605,7 +606,9 @@ describe("targets on indicators (issue 11)", () => {
   });
 
   it("refuses a target on an indicator another programme defined", async () => {
-    const res = await setTargets("coordP", [{ indicatorId: "not_here", value: 1, direction: "higher_is_better" }]);
+    const res = await setTargets("coordP", [
+      { indicatorId: "not_here", value: 1, direction: "higher_is_better" },
+    ]);
     expect(res.statusCode).toBe(400);
     expect(res.json().issues).toEqual([
       { field: "body.targets.0.indicatorId", rule: "unknown", message: expect.stringContaining("not_here") },

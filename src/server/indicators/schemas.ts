@@ -171,3 +171,18 @@ export const PinsBody = z.strictObject({
     .max(50)
     .refine((ids) => new Set(ids).size === ids.length, "each indicator at most once"),
 });
+
+/** The built-in catalogue, without a programme: to choose targets for a programme being created. */
+export const CatalogueResponse = z.object({
+  definitions: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      description: z.string(),
+      kind: z.enum(KINDS),
+      /** The direction that makes a value better (the default of a target's). */
+      direction: z.enum(DIRECTIONS).nullable(),
+      builtIn: z.literal(true),
+    }),
+  ),
+});

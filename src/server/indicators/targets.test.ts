@@ -30,7 +30,10 @@ const rows = (r: ResolvedTargets) => [
   ...SITES.map((s) => [s.code, r.sites.get(s.code)?.value ?? null, r.sites.get(s.code)?.source ?? null]),
   [null, r.programme?.value ?? null, r.programme?.source ?? null],
 ];
-const userDefined = (kind: "ratio" | "count" | "median", target: number | null = null): IndicatorDefinition => {
+const userDefined = (
+  kind: "ratio" | "count" | "median",
+  target: number | null = null,
+): IndicatorDefinition => {
   const v = validate({
     id: `own_${kind}`,
     label: kind,
@@ -57,7 +60,9 @@ const userDefined = (kind: "ratio" | "count" | "median", target: number | null =
 };
 
 describe("targetMet: a value against a target, in its direction", () => {
-  it.each<[string, number | null, number | null, "higher_is_better" | "lower_is_better" | null, boolean | null]>([
+  it.each<
+    [string, number | null, number | null, "higher_is_better" | "lower_is_better" | null, boolean | null]
+  >([
     ["higher: above", 0.8, 0.7, "higher_is_better", true],
     ["higher: equal is met", 0.7, 0.7, "higher_is_better", true],
     ["higher: below", 0.69, 0.7, "higher_is_better", false],

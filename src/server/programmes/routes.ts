@@ -91,7 +91,8 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
           if (!admin) {
             const regions = await coordinatorRegions(trx, coordinatedProgrammes(p));
             if (!canCreateProgrammeIn(p, body.regionId, regions)) {
-              const message = "a regional coordinator creates programmes only in the region of the programmes they coordinate";
+              const message =
+                "a regional coordinator creates programmes only in the region of the programmes they coordinate";
               throw new AppError("forbidden", `body.regionId: ${message}`, [
                 { field: "body.regionId", rule: "forbidden", message },
               ]);
@@ -125,7 +126,12 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
             // the grant notifies every server's session cache, migration 0011).
             const grant = await trx
               .insertInto("user_roles")
-              .values({ user_id: p.userId, role: "regional_coordinator", programme_id: row.id, site_id: null })
+              .values({
+                user_id: p.userId,
+                role: "regional_coordinator",
+                programme_id: row.id,
+                site_id: null,
+              })
               .returning("id")
               .executeTakeFirstOrThrow();
             await audit(trx, actorOf(p), {
@@ -201,7 +207,11 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
           const siteIds = change.sites
             ? change.sites.map((s) => s.siteId)
             : (
-                await trx.selectFrom("programme_sites").select("site_id").where("programme_id", "=", id).execute()
+                await trx
+                  .selectFrom("programme_sites")
+                  .select("site_id")
+                  .where("programme_id", "=", id)
+                  .execute()
               ).map((r) => r.site_id);
           await checkTargets(trx, id, change.targets, new Set(siteIds));
         }

@@ -129,7 +129,10 @@ const TargetLink = z.strictObject({
 });
 
 /** At most one target per indicator and site (or programme): the index of each repeat, for its field. */
-function targetsDistinct(targets: Array<{ indicatorId: string; siteId: number | null }>, ctx: z.RefinementCtx) {
+function targetsDistinct(
+  targets: Array<{ indicatorId: string; siteId: number | null }>,
+  ctx: z.RefinementCtx,
+) {
   const seen = new Set<string>();
   targets.forEach((t, i) => {
     const key = `${t.indicatorId}|${t.siteId ?? ""}`;

@@ -57,6 +57,10 @@ export async function previewValues(db: Db, ctx: ProgrammeContext, d: IndicatorD
     programme: programmeRef(ctx),
     asOf,
     definition: meta(d, ctx),
-    indicators: withTargets([d], ctx, presentRecords([d], cells!, { suppress: false, smallSiteThreshold: 5 })),
+    indicators: withTargets(
+      [d],
+      ctx,
+      presentRecords([d], cells!, { suppress: false, smallSiteThreshold: 5 }),
+    ),
   };
 }
