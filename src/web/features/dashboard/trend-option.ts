@@ -54,15 +54,19 @@ export function trendOption(meta: IndicatorMeta, lines: TrendLine[], t: TrendTex
           ? {
               silent: true,
               symbol: "none",
+              // drawn at once: a dashed line growing from the left reads as a target that ends
+              animation: false,
               lineStyle: { color: shared !== null ? COLORS.target : color, type: "dashed", width: 2 },
-              label: {
-                position: "end",
-                color: shared !== null ? COLORS.target : color,
-                formatter:
-                  shared !== null
-                    ? `${t.target}\n${t.number(mark)}`
-                    : `${t.targetOf(l.name)}\n${t.number(mark)}`,
-              },
+              label:
+                shared !== null
+                  ? { position: "end", color: COLORS.target, formatter: `${t.target}\n${t.number(mark)}` }
+                  : {
+                      // several targets: each named after its line, above it at the right end
+                      position: "insideEndTop",
+                      color,
+                      fontWeight: "bold",
+                      formatter: `${t.targetOf(l.name)} ${t.number(mark)}`,
+                    },
               data: [{ yAxis: mark }],
             }
           : undefined,
@@ -70,7 +74,7 @@ export function trendOption(meta: IndicatorMeta, lines: TrendLine[], t: TrendTex
   });
   return {
     animationDuration: 300,
-    grid: { left: 56, right: shared !== null || highest === 0 ? 80 : 110, top: 48, bottom: 40 },
+    grid: { left: 56, right: 80, top: 48, bottom: 40 },
     legend: { top: 0, type: "scroll" },
     tooltip: {
       trigger: "axis",

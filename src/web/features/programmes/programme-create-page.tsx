@@ -1,10 +1,11 @@
+import { Alert } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useCreateProgramme } from "../../app/data/programmes.ts";
 import { useRegions } from "../../app/data/structure.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
-import { NoAccess } from "../../app/guards.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { emptyProgramme, formToCreateBody, isShownProgrammeField, toFormIssues } from "./form-values.ts";
@@ -19,8 +20,20 @@ import { useProgrammeLabels } from "./programme-labels.ts";
  */
 export function ProgrammeCreatePage() {
   const me = useCurrentUser();
-  if (me.programmeRegions.length === 0) return <NoAccess />;
+  if (me.programmeRegions.length === 0) return <NoCreateAccess />;
   return <CreateForm regionIds={me.programmeRegions} />;
+}
+
+/** Who may create programmes, said to someone who may not. */
+function NoCreateAccess() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t("errors.noAccessTitle")}>
+      <Alert color="orange" variant="light" icon={<IconLock aria-hidden="true" />}>
+        {t("programmeTargets.noAccessCreate")}
+      </Alert>
+    </Page>
+  );
 }
 
 function CreateForm({ regionIds }: { regionIds: number[] }) {
