@@ -203,18 +203,6 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
         const locked = await lockProgramme(trx, id);
         if (!locked) throw notFound("programme");
         if (locked.version !== baseVersion) throw staleVersion("programme", locked.version, baseVersion);
-        if (change.targets !== undefined) {
-          const siteIds = change.sites
-            ? change.sites.map((s) => s.siteId)
-            : (
-                await trx
-                  .selectFrom("programme_sites")
-                  .select("site_id")
-                  .where("programme_id", "=", id)
-                  .execute()
-              ).map((r) => r.site_id);
-          await checkTargets(trx, id, change.targets, new Set(siteIds));
-        }
         if (change.practiceVersion !== undefined || change.sites !== undefined) {
           await checkProgrammeReferences(
             trx,
@@ -226,6 +214,19 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
             },
             false,
           );
+        }
+        // the targets name the sites the programme will have
+        if (change.targets !== undefined) {
+          const siteIds = change.sites
+            ? change.sites.map((s) => s.siteId)
+            : (
+                await trx
+                  .selectFrom("programme_sites")
+                  .select("site_id")
+                  .where("programme_id", "=", id)
+                  .execute()
+              ).map((r) => r.site_id);
+          await checkTargets(trx, id, change.targets, new Set(siteIds));
         }
         const before = (await loadProgramme(trx, id))!;
         const parameters =
