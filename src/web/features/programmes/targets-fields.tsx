@@ -77,7 +77,7 @@ export function TargetsFields({
           ]}
           rowCount={value.length}
           empty=""
-          minWidth={760}
+          minWidth={860}
         >
           {value.map((row, i) => {
             const n = i + 1;
@@ -86,7 +86,7 @@ export function TargetsFields({
             const at = (f: string) => error(`targets.${row.key}.${f}`);
             return (
               <Table.Tr key={row.key} data-target-row={n}>
-                <Table.Td miw={240}>
+                <Table.Td miw={300}>
                   <Select
                     aria-label={t("programmeTargets.indicatorFor", { n })}
                     placeholder={t("common.choose")}
