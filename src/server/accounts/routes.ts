@@ -16,6 +16,7 @@ import { clearFailures, forgiveAttempt, LOGIN_LIMITS, reserveAttempt } from "../
 import { createSession, deleteSession, loadPrincipal, SESSION_COOKIE } from "../infra/auth/sessions.ts";
 import type { Db } from "../infra/db/database.ts";
 import { AppError } from "../infra/http/errors.ts";
+import { regionTimeZone } from "../infra/time/civil-date.ts";
 import { listProgrammeScopes } from "../programmes/scope-queries.ts";
 import { LoginBody, Me, PasswordChangeBody, PreferencesBody } from "./schemas.ts";
 
@@ -33,6 +34,7 @@ async function describeMe(db: Db, p: Principal): Promise<z.infer<typeof Me>> {
     username: p.username,
     displayName: p.displayName,
     language: p.language === "it" ? "it" : "en",
+    timeZone: regionTimeZone(),
     mustChangePassword: p.mustChangePassword,
     csrfToken: p.csrfToken,
     grants: p.grants,

@@ -4,16 +4,16 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useReviewToActionPlan } from "./api.ts";
-import { todayIso } from "./labels.ts";
 import type { ActionPlanResult, FidelityScale, Review } from "./types.ts";
 
 const FIELDS = new Set(["threshold", "start", "end", "responsibleActor"]);
 const isShown = (p: string) => FIELDS.has(p);
 
 const inMonths = (months: number) => {
-  const d = new Date();
+  const d = new Date(`${todayIso()}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
 };

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import type { Professional } from "../../app/types.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useRecordSupervision } from "./api.ts";
-import { todayIso } from "./labels.ts";
 
 const FIELDS = new Set(["date", "supervisor", "format", "durationMin", "professionalIds"]);
 const isShown = (p: string) => FIELDS.has(p);

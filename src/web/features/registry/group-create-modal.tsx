@@ -6,9 +6,9 @@ import { useCreateGroup } from "../../app/data/registry.ts";
 import type { Group, GroupKind } from "../../app/data/registry-types.ts";
 import { useProfessionals } from "../../app/data/teams.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import type { SiteDetail } from "../../app/types.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { todayIso } from "./dates.ts";
 import { IMR_MAX_SIZE, useGroupKindOptions } from "./group-kinds.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 

@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import { useSetMembers } from "../../app/data/registry.ts";
 import type { GroupDetail } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { todayIso } from "./dates.ts";
 import { PatientPicker } from "./patient-picker.tsx";
 import { useServerErrors } from "./use-server-errors.ts";
 

@@ -19,8 +19,8 @@ import type { GroupDetail, GroupSessionCreated } from "../../app/data/registry-t
 import { useProfessionals } from "../../app/data/teams.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { todayIso } from "./dates.ts";
 import { PRACTICE_OF_KIND } from "./group-kinds.ts";
 import { moduleOptions, useProfessionalOptions } from "./intervention-options.ts";
 import { useTypeLabel } from "./labels.ts";

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useCreatePatient } from "../../app/data/registry.ts";
 import type { Patient, Sex } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
@@ -83,7 +84,7 @@ export function PatientCreateModal({
           label={t("registry.patient.birthYear")}
           required
           min={1900}
-          max={new Date().getFullYear()}
+          max={Number(todayIso().slice(0, 4))}
           allowDecimal={false}
           hideControls
           value={birthYear}

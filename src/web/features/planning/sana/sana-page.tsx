@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
+import { todayIso } from "../../../app/today.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { seesAcrossSites } from "../access.ts";
 import { useArtefact } from "../api.ts";
@@ -179,7 +180,7 @@ function SanaEditor({
                           aria-label={t("planning.sana.yearOf", { name: ind.name })}
                           value={v.year ?? ""}
                           min={1900}
-                          max={new Date().getFullYear()}
+                          max={Number(todayIso().slice(0, 4))}
                           allowDecimal={false}
                           thousandSeparator=""
                           readOnly={readOnly}
