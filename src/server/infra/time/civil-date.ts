@@ -10,13 +10,19 @@ export const DEFAULT_TIME_ZONE = "Europe/Rome";
 /** The configured region time zone, checked: an unknown name is refused at start, not at midnight. */
 export function regionTimeZone(env: NodeJS.ProcessEnv = process.env): string {
   const zone = env.PRAXIS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
-  try {
-    new Intl.DateTimeFormat("en-CA", { timeZone: zone });
-  } catch {
-    throw new Error(`PRAXIS_TIME_ZONE: "${zone}" is not a time zone (an IANA name such as Europe/Rome)`);
+  // checked once per name: building a formatter costs more than the rest of a cached dashboard read
+  if (!checkedZones.has(zone)) {
+    try {
+      new Intl.DateTimeFormat("en-CA", { timeZone: zone });
+    } catch {
+      throw new Error(`PRAXIS_TIME_ZONE: "${zone}" is not a time zone (an IANA name such as Europe/Rome)`);
+    }
+    checkedZones.add(zone);
   }
   return zone;
 }
+
+const checkedZones = new Set<string>();
 
 /** The civil date (YYYY-MM-DD) at `now` in `timeZone` (default: the region's). */
 export function today(now: Date = new Date(), timeZone: string = regionTimeZone()): string {
