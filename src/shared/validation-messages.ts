@@ -226,6 +226,10 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     it: () => "è stato modificato da altri nel frattempo; ricarica per vedere le modifiche",
   },
   in_use: { en: () => "is still in use", it: () => "è ancora in uso" },
+  nothing_to_copy: {
+    en: () => "has nothing to start from: the region has not saved it yet",
+    it: () => "non ha nulla da cui partire: la regione non l'ha ancora salvato",
+  },
   empty: { en: () => "cannot be empty", it: () => "non può essere vuoto" },
   blank: { en: () => "cannot be blank", it: () => "non può essere vuoto" },
   duplicate: { en: () => "appears twice", it: () => "compare due volte" },

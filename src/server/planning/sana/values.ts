@@ -21,6 +21,8 @@ export const sanaValuesSpec: ArtefactSpec<SanaValuesContent> = {
   body: SanaValuesBody,
   viewSchema: SanaValuesBody,
   empty: () => ({ values: [] }),
+  // the region's figures describe the region: a site copies them only when it chooses to
+  fromRegion: { automatic: false, adapt: (_ctx, region) => region },
   async prepare(ctx, content) {
     const issues = new Issues();
     const indicators = indicatorsById(await loadSanaTemplate(ctx.db, ctx.owner.programmeId));

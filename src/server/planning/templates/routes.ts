@@ -29,6 +29,8 @@ const ApplyBody = z.strictObject({
 const Applied = z.object({
   template: z.string(),
   applied: z.array(z.object({ part: z.enum(TEMPLATE_PARTS), version: z.number().int() })),
+  /** Artefacts the programme's sites started from the region's with this application, and how many sites. */
+  started: z.array(z.object({ kind: z.string(), sites: z.number().int() })),
 });
 
 /** The shipped planning templates and applying one to a programme. */

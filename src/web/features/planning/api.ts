@@ -10,6 +10,7 @@ import type {
   PlanProgress,
   QuestionnaireResults,
   QuestionnaireSummary,
+  RegionLink,
   SanaCompare,
   TemplateSummary,
   VersionComparison,
@@ -95,13 +96,29 @@ export function useSaveArtefact<C, B extends object>(programmeId: number, path: 
   );
 }
 
+/** Where a site's artefact (e.g. `toc/sites/4`) stands towards the region's, with both differences. */
+export const useRegionLink = (programmeId: number, path: string) =>
+  useQuery({
+    queryKey: [...planningKeys.artefact(programmeId, path), "from-region"],
+    queryFn: () => get<RegionLink>(`${planningBase(programmeId)}/${path}/from-region`),
+  });
+
+/** Start a site's artefact from the region's current version, or take it over the site's own. */
+export const useTakeRegionVersion = <C>(programmeId: number, path: string) =>
+  useWrite(
+    (body: { regionVersion: number; baseVersion: number }) =>
+      post<ArtefactDocument<C>>(`${planningBase(programmeId)}/${path}/from-region`, body),
+    [planningKeys.programme(programmeId)],
+  );
+
 export const useApplyTemplate = (programmeId: number) =>
   useWrite(
     (body: { template: string; parts?: string[]; replace: boolean }) =>
-      post<{ template: string; applied: Array<{ part: string; version: number }> }>(
-        `${planningBase(programmeId)}/apply-template`,
-        body,
-      ),
+      post<{
+        template: string;
+        applied: Array<{ part: string; version: number }>;
+        started: Array<{ kind: string; sites: number }>;
+      }>(`${planningBase(programmeId)}/apply-template`, body),
     [planningKeys.programme(programmeId)],
   );
 

@@ -39,8 +39,16 @@ function TemplateForm({ programmeId, template }: { programmeId: number; template
     apply.mutate(
       { template: template.id, parts, replace },
       {
-        onSuccess: (r) =>
-          notifySuccess(t("planning.template.applied", { name: template.name, count: r.applied.length })),
+        onSuccess: (r) => {
+          notifySuccess(t("planning.template.applied", { name: template.name, count: r.applied.length }));
+          for (const s of r.started)
+            notifySuccess(
+              t("planning.fromRegion.sitesStarted", {
+                count: s.sites,
+                what: t(`planning.kinds.${s.kind as "toc"}`),
+              }),
+            );
+        },
         onError: (e) => setError(describe(e)),
       },
     );
