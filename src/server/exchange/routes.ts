@@ -161,7 +161,7 @@ export function registerExchangeRoutes(app: ZodApp, ctx: AppContext): void {
           };
           if (options.createProgrammes && !isAdmin(p)) {
             await fs.promises.rm(upload.dir, { recursive: true, force: true });
-            throw forbidden("only an administrator may create programmes");
+            throw forbidden("only an administrator may create programmes", "administrators_only");
           }
           const id = await createJob(db, {
             userId: p.userId,
