@@ -5,7 +5,7 @@ import { inList } from "./in-list.ts";
 import type { OverdueActivity } from "./schemas.ts";
 
 /** The home page shows at most this many overdue activities (the longest overdue first). */
-export const OVERDUE_LIMIT = 50;
+export const OVERDUE_LIMIT = 15;
 
 type Item = z.infer<typeof OverdueActivity>;
 

@@ -94,9 +94,12 @@ export const ProgrammeAggregate = z.object({
       label: z.string(),
       kind: z.enum(KINDS),
       builtIn: z.boolean(),
-      /** Null when not computable or suppressed (small cells). */
+      /** The whole programme's value; null when not computable or suppressed (small cells). */
       value: z.number().nullable(),
       suppressed: z.boolean(),
+      /** Sites whose (unsuppressed) value meets the target, of the sites with such a value. */
+      sitesMeeting: z.number().int(),
+      sitesJudged: z.number().int(),
       target: z.number(),
       direction: z.enum(DIRECTIONS).nullable(),
     }),

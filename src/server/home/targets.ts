@@ -63,7 +63,10 @@ export async function sitesBelowTarget(
   return out;
 }
 
-/** Programme-level figures (aggregates, small cells suppressed) of the indicators with a target. */
+/**
+ * Programme-level figures (aggregates, small cells suppressed) of the indicators with a target,
+ * and how many sites meet each target — a count of sites, never a site's list or a patient.
+ */
 export async function programmeAggregates(
   db: Db,
   programmeIds: number[],
@@ -76,6 +79,8 @@ export async function programmeAggregates(
     const { view, values } = read;
     const programmeRow = (indicatorId: string) =>
       values?.indicators.find((r) => r.id === indicatorId && r.site === null);
+    const judged = (d: { id: string; target: number | null }) =>
+      (values?.indicators ?? []).filter((r) => r.id === d.id && r.site !== null && r.value !== null);
     out.push({
       programmeId: view.ctx.id,
       programmeCode: view.ctx.code,
@@ -87,6 +92,8 @@ export async function programmeAggregates(
         builtIn: d.builtIn,
         value: programmeRow(d.id)?.value ?? null,
         suppressed: programmeRow(d.id)?.suppressed ?? false,
+        sitesMeeting: judged(d).filter((r) => !missesTarget(r.value, d.target, d.direction)).length,
+        sitesJudged: judged(d).length,
         target: d.target!,
         direction: d.direction,
       })),

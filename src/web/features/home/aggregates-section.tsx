@@ -1,8 +1,8 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataTable } from "../../app/table.tsx";
-import { STATUS_COLOR, statusOf, useFormat } from "../dashboard/format.ts";
+import { useFormat } from "../dashboard/format.ts";
 import { useIndicatorText } from "../dashboard/labels.ts";
 import type { Home } from "./api.ts";
 import { HomeSection } from "./home-section.tsx";
@@ -28,24 +28,25 @@ export function AggregatesSection({ programmes }: { programmes: Home["aggregates
           <DataTable
             caption={t("home.aggregates.caption", { programme: p.programmeCode })}
             minWidth={520}
-            head={[t("home.targets.indicator"), t("home.targets.value"), t("home.targets.target")]}
+            head={[
+              t("home.targets.indicator"),
+              t("home.aggregates.value"),
+              t("home.targets.target"),
+              t("home.aggregates.sitesAtTarget"),
+            ]}
             rowCount={p.indicators.length}
             empty={t("home.aggregates.none")}
           >
-            {p.indicators.map((i) => {
-              const status = statusOf(i, i.value);
-              return (
-                <Table.Tr key={i.indicatorId}>
-                  <Table.Td>{label({ id: i.indicatorId, label: i.label, builtIn: i.builtIn })}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS_COLOR[status]} tt="none">
-                      {f.value(i.kind, i)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{f.number(i.kind, i.target)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {p.indicators.map((i) => (
+              <Table.Tr key={i.indicatorId}>
+                <Table.Td>{label({ id: i.indicatorId, label: i.label, builtIn: i.builtIn })}</Table.Td>
+                <Table.Td>{f.value(i.kind, i)}</Table.Td>
+                <Table.Td>{f.number(i.kind, i.target)}</Table.Td>
+                <Table.Td>
+                  {t("home.aggregates.sitesValue", { meeting: i.sitesMeeting, judged: i.sitesJudged })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </DataTable>
         </Stack>
       ))}

@@ -30,7 +30,7 @@ export function FidelitySection({ items }: { items: Home["fidelityDue"] }) {
             <Table.Td>{i.lastReview ? date(i.lastReview) : t("home.fidelity.never")}</Table.Td>
             <Table.Td>
               {i.dueOn && `${date(i.dueOn)} `}
-              <Badge variant="light" color={i.overdue ? "red" : "orange"} tt="none">
+              <Badge variant="light" color={i.overdue ? "red" : "blue"} tt="none">
                 {i.overdue ? t("home.fidelity.overdue") : t("home.fidelity.dueSoon")}
               </Badge>
             </Table.Td>

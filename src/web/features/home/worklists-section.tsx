@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataTable } from "../../app/table.tsx";
@@ -35,15 +35,22 @@ function SiteWorklists({ site }: { site: Summary }) {
           {t("home.worklists.open", { site: site.siteCode })}
         </Anchor>
       </Group>
-      <Group gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+      <SimpleGrid
+        cols={{ base: 2, md: 4 }}
+        component="ul"
+        style={{ listStyle: "none", padding: 0, margin: 0 }}
+      >
         {LISTS.map((l) => (
-          <li key={l}>
-            <Badge variant="light" color={site[l] > 0 ? "orange" : "teal"} size="lg" tt="none">
-              {t(`home.worklists.${l}`)}: {site[l]}
-            </Badge>
-          </li>
+          <Paper key={l} component="li" withBorder p="xs">
+            <Text size="xs" c="dimmed" fw={600}>
+              {t(`home.worklists.${l}`)}
+            </Text>
+            <Text fw={700} fz="xl">
+              {site[l]}
+            </Text>
+          </Paper>
         ))}
-      </Group>
+      </SimpleGrid>
       <DataTable
         caption={t("home.worklists.dueThisWeek", { site: site.siteCode })}
         minWidth={520}
