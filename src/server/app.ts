@@ -15,6 +15,7 @@ import { registerAccountRoutes } from "./accounts/routes.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
 import type { AppContext } from "./context.ts";
 import { registerHealthRoutes } from "./health/routes.ts";
+import { registerHomeRoutes } from "./home/routes.ts";
 import { registerIndicatorFactsRoutes } from "./indicators/facts/routes.ts";
 import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { installAuth } from "./infra/auth/plugin.ts";
@@ -111,6 +112,7 @@ export async function buildApp(
     registerProgrammeRoutes(z, ctx);
     registerTeamRoutes(z, ctx);
     registerRegistryRoutes(z, ctx);
+    registerHomeRoutes(z, ctx);
     registerAuditRoutes(z, ctx);
     registerIndicatorRoutes(z, ctx);
     registerIndicatorFactsRoutes(z, ctx);

@@ -49,7 +49,7 @@ export async function acceptUpload(
     };
     if (options.createProgrammes && !isAdmin(p)) {
       await fs.promises.rm(upload.dir, { recursive: true, force: true });
-      throw forbidden("only an administrator may create programmes");
+      throw forbidden("only an administrator may create programmes", "administrators_only");
     }
     const id = await createJob(db, {
       userId: p.userId,

@@ -62,7 +62,7 @@ export function indicatorReads(db: Db, versionOf: VersionOf) {
     }
     const { ctx } = view;
     if (!canReadProgramme(p, { id: ctx.id, siteIds: ctx.siteIds })) {
-      throw forbidden("you may read the indicators only of a programme you work in");
+      throw forbidden("you may read the indicators only of a programme you work in", "not_your_programme");
     }
     const suppress = !seesEverything(p, ctx);
     /** A response memo key for this programme, version and reader class. */

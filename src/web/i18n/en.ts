@@ -1,4 +1,5 @@
 import { dashboardEn } from "../features/dashboard/messages.en.ts";
+import { homeEn } from "../features/home/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
 import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
@@ -91,17 +92,20 @@ export const en = {
     internal: "The server could not complete the request; the error was logged.",
     unique: "is already used",
     noAccessTitle: "No access",
-    noAccess: "This page is for administrators. Ask your administrator if you need it.",
+    reasons: {
+      aggregates_only: "Viewers see aggregated figures only, never patient-level data.",
+      not_your_site: "This site is not among your sites.",
+      not_your_patient: "This patient is not known at your sites.",
+      not_your_programme: "You have no role in this programme or at its sites.",
+      administrators_only: "This page is for administrators. Ask your administrator if you need it.",
+      csrf: "Your session could not be confirmed. Reload the page and try again.",
+      not_permitted: "Your role does not allow this.",
+    },
+    backHome: "Back to the home page",
     pageNotFound: "Page not found",
     pageNotFoundHint: "There is no page at this address. Go back to",
   },
-  home: {
-    welcome: "Welcome, {{name}}",
-    subtitle: "Your programmes and sites at a glance.",
-    noProgrammes: "You do not take part in any programme yet.",
-    noSites: "You are not assigned to any site.",
-    youManage: "You manage this team",
-  },
+  home: homeEn,
   phases: {
     pre_implementation: "Pre-implementation",
     implementation: "Implementation",
