@@ -53,7 +53,10 @@ export const ItemQuestion = memo(function ItemQuestion({
             <Button
               variant="subtle"
               size="compact-xs"
-              color="gray.7"
+              // a shade on a subtle button is capped at 6 by Mantine (3.3:1 for gray): the text
+              // colour is given instead
+              color="gray"
+              c="gray.8"
               onClick={() => onChange(item.id, null)}
               aria-label={t("measures.form.clearAnswerOf", { item: item.id })}
             >
