@@ -45,16 +45,16 @@ describe("the implementation planning toolkit", () => {
     await page.getByRole("heading", { level: 1, name: "BPD-LOM implementation plan" }).waitFor();
     const matrix = page.getByRole("table", { name: "Artefacts of the region and of each site" });
     await expect
-      .poll(() => matrix.getByRole("link", { name: "Theory of Change · Region" }).textContent())
+      .poll(() => matrix.getByRole("link", { name: "Theory of Change, Region" }).textContent())
       .toBe("not started");
 
     await page.getByRole("button", { name: "Apply the template" }).click();
     await page.getByText(/^ImpleMENTAL.*: 5 parts applied$/).waitFor();
     await expect
-      .poll(() => matrix.getByRole("link", { name: "Theory of Change · Region" }).textContent())
+      .poll(() => matrix.getByRole("link", { name: "Theory of Change, Region" }).textContent())
       .toBe("version 1");
     await expect
-      .poll(() => matrix.getByRole("link", { name: "Action plan · Region" }).textContent())
+      .poll(() => matrix.getByRole("link", { name: "Action plan, Region" }).textContent())
       .toBe("version 1");
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -65,7 +65,7 @@ describe("the implementation planning toolkit", () => {
       .filter({ hasText: /already/i })
       .waitFor();
     await p.open(bpd.id, "BPD-LOM implementation plan");
-    expect(await matrix.getByRole("link", { name: "Theory of Change · Region" }).textContent()).toBe(
+    expect(await matrix.getByRole("link", { name: "Theory of Change, Region" }).textContent()).toBe(
       "version 1",
     );
   });

@@ -3,7 +3,6 @@ import path from "node:path";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
@@ -21,6 +20,7 @@ import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { installAuth } from "./infra/auth/plugin.ts";
 import { createPrincipalResolver } from "./infra/auth/session-resolver.ts";
 import { openChangeFeed } from "./infra/db/change-feed.ts";
+import { registerApiDocs } from "./infra/http/api-docs.ts";
 import { frameworkErrors, installErrorHandler } from "./infra/http/error-handler.ts";
 import { installInFlightLimit } from "./infra/http/in-flight-limit.ts";
 import { installSecurityHeaders } from "./infra/http/security-headers.ts";
@@ -86,10 +86,7 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/docs")) route.config = { ...(route.config as object), public: true };
-  });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await registerApiDocs(app);
 
   const changes = given.changes ?? (await openChangeFeed(given.database, app.log));
   if (!given.changes) app.addHook("onClose", () => changes.close());

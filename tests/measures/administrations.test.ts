@@ -206,4 +206,50 @@ describe("the instrument library and live scoring", () => {
     );
     expect(await measureCounts(w)).toEqual(before);
   });
+
+  it("in Italian, shows no English texts: score-only until the service loads the published Italian", async () => {
+    const english = ok(await c.clinician1.get("/api/instruments/PHQ-9?language=en"));
+    expect(english.textsIncluded).toBe(true);
+    expect(english.items[0]).toMatchObject({ id: "1", text: "Little interest or pleasure in doing things" });
+    const bare = ok(await c.clinician1.get("/api/instruments/PHQ-9?language=it"));
+    expect(bare.textsIncluded).toBe(false);
+    expect(bare.instructions).toBeNull();
+    expect(bare.items[0].text).toBeNull();
+    expect(bare.items[0].options.map((o: { label: string | null }) => o.label)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(bare.bands.map((b: { code: string }) => b.code)).toEqual(
+      english.bands.map((b: { code: string }) => b.code),
+    );
+    const list = ok(await c.clinician1.get("/api/instruments?language=it"));
+    expect(list.find((i: { code: string }) => i.code === "PHQ-9").textsIncluded).toBe(false);
+
+    const wording = {
+      language: "it",
+      licenceNote: "Pfizer: no permission required to reproduce, translate, display or distribute",
+      items: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 1), `Domanda ${i + 1}`])),
+      options: { "1": { "0": "Mai" } },
+    };
+    expect((await c.sitecoord1.put("/api/instruments/PHQ-9/wording", wording)).statusCode).toBe(403);
+    expect(ok(await c.admin.put("/api/instruments/PHQ-9/wording", wording))).toMatchObject({
+      instrument: "PHQ-9",
+      language: "it",
+    });
+    const loaded = ok(await c.clinician1.get("/api/instruments/PHQ-9?language=it"));
+    expect(loaded).toMatchObject({ wordingLoaded: true, textsIncluded: false });
+    expect(loaded.items[0].text).toBe("Domanda 1");
+    expect(loaded.items[0].options.map((o: { label: string | null }) => o.label)).toEqual([
+      "Mai",
+      null,
+      null,
+      null,
+    ]);
+    // the English texts are untouched by the Italian wording
+    expect(ok(await c.clinician1.get("/api/instruments/PHQ-9?language=en")).items[0].text).toBe(
+      english.items[0].text,
+    );
+  });
 });

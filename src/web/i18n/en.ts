@@ -227,6 +227,7 @@ export const en = {
     noOwnTypes: "None: the base taxonomy only.",
     typeCode: "Type code",
     typeLabel: "Label",
+    typeLabelIn: { en: "In English (optional)", it: "In Italian (optional)" },
     psychosocial: "Psychosocial",
     psychosocialShort: "psychosocial",
     addType: "Add intervention type",

@@ -233,6 +233,7 @@ export const it: Messages = {
     noOwnTypes: "Nessuno: solo la tassonomia di base.",
     typeCode: "Codice del tipo",
     typeLabel: "Etichetta",
+    typeLabelIn: { en: "In inglese (facoltativa)", it: "In italiano (facoltativa)" },
     psychosocial: "Psicosociale",
     psychosocialShort: "psicosociale",
     addType: "Aggiungi tipo di intervento",

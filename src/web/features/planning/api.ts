@@ -44,8 +44,9 @@ export const useArtefact = <C>(programmeId: number, path: string) =>
   });
 
 export const useOverview = (programmeId: number) => use<PlanningEntry[]>(programmeId, ["overview"], "");
-export const useTemplates = (programmeId: number) =>
-  use<TemplateSummary[]>(programmeId, ["templates"], "templates");
+/** The shipped templates, their texts in the user's language. */
+export const useTemplates = (programmeId: number, language: string) =>
+  use<TemplateSummary[]>(programmeId, ["templates", language], `templates?language=${language}`);
 export const useCommonFactors = (programmeId: number) =>
   use<CommonFactorsView>(programmeId, ["common-factors"], "swot/common-factors");
 export const useSanaCompare = (programmeId: number) =>
@@ -113,7 +114,7 @@ export const useTakeRegionVersion = <C>(programmeId: number, path: string) =>
 
 export const useApplyTemplate = (programmeId: number) =>
   useWrite(
-    (body: { template: string; parts?: string[]; replace: boolean }) =>
+    (body: { template: string; language: "en" | "it"; parts?: string[]; replace: boolean }) =>
       post<{
         template: string;
         applied: Array<{ part: string; version: number }>;

@@ -59,6 +59,7 @@ export const planningEn = {
     matrix: "Artefacts of the region and of each site",
     versionN: "version {{version}}",
     notStarted: "not started",
+    cellLink: "{{state}}: {{kind}}, {{scope}}",
     acrossSites: "Across sites",
     definitions: "Definitions",
     sanaCompareHint: "Every SANA indicator with the region's and each site's value side by side.",
@@ -81,6 +82,8 @@ export const planningEn = {
       questionnaire: "Progress questionnaire",
     },
     replace: "Replace what already exists",
+    languageHint:
+      "Its texts are applied in English, the language of this page; from then on they are the programme's own, to edit.",
     replaceHint:
       "Saved as new versions: the history keeps the old ones. Otherwise existing parts are refused.",
     apply: "Apply the template",

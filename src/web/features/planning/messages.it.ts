@@ -62,6 +62,7 @@ export const planningIt: Messages["planning"] = {
     matrix: "Documenti della regione e di ogni sede",
     versionN: "versione {{version}}",
     notStarted: "non iniziato",
+    cellLink: "{{state}}: {{kind}}, {{scope}}",
     acrossSites: "Tra le sedi",
     definitions: "Definizioni",
     sanaCompareHint: "Ogni indicatore SANA con il valore della regione e di ogni sede affiancati.",
@@ -85,6 +86,8 @@ export const planningIt: Messages["planning"] = {
       questionnaire: "Questionario di avanzamento",
     },
     replace: "Sostituisci quanto già esiste",
+    languageHint:
+      "I testi vengono applicati in italiano, la lingua di questa pagina; da allora sono contenuto del programma, da modificare.",
     replaceHint:
       "Salvate come nuove versioni: lo storico conserva le precedenti. Altrimenti le parti esistenti sono rifiutate.",
     apply: "Applica il modello",

@@ -68,16 +68,22 @@ export function PlanningMatrix({
           </Table.Th>
           {SCOPED_ARTEFACTS.map((a) => {
             const e = entry(a.kind, r.siteId);
-            const label = t(`planning.kinds.${a.kind}`);
+            const state = e
+              ? t("planning.home.versionN", { version: e.version })
+              : t("planning.home.notStarted");
             return (
               <Table.Td key={a.kind}>
                 <Anchor
                   component={Link}
                   to={planningUrl(programmeId, a.segment, r.siteId ?? "region")}
                   size="sm"
-                  aria-label={`${label} · ${r.code}`}
+                  aria-label={t("planning.home.cellLink", {
+                    state,
+                    kind: t(`planning.kinds.${a.kind}`),
+                    scope: r.code,
+                  })}
                 >
-                  {e ? t("planning.home.versionN", { version: e.version }) : t("planning.home.notStarted")}
+                  {state}
                 </Anchor>
                 {e?.fromRegion && <RegionStanding link={e.fromRegion} />}
               </Table.Td>
