@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 import { clients, createPatient, daysAgo, issuesOf, measureCounts, ok, phq9, thisYear } from "./support.ts";
 
@@ -100,7 +101,7 @@ describe("recording an administration", () => {
       ["body.items.10:unknown_item"],
     ],
     ["a total out of range", { items: undefined, totalScore: 28 }, ["body.totalScore:range"]],
-    ["a fractional total", { items: undefined, totalScore: 12.5 }, ["body.totalScore:range"]],
+    ["a fractional total", { items: undefined, totalScore: 12.5 }, ["body.totalScore:invalid_type"]],
     [
       "a total for an instrument without one",
       { instrument: "C-SSRS", respondent: "clinician", items: undefined, totalScore: 3 },
@@ -123,6 +124,37 @@ describe("recording an administration", () => {
     expect(issuesOf(res)).toEqual(expected);
     expect(await measureCounts(w)).toEqual(before);
   });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    [
+      "an answer of item 9",
+      { items: phq9([1, 2, 0, 1, 0, 0, 1, 0, 4]) },
+      "Item 9 must be one of 0, 1, 2 or 3",
+      "Item 9: scegli 0, 1, 2 o 3",
+    ],
+    [
+      "a total out of range",
+      { items: undefined, totalScore: 28 },
+      "Total must be from 0 to 27",
+      "Totale: deve essere tra 0 e 27",
+    ],
+    [
+      "a fractional total",
+      { items: undefined, totalScore: 12.5 },
+      "Total must be a whole number",
+      "Totale: deve essere un numero intero",
+    ],
+  ])(
+    "says the range of %s in English and Italian, not only that it is out of range",
+    async (_name, patch, en, italian) => {
+      const res = await c.clinician1.post(`/api/patients/${s1Patient.id}/administrations`, phqBody(patch));
+      const [issue] = res.json().issues as ValidationIssue[];
+      const label = (lang: "en" | "it") =>
+        issue!.rule === "not_an_option" ? "Item 9" : lang === "en" ? "Total" : "Totale";
+      expect(validationMessage(issue!, "en", { label: label("en") })).toBe(en);
+      expect(validationMessage(issue!, "it", { label: label("it") })).toBe(italian);
+    },
+  );
 
   it("answers 404 for an unknown patient", async () => {
     expect((await c.admin.post("/api/patients/999999/administrations", phqBody())).statusCode).toBe(404);

@@ -4,7 +4,7 @@ import { canReadSiteData, hasRole } from "../infra/auth/access.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Executor } from "../infra/db/executor.ts";
-import { AppError, type FieldIssue, forbidden, invalid, notFound } from "../infra/http/errors.ts";
+import { AppError, type FieldIssue, forbidden, notFound } from "../infra/http/errors.ts";
 import { patientVisible } from "./patient-scope.ts";
 
 /**
@@ -158,6 +158,6 @@ export async function loadPatientOf(db: Executor, p: Principal, id: number) {
 
 /** One validation error carrying every issue (a form shows each next to its field). */
 export function issuesError(issues: FieldIssue[]): AppError {
-  if (issues.length === 1) return invalid(issues[0]!.field, issues[0]!.rule, issues[0]!.message);
+  // One issue or many, each keeps its params (a range, a group's code) for the client to say it
   return new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
 }

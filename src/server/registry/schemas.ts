@@ -311,6 +311,11 @@ export const GroupMembersBody = z.strictObject({
         patientId: Id,
         joinedDate: CivilDate,
         leftDate: optionalNullable(CivilDate),
+        /**
+         * Why a patient joins this DBT skills group while already in another running one: without
+         * it the server refuses them (rule `other_dbt_group`). Kept in the audit log.
+         */
+        secondGroupReason: Reason.nullable().optional(),
       }),
     )
     .max(1000),

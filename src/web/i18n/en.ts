@@ -295,7 +295,7 @@ export const en = {
     addMember: "Add professional",
     editMember: "Edit {{code}}",
     code: "Professional code",
-    codeHint: "A pseudonymous code, never a name, e.g. LECCO-P12.",
+    codeHint: "A pseudonymous code, never a name, e.g. {{example}}.",
     profile: "Profile",
     inTeam: "In the implementation team",
     coordinator: "Team coordinator",

@@ -302,7 +302,7 @@ export const it: Messages = {
     addMember: "Aggiungi professionista",
     editMember: "Modifica {{code}}",
     code: "Codice del professionista",
-    codeHint: "Un codice pseudonimo, mai un nome, es. LECCO-P12.",
+    codeHint: "Un codice pseudonimo, mai un nome, es. {{example}}.",
     profile: "Profilo",
     inTeam: "Nel team di implementazione",
     coordinator: "Coordinatore del team",

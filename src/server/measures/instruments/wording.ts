@@ -88,6 +88,7 @@ export async function saveWording(
         issues.push({
           field: `body.options.${id}.${value}`,
           rule: "not_an_option",
+          params: { values: item.options.map((o) => o.value) },
           message: `${value} is not an answer of item ${id}`,
         });
   }
