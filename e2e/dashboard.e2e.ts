@@ -198,13 +198,13 @@ describe("the monitoring dashboard", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "programme,as_of,id,indicator,kind,site,site_name,numerator,denominator,value,target,direction,suppressed,small_site",
+      "programme,as_of,id,indicator,kind,site,site_name,numerator,denominator,value,target,direction,suppressed,small_site,target_met",
     );
     const all = await records(coordinatorApi, asOf);
     expect(lines.length).toBe(1 + all.length);
     const row = lines.find((l) => l.includes(",intensive_start,") && l.includes(",LECCO,"));
     expect(row).toBe(
-      `BPD-LOM,${asOf},intensive_start,Intensive start,ratio,LECCO,ASST Lecco,${lecco.numerator},${lecco.denominator},${lecco.value},,higher_is_better,false,false`,
+      `BPD-LOM,${asOf},intensive_start,Intensive start,ratio,LECCO,ASST Lecco,${lecco.numerator},${lecco.denominator},${lecco.value},,higher_is_better,false,false,`,
     );
     // and the XLSX is a workbook (a zip holding the sheets)
     const xlsx = await d.download(() => page.getByRole("button", { name: "Download Excel (XLSX)" }).click());
@@ -262,7 +262,7 @@ describe("the monitoring dashboard", () => {
     // When it is saved, its chart shows the sites against the 40 % target
     await page.getByRole("button", { name: "Save indicator" }).click();
     await d.heading("Family seen early");
-    expect(await page.getByText("Target: 40%").count()).toBeGreaterThan(0);
+    expect(await page.getByText("Target: ≥ 40%").count()).toBeGreaterThan(0);
     const saved = (await coordinatorApi.get(`/api/programmes/${bpd.id}/indicators?ids=family_seen_early`))
       .json as {
       definitions: Array<{ target: number; kind: string }>;

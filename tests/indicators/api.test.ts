@@ -77,6 +77,8 @@ type Rec = {
   value: number | null;
   suppressed: boolean;
   smallSite: boolean;
+  target: number | null;
+  targetMet: boolean | null;
 };
 const pick = (records: Rec[], id: string) => records.filter((r) => r.id === id);
 const url = (pid: number, rest = "") => `/api/programmes/${pid}/indicators${rest}`;
@@ -111,21 +113,31 @@ describe("reading indicators", () => {
     expect(body.asOf).toBe(R);
     expect(body.sites.map((s: { code: string }) => s.code)).toEqual(["A", "B", "C", "D", "E"]);
     expect(body.definitions).toHaveLength(31);
+    // A count's programme row is the sum of its sites, and so is its target: A's own 3, B, D and
+    // E the programme's 2 per site, C's own 0 — never the per-site 2 against the total.
     expect(body.definitions[0]).toMatchObject({
       id: "enrolled",
       kind: "count",
-      target: 2,
+      target: 9,
+      targetSource: "sites",
       direction: "higher_is_better",
       builtIn: true,
+      siteTargets: [
+        { site: "A", target: 3, direction: "higher_is_better", source: "site" },
+        { site: "B", target: 2, direction: "higher_is_better", source: "definition" },
+        { site: "C", target: 0, direction: "higher_is_better", source: "site" },
+        { site: "D", target: 2, direction: "higher_is_better", source: "definition" },
+        { site: "E", target: 2, direction: "higher_is_better", source: "definition" },
+      ],
     });
     const enrolled = pick(body.indicators, "enrolled");
-    expect(enrolled.map((r) => [r.site, r.value, r.suppressed, r.smallSite])).toEqual([
-      ["A", 4, false, true],
-      ["B", 3, false, true],
-      ["C", 0, false, true],
-      ["D", 1, false, true],
-      ["E", 0, false, true],
-      [null, 8, false, false],
+    expect(enrolled.map((r) => [r.site, r.value, r.suppressed, r.smallSite, r.target, r.targetMet])).toEqual([
+      ["A", 4, false, true, 3, true],
+      ["B", 3, false, true, 2, true],
+      ["C", 0, false, true, 0, true],
+      ["D", 1, false, true, 2, false],
+      ["E", 0, false, true, 2, false],
+      [null, 8, false, false, 9, false],
     ]);
     // Counts of groups are not taken over people: never small.
     expect(pick(body.indicators, "dbt_skills_groups").every((r) => !r.smallSite)).toBe(true);
@@ -152,6 +164,8 @@ describe("reading indicators", () => {
     ]);
     for (const r of pick(body.indicators, "enrolled").filter((x) => x.suppressed)) {
       expect([r.numerator, r.denominator, r.value]).toEqual([null, null, null]);
+      // The target is no patient data; whether a withheld value meets it would give it away.
+      expect([r.target, r.targetMet]).toEqual([r.site === "A" ? 3 : 2, null]);
     }
     // case_manager: A 1/4, B 1/3, D 1/1 are small; C 0/0 and E 0/0 shown; programme 3/8 has numerator 3: hidden.
     expect(view("case_manager")).toEqual([
@@ -478,5 +492,126 @@ describe("user-defined indicators and pins", () => {
     expect((await as("coordP").put(pins, { indicatorIds: ["enrolled", "enrolled"] })).statusCode).toBe(400);
     const body = (await as("viewer").get(url(P, `?asOf=${R}&ids=enrolled`))).json();
     expect(body.pinned).toEqual(["intensive_start", "enrolled"]);
+  });
+});
+
+describe("targets on indicators (issue 11)", () => {
+  const programme = async () => (await as("admin").get(`/api/programmes/${P}`)).json();
+  const setTargets = async (user: Username, targets: unknown[]) => {
+    const { version } = await programme();
+    return as(user).patch(`/api/programmes/${P}`, { baseVersion: version, targets });
+  };
+  const siteId = (code: string) => reg.sites.get(code)!;
+  type Meta = { id: string; target: number | null; targetSource: string | null; siteTargets: unknown[] };
+
+  it("shows targets set on ratios and counts, the programme's and each site's, met or not in their direction — and refreshes the memoized answers", async () => {
+    // Read once: the answer is memoized under the programme's data version.
+    const before = (await as("coordP").get(url(P, `?asOf=${R}`))).json();
+    expect(before.definitions.find((d: Meta) => d.id === "case_manager").target).toBeNull();
+
+    const res = await setTargets("coordP", [
+      { indicatorId: "case_manager", value: 0.3, direction: "higher_is_better" },
+      { indicatorId: "case_manager", siteId: siteId("B"), value: 0.5, direction: "higher_is_better" },
+      { indicatorId: "dropped_out", value: 0.1, direction: "lower_is_better" },
+      { indicatorId: "enrolled", value: 10, direction: "higher_is_better" },
+      { indicatorId: "interventions", value: 5, direction: "higher_is_better" },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+
+    const body = (await as("coordP").get(url(P, `?asOf=${R}`))).json();
+    const metaOf = (id: string): Meta => body.definitions.find((d: Meta) => d.id === id);
+    const rows = (id: string) =>
+      pick(body.indicators, id).map((r) => [r.site, r.value, r.target, r.targetMet]);
+
+    // case_manager: A 1/4, B 1/3, C 0/0, D 1/1, E 0/0, programme 3/8. The programme's 30 % applies
+    // to every site, B's own 50 % to B.
+    expect(metaOf("case_manager")).toMatchObject({ target: 0.3, targetSource: "programme" });
+    expect(rows("case_manager")).toEqual([
+      ["A", 0.25, 0.3, false],
+      ["B", 1 / 3, 0.5, false],
+      ["C", null, 0.3, null],
+      ["D", 1, 0.3, true],
+      ["E", null, 0.3, null],
+      [null, 3 / 8, 0.3, true],
+    ]);
+    // dropped_out, lower is better: A 0/4 meets 10 %, B 1/3 does not, the programme's 1/8 does not.
+    expect(metaOf("dropped_out")).toMatchObject({ target: 0.1, direction: "lower_is_better" });
+    expect(rows("dropped_out").filter(([site]) => site === "A" || site === "B" || site === null)).toEqual([
+      ["A", 0, 0.1, true],
+      ["B", 1 / 3, 0.1, false],
+      [null, 1 / 8, 0.1, false],
+    ]);
+    // enrolled: the programme's own 10 on its row; the sites keep their enrolment targets.
+    expect(metaOf("enrolled")).toMatchObject({ target: 10, targetSource: "programme" });
+    expect(rows("enrolled").map(([site, , target, met]) => [site, target, met])).toEqual([
+      ["A", 3, true],
+      ["B", 2, true],
+      ["C", 0, true],
+      ["D", 2, false],
+      ["E", 2, false],
+      [null, 10, false],
+    ]);
+    // A count's programme-wide target is not each site's.
+    expect(metaOf("interventions")).toMatchObject({ target: 5, targetSource: "programme", siteTargets: [] });
+
+    // Breakdowns and series carry the same targets in their definition.
+    const series = (await as("coordP").get(`${url(P)}/case_manager/series?to=${R}`)).json();
+    expect(series.definition).toMatchObject({ target: 0.3 });
+    expect(series.definition.siteTargets).toContainEqual({
+      site: "B",
+      target: 0.5,
+      direction: "higher_is_better",
+      source: "site",
+    });
+
+    // Taking the targets away refreshes the answers again.
+    expect((await setTargets("admin", [])).statusCode).toBe(200);
+    const after = (await as("coordP").get(url(P, `?asOf=${R}`))).json();
+    expect(after.definitions.find((d: Meta) => d.id === "case_manager").target).toBeNull();
+    expect(after.definitions.find((d: Meta) => d.id === "enrolled").target).toBe(9);
+  });
+
+  it("takes a target on the programme's own indicator, and drops it with the indicator", async () => {
+    const definition = {
+      id: "assessed_early_t",
+      label: "Assessed early",
+      kind: "ratio",
+      compute: {
+        source: "enrolments",
+        population: { observedDays: 0 },
+        numerator: {
+          type: "records",
+          records: {
+            from: "interventions",
+            types: ["assessment"],
+            window: { fromDay: 0, toDay: null, until: "care_end" },
+          },
+          atLeast: 1,
+        },
+      },
+    };
+    const created = await as("coordP").post(`/api/programmes/${P}/indicator-definitions`, { definition });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await setTargets("coordP", [
+      { indicatorId: "assessed_early_t", value: 0.6, direction: "higher_is_better" },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = (await as("coordP").get(url(P, `?asOf=${R}&ids=assessed_early_t`))).json();
+    expect(body.definitions[0]).toMatchObject({ target: 0.6, targetSource: "programme" });
+    expect(body.indicators.every((r: Rec) => r.target === 0.6)).toBe(true);
+
+    const del = await as("coordP").delete(`/api/programmes/${P}/indicator-definitions/assessed_early_t`);
+    expect(del.statusCode).toBe(200);
+    expect((await programme()).targets).toEqual([]);
+  });
+
+  it("refuses a target on an indicator another programme defined", async () => {
+    const res = await setTargets("coordP", [
+      { indicatorId: "not_here", value: 1, direction: "higher_is_better" },
+    ]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([
+      { field: "body.targets.0.indicatorId", rule: "unknown", message: expect.stringContaining("not_here") },
+    ]);
   });
 });

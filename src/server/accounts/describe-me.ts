@@ -1,16 +1,18 @@
 import type { z } from "zod";
 import {
+  canCreateProgrammes,
   canEditProgramme,
   canManageSite,
   canReadProgramme,
   canReadSiteData,
+  coordinatedProgrammes,
   isAdmin,
   readableSites,
 } from "../infra/auth/access.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { regionTimeZone } from "../infra/time/civil-date.ts";
-import { listProgrammeScopes } from "../programmes/scope-queries.ts";
+import { coordinatorRegions, listProgrammeScopes } from "../programmes/scope-queries.ts";
 import type { Me } from "./schemas.ts";
 
 /**
@@ -25,6 +27,11 @@ export async function describeMe(db: Db, p: Principal): Promise<z.infer<typeof M
     p.grants.some((g) => g.role === "viewer") ? programmes.flatMap((prog) => prog.siteIds) : [],
   );
   const sites = await db.selectFrom("sites").select(["id", "code", "name"]).orderBy("code").execute();
+  const programmeRegions = !canCreateProgrammes(p)
+    ? []
+    : isAdmin(p)
+      ? (await db.selectFrom("regions").select("id").orderBy("id").execute()).map((r) => r.id)
+      : await coordinatorRegions(db, coordinatedProgrammes(p));
   return {
     id: p.userId,
     username: p.username,
@@ -35,6 +42,7 @@ export async function describeMe(db: Db, p: Principal): Promise<z.infer<typeof M
     csrfToken: p.csrfToken,
     grants: p.grants,
     isAdmin: isAdmin(p),
+    programmeRegions,
     programmes: programmes.map((prog) => ({
       id: prog.id,
       code: prog.code,

@@ -48,6 +48,11 @@ export const Me = z.object({
   csrfToken: z.string(),
   grants: z.array(Grant),
   isAdmin: z.boolean(),
+  /**
+   * Regions where the user may create programmes: every region for an administrator, the regions
+   * of the programmes they coordinate for a regional coordinator, none for anyone else.
+   */
+  programmeRegions: z.array(z.number().int()),
   programmes: z.array(
     z.object({ id: z.number().int(), code: z.string(), name: z.string(), canEdit: z.boolean() }),
   ),

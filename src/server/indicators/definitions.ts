@@ -140,7 +140,7 @@ export function replaceDefinition(
   });
 }
 
-/** Delete one of the programme's own indicators and its pin. Built-ins cannot be deleted. */
+/** Delete one of the programme's own indicators, its pin and its targets. Built-ins cannot be deleted. */
 export async function deleteDefinition(db: Db, actor: Actor, ctx: ProgrammeContext, id: string) {
   await auditedWrite(db, actor, { action: "delete", entity: "indicator_definition" }, async (trx) => {
     const row = await trx
@@ -155,6 +155,11 @@ export async function deleteDefinition(db: Db, actor: Actor, ctx: ProgrammeConte
     }
     await trx
       .deleteFrom("indicator_pins")
+      .where("programme_id", "=", ctx.id)
+      .where("indicator_id", "=", id)
+      .execute();
+    await trx
+      .deleteFrom("indicator_targets")
       .where("programme_id", "=", ctx.id)
       .where("indicator_id", "=", id)
       .execute();

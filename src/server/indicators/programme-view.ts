@@ -3,7 +3,6 @@ import { notFound } from "../infra/http/errors.ts";
 import { CATALOGUE_IDS } from "./catalogue.ts";
 import { type Cell, type Dimension, NO_KEY } from "./compile.ts";
 import type { IndicatorDefinition } from "./definition.ts";
-import { resolvedTarget } from "./present.ts";
 import {
   BUILT_IN,
   liveFromFacts,
@@ -12,6 +11,7 @@ import {
   type ProgrammeContext,
   type StoredDefinition,
 } from "./service.ts";
+import { type ResolvedTargets, resolveTargets } from "./targets.ts";
 
 /** Everything a read needs about a programme, as of one data_version. */
 export interface ProgrammeView {
@@ -48,15 +48,27 @@ export async function pinsOf(db: Db, programmeId: number): Promise<string[]> {
   return rows.map((r) => r.indicator_id);
 }
 
+/** One indicator's targets for this programme: the programme row's and each site row's (targets.ts). */
+export const targetsOf = (d: IndicatorDefinition, ctx: ProgrammeContext): ResolvedTargets =>
+  resolveTargets(d, ctx.inputs.parameters, ctx.sites, ctx.targets);
+
 /** What the API says about a definition beside its values. */
 export function meta(d: IndicatorDefinition, ctx: ProgrammeContext) {
+  const targets = targetsOf(d, ctx);
   return {
     id: d.id,
     label: d.label,
     description: d.description,
     kind: d.kind,
-    target: resolvedTarget(d, ctx.inputs.parameters),
-    direction: d.direction,
+    target: targets.programme?.value ?? null,
+    direction: targets.programme?.direction ?? d.direction,
+    targetSource: targets.programme?.source ?? null,
+    siteTargets: [...targets.sites].map(([site, t]) => ({
+      site,
+      target: t.value,
+      direction: t.direction,
+      source: t.source,
+    })),
     source: d.compute.source,
     builtIn: CATALOGUE_IDS.includes(d.id),
     computedFrom: liveFromFacts(d, ctx.inputs) ? ("facts" as const) : ("records" as const),

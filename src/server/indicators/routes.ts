@@ -18,6 +18,7 @@ import { indicatorValues, previewValues, selectDefinitions } from "./read/values
 import {
   BreakdownQuery,
   BreakdownResponse,
+  CatalogueResponse,
   DefinitionBody,
   DefinitionList,
   DefinitionUpdate,
@@ -33,6 +34,7 @@ import {
   SeriesResponse,
   StoredDefinitionOut,
 } from "./schemas.ts";
+import { BUILT_IN } from "./service.ts";
 import { programmeVersions } from "./versions.ts";
 
 /**
@@ -44,6 +46,27 @@ export function registerIndicatorRoutes(app: ZodApp, { database, changes }: AppC
   const { db } = database;
   const tags = ["indicators"];
   const { readAccess, memoJson } = indicatorReads(db, programmeVersions(db, changes));
+
+  app.get(
+    "/api/indicator-catalogue",
+    {
+      schema: {
+        tags,
+        summary: "The built-in indicators, their kinds and directions (no values)",
+        response: { 200: CatalogueResponse },
+      },
+    },
+    async () => ({
+      definitions: BUILT_IN.map((d) => ({
+        id: d.id,
+        label: d.label,
+        description: d.description,
+        kind: d.kind,
+        direction: d.direction,
+        builtIn: true as const,
+      })),
+    }),
+  );
 
   app.get(
     "/api/programmes/:id/indicators",

@@ -29,14 +29,34 @@ export const SeriesQuery = z.strictObject({
 
 const Num = z.number().nullable();
 
+const TARGET_SOURCES = ["site", "programme", "definition", "sites"] as const;
+
 export const IndicatorMeta = z.object({
   id: z.string(),
   label: z.string(),
   description: z.string(),
   kind: z.enum(KINDS),
-  /** The target for this programme (parameters resolved), or null. */
+  /**
+   * The programme row's target (parameters resolved), or null. Ratios are fractions (0.8 = 80 %),
+   * like their values. How it is chosen: indicators/targets.ts and docs/indicators.md.
+   */
   target: Num,
+  /** The programme row target's direction (without a target: the definition's). */
   direction: z.enum(DIRECTIONS).nullable(),
+  /**
+   * Where the programme row's target comes from: set for the programme, the definition's own,
+   * or (counts) the sum of the sites' targets; null without one.
+   */
+  targetSource: z.enum(TARGET_SOURCES).nullable(),
+  /** Each site row's target, for the sites that have one (a site's own target wins for its row). */
+  siteTargets: z.array(
+    z.object({
+      site: z.string(),
+      target: z.number(),
+      direction: z.enum(DIRECTIONS).nullable(),
+      source: z.enum(TARGET_SOURCES),
+    }),
+  ),
   source: z.string(),
   builtIn: z.boolean(),
   /**
@@ -55,7 +75,15 @@ const CellFields = {
   smallSite: z.boolean(),
 };
 
-export const ApiRecord = z.object({ id: z.string(), site: z.string().nullable(), ...CellFields });
+export const ApiRecord = z.object({
+  id: z.string(),
+  site: z.string().nullable(),
+  ...CellFields,
+  /** This row's target (the site's, or the programme's on the programme row), or null. */
+  target: Num,
+  /** Whether the value reaches the target in its direction; null: no value, no target or no direction. */
+  targetMet: z.boolean().nullable(),
+});
 
 const ProgrammeRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 const SiteRef = z.object({
@@ -142,4 +170,19 @@ export const PinsBody = z.strictObject({
     .array(z.string().min(1).max(64))
     .max(50)
     .refine((ids) => new Set(ids).size === ids.length, "each indicator at most once"),
+});
+
+/** The built-in catalogue, without a programme: to choose targets for a programme being created. */
+export const CatalogueResponse = z.object({
+  definitions: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      description: z.string(),
+      kind: z.enum(KINDS),
+      /** The direction that makes a value better (the default of a target's). */
+      direction: z.enum(DIRECTIONS).nullable(),
+      builtIn: z.literal(true),
+    }),
+  ),
 });

@@ -29,6 +29,7 @@ import { cellsFromFacts, type FactsDimension, readableFromFacts } from "./facts/
 import { factsBuilt, readEnrolmentExceptions } from "./facts/read.ts";
 import { factColumnsOf } from "./facts/record-sets.ts";
 import { siteCachedCells } from "./site-cache.ts";
+import type { Direction, ExplicitTarget } from "./targets.ts";
 
 /** The catalogue, validated once: a broken built-in is a programming error, caught by the tests. */
 export const BUILT_IN: readonly IndicatorDefinition[] = CATALOGUE.map((input) => {
@@ -45,6 +46,8 @@ export interface ProgrammeSiteInfo {
   areaName: string | null;
   /** Registered to the programme (false: only has enrolments in it). */
   registered: boolean;
+  /** The site's own enrolment target in the programme (null: the programme's default). */
+  targetEnrolment: number | null;
 }
 
 export interface ProgrammeContext {
@@ -60,6 +63,8 @@ export interface ProgrammeContext {
   siteIds: number[];
   /** Implementation phase start, if the programme has one (default start of a series). */
   implementationStart: string | null;
+  /** The targets set for the programme's indicators (indicator_targets; resolved in targets.ts). */
+  targets: ExplicitTarget[];
 }
 
 const PracticeTypes = z.object({
@@ -80,9 +85,9 @@ export async function findProgrammeId(db: Executor, code: string): Promise<numbe
   return row?.id;
 }
 
-/** Everything about a programme the engine needs: two queries. */
+/** Everything about a programme the engine needs: three queries. */
 export async function loadProgrammeContext(db: Executor, id: number): Promise<ProgrammeContext | undefined> {
-  const [programme, sites] = await Promise.all([
+  const [programme, sites, targets] = await Promise.all([
     db
       .selectFrom("programmes as p")
       .leftJoin("practice_versions as pv", (j) =>
@@ -122,6 +127,12 @@ export async function loadProgrammeContext(db: Executor, id: number): Promise<Pr
               .where("ps.programme_id", "=", id),
           )
           .as("registered"),
+        eb
+          .selectFrom("programme_sites as ps")
+          .select("ps.target_enrolment")
+          .whereRef("ps.site_id", "=", "s.id")
+          .where("ps.programme_id", "=", id)
+          .as("target_enrolment"),
       ])
       .where((eb) =>
         eb.or([
@@ -129,6 +140,13 @@ export async function loadProgrammeContext(db: Executor, id: number): Promise<Pr
           eb("s.id", "in", eb.selectFrom("enrolments").select("site_id").where("programme_id", "=", id)),
         ]),
       )
+      .execute(),
+    db
+      .selectFrom("indicator_targets")
+      .select(["indicator_id", "site_id", "value", "direction"])
+      .where("programme_id", "=", id)
+      .orderBy("indicator_id")
+      .orderBy("site_id", (o) => o.nullsFirst())
       .execute(),
   ]);
   if (!programme) return undefined;
@@ -142,6 +160,7 @@ export async function loadProgrammeContext(db: Executor, id: number): Promise<Pr
       areaCode: s.area_code,
       areaName: s.area_name,
       registered: Boolean(s.registered),
+      targetEnrolment: s.target_enrolment ?? null,
     }))
     .sort((a, b) => byteCompare(a.code, b.code));
   return {
@@ -153,6 +172,12 @@ export async function loadProgrammeContext(db: Executor, id: number): Promise<Pr
     sites: siteInfos,
     siteIds: siteInfos.map((s) => s.id),
     implementationStart: programme.implementation_start ?? null,
+    targets: targets.map((t) => ({
+      indicatorId: t.indicator_id,
+      siteId: t.site_id,
+      value: Number(t.value),
+      direction: t.direction as Direction,
+    })),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Executor } from "../infra/db/executor.ts";
 import { precompiled } from "../infra/db/precompiled.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { PHASES, type Programme, type ProgrammeParameters, type ProgrammeSummary } from "./schemas.ts";
+import { loadTargets } from "./targets.ts";
 
 type Phase = (typeof PHASES)[number];
 export type ProgrammeOut = z.infer<typeof Programme>;
@@ -81,15 +82,15 @@ export async function listProgrammeSummaries(db: Executor, today: string): Promi
 }
 
 /**
- * One programme with its practice, parameters, phases (in their natural order) and sites (by
- * code); undefined when unknown. Three queries, whatever the number of sites. `canEdit` is the
+ * One programme with its practice, parameters, phases (in their natural order), sites (by
+ * code) and indicator targets; undefined when unknown. Four queries, whatever the number of sites. `canEdit` is the
  * caller's to fill in: it depends on who asks.
  */
 export async function loadProgramme(
   db: Executor,
   id: number,
 ): Promise<Omit<ProgrammeOut, "canEdit"> | undefined> {
-  const [row, phases, sites] = await Promise.all([
+  const [row, phases, sites, targets] = await Promise.all([
     db
       .selectFrom("programmes as p")
       .innerJoin("practices as pr", "pr.id", "p.practice_id")
@@ -119,6 +120,7 @@ export async function loadProgramme(
       .where("ps.programme_id", "=", id)
       .orderBy("s.code")
       .execute(),
+    loadTargets(db, id),
   ]);
   if (!row) return undefined;
   return {
@@ -142,6 +144,7 @@ export async function loadProgramme(
       name: s.name,
       targetEnrolment: s.target_enrolment,
     })),
+    targets,
     version: row.version,
   };
 }

@@ -1,12 +1,20 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
+import { audit } from "../infra/audit/audit.ts";
 import { actorOf, auditedWrite } from "../infra/audit/audited-write.ts";
-import { canEditProgramme, canReadProgramme } from "../infra/auth/access.ts";
-import { requireAdmin, requireThat } from "../infra/auth/guards.ts";
+import {
+  canCreateProgrammeIn,
+  canCreateProgrammes,
+  canEditProgramme,
+  canReadProgramme,
+  coordinatedProgrammes,
+  isAdmin,
+} from "../infra/auth/access.ts";
+import { requireThat } from "../infra/auth/guards.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { withoutStatementTimeout } from "../infra/db/database.ts";
-import { conflict, forbidden, invalid, notFound } from "../infra/http/errors.ts";
+import { AppError, conflict, forbidden, invalid, notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
 import { staleVersion } from "../practices/stale-version.ts";
 import { IdParams } from "../shared/schemas.ts";
@@ -25,13 +33,16 @@ import {
   ProgrammeSummary,
   ProgrammeUpdate,
 } from "./schemas.ts";
+import { coordinatorRegions } from "./scope-queries.ts";
 import { programmeSummaries } from "./summary-cache.ts";
+import { checkTargets, dropTargetsOfRemovedSites, replaceTargets } from "./targets.ts";
 
 /**
  * Programmes: a practice (at a given version) implemented at a set of sites of a region, with
- * phases, parameters and per-site targets. Everyone whom `canReadProgramme` lets in reads one;
- * administrators create them; administrators and the programme's regional coordinators change
- * them, with optimistic locking on `version`.
+ * phases, parameters, per-site enrolment targets and targets on any indicator. Everyone whom
+ * `canReadProgramme` lets in reads one; administrators create them in any region, regional
+ * coordinators in their own regions (and become the new programme's coordinator); administrators
+ * and the programme's regional coordinators change them, with optimistic locking on `version`.
  */
 export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
   const { db } = ctx.database;
@@ -65,13 +76,28 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
     "/api/programmes",
     { schema: { tags, body: ProgrammeBody, response: { 201: Programme } } },
     async (req, reply) => {
-      const p = requireAdmin(req);
+      const p = requireThat(
+        req,
+        canCreateProgrammes,
+        "only an administrator or a regional coordinator may create a programme",
+      );
       const body = req.body;
+      const admin = isAdmin(p);
       const programme = await auditedWrite(
         db,
         actorOf(p),
         { action: "create", entity: "programme" },
         async (trx) => {
+          if (!admin) {
+            const regions = await coordinatorRegions(trx, coordinatedProgrammes(p));
+            if (!canCreateProgrammeIn(p, body.regionId, regions)) {
+              const message =
+                "a regional coordinator creates programmes only in the region of the programmes they coordinate";
+              throw new AppError("forbidden", `body.regionId: ${message}`, [
+                { field: "body.regionId", rule: "forbidden", message },
+              ]);
+            }
+          }
           const taken = await trx
             .selectFrom("programmes")
             .select("id")
@@ -79,6 +105,7 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
             .executeTakeFirst();
           if (taken) throw conflict(`a programme with code "${body.code}" already exists`, "body.code");
           const practiceVersion = await checkProgrammeReferences(trx, body, true);
+          await checkTargets(trx, null, body.targets, new Set(body.sites.map((s) => s.siteId)));
           const row = await trx
             .insertInto("programmes")
             .values({
@@ -93,6 +120,32 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
             .returning("id")
             .executeTakeFirstOrThrow();
           await replaceProgrammeLinks(trx, row.id, { phases: body.phases, sites: body.sites });
+          await replaceTargets(trx, row.id, body.targets);
+          if (!admin) {
+            // The coordinator who creates a programme coordinates it (their session sees it at once:
+            // the grant notifies every server's session cache, migration 0011).
+            const grant = await trx
+              .insertInto("user_roles")
+              .values({
+                user_id: p.userId,
+                role: "regional_coordinator",
+                programme_id: row.id,
+                site_id: null,
+              })
+              .returning("id")
+              .executeTakeFirstOrThrow();
+            await audit(trx, actorOf(p), {
+              action: "grant",
+              entity: "user_role",
+              entityId: grant.id,
+              programmeId: row.id,
+              detail: {
+                before: null,
+                after: { userId: p.userId, role: "regional_coordinator", programmeId: row.id },
+                reason: "the regional coordinator who created the programme",
+              },
+            });
+          }
           const after = (await loadProgramme(trx, row.id))!;
           return {
             result: { ...after, canEdit: true },
@@ -150,6 +203,18 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
         const locked = await lockProgramme(trx, id);
         if (!locked) throw notFound("programme");
         if (locked.version !== baseVersion) throw staleVersion("programme", locked.version, baseVersion);
+        if (change.targets !== undefined) {
+          const siteIds = change.sites
+            ? change.sites.map((s) => s.siteId)
+            : (
+                await trx
+                  .selectFrom("programme_sites")
+                  .select("site_id")
+                  .where("programme_id", "=", id)
+                  .execute()
+              ).map((r) => r.site_id);
+          await checkTargets(trx, id, change.targets, new Set(siteIds));
+        }
         if (change.practiceVersion !== undefined || change.sites !== undefined) {
           await checkProgrammeReferences(
             trx,
@@ -182,6 +247,8 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
           throw recomputeFailure(err) ?? err;
         }
         await replaceProgrammeLinks(trx, id, { phases: change.phases, sites: change.sites });
+        if (change.targets !== undefined) await replaceTargets(trx, id, change.targets);
+        else if (change.sites !== undefined) await dropTargetsOfRemovedSites(trx, id);
         const after = (await loadProgramme(trx, id))!;
         return { result: { ...after, canEdit: true }, entityId: id, programmeId: id, before, after };
       });

@@ -76,6 +76,20 @@ export const ProgrammeSite = z.object({
   targetEnrolment: z.number().int().nullable(),
 });
 
+const DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
+
+/**
+ * A target on one indicator (built-in or the programme's own) for the whole programme
+ * (`siteId` null: the programme row) or for one of its sites. Ratios are fractions, like their
+ * values (0.8 = 80 %). How a row's target is chosen: indicators/targets.ts.
+ */
+export const IndicatorTarget = z.object({
+  indicatorId: z.string(),
+  siteId: z.number().int().nullable(),
+  value: z.number(),
+  direction: z.enum(DIRECTIONS),
+});
+
 export const Programme = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -85,6 +99,8 @@ export const Programme = z.object({
   parameters: ProgrammeParameters,
   phases: z.array(z.object({ phase: z.enum(PHASES), startDate: z.string(), endDate: z.string().nullable() })),
   sites: z.array(ProgrammeSite),
+  /** Targets set on indicators, by indicator id, then the programme-wide one before the sites'. */
+  targets: z.array(IndicatorTarget),
   /** Optimistic-locking version: send it back as `baseVersion` when changing the programme. */
   version: z.number().int(),
   canEdit: z.boolean(),
@@ -105,6 +121,33 @@ const SiteLink = z.strictObject({
   targetEnrolment: z.number().int().min(0).max(100000).nullable().default(null),
 });
 
+const TargetLink = z.strictObject({
+  indicatorId: z.string().min(1).max(64),
+  siteId: Id.nullable().default(null),
+  value: z.number().finite().min(-1e9).max(1e9),
+  direction: z.enum(DIRECTIONS),
+});
+
+/** At most one target per indicator and site (or programme): the index of each repeat, for its field. */
+function targetsDistinct(
+  targets: Array<{ indicatorId: string; siteId: number | null }>,
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  targets.forEach((t, i) => {
+    const key = `${t.indicatorId}|${t.siteId ?? ""}`;
+    if (seen.has(key))
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "indicatorId"],
+        message: "a target for this indicator and site is already in the list",
+        params: { rule: "duplicate" },
+      });
+    seen.add(key);
+  });
+}
+const Targets = z.array(TargetLink).max(2000).superRefine(targetsDistinct);
+
 function phasesDistinct(phases: Array<{ phase: string }>) {
   return new Set(phases.map((p) => p.phase)).size === phases.length;
 }
@@ -122,6 +165,8 @@ export const ProgrammeBody = z.strictObject({
   parameters: ProgrammeParameters,
   phases: z.array(Phase).max(3).default([]).refine(phasesDistinct, "each phase at most once"),
   sites: z.array(SiteLink).max(1000).default([]).refine(sitesDistinct, "each site at most once"),
+  /** Targets on the built-in indicators (the programme has no indicators of its own yet). */
+  targets: Targets.default([]),
 });
 
 export const ProgrammeUpdate = z.strictObject({
@@ -133,4 +178,9 @@ export const ProgrammeUpdate = z.strictObject({
   /** Replace the stored phases / sites (send the whole set). */
   phases: z.array(Phase).max(3).refine(phasesDistinct, "each phase at most once").optional(),
   sites: z.array(SiteLink).max(1000).refine(sitesDistinct, "each site at most once").optional(),
+  /**
+   * Replace the stored targets (send the whole set). Without it the targets stay, except those of
+   * sites the change takes out of the programme.
+   */
+  targets: Targets.optional(),
 });

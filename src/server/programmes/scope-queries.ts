@@ -1,4 +1,5 @@
 import type { Db } from "../infra/db/database.ts";
+import type { Executor } from "../infra/db/executor.ts";
 
 export interface ProgrammeScopeRow {
   id: number;
@@ -35,4 +36,20 @@ export async function getProgrammeScope(db: Db, id: number): Promise<ProgrammeSc
     .where("programme_id", "=", id)
     .execute();
   return { ...programme, siteIds: links.map((l) => l.site_id) };
+}
+
+/**
+ * The regions a user coordinates: those of the programmes they hold a regional coordinator grant
+ * for (a programme's sites lie in its region). Empty for anyone without such a grant.
+ */
+export async function coordinatorRegions(db: Executor, programmeIds: readonly number[]): Promise<number[]> {
+  if (programmeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("programmes")
+    .select("region_id")
+    .distinct()
+    .where("id", "in", [...programmeIds])
+    .orderBy("region_id")
+    .execute();
+  return rows.map((r) => r.region_id);
 }

@@ -34,14 +34,7 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="account/password" element={<PasswordPage />} />
           <Route path="programmes" element={<ProgrammesPage />} />
-          <Route
-            path="programmes/new"
-            element={
-              <RequireAdmin>
-                <ProgrammeCreatePage />
-              </RequireAdmin>
-            }
-          />
+          <Route path="programmes/new" element={<ProgrammeCreatePage />} />
           <Route path="programmes/:id" element={<ProgrammePage />} />
           <Route path="programmes/:id/edit" element={<ProgrammeEditPage />} />
           <Route path="programmes/:id/dashboard/*" element={<DashboardRoutes />} />

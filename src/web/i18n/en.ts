@@ -4,6 +4,7 @@ import { importsEn } from "../features/imports/messages.en.ts";
 import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
+import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the type
@@ -11,6 +12,7 @@ import { registryEn } from "../features/registry/messages.en.ts";
  */
 export const en = {
   dashboard: dashboardEn,
+  programmeTargets: programmeTargetsEn,
   common: {
     loading: "Loading…",
     save: "Save",

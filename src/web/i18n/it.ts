@@ -4,12 +4,14 @@ import { importsIt } from "../features/imports/messages.it.ts";
 import { factsIt } from "../features/indicator-facts/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
+import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
 import type { Messages } from "./en.ts";
 
 /** Italiano. */
 export const it: Messages = {
   dashboard: dashboardIt,
+  programmeTargets: programmeTargetsIt,
   common: {
     loading: "Caricamento…",
     save: "Salva",

@@ -1,9 +1,20 @@
 import type { Db } from "../../infra/db/database.ts";
 import { invalid } from "../../infra/http/errors.ts";
 import type { IndicatorDefinition } from "../definition.ts";
-import { presentRecords } from "../present.ts";
-import { meta, type ProgrammeView, programmeRef } from "../programme-view.ts";
+import { type PresentedRecord, presentRecords } from "../present.ts";
+import { meta, type ProgrammeView, programmeRef, targetsOf } from "../programme-view.ts";
 import { computeCells, type ProgrammeContext } from "../service.ts";
+import { targetMet } from "../targets.ts";
+
+/** Each record with its row's target and whether it is met (nothing to judge on a withheld cell). */
+function withTargets(defs: IndicatorDefinition[], ctx: ProgrammeContext, records: PresentedRecord[]) {
+  const targets = new Map(defs.map((d) => [d.id, targetsOf(d, ctx)]));
+  return records.map((r) => {
+    const t = targets.get(r.id);
+    const row = (r.site === null ? t?.programme : t?.sites.get(r.site)) ?? null;
+    return { ...r, target: row?.value ?? null, targetMet: targetMet(r.value, row) };
+  });
+}
 
 /** The definitions `ids` names (comma-separated), all when absent; an unknown id is refused. */
 export function selectDefinitions(
@@ -35,7 +46,7 @@ export async function indicatorValues(
     sites: ctx.sites,
     definitions: defs.map((d) => meta(d, ctx)),
     pinned: pins,
-    indicators: presentRecords(defs, cells!, { suppress, smallSiteThreshold }),
+    indicators: withTargets(defs, ctx, presentRecords(defs, cells!, { suppress, smallSiteThreshold })),
   };
 }
 
@@ -46,6 +57,10 @@ export async function previewValues(db: Db, ctx: ProgrammeContext, d: IndicatorD
     programme: programmeRef(ctx),
     asOf,
     definition: meta(d, ctx),
-    indicators: presentRecords([d], cells!, { suppress: false, smallSiteThreshold: 5 }),
+    indicators: withTargets(
+      [d],
+      ctx,
+      presentRecords([d], cells!, { suppress: false, smallSiteThreshold: 5 }),
+    ),
   };
 }

@@ -58,3 +58,25 @@ export function canReadProgramme(p: Principal, programme: { id: number; siteIds:
 export function canEditProgramme(p: Principal, programmeId: number): boolean {
   return isAdmin(p) || coordinatedProgrammes(p).includes(programmeId);
 }
+
+/**
+ * Create programmes at all: administrators, and regional coordinators (in their regions only:
+ * `canCreateProgrammeIn`).
+ */
+export function canCreateProgrammes(p: Principal): boolean {
+  return isAdmin(p) || coordinatedProgrammes(p).length > 0;
+}
+
+/**
+ * Create a programme in a region: administrators in any region; a regional coordinator in the
+ * regions of the programmes they coordinate (`coordinatorRegions`: those programmes' region ids;
+ * a programme's sites always lie in its region, so these are also the regions of their sites).
+ */
+export function canCreateProgrammeIn(
+  p: Principal,
+  regionId: number,
+  coordinatorRegions: readonly number[],
+): boolean {
+  if (isAdmin(p)) return true;
+  return coordinatedProgrammes(p).length > 0 && coordinatorRegions.includes(regionId);
+}

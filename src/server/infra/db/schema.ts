@@ -314,6 +314,16 @@ export interface IndicatorDefinitionTable {
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }
+/** A target of one indicator for a programme (site_id null) or one of its sites (migration 0015). */
+export interface IndicatorTargetTable {
+  id: Generated<number>;
+  programme_id: number;
+  indicator_id: string;
+  site_id: number | null;
+  value: number;
+  direction: string;
+  updated_at: Generated<Date>;
+}
 export interface IndicatorPinTable {
   programme_id: number;
   indicator_id: string;
@@ -459,6 +469,7 @@ export interface DB {
   indicator_cache: IndicatorCacheTable;
   indicator_definitions: IndicatorDefinitionTable;
   indicator_pins: IndicatorPinTable;
+  indicator_targets: IndicatorTargetTable;
   planning_questionnaires: PlanningQuestionnaireTable;
   planning_rounds: PlanningRoundTable;
   planning_artefacts: PlanningArtefactTable;

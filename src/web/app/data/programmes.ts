@@ -21,8 +21,8 @@ export const useProgrammes = () =>
 export const useProgramme = (id: number) =>
   useQuery({ queryKey: programmeKeys.one(id), queryFn: () => get<Programme>(`/api/programmes/${id}`) });
 
-// A programme's sites decide who sees it: refresh the user's menu too.
-const refresh = [programmeKeys.all, ["me"], ["structure"]];
+// A programme's sites decide who sees it: refresh the user's menu too; its targets show on the dashboard.
+const refresh = [programmeKeys.all, ["me"], ["structure"], ["dashboard"]];
 
 export const useCreateProgramme = () =>
   useWrite((body: ProgrammeBody) => post<Programme>("/api/programmes", body), refresh);

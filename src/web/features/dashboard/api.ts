@@ -58,9 +58,10 @@ export const useBreakdown = (programmeId: number, indicatorId: string, by: Break
     placeholderData: keepPreviousData,
   });
 
-export const useDefinitions = (programmeId: number) =>
+export const useDefinitions = (programmeId: number, enabled = true) =>
   useQuery({
     queryKey: dashboardKeys.definitions(programmeId),
+    enabled,
     queryFn: () =>
       get<{ definitions: StoredDefinition[] }>(`${base(programmeId)}/indicator-definitions`).then(
         (r) => r.definitions,

@@ -2,6 +2,7 @@ import type { BarSeriesOption, ChartOption } from "../../app/ui/echarts-setup.ts
 import { COLORS } from "./colors.ts";
 import { cellState } from "./format.ts";
 import { escapeHtml } from "./html.ts";
+import type { RowTarget } from "./model.ts";
 import type { Cell, IndicatorMeta } from "./types.ts";
 
 /** One bar: a site (or breakdown group) or the programme as a whole. */
@@ -13,6 +14,24 @@ export interface Bar {
   long: string;
   cell: Cell;
   programme?: boolean;
+  /** This bar's target (a site's own, or the programme's), if it has one. */
+  target?: RowTarget | null;
+  /** Whether the value meets it (as the server says). */
+  status?: "met" | "notMet" | "none";
+}
+
+/**
+ * How the targets of the bars are drawn: one dashed line when every bar has the same target,
+ * a short dash over each bar when they differ (each site its own target), nothing without any.
+ */
+export function targetMarks(bars: Bar[]): { line: number | null; marks: Array<number | null> | null } {
+  const values = bars.map((b) => b.target?.value ?? null);
+  const defined = values.filter((v): v is number => v !== null);
+  if (defined.length === 0) return { line: null, marks: null };
+  if (defined.length === bars.length && defined.every((v) => v === defined[0])) {
+    return { line: defined[0]!, marks: null };
+  }
+  return { line: null, marks: values };
 }
 
 /** How the builder writes numbers and words (from the caller's language). */
@@ -22,6 +41,8 @@ export interface BarTexts {
   fraction: (cell: Cell) => string | null;
   indicator: string;
   target: string;
+  /** "On target" / "Off target". */
+  status: { met: string; notMet: string };
   smallSite: string;
   suppressedLong: string;
   noDataLong: string;
@@ -41,8 +62,9 @@ const SMALL_DECAL = {
 /**
  * Bars side by side, like the figures of the Lombardy report: one per site (or group), the
  * programme last in its own colour, each labelled with its value and, for a percentage, its
- * numerator over its denominator; the target as a dashed line. "No data" and suppressed cells
- * get a label on the axis instead of a bar, so they never read as 0.
+ * numerator over its denominator; the target as a dashed line, or each site's own target as a dash
+ * over its bar. "No data" and suppressed cells get a label on the axis instead of a bar, so they
+ * never read as 0.
  */
 export function barOption(meta: IndicatorMeta, bars: Bar[], t: BarTexts): ChartOption {
   const ratio = meta.kind === "ratio";
@@ -88,12 +110,13 @@ export function barOption(meta: IndicatorMeta, bars: Bar[], t: BarTexts): ChartO
   });
 
   const values = bars.map((b) => b.cell.value ?? 0);
-  const top = Math.max(...values, meta.target ?? 0);
+  const { line, marks } = targetMarks(bars);
+  const top = Math.max(...values, ...bars.map((b) => b.target?.value ?? 0));
   return {
     animationDuration: 300,
     grid: {
       left: 56,
-      right: meta.target === null ? 24 : 96,
+      right: line === null ? 24 : 96,
       top: 44,
       bottom: many ? 86 : 56,
       containLabel: false,
@@ -115,7 +138,12 @@ export function barOption(meta: IndicatorMeta, bars: Bar[], t: BarTexts): ChartO
         if (state === "suppressed") lines.push(escapeHtml(t.suppressedLong));
         if (state === "noData") lines.push(escapeHtml(t.noDataLong));
         if (b.cell.smallSite) lines.push(escapeHtml(t.smallSite));
-        if (meta.target !== null) lines.push(`${escapeHtml(t.target)}: ${escapeHtml(t.number(meta.target))}`);
+        if (b.target) {
+          const met = b.status === "met" ? t.status.met : b.status === "notMet" ? t.status.notMet : null;
+          lines.push(
+            `${escapeHtml(t.target)}: ${escapeHtml(t.number(b.target.value))}${met ? ` — ${escapeHtml(met)}` : ""}`,
+          );
+        }
         return lines.join("<br/>");
       },
     },
@@ -152,7 +180,26 @@ export function barOption(meta: IndicatorMeta, bars: Bar[], t: BarTexts): ChartO
         // above the target line, labels included: "32% 12/38" stays legible where the line crosses it
         z: 3,
       },
-      ...(meta.target === null
+      ...(marks === null
+        ? []
+        : [
+            {
+              // each bar's own target: a short dash over it (a line series without its line)
+              type: "line" as const,
+              name: t.target,
+              data: marks.map((v) => (v === null ? "-" : v)),
+              symbol: "rect",
+              symbolSize: [many ? 18 : 34, 3],
+              showSymbol: true,
+              showAllSymbol: true,
+              connectNulls: false,
+              lineStyle: { width: 0, opacity: 0 },
+              itemStyle: { color: COLORS.target },
+              silent: true,
+              z: 4,
+            },
+          ]),
+      ...(line === null
         ? []
         : [
             {
@@ -170,9 +217,9 @@ export function barOption(meta: IndicatorMeta, bars: Bar[], t: BarTexts): ChartO
                   position: "end" as const,
                   color: COLORS.target,
                   fontWeight: "bold" as const,
-                  formatter: `${t.target} ${t.number(meta.target)}`,
+                  formatter: `${t.target} ${t.number(line)}`,
                 },
-                data: [{ yAxis: meta.target }],
+                data: [{ yAxis: line }],
               },
             },
           ]),

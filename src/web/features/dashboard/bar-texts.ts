@@ -18,6 +18,7 @@ export function useBarTexts(meta: IndicatorMeta | undefined, smallThreshold: num
       fraction: f.fraction,
       indicator: label(meta),
       target: t("dashboard.target"),
+      status: { met: t("dashboard.status.met"), notMet: t("dashboard.status.notMet") },
       smallSite: t("dashboard.smallSiteLong", { threshold: smallThreshold }),
       suppressedLong: t("dashboard.suppressedLong"),
       noDataLong: t("dashboard.noDataLong"),

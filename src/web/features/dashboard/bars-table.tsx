@@ -4,7 +4,8 @@ import { Link } from "react-router";
 import { DataTable } from "../../app/table.tsx";
 import type { Bar } from "./bar-option.ts";
 import { CellValue } from "./cell-value.tsx";
-import { cellState } from "./format.ts";
+import { cellState, useFormat } from "./format.ts";
+import { StatusBadge } from "./status-badge.tsx";
 import type { IndicatorMeta } from "./types.ts";
 
 /** The numbers behind a bar chart, as a table: the chart's accessible equivalent. */
@@ -22,9 +23,12 @@ export function BarsTable({
   linkFor?: (bar: Bar) => string | null;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const ratio = meta.kind === "ratio";
+  const withTargets = bars.some((b) => b.target);
   const head = [groupHeading, t("dashboard.value")];
   if (ratio) head.push(t("dashboard.numerator"), t("dashboard.denominator"));
+  if (withTargets) head.push(t("dashboard.target"), t("dashboard.againstTarget"));
   head.push(t("dashboard.notes"));
   const n = (v: number | null) => (v === null ? "—" : v);
   return (
@@ -66,6 +70,8 @@ export function BarsTable({
             </Table.Td>
             {ratio && <Table.Td>{n(b.cell.numerator)}</Table.Td>}
             {ratio && <Table.Td>{n(b.cell.denominator)}</Table.Td>}
+            {withTargets && <Table.Td>{b.target ? f.target(meta.kind, b.target) : "—"}</Table.Td>}
+            {withTargets && <Table.Td>{b.target && <StatusBadge status={b.status ?? "none"} />}</Table.Td>}
             <Table.Td>
               <Text size="xs" c="dimmed">
                 {[

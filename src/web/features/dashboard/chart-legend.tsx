@@ -2,7 +2,24 @@ import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { COLORS } from "./colors.ts";
 
-function Swatch({ color, hatched, dashed }: { color: string; hatched?: boolean; dashed?: boolean }) {
+function Swatch({
+  color,
+  hatched,
+  dashed,
+  dash,
+}: {
+  color: string;
+  hatched?: boolean;
+  dashed?: boolean;
+  dash?: boolean;
+}) {
+  if (dash) {
+    return (
+      <svg width={22} height={10} aria-hidden="true">
+        <rect x={3} y={4} width={16} height={3} fill={color} />
+      </svg>
+    );
+  }
   if (dashed) {
     return (
       <svg width={22} height={10} aria-hidden="true">
@@ -31,11 +48,14 @@ export function ChartLegend({
   siteLabel,
   withProgramme,
   withTarget,
+  siteTargets = false,
   smallThreshold,
 }: {
   siteLabel: string;
   withProgramme: boolean;
   withTarget: boolean;
+  /** Each bar's own target drawn as a dash over it. */
+  siteTargets?: boolean;
   smallThreshold: number;
 }) {
   const { t } = useTranslation();
@@ -50,6 +70,7 @@ export function ChartLegend({
       {item(<Swatch color={COLORS.site} />, siteLabel)}
       {withProgramme && item(<Swatch color={COLORS.programme} />, t("dashboard.programmeRow"))}
       {withTarget && item(<Swatch color={COLORS.target} dashed />, t("dashboard.target"))}
+      {siteTargets && item(<Swatch color={COLORS.target} dash />, t("dashboard.siteTargets"))}
       {item(
         <Swatch color={COLORS.small} hatched />,
         t("dashboard.smallSiteLegend", { threshold: smallThreshold }),

@@ -2,7 +2,7 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { toCsv } from "./csv.ts";
 import { EXPORT_COLUMNS, exportRows, xlsxFile } from "./export.ts";
-import { modelOf, sitesAtTarget } from "./model.ts";
+import { modelOf, sitesAtTarget, targetStatus } from "./model.ts";
 import { sortSites } from "./sort.ts";
 import type { IndicatorsResponse } from "./types.ts";
 
@@ -11,12 +11,16 @@ const cell = (
   denominator: number | null,
   value: number | null,
   suppressed = false,
+  target: number | null = null,
+  targetMet: boolean | null = null,
 ) => ({
   numerator,
   denominator,
   value,
   suppressed,
   smallSite: false,
+  target,
+  targetMet,
 });
 const site = (id: number, code: string, name: string) => ({
   id,
@@ -42,6 +46,13 @@ const data: IndicatorsResponse = {
       kind: "ratio",
       target: 0.5,
       direction: "higher_is_better",
+      targetSource: "programme",
+      // B has a target of its own, lower is better there
+      siteTargets: [
+        { site: "A", target: 0.5, direction: "higher_is_better", source: "programme" },
+        { site: "B", target: 0.2, direction: "lower_is_better", source: "site" },
+        { site: "C", target: 0.5, direction: "higher_is_better", source: "programme" },
+      ],
       source: "enrolments",
       builtIn: false,
       computedFrom: "records",
@@ -51,8 +62,15 @@ const data: IndicatorsResponse = {
       label: "Enrolled",
       description: "",
       kind: "count",
-      target: 10,
+      target: 30,
       direction: "higher_is_better",
+      targetSource: "sites",
+      siteTargets: ["A", "B", "C"].map((site) => ({
+        site,
+        target: 10,
+        direction: "higher_is_better" as const,
+        source: "definition" as const,
+      })),
       source: "enrolments",
       builtIn: true,
       computedFrom: "facts",
@@ -60,14 +78,14 @@ const data: IndicatorsResponse = {
   ],
   pinned: ["early"],
   indicators: [
-    { id: "early", site: "A", ...cell(6, 10, 0.6) },
-    { id: "early", site: "B", ...cell(0, 0, null) },
-    { id: "early", site: "C", ...cell(null, null, null, true) },
-    { id: "early", site: null, ...cell(9, 17, 9 / 17) },
-    { id: "enrolled", site: "A", ...cell(10, null, 10) },
-    { id: "enrolled", site: "B", ...cell(0, null, 0) },
-    { id: "enrolled", site: "C", ...cell(7, null, 7) },
-    { id: "enrolled", site: null, ...cell(17, null, 17) },
+    { id: "early", site: "A", ...cell(6, 10, 0.6, false, 0.5, true) },
+    { id: "early", site: "B", ...cell(0, 0, null, false, 0.2) },
+    { id: "early", site: "C", ...cell(null, null, null, true, 0.5) },
+    { id: "early", site: null, ...cell(9, 17, 9 / 17, false, 0.5, true) },
+    { id: "enrolled", site: "A", ...cell(10, null, 10, false, 10, true) },
+    { id: "enrolled", site: "B", ...cell(0, null, 0, false, 10, false) },
+    { id: "enrolled", site: "C", ...cell(7, null, 7, false, 10, false) },
+    { id: "enrolled", site: null, ...cell(17, null, 17, false, 30, false) },
   ],
 };
 
@@ -80,9 +98,33 @@ describe("the dashboard's model, order and files", () => {
     expect(sortSites(model, { column: "site", descending: true })).toEqual(["C", "B", "A"]);
   });
 
-  it("counts the sites at a count's per-site target", () => {
+  it("counts the sites at their own targets, a withheld value never met", () => {
     expect(sitesAtTarget(model, data.definitions[1]!)).toEqual({ met: 1, total: 3 });
-    expect(sitesAtTarget(model, data.definitions[0]!)).toBeNull();
+    expect(sitesAtTarget(model, data.definitions[0]!)).toEqual({ met: 1, total: 3 });
+  });
+
+  it("gives each row its own target: a site's on its row, the programme's (for a count, the sum) on the programme row", () => {
+    expect(model.target("early", "B")).toEqual({
+      target: { value: 0.2, direction: "lower_is_better" },
+      status: "none",
+    });
+    expect(model.target("early", "A").status).toBe("met");
+    expect(model.target("enrolled", null)).toEqual({
+      target: { value: 30, direction: "higher_is_better" },
+      status: "notMet",
+    });
+  });
+
+  it.each([
+    ["higher: above", 0.6, 0.5, "higher_is_better", "met"],
+    ["higher: equal", 0.5, 0.5, "higher_is_better", "met"],
+    ["higher: below", 0.4, 0.5, "higher_is_better", "notMet"],
+    ["lower: below", 0.1, 0.2, "lower_is_better", "met"],
+    ["lower: above", 0.3, 0.2, "lower_is_better", "notMet"],
+    ["no value", null, 0.2, "lower_is_better", "none"],
+    ["no direction", 0.3, 0.2, null, "none"],
+  ] as const)("targetStatus %s", (_what, value, target, direction, status) => {
+    expect(targetStatus({ value: target, direction }, value)).toBe(status);
   });
 
   it("writes one CSV row per indicator and site, then the programme; empty = no value", async () => {
@@ -91,16 +133,19 @@ describe("the dashboard's model, order and files", () => {
     const lines = text.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe(EXPORT_COLUMNS.join(","));
     expect(lines[1]).toBe(
-      'P-1,2024-06-30,early,"Early, intensive",ratio,A,Alpha,6,10,0.6,0.5,higher_is_better,false,false',
+      'P-1,2024-06-30,early,"Early, intensive",ratio,A,Alpha,6,10,0.6,0.5,higher_is_better,false,false,true',
     );
     expect(lines[2]).toBe(
-      'P-1,2024-06-30,early,"Early, intensive",ratio,B,"Beta ""north""",0,0,,0.5,higher_is_better,false,false',
+      'P-1,2024-06-30,early,"Early, intensive",ratio,B,"Beta ""north""",0,0,,0.2,lower_is_better,false,false,',
     );
     expect(lines[3]).toBe(
-      'P-1,2024-06-30,early,"Early, intensive",ratio,C,Gamma,,,,0.5,higher_is_better,true,false',
+      'P-1,2024-06-30,early,"Early, intensive",ratio,C,Gamma,,,,0.5,higher_is_better,true,false,',
     );
     expect(lines[4]).toBe(
-      `P-1,2024-06-30,early,"Early, intensive",ratio,,"Pilot, phase 1",9,17,${9 / 17},0.5,higher_is_better,false,false`,
+      `P-1,2024-06-30,early,"Early, intensive",ratio,,"Pilot, phase 1",9,17,${9 / 17},0.5,higher_is_better,false,false,true`,
+    );
+    expect(lines[8]).toBe(
+      'P-1,2024-06-30,enrolled,Enrolled,count,,"Pilot, phase 1",17,,17,30,higher_is_better,false,false,false',
     );
     expect(lines).toHaveLength(1 + 8 + 1);
   });

@@ -9,7 +9,10 @@ import type { IndicatorMeta } from "./types.ts";
  * what the server let them see: suppressed cells stay empty, flagged `suppressed`).
  *
  * One row per indicator and site, then the programme row (site empty), values unrounded — the
- * columns of `praxis indicators --format csv` with the labels and flags beside them.
+ * columns of `praxis indicators --format csv` with the labels and flags beside them. `target` and
+ * `direction` are the row's own (a site's target on its row, the programme's on the programme
+ * row); `target_met` (true, false, or empty when there is nothing to judge) comes last, so every
+ * earlier column keeps its place (docs/indicators.md, "Targets").
  */
 export const EXPORT_COLUMNS = [
   "programme",
@@ -26,6 +29,7 @@ export const EXPORT_COLUMNS = [
   "direction",
   "suppressed",
   "small_site",
+  "target_met",
 ] as const;
 
 export function exportRows(
@@ -42,6 +46,7 @@ export function exportRows(
   for (const m of indicators) {
     for (const p of places) {
       const c = model.cell(m.id, p.code);
+      const { target, status } = model.target(m.id, p.code);
       rows.push([
         programme.code,
         asOf,
@@ -53,10 +58,11 @@ export function exportRows(
         c.numerator,
         c.denominator,
         c.value,
-        m.target,
-        m.direction,
+        target?.value ?? null,
+        target ? target.direction : m.direction,
         c.suppressed,
         c.smallSite,
+        status === "none" ? null : status === "met",
       ]);
     }
   }

@@ -43,6 +43,14 @@ export function useFormat() {
     },
     [t, number],
   );
+  /** A target with its direction: "≥ 80%", "≤ 10%", or the bare value without a direction. */
+  const target = useCallback(
+    (kind: IndicatorMeta["kind"], t: { value: number; direction: IndicatorMeta["direction"] }) => {
+      const n = number(kind, t.value);
+      return t.direction === "higher_is_better" ? `≥ ${n}` : t.direction === "lower_is_better" ? `≤ ${n}` : n;
+    },
+    [number],
+  );
   /** "17/26" for a ratio with a denominator; null otherwise. */
   const fraction = useCallback(
     (cell: Pick<Cell, "numerator" | "denominator">) => {
@@ -63,5 +71,5 @@ export function useFormat() {
       ).format(new Date(`${iso}T00:00:00Z`)),
     [lang],
   );
-  return { number, value, fraction, date };
+  return { number, value, target, fraction, date };
 }

@@ -19,10 +19,12 @@ export function IndicatorFacts({ model, meta }: { model: DashboardModel; meta: I
       </Badge>
       <Badge variant="light" color={meta.target === null ? "gray" : "red"} tt="none">
         {meta.target === null
-          ? t("dashboard.noTarget")
-          : meta.kind === "count"
-            ? t("dashboard.targetPerSite", { value: f.number(meta.kind, meta.target) })
-            : t("dashboard.targetValue", { value: f.number(meta.kind, meta.target) })}
+          ? meta.siteTargets.length
+            ? t("dashboard.targetSitesOnly")
+            : t("dashboard.noTarget")
+          : `${t("dashboard.targetValue", { value: f.target(meta.kind, { value: meta.target, direction: meta.direction }) })}${
+              meta.targetSource === "sites" ? ` ${t("dashboard.targetSum")}` : ""
+            }`}
       </Badge>
       <Text size="sm" component="span">
         {t("dashboard.programmeRow")}: <CellValue kind={meta.kind} cell={model.cell(meta.id, null)} />

@@ -7,7 +7,7 @@ import { ErrorAlert, Loading } from "../../app/page.tsx";
 import { EChart } from "../../app/ui/echart.tsx";
 import { useBreakdown } from "./api.ts";
 import { useDashboardHref } from "./as-of.ts";
-import { barOption } from "./bar-option.ts";
+import { barOption, targetMarks } from "./bar-option.ts";
 import { useBarTexts } from "./bar-texts.ts";
 import { BarsTable } from "./bars-table.tsx";
 import { ChartDownloads } from "./chart-downloads.tsx";
@@ -73,6 +73,7 @@ function IndicatorChart({ ctx, meta }: { ctx: DashboardContext; meta: IndicatorM
     return breakdown.data ? breakdownBars(breakdown.data, by, t, programmeLabel) : null;
   }, [by, model, meta, breakdown.data, t, programmeLabel]);
   const option = useMemo(() => (bars && texts ? barOption(meta, bars, texts) : null), [bars, texts, meta]);
+  const marks = useMemo(() => (bars ? targetMarks(bars) : { line: null, marks: null }), [bars]);
 
   const index = model.definitions.findIndex((d) => d.id === meta.id);
   const prev = model.definitions[index - 1];
@@ -179,7 +180,8 @@ function IndicatorChart({ ctx, meta }: { ctx: DashboardContext; meta: IndicatorM
             <ChartLegend
               siteLabel={byLabel}
               withProgramme={meta.kind !== "count"}
-              withTarget={meta.target !== null}
+              withTarget={marks.line !== null}
+              siteTargets={marks.marks !== null}
               smallThreshold={threshold}
             />
             {by === "site" && (

@@ -2,7 +2,7 @@ import { Anchor, Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDashboardHref } from "./as-of.ts";
-import { cellState, type Status, statusOf, useFormat } from "./format.ts";
+import { cellState, useFormat } from "./format.ts";
 import { useIndicatorText } from "./labels.ts";
 import { type DashboardModel, sitesAtTarget } from "./model.ts";
 import { Sparkline } from "./sparkline.tsx";
@@ -10,8 +10,9 @@ import { StatusBadge } from "./status-badge.tsx";
 import type { IndicatorMeta } from "./types.ts";
 
 /**
- * A headline tile: the programme's value, its numerator/denominator, the target and whether it
- * is met (for a count with a per-site target: how many sites meet it), and the monthly trend.
+ * A headline tile: the programme's value, its numerator/denominator, the programme's target and
+ * whether it is met in the indicator's direction, how many sites meet their own targets, and the
+ * monthly trend.
  */
 export function IndicatorTile({
   meta,
@@ -31,19 +32,16 @@ export function IndicatorTile({
   const name = label(meta);
   const cell = model.cell(meta.id, null);
   const perSite = sitesAtTarget(model, meta);
-  const status: Status = perSite
-    ? perSite.met === perSite.total
-      ? "met"
-      : "notMet"
-    : statusOf(meta, cell.value);
+  const { target: programmeTarget, status } = model.target(meta.id, null);
   const fraction = f.fraction(cell);
   const titleId = `tile-${meta.id}`;
-  const target =
-    meta.target === null
-      ? t("dashboard.noTarget")
-      : meta.kind === "count"
-        ? t("dashboard.targetPerSite", { value: f.number(meta.kind, meta.target) })
-        : t("dashboard.targetValue", { value: f.number(meta.kind, meta.target) });
+  const target = programmeTarget
+    ? `${t("dashboard.targetValue", { value: f.target(meta.kind, programmeTarget) })}${
+        meta.targetSource === "sites" ? ` ${t("dashboard.targetSum")}` : ""
+      }`
+    : perSite
+      ? t("dashboard.targetSitesOnly")
+      : t("dashboard.noTarget");
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={titleId} data-indicator={meta.id}>
       <Stack gap={6}>
@@ -77,20 +75,19 @@ export function IndicatorTile({
           <Sparkline programmeId={programmeId} indicatorId={meta.id} to={asOf} name={name} />
         </Group>
         <Group justify="space-between" gap="xs" wrap="wrap">
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" data-testid="tile-target">
             {target}
           </Text>
-          {meta.target !== null && (
-            <StatusBadge
-              status={status}
-              label={
-                perSite
-                  ? t("dashboard.sitesAtTarget", { count: perSite.met, total: perSite.total })
-                  : undefined
-              }
-            />
-          )}
+          {programmeTarget && <StatusBadge status={status} />}
         </Group>
+        {perSite && (
+          <Group gap="xs">
+            <StatusBadge
+              status={perSite.met === perSite.total ? "met" : "notMet"}
+              label={t("dashboard.sitesAtTarget", { count: perSite.met, total: perSite.total })}
+            />
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -36,6 +36,11 @@ export const dashboardEn = {
   targetValue: "Target: {{value}}",
   targetPerSite: "Target: {{value}} per site",
   noTarget: "No target",
+  targetSitesOnly: "Targets per site",
+  targetSum: "(the sum of the sites' targets)",
+  siteTarget: "Site target",
+  targetOf: "Target {{name}}",
+  siteTargets: "Each site's target",
   direction: {
     higher_is_better: "Higher is better",
     lower_is_better: "Lower is better",
@@ -121,6 +126,8 @@ export const dashboardEn = {
     empty: "Choose at least one line: the programme or a site.",
   },
   table: {
+    targetOf: "Target: {{name}}",
+    showTargets: "Show each row's target",
     title: "Indicator table",
     caption: "Every indicator for every site, as of {{date}}. Select a column heading to sort.",
     filter: "Indicators shown",

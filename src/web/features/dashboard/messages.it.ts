@@ -38,6 +38,11 @@ export const dashboardIt: Messages["dashboard"] = {
   targetValue: "Obiettivo: {{value}}",
   targetPerSite: "Obiettivo: {{value}} per sede",
   noTarget: "Nessun obiettivo",
+  targetSitesOnly: "Obiettivi per sede",
+  targetSum: "(la somma degli obiettivi delle sedi)",
+  siteTarget: "Obiettivo della sede",
+  targetOf: "Obiettivo {{name}}",
+  siteTargets: "Obiettivo di ciascuna sede",
   direction: {
     higher_is_better: "Meglio se più alto",
     lower_is_better: "Meglio se più basso",
@@ -123,6 +128,8 @@ export const dashboardIt: Messages["dashboard"] = {
     empty: "Scegli almeno una linea: il programma o una sede.",
   },
   table: {
+    targetOf: "Obiettivo: {{name}}",
+    showTargets: "Mostra l'obiettivo di ogni riga",
     title: "Tabella degli indicatori",
     caption:
       "Ogni indicatore per ogni sede, al {{date}}. Seleziona l'intestazione di una colonna per ordinare.",

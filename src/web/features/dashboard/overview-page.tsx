@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
 import { IconPin } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { DataTable } from "../../app/table.tsx";
 import { useDashboardHref } from "./as-of.ts";
 import { CellValue } from "./cell-value.tsx";
 import { type DashboardContext, DashboardPage, WithIndicators } from "./dashboard-page.tsx";
-import { statusOf, useFormat } from "./format.ts";
+import { useFormat } from "./format.ts";
 import { IndicatorTile } from "./indicator-tile.tsx";
 import { useIndicatorText } from "./labels.ts";
 import { sitesAtTarget } from "./model.ts";
@@ -108,6 +108,7 @@ function AllIndicators({ ctx }: { ctx: DashboardContext }) {
         {model.definitions.map((meta) => {
           const cell = model.cell(meta.id, null);
           const perSite = sitesAtTarget(model, meta);
+          const { target, status } = model.target(meta.id, null);
           return (
             <Table.Tr key={meta.id}>
               <Table.Td>
@@ -120,25 +121,25 @@ function AllIndicators({ ctx }: { ctx: DashboardContext }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
-                  {meta.target === null ? "—" : f.number(meta.kind, meta.target)}
-                  {meta.target !== null && meta.kind === "count" && (
+                  {target ? f.target(meta.kind, target) : perSite ? t("dashboard.targetSitesOnly") : "—"}
+                  {meta.targetSource === "sites" && (
                     <Text span size="xs" c="dimmed">
                       {" "}
-                      ({t("dashboard.perSite")})
+                      {t("dashboard.targetSum")}
                     </Text>
                   )}
                 </Text>
               </Table.Td>
               <Table.Td>
-                {meta.target !== null &&
-                  (perSite ? (
+                <Group gap={6} wrap="wrap">
+                  {target && <StatusBadge status={status} />}
+                  {perSite && (
                     <StatusBadge
                       status={perSite.met === perSite.total ? "met" : "notMet"}
                       label={t("dashboard.sitesAtTarget", { count: perSite.met, total: perSite.total })}
                     />
-                  ) : (
-                    <StatusBadge status={statusOf(meta, cell.value)} />
-                  ))}
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           );

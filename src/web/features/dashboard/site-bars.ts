@@ -1,11 +1,12 @@
 import type { TFunction } from "i18next";
 import type { Bar } from "./bar-option.ts";
-import type { DashboardModel } from "./model.ts";
+import { type DashboardModel, rowTarget, targetStatus } from "./model.ts";
 import type { Breakdown, BreakdownResponse, IndicatorMeta } from "./types.ts";
 
 /**
- * An indicator's sites side by side, then the programme — except for counts, whose programme
- * total (a sum of the sites) would dwarf every site's bar.
+ * An indicator's sites side by side, each with its own target, then the programme with the
+ * programme's — except for counts, whose programme total (a sum of the sites) would dwarf every
+ * site's bar (its target, the sum of the sites', is on the tile and in the table).
  */
 export function siteBars(model: DashboardModel, meta: IndicatorMeta, programmeLabel: string): Bar[] {
   const bars: Bar[] = model.sites.map((s) => ({
@@ -13,6 +14,7 @@ export function siteBars(model: DashboardModel, meta: IndicatorMeta, programmeLa
     short: s.code,
     long: s.name,
     cell: model.cell(meta.id, s.code),
+    ...model.target(meta.id, s.code),
   }));
   if (meta.kind !== "count") {
     bars.push({
@@ -21,6 +23,7 @@ export function siteBars(model: DashboardModel, meta: IndicatorMeta, programmeLa
       long: model.data.programme.name,
       cell: model.cell(meta.id, null),
       programme: true,
+      ...model.target(meta.id, null),
     });
   }
   return bars;
@@ -40,11 +43,24 @@ export function breakdownBars(
     }
     return by === "site" || by === "area" ? key : label;
   };
+  // A site's own target by site; other groups (areas, sexes, bands, months) of a percentage or a
+  // median are held to the programme's; a count's groups have none (its target is per site).
+  const meta = data.definition;
+  const targetOf = (key: string | null) =>
+    by === "site"
+      ? key === null
+        ? null
+        : rowTarget(meta, key)
+      : meta.kind === "count"
+        ? null
+        : rowTarget(meta, null);
   const bars: Bar[] = data.groups.map((g) => ({
     key: g.key,
     short: name(g.key, g.label),
     long: g.key !== null && (by === "site" || by === "area") ? g.label : name(g.key, g.label),
     cell: g,
+    target: targetOf(g.key),
+    status: targetStatus(targetOf(g.key), g.suppressed ? null : g.value),
   }));
   if (data.definition.kind !== "count") {
     bars.push({
@@ -53,6 +69,8 @@ export function breakdownBars(
       long: data.programme.name,
       cell: data.total,
       programme: true,
+      target: rowTarget(meta, null),
+      status: targetStatus(rowTarget(meta, null), data.total.suppressed ? null : data.total.value),
     });
   }
   return bars;

@@ -10,7 +10,7 @@ import { CellValue } from "./cell-value.tsx";
 import { ChartDownloads } from "./chart-downloads.tsx";
 import { type ComparisonTexts, comparisonOption } from "./comparison-option.ts";
 import { type DashboardContext, DashboardPage, WithIndicators } from "./dashboard-page.tsx";
-import { statusOf, useFormat } from "./format.ts";
+import { useFormat } from "./format.ts";
 import { useIndicatorText } from "./labels.ts";
 import { StatusBadge } from "./status-badge.tsx";
 import type { ProgrammeSite } from "./types.ts";
@@ -63,7 +63,8 @@ function SiteIndicators({ ctx, site }: { ctx: DashboardContext; site: ProgrammeS
           label: label(d),
           site: model.cell(d.id, site.code),
           programme: model.cell(d.id, null),
-          target: d.target,
+          // the site's own target (the programme's applies to its sites for a percentage)
+          target: model.target(d.id, site.code).target?.value ?? null,
         })),
         texts,
       ),
@@ -127,7 +128,7 @@ function SiteIndicators({ ctx, site }: { ctx: DashboardContext; site: ProgrammeS
             t("dashboard.indicator"),
             site.code,
             t("dashboard.programmeRow"),
-            t("dashboard.target"),
+            t("dashboard.siteTarget"),
             t("dashboard.againstTarget"),
           ]}
           rowCount={model.definitions.length}
@@ -135,6 +136,7 @@ function SiteIndicators({ ctx, site }: { ctx: DashboardContext; site: ProgrammeS
         >
           {model.definitions.map((d) => {
             const cell = model.cell(d.id, site.code);
+            const { target, status } = model.target(d.id, site.code);
             return (
               <Table.Tr key={d.id}>
                 <Table.Th scope="row" fw={500}>
@@ -149,9 +151,9 @@ function SiteIndicators({ ctx, site }: { ctx: DashboardContext; site: ProgrammeS
                   <CellValue kind={d.kind} cell={model.cell(d.id, null)} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{d.target === null ? "—" : f.number(d.kind, d.target)}</Text>
+                  <Text size="sm">{target ? f.target(d.kind, target) : "—"}</Text>
                 </Table.Td>
-                <Table.Td>{d.target !== null && <StatusBadge status={statusOf(d, cell.value)} />}</Table.Td>
+                <Table.Td>{target && <StatusBadge status={status} />}</Table.Td>
               </Table.Tr>
             );
           })}

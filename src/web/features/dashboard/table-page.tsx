@@ -1,4 +1,14 @@
-import { Anchor, Button, MultiSelect, Paper, Table, Text, UnstyledButton } from "@mantine/core";
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Paper,
+  Table,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
 import {
   IconArrowDown,
   IconArrowsSort,
@@ -17,6 +27,7 @@ import { csvFile, exportRows, xlsxFile } from "./export.ts";
 import { cellState, useFormat } from "./format.ts";
 import { useIndicatorText } from "./labels.ts";
 import { type SortState, sortSites } from "./sort.ts";
+import { TargetMark } from "./target-mark.tsx";
 import type { IndicatorMeta } from "./types.ts";
 
 /** Every indicator × site, sortable by any column, exportable to CSV and XLSX. */
@@ -40,6 +51,7 @@ function IndicatorTable({ ctx }: { ctx: DashboardContext }) {
   const { model, asOf } = ctx;
   const [chosen, setChosen] = useState<string[]>([]);
   const [sort, setSort] = useState<SortState>({ column: "site", descending: false });
+  const [withTargets, setWithTargets] = useState(false);
   const shown = useMemo(
     () => (chosen.length ? model.definitions.filter((d) => chosen.includes(d.id)) : model.definitions),
     [chosen, model.definitions],
@@ -117,11 +129,22 @@ function IndicatorTable({ ctx }: { ctx: DashboardContext }) {
             </Text>
           )}
         </Table.Th>
-        {shown.map((m: IndicatorMeta) => (
-          <Table.Td key={m.id}>
-            <CellValue kind={m.kind} cell={model.cell(m.id, code)} />
-          </Table.Td>
-        ))}
+        {shown.map((m: IndicatorMeta) => {
+          const { target } = model.target(m.id, code);
+          return [
+            <Table.Td key={m.id}>
+              <CellValue kind={m.kind} cell={model.cell(m.id, code)} />
+              <TargetMark model={model} meta={m} site={code} />
+            </Table.Td>,
+            withTargets && (
+              <Table.Td key={`${m.id}-target`} data-target-of={m.id}>
+                <Text size="sm" c="dimmed">
+                  {target ? f.target(m.kind, target) : "—"}
+                </Text>
+              </Table.Td>
+            ),
+          ];
+        })}
       </Table.Tr>
     );
   };
@@ -150,21 +173,30 @@ function IndicatorTable({ ctx }: { ctx: DashboardContext }) {
         </>
       }
     >
-      <MultiSelect
-        label={t("dashboard.table.filter")}
-        placeholder={chosen.length ? undefined : t("dashboard.table.filterPlaceholder")}
-        data={model.definitions.map((d) => ({ value: d.id, label: label(d) }))}
-        value={chosen}
-        onChange={setChosen}
-        searchable
-        clearable
-        clearButtonProps={{ "aria-label": t("common.clearNamed", { name: t("dashboard.table.filter") }) }}
-        hidePickedOptions
-        maw={720}
-        nothingFoundMessage={t("common.nothingFound")}
-      />
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <MultiSelect
+          label={t("dashboard.table.filter")}
+          placeholder={chosen.length ? undefined : t("dashboard.table.filterPlaceholder")}
+          data={model.definitions.map((d) => ({ value: d.id, label: label(d) }))}
+          value={chosen}
+          onChange={setChosen}
+          searchable
+          clearable
+          clearButtonProps={{ "aria-label": t("common.clearNamed", { name: t("dashboard.table.filter") }) }}
+          hidePickedOptions
+          maw={720}
+          miw={320}
+          nothingFoundMessage={t("common.nothingFound")}
+        />
+        <Checkbox
+          label={t("dashboard.table.showTargets")}
+          checked={withTargets}
+          onChange={(e) => setWithTargets(e.currentTarget.checked)}
+          mb={8}
+        />
+      </Group>
       <Paper withBorder p={0}>
-        <Table.ScrollContainer minWidth={180 + 128 * shown.length} maxHeight="70vh">
+        <Table.ScrollContainer minWidth={180 + (withTargets ? 224 : 128) * shown.length} maxHeight="70vh">
           <Table
             striped
             highlightOnHover
@@ -177,7 +209,14 @@ function IndicatorTable({ ctx }: { ctx: DashboardContext }) {
             <Table.Thead>
               <Table.Tr>
                 {header("site", t("dashboard.site"))}
-                {shown.map((m) => header(m.id, label(m)))}
+                {shown.map((m) => [
+                  header(m.id, label(m)),
+                  withTargets && (
+                    <Table.Th key={`${m.id}-target`} scope="col" fz="xs" style={{ verticalAlign: "bottom" }}>
+                      {t("dashboard.table.targetOf", { name: label(m) })}
+                    </Table.Th>
+                  ),
+                ])}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

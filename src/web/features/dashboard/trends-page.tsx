@@ -25,6 +25,7 @@ import { ChartDownloads } from "./chart-downloads.tsx";
 import { type DashboardContext, DashboardPage, WithIndicators } from "./dashboard-page.tsx";
 import { useFormat } from "./format.ts";
 import { useIndicatorText } from "./labels.ts";
+import { rowTarget } from "./model.ts";
 import { type TrendLine, trendOption } from "./trend-option.ts";
 import type { IndicatorMeta, SeriesResponse } from "./types.ts";
 
@@ -125,8 +126,17 @@ function TrendChart({
   const lines: TrendLine[] = useMemo(() => {
     const out: TrendLine[] = [];
     const of = (site: string | null) => data.series.find((s) => s.site === site)?.points ?? [];
-    if (withProgramme) out.push({ name: t("dashboard.programmeRow"), programme: true, points: of(null) });
-    for (const code of sites) out.push({ name: code, programme: false, points: of(code) });
+    // The series' definition carries the targets: the programme's, and each site's own.
+    const meta = data.definition;
+    if (withProgramme)
+      out.push({
+        name: t("dashboard.programmeRow"),
+        programme: true,
+        points: of(null),
+        target: rowTarget(meta, null),
+      });
+    for (const code of sites)
+      out.push({ name: code, programme: false, points: of(code), target: rowTarget(meta, code) });
     return out;
   }, [data, sites, withProgramme, t]);
   const option = useMemo(
@@ -137,6 +147,7 @@ function TrendChart({
         value: (cell) => f.value(meta.kind, cell),
         fraction: f.fraction,
         target: t("dashboard.target"),
+        targetOf: (name) => t("dashboard.targetOf", { name }),
       }),
     [meta, lines, months, f, t],
   );
@@ -191,6 +202,16 @@ function TrendChart({
               rowCount={months.length}
               empty={t("dashboard.noData")}
             >
+              {lines.some((l) => l.target) && (
+                <Table.Tr>
+                  <Table.Th scope="row" fw={500}>
+                    {t("dashboard.target")}
+                  </Table.Th>
+                  {lines.map((l) => (
+                    <Table.Td key={l.name}>{l.target ? f.target(meta.kind, l.target) : "—"}</Table.Td>
+                  ))}
+                </Table.Tr>
+              )}
               {months.map((m, i) => (
                 <Table.Tr key={data.asOfs[i]}>
                   <Table.Th scope="row" fw={500}>

@@ -15,6 +15,31 @@ export interface AgeBandRow {
   max: NumberValue;
 }
 
+/** An indicator a target can be set on, as the form needs it (built-ins and the programme's own). */
+export interface IndicatorChoice {
+  id: string;
+  label: string;
+  kind: "ratio" | "count" | "median";
+  direction: "higher_is_better" | "lower_is_better" | null;
+  builtIn: boolean;
+}
+
+/** One target as the form holds it. */
+export interface TargetRow {
+  /** Stable while the row lives (the server's index changes as rows are removed). */
+  key: string;
+  indicatorId: string | null;
+  /** "" = the whole programme, else a site id. */
+  siteId: string;
+  /** As typed: a percentage for a ratio (80 = 80 %), the number itself otherwise. */
+  value: NumberValue;
+  direction: "higher_is_better" | "lower_is_better";
+}
+
+let rowCounter = 0;
+/** A new target row's key. */
+export const newTargetKey = () => `t${++rowCounter}`;
+
 export interface ProgrammeFormValues {
   code: string;
   name: string;
@@ -36,6 +61,8 @@ export interface ProgrammeFormValues {
     newToServiceDays: NumberValue;
     breakdownAgeBands: AgeBandRow[];
   };
+  /** Targets on indicators (ratios typed as percentages). */
+  targets: TargetRow[];
 }
 
 /** The defaults of INDICATORS.md, the ones the server's schema applies (shared/programme-defaults.ts). */
@@ -74,10 +101,20 @@ export function emptyProgramme(regionId: number | null): ProgrammeFormValues {
     phases: emptyPhases(),
     sites: [],
     parameters: parametersToForm(DEFAULT_PARAMETERS),
+    targets: [],
   };
 }
 
-export function programmeToForm(p: Programme): ProgrammeFormValues {
+/** Ratios travel as fractions (0.8) and are typed as percentages (80). */
+const isRatio = (indicators: readonly IndicatorChoice[], id: string | null) =>
+  indicators.find((i) => i.id === id)?.kind === "ratio";
+/** 0.07 × 100 is 7.000000000000001 in floating point: keep what a person typed. */
+const percent = (fraction: number) => Math.round(fraction * 100 * 1e6) / 1e6;
+
+export function programmeToForm(
+  p: Programme,
+  indicators: readonly IndicatorChoice[] = [],
+): ProgrammeFormValues {
   const phases = emptyPhases();
   for (const ph of p.phases) phases[ph.phase] = { startDate: ph.startDate, endDate: ph.endDate };
   return {
@@ -89,7 +126,27 @@ export function programmeToForm(p: Programme): ProgrammeFormValues {
     phases,
     sites: p.sites.map((s) => ({ siteId: s.siteId, targetEnrolment: s.targetEnrolment ?? "" })),
     parameters: parametersToForm(p.parameters),
+    targets: p.targets.map((t) => ({
+      key: newTargetKey(),
+      indicatorId: t.indicatorId,
+      siteId: t.siteId === null ? "" : String(t.siteId),
+      value: isRatio(indicators, t.indicatorId) ? percent(t.value) : t.value,
+      direction: t.direction,
+    })),
   };
+}
+
+/** The targets sent: ratios back to fractions; an empty value goes as null, for the server to name. */
+export function targetsToBody(v: ProgrammeFormValues, indicators: readonly IndicatorChoice[]) {
+  return v.targets.map((t) => {
+    const n = t.value === "" ? null : Number(t.value);
+    return {
+      indicatorId: t.indicatorId ?? "",
+      siteId: t.siteId === "" ? null : Number(t.siteId),
+      value: (n === null ? null : isRatio(indicators, t.indicatorId) ? n / 100 : n) as number,
+      direction: t.direction,
+    };
+  });
 }
 
 /** Required numbers: "" goes as null so that the server names the empty field. */
@@ -126,13 +183,17 @@ function parts(v: ProgrammeFormValues) {
   };
 }
 
-export function formToCreateBody(v: ProgrammeFormValues): ProgrammeBody {
+export function formToCreateBody(
+  v: ProgrammeFormValues,
+  indicators: readonly IndicatorChoice[] = [],
+): ProgrammeBody {
   return {
     code: v.code,
     name: v.name,
     regionId: v.regionId ? Number(v.regionId) : (null as unknown as number),
     practiceId: v.practiceId ? Number(v.practiceId) : (null as unknown as number),
     ...parts(v),
+    targets: targetsToBody(v, indicators),
   };
 }
 
@@ -143,6 +204,7 @@ export function formToCreateBody(v: ProgrammeFormValues): ProgrammeBody {
 export function formToUpdateBody(
   v: ProgrammeFormValues,
   base: Pick<Programme, "version" | "practice">,
+  indicators: readonly IndicatorChoice[] = [],
 ): ProgrammeUpdate {
   const practiceVersion =
     v.practiceVersion !== null && Number(v.practiceVersion) !== base.practice.version
@@ -153,13 +215,15 @@ export function formToUpdateBody(
     name: v.name,
     ...(practiceVersion !== undefined ? { practiceVersion } : {}),
     ...parts(v),
+    targets: targetsToBody(v, indicators),
   };
 }
 
 /**
  * The server names phases and sites by their index in the array sent; the form names them by
  * phase and by site id. Rewrite `body.phases.1.startDate` to `body.phases.implementation.startDate`,
- * `body.sites.0.targetEnrolment` to `body.sites.site-12.targetEnrolment`, and the age-band fields.
+ * `body.sites.0.targetEnrolment` to `body.sites.site-12.targetEnrolment`, `body.targets.2.value`
+ * to `body.targets.t7.value` (the row's key), and the age-band fields.
  */
 export function toFormIssues(err: unknown, v: ProgrammeFormValues): unknown {
   if (!(err instanceof ApiError)) return err;
@@ -176,6 +240,10 @@ export function toFormIssues(err: unknown, v: ProgrammeFormValues): unknown {
       const site = v.sites[Number(n)];
       return site ? `body.sites.site-${site.siteId}` : m;
     });
+    field = field.replace(/^body\.targets\.(\d+)/, (m, n: string) => {
+      const row = v.targets[Number(n)];
+      return row ? `body.targets.${row.key}` : m;
+    });
     return { ...i, field };
   });
   return new ApiError(err.status, err.code, err.message, issues);
@@ -188,5 +256,7 @@ const SHOWN = [
   /^parameters\.breakdownAgeBands\.\d+\.(label|min|max)$/,
   /^phases\.(pre_implementation|implementation|sustainability)(\.(startDate|endDate))?$/,
   /^sites\.site-\d+(\.\w+)?$/,
+  /^targets$/,
+  /^targets\.t\d+\.(indicatorId|siteId|value|direction)$/,
 ];
 export const isShownProgrammeField = (path: string) => SHOWN.some((re) => re.test(path));

@@ -11,12 +11,14 @@ import { Page, QueryView } from "../../app/page.tsx";
 import type { ParameterImpact, Programme, ProgrammeUpdate } from "../../app/types.ts";
 import {
   formToUpdateBody,
+  type IndicatorChoice,
   isShownProgrammeField,
   type ProgrammeFormValues,
   programmeToForm,
   toFormIssues,
 } from "./form-values.ts";
 import { ImpactModal } from "./impact-modal.tsx";
+import { useIndicatorChoices } from "./indicator-choices.ts";
 import { ProgrammeForm } from "./programme-form.tsx";
 import { useProgrammeLabels } from "./programme-labels.ts";
 
@@ -29,11 +31,23 @@ export function ProgrammeEditPage() {
   const id = Number(useParams().id);
   const programme = useProgramme(id);
   return (
-    <QueryView query={programme}>{(p) => (p.canEdit ? <EditForm programme={p} /> : <NoAccess />)}</QueryView>
+    <QueryView query={programme}>
+      {(p) => (p.canEdit ? <WithIndicators programme={p} /> : <NoAccess />)}
+    </QueryView>
   );
 }
 
-function EditForm({ programme }: { programme: Programme }) {
+/** The programme's indicators (built-ins and its own) name its targets: the form waits for them. */
+function WithIndicators({ programme }: { programme: Programme }) {
+  const indicators = useIndicatorChoices(programme.id);
+  return (
+    <QueryView query={indicators}>
+      {(choices) => <EditForm programme={programme} indicators={choices} />}
+    </QueryView>
+  );
+}
+
+function EditForm({ programme, indicators }: { programme: Programme; indicators: IndicatorChoice[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const update = useUpdateProgramme(programme.id);
@@ -69,7 +83,7 @@ function EditForm({ programme }: { programme: Programme }) {
 
   const submit = (values: ProgrammeFormValues) => {
     clear();
-    const body = formToUpdateBody(values, base);
+    const body = formToUpdateBody(values, base, indicators);
     impact.mutate(
       { parameters: body.parameters, practiceVersion: body.practiceVersion },
       {
@@ -100,7 +114,8 @@ function EditForm({ programme }: { programme: Programme }) {
       <ProgrammeForm
         key={base.version}
         mode="edit"
-        initial={programmeToForm(base)}
+        initial={programmeToForm(base, indicators)}
+        indicators={indicators}
         saving={impact.isPending || update.isPending}
         errors={stale || unavailable ? { ...errors, general: null } : errors}
         field={field}

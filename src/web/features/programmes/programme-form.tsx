@@ -8,11 +8,12 @@ import { useRegions, useSites } from "../../app/data/structure.ts";
 import { type FormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import type { Practice } from "../../app/types.ts";
-import type { ProgrammeFormValues } from "./form-values.ts";
+import type { IndicatorChoice, ProgrammeFormValues } from "./form-values.ts";
 import { ParametersFields } from "./parameters-fields.tsx";
 import { PhasesFields } from "./phases-fields.tsx";
 import { PracticeVersionSelect } from "./practice-version-select.tsx";
 import { SitesFields } from "./sites-fields.tsx";
+import { TargetsFields } from "./targets-fields.tsx";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -27,11 +28,14 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /**
  * Create or edit a programme: its identity (code, region and practice are fixed once created),
- * phases with dates, sites with their targets, and the indicator parameters.
+ * phases with dates, sites with their enrolment targets, targets on any indicator, and the
+ * indicator parameters.
  */
 export function ProgrammeForm({
   mode,
   initial,
+  indicators,
+  regionIds,
   saving,
   errors,
   field,
@@ -42,6 +46,10 @@ export function ProgrammeForm({
 }: {
   mode: "create" | "edit";
   initial: ProgrammeFormValues;
+  /** The indicators a target may name. */
+  indicators: IndicatorChoice[];
+  /** The regions the user may create a programme in (creating; absent: every region). */
+  regionIds?: number[];
   saving: boolean;
   errors: FormErrors;
   field: (path: string) => string | undefined;
@@ -121,13 +129,20 @@ export function ProgrammeForm({
               required
               disabled={mode === "edit"}
               placeholder={t("common.choose")}
-              data={(regions.data ?? []).map((r) => ({
-                value: String(r.id),
-                label: `${r.code} — ${r.name}`,
-              }))}
+              data={(regions.data ?? [])
+                .filter((r) => mode === "edit" || !regionIds || regionIds.includes(r.id))
+                .map((r) => ({
+                  value: String(r.id),
+                  label: `${r.code} — ${r.name}`,
+                }))}
               value={values.regionId}
               onChange={(v) =>
-                setValues((old) => ({ ...old, regionId: v, sites: v === old.regionId ? old.sites : [] }))
+                setValues((old) =>
+                  v === old.regionId
+                    ? old
+                    : // another region: none of the sites (nor their targets) stay
+                      { ...old, regionId: v, sites: [], targets: old.targets.filter((r) => r.siteId === "") },
+                )
               }
               error={field("regionId")}
             />
@@ -164,8 +179,28 @@ export function ProgrammeForm({
             sites={regionId ? (sites.data ?? []) : []}
             value={values.sites}
             defaultTarget={values.parameters.targetEnrolmentPerSite}
-            onChange={(v) => set("sites", v)}
+            onChange={(v) =>
+              // a site taken out takes its targets along
+              setValues((old) => ({
+                ...old,
+                sites: v,
+                targets: old.targets.filter(
+                  (r) => r.siteId === "" || v.some((x) => String(x.siteId) === r.siteId),
+                ),
+              }))
+            }
             error={fieldTree}
+          />
+        </Section>
+        <Section title={t("programmeTargets.title")}>
+          <TargetsFields
+            indicators={indicators}
+            sites={(regionId ? (sites.data ?? []) : []).filter((s) =>
+              values.sites.some((x) => x.siteId === s.id),
+            )}
+            value={values.targets}
+            onChange={(v) => set("targets", v)}
+            error={field}
           />
         </Section>
         <Section title={t("programmes.parameters")}>

@@ -28,6 +28,11 @@ export function useProgrammeLabels() {
       if (/^parameters\.breakdownAgeBands\.\d+\.max$/.test(path)) return t("parameters.bandTo");
       if (/^phases\.\w+\.startDate$/.test(path)) return t("programmes.startDate");
       if (/^phases\.\w+\.endDate$/.test(path)) return t("programmes.endDate");
+      const target = /^targets\.t\d+\.(indicatorId|siteId|value|direction)$/.exec(path)?.[1];
+      if (target === "indicatorId") return t("programmeTargets.indicator");
+      if (target === "siteId") return t("programmeTargets.site");
+      if (target === "value") return t("programmeTargets.value");
+      if (target === "direction") return t("programmeTargets.direction");
       return undefined;
     },
     [t],

@@ -14,6 +14,7 @@ import { DashboardLink } from "../dashboard/programme-link.tsx";
 import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
 import { PlanningLink } from "../planning/planning-link.tsx";
 import { PHASES } from "./form-values.ts";
+import { ProgrammeTargets } from "./programme-targets.tsx";
 
 /** One programme: practice, phases, sites with their targets, and the indicator parameters. */
 export function ProgrammePage() {
@@ -129,6 +130,8 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
           ))}
         </DataTable>
       </Paper>
+
+      <ProgrammeTargets programme={p} />
 
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="md">

@@ -18,7 +18,8 @@ export function ProgrammesPage() {
       title={t("nav.programmes")}
       subtitle={t("programmes.subtitle")}
       actions={
-        me.isAdmin && (
+        // administrators, and regional coordinators in their region (the server decides)
+        me.programmeRegions.length > 0 && (
           <Button
             component={Link}
             to="/programmes/new"

@@ -1,0 +1,25 @@
+/** The programme form's and page's words about targets on indicators (issue 11). */
+export const programmeTargetsEn = {
+  title: "Targets",
+  hint: "A target on any indicator, for the whole programme or for one site. A site's own target counts for that site; the programme's for the programme row — and, for a percentage or a median, for every site without its own.",
+  none: "No targets set on indicators yet.",
+  add: "Add target",
+  remove: "Remove the target {{n}}",
+  indicator: "Indicator",
+  indicatorFor: "Indicator of target {{n}}",
+  site: "Applies to",
+  siteFor: "Where target {{n}} applies",
+  wholeProgramme: "Whole programme",
+  value: "Target value",
+  valueFor: "Value of target {{n}}",
+  percentHint: "A percentage",
+  direction: "Better when",
+  directionFor: "Direction of target {{n}}",
+  higher: "Higher is better",
+  lower: "Lower is better",
+  enrolledHint: "Each site's enrolment target is set with the site above.",
+  caption: "Targets on indicators",
+  listTitle: "Targets on indicators",
+  noAccessCreate:
+    "Programmes are created by administrators and by regional coordinators, in the region of the programmes they coordinate. Ask your administrator if you need one.",
+};
