@@ -65,9 +65,13 @@ const activity = (title: string, end: string, status = "planned") => ({
 
 async function savePlan(programmeId: number, scope: string, activities: ReturnType<typeof activity>[]) {
   const admin = await w.as("admin");
+  const url = `/api/programmes/${programmeId}/planning/action-plan/${scope}`;
+  // a site may already hold the region's copy (sites start from the region's plan)
+  const current = await admin.get(url);
+  const baseVersion = current.statusCode === 200 ? (current.json().version as number) : 0;
   expectCreated(
-    await admin.put(`/api/programmes/${programmeId}/planning/action-plan/${scope}`, {
-      baseVersion: 0,
+    await admin.put(url, {
+      baseVersion,
       strategicAreas: [{ title: "Area", subAreas: [{ title: "Sub-area", activities }] }],
     }),
     200,
@@ -110,14 +114,17 @@ beforeAll(async () => {
     imrPatient: z.id,
   };
 
-  // Action plans: the BPD region's, S1's and S3's (IMR), each with one overdue activity.
+  // Action plans: S1's and S3's (IMR) with one overdue activity each, S2's with none, then the
+  // BPD region's. The sites' own plans come first, so none of them starts from a copy of the
+  // region's (sites without a plan would: docs/planning.md, "Sites start from the region").
+  await savePlan(bpd, `sites/${s1}`, [activity("S1 overdue", daysAgo(3), "in_progress")]);
+  await savePlan(bpd, `sites/${s2}`, []);
+  await savePlan(imr, `sites/${s3}`, [activity("S3 overdue", daysAgo(5), "delayed")]);
   await savePlan(bpd, "region", [
     activity("Regional overdue", daysAgo(10)),
     activity("Regional done", daysAgo(10), "done"),
     activity("Regional ends today", today()),
   ]);
-  await savePlan(bpd, `sites/${s1}`, [activity("S1 overdue", daysAgo(3), "in_progress")]);
-  await savePlan(imr, `sites/${s3}`, [activity("S3 overdue", daysAgo(5), "delayed")]);
 
   // An open round of a BPD questionnaire, answered by S2 only; a closed one nobody answered.
   const q = await db

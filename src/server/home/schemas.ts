@@ -100,7 +100,8 @@ export const ProgrammeAggregate = z.object({
       /** Sites whose (unsuppressed) value meets the target, of the sites with such a value. */
       sitesMeeting: z.number().int(),
       sitesJudged: z.number().int(),
-      target: z.number(),
+      /** The whole programme's target, or null when only sites have targets. */
+      target: z.number().nullable(),
       direction: z.enum(DIRECTIONS).nullable(),
     }),
   ),

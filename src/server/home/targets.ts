@@ -17,7 +17,10 @@ async function targetValues(db: Db, programmeId: number, asOf: string, suppress:
   if (version === undefined) return undefined;
   const view = await loadView(db, programmeId, version);
   if (!view) return undefined;
-  const defs = view.all.filter((d) => meta(d, view.ctx).target !== null);
+  const defs = view.all.filter((d) => {
+    const m = meta(d, view.ctx);
+    return m.target !== null || m.siteTargets.length > 0;
+  });
   if (defs.length === 0) return { view, values: undefined };
   const values = await indicatorValues(db, view, defs, {
     asOf,
@@ -43,8 +46,10 @@ export async function sitesBelowTarget(
     for (const r of values.indicators) {
       const d = metaById.get(r.id);
       const site = r.site === null ? undefined : siteByCode.get(r.site);
-      if (!d || !site || d.target === null || d.direction === null || r.value === null) continue;
-      if (!missesTarget(r.value, d.target, d.direction)) continue;
+      // each site row carries its own target (the site's, or what the programme sets per site)
+      const direction = d?.siteTargets.find((t) => t.site === r.site)?.direction ?? d?.direction ?? null;
+      if (!d || !site || r.target === null || direction === null || r.value === null) continue;
+      if (!missesTarget(r.value, r.target, direction)) continue;
       out.push({
         programmeId: view.ctx.id,
         programmeCode: view.ctx.code,
@@ -55,8 +60,8 @@ export async function sitesBelowTarget(
         kind: d.kind,
         builtIn: d.builtIn,
         value: r.value,
-        target: d.target,
-        direction: d.direction,
+        target: r.target,
+        direction,
       });
     }
   }
@@ -79,8 +84,9 @@ export async function programmeAggregates(
     const { view, values } = read;
     const programmeRow = (indicatorId: string) =>
       values?.indicators.find((r) => r.id === indicatorId && r.site === null);
-    const judged = (d: { id: string; target: number | null }) =>
-      (values?.indicators ?? []).filter((r) => r.id === d.id && r.site !== null && r.value !== null);
+    /** The site rows judged against their own target (a value and a target), and those that meet it. */
+    const judged = (d: { id: string }) =>
+      (values?.indicators ?? []).filter((r) => r.id === d.id && r.site !== null && r.targetMet !== null);
     out.push({
       programmeId: view.ctx.id,
       programmeCode: view.ctx.code,
@@ -92,9 +98,9 @@ export async function programmeAggregates(
         builtIn: d.builtIn,
         value: programmeRow(d.id)?.value ?? null,
         suppressed: programmeRow(d.id)?.suppressed ?? false,
-        sitesMeeting: judged(d).filter((r) => !missesTarget(r.value, d.target, d.direction)).length,
+        sitesMeeting: judged(d).filter((r) => r.targetMet === true).length,
         sitesJudged: judged(d).length,
-        target: d.target!,
+        target: d.target,
         direction: d.direction,
       })),
     });

@@ -41,7 +41,7 @@ export function AggregatesSection({ programmes }: { programmes: Home["aggregates
               <Table.Tr key={i.indicatorId}>
                 <Table.Td>{label({ id: i.indicatorId, label: i.label, builtIn: i.builtIn })}</Table.Td>
                 <Table.Td>{f.value(i.kind, i)}</Table.Td>
-                <Table.Td>{f.number(i.kind, i.target)}</Table.Td>
+                <Table.Td>{i.target === null ? "—" : f.number(i.kind, i.target)}</Table.Td>
                 <Table.Td>
                   {t("home.aggregates.sitesValue", { meeting: i.sitesMeeting, judged: i.sitesJudged })}
                 </Table.Td>
