@@ -27,7 +27,7 @@ describe("language", () => {
 
     // Then the navigation and the page speak Italian, and the page says so to assistive technology
     await shell.navLink("Programmi").waitFor();
-    await page.getByRole("heading", { level: 2, name: "Sedi" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Sedi", exact: true }).waitFor();
     expect(await shell.navigation.getByText("Amministrazione").isVisible()).toBe(true);
     expect(await page.locator("html").getAttribute("lang")).toBe("it");
 

@@ -26,16 +26,16 @@ describe("the living demo", () => {
     const matrix = page.getByRole("table", { name: "Artefacts of the region and of each site" });
     for (const kind of ["Situation analysis", "SWOT", "Theory of Change", "Action plan", "Roadmap"]) {
       await expect
-        .poll(() => matrix.getByRole("link", { name: `${kind} · Region` }).textContent(), { timeout: 20_000 })
+        .poll(() => matrix.getByRole("link", { name: `${kind}, Region` }).textContent(), { timeout: 20_000 })
         .toMatch(/^version \d+$/);
     }
     // sites too: LECCO is always active in the demo
     await expect
-      .poll(() => matrix.getByRole("link", { name: "SWOT · LECCO" }).textContent())
+      .poll(() => matrix.getByRole("link", { name: "SWOT, LECCO" }).textContent())
       .toMatch(/^version \d+$/);
     expect(await seriousViolations(page)).toEqual([]);
 
-    await matrix.getByRole("link", { name: "SWOT · Region" }).click();
+    await matrix.getByRole("link", { name: "SWOT, Region" }).click();
     await page.getByText("The DMH director sponsors the project").first().waitFor();
     await screenshot(page, "living-demo-region-swot");
     expect(await seriousViolations(page)).toEqual([]);

@@ -45,16 +45,16 @@ describe("the implementation planning toolkit", () => {
     await page.getByRole("heading", { level: 1, name: "BPD-LOM implementation plan" }).waitFor();
     const matrix = page.getByRole("table", { name: "Artefacts of the region and of each site" });
     await expect
-      .poll(() => matrix.getByRole("link", { name: "Theory of Change · Region" }).textContent())
+      .poll(() => matrix.getByRole("link", { name: "Theory of Change, Region" }).textContent())
       .toBe("not started");
 
     await page.getByRole("button", { name: "Apply the template" }).click();
     await page.getByText(/^ImpleMENTAL.*: 5 parts applied$/).waitFor();
     await expect
-      .poll(() => matrix.getByRole("link", { name: "Theory of Change · Region" }).textContent())
+      .poll(() => matrix.getByRole("link", { name: "Theory of Change, Region" }).textContent())
       .toBe("version 1");
     await expect
-      .poll(() => matrix.getByRole("link", { name: "Action plan · Region" }).textContent())
+      .poll(() => matrix.getByRole("link", { name: "Action plan, Region" }).textContent())
       .toBe("version 1");
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -65,7 +65,7 @@ describe("the implementation planning toolkit", () => {
       .filter({ hasText: /already/i })
       .waitFor();
     await p.open(bpd.id, "BPD-LOM implementation plan");
-    expect(await matrix.getByRole("link", { name: "Theory of Change · Region" }).textContent()).toBe(
+    expect(await matrix.getByRole("link", { name: "Theory of Change, Region" }).textContent()).toBe(
       "version 1",
     );
   });
@@ -144,6 +144,16 @@ describe("the implementation planning toolkit", () => {
     const enrolledAtLecco = live.indicators.find((r) => r.id === "enrolled" && r.site === "LECCO")!.value;
     expect(enrolledAtLecco).toBeGreaterThan(0);
 
+    // Lecco's diagram started as the region's skeleton when the template was applied; the team
+    // starts over from an empty one (version 2)
+    const copy = (await siteApi.get(planning(`toc/sites/${lecco}`))).json as { version: number };
+    expect(copy.version).toBe(1);
+    const cleared = await siteApi.request("PUT", planning(`toc/sites/${lecco}`), {
+      baseVersion: 1,
+      nodes: [],
+      edges: [],
+    });
+    expect(cleared.status).toBe(200);
     await p.open(bpd.id, /^Theory of Change · LECCO/, "toc", lecco);
     await page.getByText("No boxes yet").waitFor();
     await p.addBox("Impact", "Young people with BPD live better lives");
@@ -168,7 +178,7 @@ describe("the implementation planning toolkit", () => {
     const refusal = page.getByRole("alert").filter({ hasText: "The server refused the diagram" });
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain("an outcome cannot lead back to an activity");
-    expect(((await siteApi.get(planning(`toc/sites/${lecco}`))).json as { version: number }).version).toBe(0);
+    expect(((await siteApi.get(planning(`toc/sites/${lecco}`))).json as { version: number }).version).toBe(2);
     await screenshot(page, "planning-toc-refused", true);
 
     // The user picks the offending arrow from the message and removes it; the save goes through
@@ -178,7 +188,7 @@ describe("the implementation planning toolkit", () => {
       .getByRole("button", { name: "Remove arrow" })
       .click();
     await page.getByRole("button", { name: "Lay out automatically" }).click();
-    expect(await p.save()).toBe(1);
+    expect(await p.save()).toBe(3);
     await page.locator(".mantine-Notification-root").getByRole("button", { name: "Close" }).click();
     await page.locator(".mantine-Notification-root").waitFor({ state: "detached" });
     await p.selectBox("Young patients enrolled in the programme");
@@ -214,7 +224,8 @@ describe("the implementation planning toolkit", () => {
     const lecco = bpd.sites.get("LECCO")!;
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-    // The regional coordinator seeds Lecco's plan with the regional one (the template's strategic areas)
+    // The regional coordinator copies the regional plan (the template's strategic areas) to Lecco
+    // again, over the copy Lecco started from when the template was applied
     const coordinator = await w.session();
     await new LoginPage(coordinator.page).signInAs("coordinator");
     const region = new PlanningPages(coordinator.page);
@@ -222,6 +233,9 @@ describe("the implementation planning toolkit", () => {
     await coordinator.page.getByRole("button", { name: "Copy to sites" }).click();
     const copyDialog = coordinator.page.getByRole("dialog", { name: "Copy the regional plan to sites" });
     await region.pickMany(copyDialog, "Sites", ["LECCO — ASST Lecco"]);
+    await copyDialog
+      .getByRole("switch", { name: "Replace the plans sites already have" })
+      .check({ force: true });
     await copyDialog.getByRole("button", { name: "Copy to sites" }).click();
     await coordinator.page.getByText("Copied to 1 site").waitFor();
 
@@ -244,7 +258,7 @@ describe("the implementation planning toolkit", () => {
     const row = page.locator('[data-activity="Weekly screening of new referrals"]');
     expect(await row.textContent()).toContain("Young patients enrolled in the programme");
     expect(await row.getByText("Overdue").count()).toBe(0);
-    expect(await p.save()).toBe(2);
+    expect(await p.save()).toBe(3);
 
     // On the timeline the coordinator drags the activity back by 40 days: it now ended 10 days ago
     await page.getByRole("radiogroup", { name: "View" }).getByText("Timeline", { exact: true }).click();
@@ -267,7 +281,7 @@ describe("the implementation planning toolkit", () => {
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => bar.getAttribute("data-end")).toBe(day(-10));
     await screenshot(page, "planning-gantt", true);
-    expect(await p.save()).toBe(3);
+    expect(await p.save()).toBe(4);
 
     // The server agrees it is overdue, and the plan view flags it
     const siteApi = await ApiClient.login(w.server.url, "sitecoord", DEMO_PASSWORD);
@@ -280,7 +294,7 @@ describe("the implementation planning toolkit", () => {
     await page.getByRole("radiogroup", { name: "View" }).getByText("Plan", { exact: true }).click();
     await page.locator('[data-activity="Weekly screening of new referrals"]').getByText("Overdue").waitFor();
 
-    // The history compares version 2 with version 3: the activity's dates, named by its title
+    // The history compares version 3 with version 4: the activity's dates, named by its title
     await page.getByRole("link", { name: "History" }).click();
     await page.getByRole("heading", { level: 1, name: /^History · Action plan · LECCO/ }).waitFor();
     const changes = page.getByRole("table", { name: "Changes" });
@@ -290,8 +304,8 @@ describe("the implementation planning toolkit", () => {
     expect(await start.textContent()).toContain(day(-30));
     expect(await start.textContent()).toContain(day(-70));
     expect(await changes.getByRole("row").filter({ hasText: "End" }).textContent()).toContain(day(-10));
-    // and version 1 (the copy) against version 2 shows the activity added
-    await choose(page, "From version", /^Version 1 — coordinator/);
+    // and version 2 (the copy) against version 3 shows the activity added
+    await choose(page, "From version", /^Version 2 — coordinator/);
     await changes.getByRole("row").filter({ hasText: "added" }).first().waitFor();
     expect(await changes.textContent()).toContain("Weekly screening of new referrals");
     await screenshot(page, "planning-history", true);

@@ -3,7 +3,6 @@ import path from "node:path";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
@@ -15,11 +14,13 @@ import { registerAccountRoutes } from "./accounts/routes.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
 import type { AppContext } from "./context.ts";
 import { registerHealthRoutes } from "./health/routes.ts";
+import { registerHomeRoutes } from "./home/routes.ts";
 import { registerIndicatorFactsRoutes } from "./indicators/facts/routes.ts";
 import { registerIndicatorRoutes } from "./indicators/routes.ts";
 import { installAuth } from "./infra/auth/plugin.ts";
 import { createPrincipalResolver } from "./infra/auth/session-resolver.ts";
 import { openChangeFeed } from "./infra/db/change-feed.ts";
+import { registerApiDocs } from "./infra/http/api-docs.ts";
 import { frameworkErrors, installErrorHandler } from "./infra/http/error-handler.ts";
 import { installInFlightLimit } from "./infra/http/in-flight-limit.ts";
 import { installSecurityHeaders } from "./infra/http/security-headers.ts";
@@ -85,10 +86,7 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/docs")) route.config = { ...(route.config as object), public: true };
-  });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await registerApiDocs(app);
 
   const changes = given.changes ?? (await openChangeFeed(given.database, app.log));
   if (!given.changes) app.addHook("onClose", () => changes.close());
@@ -111,6 +109,7 @@ export async function buildApp(
     registerProgrammeRoutes(z, ctx);
     registerTeamRoutes(z, ctx);
     registerRegistryRoutes(z, ctx);
+    registerHomeRoutes(z, ctx);
     registerAuditRoutes(z, ctx);
     registerIndicatorRoutes(z, ctx);
     registerIndicatorFactsRoutes(z, ctx);

@@ -35,6 +35,8 @@ export interface IssueParams {
   today?: string;
   /** not_eligible: the eligibility checks that failed or cannot be told (age_band, target_diagnosis, new_to_service). */
   checks?: string[];
+  /** other_dbt_group: the code of the running DBT skills group the patient is already in. */
+  group?: string;
   [key: string]: unknown;
 }
 
@@ -52,6 +54,8 @@ interface Ctx {
 type Predicate = (c: Ctx) => string;
 
 const num = (v: unknown) => String(v);
+/** A number as Italian writes it: a decimal comma (0,5), no grouping (years stay 2026). */
+const numIt = (v: unknown) => (typeof v === "number" ? String(v).replace(".", ",") : String(v));
 
 const tooSmall = (lang: MessageLanguage, p: IssueParams): string => {
   const inclusive = p.inclusive !== false;
@@ -70,7 +74,7 @@ const tooSmall = (lang: MessageLanguage, p: IssueParams): string => {
   if (p.origin === "date")
     return lang === "en" ? `must be on or after ${min}` : `deve essere dal ${min} in poi`;
   if (lang === "en") return inclusive ? `must be ${min} or more` : `must be more than ${min}`;
-  return inclusive ? `deve essere ${min} o più` : `deve essere più di ${min}`;
+  return inclusive ? `deve essere ${numIt(p.min)} o più` : `deve essere più di ${numIt(p.min)}`;
 };
 
 const tooBig = (lang: MessageLanguage, p: IssueParams): string => {
@@ -84,7 +88,7 @@ const tooBig = (lang: MessageLanguage, p: IssueParams): string => {
   if (p.origin === "date")
     return lang === "en" ? `must be on or before ${max}` : `deve essere entro il ${max}`;
   if (lang === "en") return inclusive ? `must be ${max} or less` : `must be less than ${max}`;
-  return inclusive ? `deve essere ${max} o meno` : `deve essere meno di ${max}`;
+  return inclusive ? `deve essere ${numIt(p.max)} o meno` : `deve essere meno di ${numIt(p.max)}`;
 };
 
 const EXPECTED: Record<string, { en: string; it: string }> = {
@@ -136,7 +140,7 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     it: ({ p }) =>
       p.divisor === undefined
         ? "non è un multiplo del passo"
-        : `deve essere un multiplo di ${num(p.divisor)}`,
+        : `deve essere un multiplo di ${numIt(p.divisor)}`,
   },
   unrecognized_keys: {
     en: () => "is not a field this form accepts",
@@ -166,11 +170,11 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
             : "is out of range",
     it: ({ p }) =>
       p.min !== undefined && p.max !== undefined
-        ? `deve essere tra ${num(p.min)} e ${num(p.max)}`
+        ? `deve essere tra ${numIt(p.min)} e ${numIt(p.max)}`
         : p.min !== undefined
-          ? `deve essere ${num(p.min)} o più`
+          ? `deve essere ${numIt(p.min)} o più`
           : p.max !== undefined
-            ? `deve essere ${num(p.max)} o meno`
+            ? `deve essere ${numIt(p.max)} o meno`
             : "è fuori dall'intervallo ammesso",
   },
   min_above_max: {
@@ -217,6 +221,12 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     it: ({ p }) =>
       `obbligatorio perché il paziente non soddisfa ${checkList("it", p.checks)}; spiega perché lo arruoli comunque`,
   },
+  other_dbt_group: {
+    en: ({ p }) =>
+      `is required because the patient is already in the running DBT skills group${p.group ? ` ${String(p.group)}` : ""}: say why they join a second one`,
+    it: ({ p }) =>
+      `obbligatorio perché il paziente è già in un gruppo di skills DBT in corso${p.group ? ` (${String(p.group)})` : ""}; spiega perché partecipa a un secondo gruppo`,
+  },
   unanswered: {
     en: () => "must be answered before submitting",
     it: () => "richiede una risposta prima dell'invio",
@@ -226,10 +236,17 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     it: () => "è stato modificato da altri nel frattempo; ricarica per vedere le modifiche",
   },
   in_use: { en: () => "is still in use", it: () => "è ancora in uso" },
+  nothing_to_copy: {
+    en: () => "has nothing to start from: the region has not saved it yet",
+    it: () => "non ha nulla da cui partire: la regione non l'ha ancora salvato",
+  },
   empty: { en: () => "cannot be empty", it: () => "non può essere vuoto" },
   blank: { en: () => "cannot be blank", it: () => "non può essere vuoto" },
   duplicate: { en: () => "appears twice", it: () => "compare due volte" },
-  not_an_option: { en: () => "is not one of the options", it: () => "non è tra le opzioni" },
+  not_an_option: {
+    en: ({ values }) => (values ? `must be one of ${values}` : "is not one of the options"),
+    it: ({ values }) => (values ? `scegli ${values}` : "non è tra le opzioni"),
+  },
   not_at_site: { en: () => "does not belong to this site", it: () => "non appartiene a questa sede" },
   other_site: { en: () => "belongs to another site", it: () => "appartiene a un'altra sede" },
   programme_site: {
@@ -239,14 +256,35 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
   same_region: { en: () => "must be in the same region", it: () => "deve essere nella stessa regione" },
   not_member: { en: () => "is not a member of the group", it: () => "non è membro del gruppo" },
   outside_group: { en: () => "is not in the group", it: () => "non fa parte del gruppo" },
-  capacity: { en: () => "is more than the group can hold", it: () => "supera la capienza del gruppo" },
+  capacity: {
+    en: ({ p }) =>
+      p.max === undefined
+        ? "is more than the group can hold"
+        : `is more than the group can hold (at most ${num(p.max)} at a time)`,
+    it: ({ p }) =>
+      p.max === undefined
+        ? "supera la capienza del gruppo"
+        : `supera la capienza del gruppo (al massimo ${num(p.max)} alla volta)`,
+  },
   imr_capacity: {
-    en: () => "is more than an IMR group can hold",
-    it: () => "supera la capienza di un gruppo IMR",
+    en: ({ p }) =>
+      p.max === undefined
+        ? "is more than an IMR group can hold"
+        : `is more than an IMR group can hold: at most ${num(p.max)}`,
+    it: ({ p }) =>
+      p.max === undefined
+        ? "supera la capienza di un gruppo IMR"
+        : `supera la capienza di un gruppo IMR: al massimo ${num(p.max)}`,
   },
   below_members: {
-    en: () => "is below the number of members",
-    it: () => "è inferiore al numero di membri",
+    en: ({ p }) =>
+      p.min === undefined
+        ? "is below the number of members"
+        : `is below the number of members: at least ${num(p.min)}`,
+    it: ({ p }) =>
+      p.min === undefined
+        ? "è inferiore al numero di membri"
+        : `è inferiore al numero di membri: almeno ${num(p.min)}`,
   },
   requires_case_manager: {
     en: () => "needs a case manager first",
@@ -394,6 +432,7 @@ export const GENERIC_RULES: ReadonlySet<string> = new Set([
   // "is already used" beside the field says it; the server's sentence repeats the value
   "unique",
   "not_eligible",
+  "other_dbt_group",
   "unanswered",
   "already_enrolled",
   "min_above_max",

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validationMessage } from "../../src/shared/validation-messages.ts";
 import {
   clients,
   createPatient,
@@ -220,6 +221,69 @@ describe("registry: group members", () => {
       .where("group_id", "=", g.id)
       .execute();
     expect(stored).toHaveLength(status === 200 ? 2 : 0);
+  });
+
+  it("warns before adding a patient to a second running DBT skills group; a reason overrides, audited", async () => {
+    const first = await group("s1", { name: "Skills A" });
+    const second = await group("s1", { name: "Skills B" });
+    const [p, q] = await patients("s1", 2);
+    const put = (g: { id: number }, body: object) => c.clinician1.put(`/api/groups/${g.id}/members`, body);
+    expect((await put(first, { members: members([p!]) })).statusCode).toBe(200);
+
+    // Refused without a reason: the field of the row, a stable rule, the group named; nothing stored
+    const before = await registryCounts(w);
+    const refused = await put(second, { members: members([q!, p!]) });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().issues).toEqual([
+      {
+        field: "body.members.1.secondGroupReason",
+        rule: "other_dbt_group",
+        params: { group: first.code },
+        message: `the patient is already in the running DBT skills group ${first.code}; give a reason to add them to a second one`,
+      },
+    ]);
+    expect(await registryCounts(w)).toEqual(before);
+    expect(validationMessage(refused.json().issues[0], "it", { label: "Motivo" })).toBe(
+      `Motivo: obbligatorio perché il paziente è già in un gruppo di skills DBT in corso (${first.code}); spiega perché partecipa a un secondo gruppo`,
+    );
+
+    // With a reason: added, and the reason is in the audit log
+    const reason = "Moving to the evening group; overlaps one week";
+    const added = await put(second, {
+      members: [members([q!])[0], { ...members([p!])[0], secondGroupReason: reason }],
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const [entry] = await w.audit({ entity: "group", action: "update_members", entityId: second.id });
+    expect(entry!.detail).toMatchObject({
+      after: { second_group_reasons: [{ patient_id: p!.id, other_group: first.code, reason }] },
+    });
+    // Saving the list again does not ask again for someone already in the group
+    expect((await put(second, { members: members([q!, p!]) })).statusCode).toBe(200);
+  });
+
+  it.each<[string, Record<string, unknown>, { leftDate?: string }]>([
+    ["the other group has ended", { endDate: daysAgo(1) }, {}],
+    ["the other group is not DBT skills", { kind: "family_connections" }, {}],
+    ["the patient left the other group", {}, { leftDate: daysAgo(10) }],
+  ])("does not warn when %s", async (_name, other, membership) => {
+    const g1 = await group("s1", other);
+    const g2 = await group("s1");
+    const [p] = await patients("s1", 1);
+    const joined = { patientId: p!.id, joinedDate: daysAgo(50), ...membership };
+    expect((await c.admin.put(`/api/groups/${g1.id}/members`, { members: [joined] })).statusCode).toBe(200);
+    const res = await c.clinician1.put(`/api/groups/${g2.id}/members`, { members: members([p!]) });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it("refuses a blank reason for a second group as required", async () => {
+    const g1 = await group("s1");
+    const g2 = await group("s1");
+    const [p] = await patients("s1", 1);
+    await c.admin.put(`/api/groups/${g1.id}/members`, { members: members([p!]) });
+    const res = await c.clinician1.put(`/api/groups/${g2.id}/members`, {
+      members: [{ ...members([p!])[0], secondGroupReason: "  " }],
+    });
+    expect(issuesOf(res)).toEqual(["body.members.0.secondGroupReason:too_small"]);
   });
 
   it("refuses (403) a patient the user cannot see, even at a site they record for", async () => {

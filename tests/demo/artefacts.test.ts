@@ -6,6 +6,8 @@ import { loadConfig } from "../../src/server/infra/config.ts";
 import type { Database, Db } from "../../src/server/infra/db/database.ts";
 import { addDays } from "../../src/server/infra/time/civil-date.ts";
 import { actionPlanView } from "../../src/server/planning/action-plan/view.ts";
+import { regionLink } from "../../src/server/planning/from-region/link.ts";
+import { siteLinkFacts } from "../../src/server/planning/from-region/links-query.ts";
 import { login } from "../support/world.ts";
 import { demoDatabase, TEST_AS_OF } from "./support.ts";
 
@@ -100,6 +102,24 @@ describe("the demo's artefacts", () => {
     const withIndicators = toc.nodes.filter((n) => n.indicatorIds.length);
     expect(withIndicators.length).toBeGreaterThanOrEqual(6);
     for (const n of withIndicators) expect(["outcome", "output"]).toContain(n.type);
+  });
+
+  it("record where the sites' plans came from: every site follows or edited its copy of the region's", async () => {
+    const facts = await siteLinkFacts(db, ids.bpd, ["toc", "action_plan"]);
+    const links = facts.map((f) => ({ kind: f.kind, site: f.siteId, ...regionLink(f) }));
+    const plans = links.filter((l) => l.kind === "action_plan");
+    const tocs = links.filter((l) => l.kind === "toc");
+    expect(plans).toHaveLength(18);
+    expect(tocs).toHaveLength(18);
+    // the completed regional plan, copied to every site: the idle ones follow it, the others edited it
+    for (const l of plans) expect(l.startedFrom, `plan ${l.site}`).toBe(l.regionVersion);
+    expect(plans.filter((l) => l.status === "follows")).toHaveLength(3);
+    expect(plans.filter((l) => l.status === "edited")).toHaveLength(15);
+    // the ten most engaged took the region's completed Theory of Change; the others follow the template's
+    const current = tocs.filter((l) => !l.regionNewer);
+    expect(current).toHaveLength(10);
+    expect(tocs.every((l) => l.status === "follows")).toBe(true);
+    expect(tocs.filter((l) => l.regionNewer).every((l) => l.startedFrom === 1)).toBe(true);
   });
 
   it("date the action plans up to yesterday, except planned activities, and leave some really overdue", async () => {

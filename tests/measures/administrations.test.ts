@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 import { clients, createPatient, daysAgo, issuesOf, measureCounts, ok, phq9, thisYear } from "./support.ts";
 
@@ -100,7 +101,7 @@ describe("recording an administration", () => {
       ["body.items.10:unknown_item"],
     ],
     ["a total out of range", { items: undefined, totalScore: 28 }, ["body.totalScore:range"]],
-    ["a fractional total", { items: undefined, totalScore: 12.5 }, ["body.totalScore:range"]],
+    ["a fractional total", { items: undefined, totalScore: 12.5 }, ["body.totalScore:invalid_type"]],
     [
       "a total for an instrument without one",
       { instrument: "C-SSRS", respondent: "clinician", items: undefined, totalScore: 3 },
@@ -123,6 +124,37 @@ describe("recording an administration", () => {
     expect(issuesOf(res)).toEqual(expected);
     expect(await measureCounts(w)).toEqual(before);
   });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    [
+      "an answer of item 9",
+      { items: phq9([1, 2, 0, 1, 0, 0, 1, 0, 4]) },
+      "Item 9 must be one of 0, 1, 2 or 3",
+      "Item 9: scegli 0, 1, 2 o 3",
+    ],
+    [
+      "a total out of range",
+      { items: undefined, totalScore: 28 },
+      "Total must be from 0 to 27",
+      "Totale: deve essere tra 0 e 27",
+    ],
+    [
+      "a fractional total",
+      { items: undefined, totalScore: 12.5 },
+      "Total must be a whole number",
+      "Totale: deve essere un numero intero",
+    ],
+  ])(
+    "says the range of %s in English and Italian, not only that it is out of range",
+    async (_name, patch, en, italian) => {
+      const res = await c.clinician1.post(`/api/patients/${s1Patient.id}/administrations`, phqBody(patch));
+      const [issue] = res.json().issues as ValidationIssue[];
+      const label = (lang: "en" | "it") =>
+        issue!.rule === "not_an_option" ? "Item 9" : lang === "en" ? "Total" : "Totale";
+      expect(validationMessage(issue!, "en", { label: label("en") })).toBe(en);
+      expect(validationMessage(issue!, "it", { label: label("it") })).toBe(italian);
+    },
+  );
 
   it("answers 404 for an unknown patient", async () => {
     expect((await c.admin.post("/api/patients/999999/administrations", phqBody())).statusCode).toBe(404);
@@ -205,5 +237,51 @@ describe("the instrument library and live scoring", () => {
       "params.code:texts_included",
     );
     expect(await measureCounts(w)).toEqual(before);
+  });
+
+  it("in Italian, shows no English texts: score-only until the service loads the published Italian", async () => {
+    const english = ok(await c.clinician1.get("/api/instruments/PHQ-9?language=en"));
+    expect(english.textsIncluded).toBe(true);
+    expect(english.items[0]).toMatchObject({ id: "1", text: "Little interest or pleasure in doing things" });
+    const bare = ok(await c.clinician1.get("/api/instruments/PHQ-9?language=it"));
+    expect(bare.textsIncluded).toBe(false);
+    expect(bare.instructions).toBeNull();
+    expect(bare.items[0].text).toBeNull();
+    expect(bare.items[0].options.map((o: { label: string | null }) => o.label)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(bare.bands.map((b: { code: string }) => b.code)).toEqual(
+      english.bands.map((b: { code: string }) => b.code),
+    );
+    const list = ok(await c.clinician1.get("/api/instruments?language=it"));
+    expect(list.find((i: { code: string }) => i.code === "PHQ-9").textsIncluded).toBe(false);
+
+    const wording = {
+      language: "it",
+      licenceNote: "Pfizer: no permission required to reproduce, translate, display or distribute",
+      items: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 1), `Domanda ${i + 1}`])),
+      options: { "1": { "0": "Mai" } },
+    };
+    expect((await c.sitecoord1.put("/api/instruments/PHQ-9/wording", wording)).statusCode).toBe(403);
+    expect(ok(await c.admin.put("/api/instruments/PHQ-9/wording", wording))).toMatchObject({
+      instrument: "PHQ-9",
+      language: "it",
+    });
+    const loaded = ok(await c.clinician1.get("/api/instruments/PHQ-9?language=it"));
+    expect(loaded).toMatchObject({ wordingLoaded: true, textsIncluded: false });
+    expect(loaded.items[0].text).toBe("Domanda 1");
+    expect(loaded.items[0].options.map((o: { label: string | null }) => o.label)).toEqual([
+      "Mai",
+      null,
+      null,
+      null,
+    ]);
+    // the English texts are untouched by the Italian wording
+    expect(ok(await c.clinician1.get("/api/instruments/PHQ-9?language=en")).items[0].text).toBe(
+      english.items[0].text,
+    );
   });
 });

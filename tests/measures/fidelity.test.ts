@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 import { clients, daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
 
@@ -25,6 +26,20 @@ const review = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe("fidelity reviews", () => {
+  it("lists each scale with the practices it was made for (a BPD programme opens on treatment integrity)", async () => {
+    const res = await c.clinician1.get("/api/fidelity/scales");
+    expect(res.statusCode, res.body).toBe(200);
+    const practices = Object.fromEntries(
+      res.json().map((s: { code: string; practices: string[] }) => [s.code, s.practices]),
+    );
+    expect(practices).toEqual({
+      "IMR-FIDELITY": ["IMR"],
+      GOI: [],
+      "TREATMENT-INTEGRITY": ["BPD-STEPPED"],
+    });
+    expect((await c.anonymous.get("/api/fidelity/scales")).statusCode).toBe(401);
+  });
+
   it.each<[Who, "s1" | "s2", number]>([
     ["admin", "s1", 201],
     ["coordinator", "s2", 201],
@@ -83,6 +98,20 @@ describe("fidelity reviews", () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(issuesOf(res)).toEqual(expected);
     expect(await measureCounts(w)).toEqual(before);
+  });
+
+  it("says a rating's range in Italian too (the scale's 1–5), not only 'out of range'", async () => {
+    const res = await c.admin.post(
+      "/api/fidelity/reviews",
+      review({ raters: [{ rater: "A", ratings: { "1": 6 } }] }),
+    );
+    const [issue] = res.json().issues as ValidationIssue[];
+    expect(res.json().issues, res.body).toHaveLength(1);
+    expect(issue!.params).toEqual({ min: 1, max: 5 });
+    expect(validationMessage(issue!, "it", { label: "Valutazione" })).toBe(
+      "Valutazione: deve essere tra 1 e 5",
+    );
+    expect(validationMessage(issue!, "en", { label: "Rating" })).toBe("Rating must be from 1 to 5");
   });
 
   it("scores the integrity scale per level, for a therapist of the site", async () => {

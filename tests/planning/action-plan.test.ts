@@ -129,7 +129,8 @@ describe("action plan", () => {
       `${base}.5.tocOutputNodeId reference`,
     ]);
     expect(res2.json().issues[2].message).toContain('no professional with code "S2-NUR1" works at this site');
-    expect((await (await w.as("sitecoord1")).get(s1)).json().version).toBe(0);
+    // nothing stored: S1 still has the copy of the regional plan it started from
+    expect((await (await w.as("sitecoord1")).get(s1)).json().version).toBe(1);
   });
 
   it("flags overdue activities: end before today and not done or dropped; ending today is not overdue", async () => {
@@ -194,14 +195,15 @@ describe("copy to sites and the regional progress view", () => {
     expect(outside.json().issues[0].field).toBe("body.siteIds.0");
   });
 
-  it("copies nothing when one chosen site already has a plan, and everything in one go with replace", async () => {
+  it("copies nothing when the chosen sites already have a plan, and everything in one go with replace", async () => {
+    // both started from the regional plan when the region saved it; S2 has planned its own since
     const coord = await w.as("coordinator");
     const refused = await coord.post(`${region}/copy-to-sites`, {
       siteIds: [w.ids.sites.s1, w.ids.sites.s2],
     });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().message).toContain("S2 already has a plan");
-    expect((await coord.get(s1)).json().version).toBe(0);
+    expect(refused.json().message).toContain("S1, S2 already have plans");
+    expect((await coord.get(s1)).json().version).toBe(1);
 
     const stale = await coord.post(`${region}/copy-to-sites`, {
       siteIds: [w.ids.sites.s1],
@@ -213,7 +215,7 @@ describe("copy to sites and the regional progress view", () => {
       error: "stale_version",
       issues: [{ field: "body.regionalVersion" }],
     });
-    expect((await coord.get(s1)).json().version).toBe(0);
+    expect((await coord.get(s1)).json().version).toBe(1);
 
     const res = await coord.post(`${region}/copy-to-sites`, {
       siteIds: [w.ids.sites.s1, w.ids.sites.s2],
@@ -222,8 +224,8 @@ describe("copy to sites and the regional progress view", () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().sites.map((s: { code: string; version: number }) => [s.code, s.version])).toEqual([
-      ["S1", 1],
-      ["S2", 2],
+      ["S1", 2],
+      ["S2", 3],
     ]);
     const site1 = (await coord.get(s1)).json().content.strategicAreas[0].subAreas[0].activities;
     expect(
@@ -233,7 +235,8 @@ describe("copy to sites and the regional progress view", () => {
       ["a-train", "a-train", "planned", null],
     ]);
     expect(site1[1].responsibleActor).toBe("to be assigned");
-    expect(site1[0].tocOutput.scope).toBe("region");
+    // the output is found in S1's own Theory of Change: a copy of the region's
+    expect(site1[0].tocOutput.scope).toBe("site");
     const site2 = (await coord.get(s2)).json().content.strategicAreas[0].subAreas[0].activities;
     expect(site2.map((a: Record<string, unknown>) => a.responsibleProfessionalCode)).toEqual([
       null,
@@ -246,7 +249,7 @@ describe("copy to sites and the regional progress view", () => {
         .map((a) => a.siteId)
         .sort(),
     ).toEqual([w.ids.sites.s1, w.ids.sites.s2].sort());
-    const old = await coord.get(`${s2}/versions/1`);
+    const old = await coord.get(`${s2}/versions/2`);
     expect(old.json().content.strategicAreas[0].subAreas[0].activities).toHaveLength(7);
   });
 
@@ -277,8 +280,8 @@ describe("copy to sites and the regional progress view", () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.sites.map((s: { code: string; planVersion: number }) => [s.code, s.planVersion])).toEqual([
-      ["S1", 2],
-      ["S2", 2],
+      ["S1", 3],
+      ["S2", 3],
     ]);
     const [enrol, train] = body.activities;
     expect(enrol.perSite.map((p: { status: string }) => p.status)).toEqual(["done", "planned"]);
@@ -286,7 +289,7 @@ describe("copy to sites and the regional progress view", () => {
     expect(train.counts).toMatchObject({ planned: 1, missing: 1, done: 0 });
     expect(enrol.strategicArea).toBe("Care pathways and psychosocial interventions");
 
-    const cmp = await sc1.get(`${s1}/versions/1/compare/2`);
+    const cmp = await sc1.get(`${s1}/versions/2/compare/3`);
     expect(cmp.json().changes).toEqual(
       expect.arrayContaining([
         {

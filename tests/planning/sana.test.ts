@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
 import { createPlanningWorld, EVERYONE, type PlanningUser, type PlanningWorld } from "./support.ts";
 
 let w: PlanningWorld;
@@ -92,11 +93,17 @@ describe("SANA", () => {
       ],
     });
     expect(bad2.json().issues.map((i: { field: string; rule: string }) => `${i.field} ${i.rule}`)).toEqual([
-      "body.values.0.value type",
+      "body.values.0.value range",
       "body.values.1.value type",
       "body.values.2.indicatorId reference",
       "body.values.3.indicatorId unique",
     ]);
+    // The range and the type travel as params, so that Italian says them too
+    const [range, type] = bad2.json().issues as ValidationIssue[];
+    expect(range!.params).toEqual({ min: 0, max: 100 });
+    expect(validationMessage(range!, "it", { label: "Valore" })).toBe("Valore: deve essere tra 0 e 100");
+    expect(validationMessage(range!, "en", { label: "Value" })).toBe("Value must be from 0 to 100");
+    expect(validationMessage(type!, "it", { label: "Valore" })).toBe("Valore: deve essere sì o no");
     expect(
       (await put("sitecoord1", `${w.base}/sana/sites/${w.ids.sites.s2}`, { values: [] })).statusCode,
     ).toBe(403);

@@ -30,6 +30,19 @@ describe("templates", () => {
     expect((await (await w.user("imrcoord")).get(`${w.base}/templates`)).statusCode).toBe(403);
   });
 
+  it("speaks the reader's language: asked for, or the user's own", async () => {
+    const viewer = await w.as("viewer");
+    const italian = (await viewer.get(`${w.base}/templates?language=it`)).json()[0];
+    expect(italian).toMatchObject({ id: "implemental", name: "ImpleMENTAL (progetto pilota lombardo)" });
+    expect(italian.description).toContain("Teoria del cambiamento");
+    expect((await viewer.get(`${w.base}/templates?language=en`)).json()[0].name).toBe(
+      "ImpleMENTAL (Lombardy pilot)",
+    );
+    const bad = await viewer.get(`${w.base}/templates?language=fr`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0]).toMatchObject({ field: "querystring.language", rule: "invalid_value" });
+  });
+
   it("is applied by the programme's coordinators and administrators only", async () => {
     for (const u of EVERYONE.filter((x) => x !== "coordinator" && x !== "admin")) {
       const res = await (await w.user(u)).post(`${w.base}/apply-template`, { template: "implemental" });
@@ -105,6 +118,29 @@ describe("templates", () => {
       replace: true,
     });
     expect(ok.json().applied).toEqual([{ part: "toc", version: 2 }]);
+  });
+
+  it("is applied in the language asked for: its texts become the programme's content", async () => {
+    const coord = await w.as("coordinator");
+    const res = await coord.post(`${w.base}/apply-template`, {
+      template: "implemental",
+      language: "it",
+      parts: ["toc", "action_plan"],
+      replace: true,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const toc = (await coord.get(`${w.base}/toc/region`)).json();
+    expect(toc.content.nodes.map((n: { text: string }) => n.text)).toContain(
+      "Un case manager per ogni paziente",
+    );
+    expect(toc.content.nodes.map((n: { id: string }) => n.id)).toEqual(
+      IMPLEMENTAL.toc.nodes.map((n) => n.id),
+    );
+    const plan = (await coord.get(`${w.base}/action-plan/region`)).json();
+    expect(plan.content.strategicAreas[0].title).toBe("Governance e coordinamento");
+    const bad = await coord.post(`${w.base}/apply-template`, { template: "implemental", language: "de" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0].field).toBe("body.language");
   });
 
   it("gives an overview of the saved artefacts each user may read", async () => {

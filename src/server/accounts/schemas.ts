@@ -42,6 +42,8 @@ export const Me = z.object({
   username: z.string(),
   displayName: z.string(),
   language: z.enum(["en", "it"]),
+  /** The region's time zone (PRAXIS_TIME_ZONE): the web app's "today" is the civil day there. */
+  timeZone: z.string(),
   mustChangePassword: z.boolean(),
   csrfToken: z.string(),
   grants: z.array(Grant),

@@ -7,7 +7,13 @@ import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
  */
 export const DEMO_PASSWORD = "praxis-demo-login";
 
-export const REGION = { code: "LOM", name: "Lombardy" };
+/**
+ * Names (docs/languages.md): the demo is an Italian region, so its places and institutions keep their
+ * Italian proper names in every language (Lombardia, the ATSs and ASSTs, the CPS, SPDC and SerD),
+ * as the region's own staff would enter them; what the app names — a service's kind, a role, an
+ * intervention type of the base taxonomy — is a code the app shows in the reader's language.
+ */
+export const REGION = { code: "LOM", name: "Lombardia" };
 
 export const AREAS: Array<{ code: string; name: string; sites: Array<[code: string, name: string]> }> = [
   {
@@ -68,10 +74,15 @@ export const AREAS: Array<{ code: string; name: string; sites: Array<[code: stri
 
 /** Services of every site; some sites also run an addiction service or an eating-disorder programme. */
 export const SERVICES_PER_SITE: Array<{ suffix: string; name: string; kind: string; every?: number }> = [
-  { suffix: "CMHC", name: "Community mental-health centre", kind: "community_centre" },
-  { suffix: "WARD", name: "Psychiatric ward (SPDC)", kind: "ward" },
-  { suffix: "SERD", name: "Addiction service (SerD)", kind: "addiction_service", every: 2 },
-  { suffix: "EDP", name: "Eating-disorder programme", kind: "eating_disorder_programme", every: 3 },
+  { suffix: "CMHC", name: "Centro psico-sociale (CPS)", kind: "community_centre" },
+  { suffix: "WARD", name: "Servizio psichiatrico di diagnosi e cura (SPDC)", kind: "ward" },
+  { suffix: "SERD", name: "Servizio per le dipendenze (SerD)", kind: "addiction_service", every: 2 },
+  {
+    suffix: "EDP",
+    name: "Centro per i disturbi alimentari (DCA)",
+    kind: "eating_disorder_programme",
+    every: 3,
+  },
 ];
 
 /** The demo programmes run with INDICATORS.md's defaults. */
@@ -128,7 +139,14 @@ export const PRACTICES = [
           ].map(([code, name]) => ({ code: code!, name: name! })),
         },
       ],
-      interventionTypes: [{ code: "imr_session", label: "IMR session", psychosocial: true }],
+      interventionTypes: [
+        {
+          code: "imr_session",
+          label: "IMR session",
+          labels: { en: "IMR session", it: "Sessione IMR" },
+          psychosocial: true,
+        },
+      ],
       eligibility: { ageMin: 18, ageMax: 65, targetDiagnoses: ["F20", "F25", "F31"], newToServiceDays: null },
     },
   },
@@ -155,7 +173,7 @@ export function demoProgrammes(asOf: string) {
   return [
     {
       code: "BPD-LOM",
-      name: "BPD stepped care — Lombardy pilot",
+      name: "BPD stepped care — Lombardia",
       practice: "BPD-STEPPED",
       sites: "all" as const,
       parameters: BASE_PARAMETERS,
@@ -167,7 +185,7 @@ export function demoProgrammes(asOf: string) {
     },
     {
       code: "IMR-LOM",
-      name: "Illness Management and Recovery — Lombardy",
+      name: "Illness Management and Recovery — Lombardia",
       practice: "IMR",
       sites: ["NIGUARDA", "LECCO", "CREMONA"],
       parameters: {

@@ -12,7 +12,8 @@ import type { Db } from "../infra/db/database.ts";
 import { forbidden, notFound } from "../infra/http/errors.ts";
 import { Memo } from "./memo.ts";
 import { loadView, type ProgrammeView } from "./programme-view.ts";
-import { loadProgrammeContext, type ProgrammeContext, programmeVersion } from "./service.ts";
+import { loadProgrammeContext, type ProgrammeContext } from "./service.ts";
+import type { VersionOf } from "./versions.ts";
 
 const cannotWrite =
   "only an administrator or a regional coordinator of the programme may change its indicators";
@@ -36,9 +37,10 @@ export type IndicatorReads = ReturnType<typeof indicatorReads>;
 
 /**
  * The read side of one server: programme views and finished responses kept under the
- * programme's data_version (see memo.ts), and who may read what.
+ * programme's data_version (see memo.ts; the version itself from versions.ts), and who may read
+ * what.
  */
-export function indicatorReads(db: Db) {
+export function indicatorReads(db: Db, versionOf: VersionOf) {
   const views = new Memo<ProgrammeView>(64);
   const responses = new Memo<Buffer>(256);
 
@@ -49,7 +51,7 @@ export function indicatorReads(db: Db) {
    */
   async function readAccess(req: FastifyRequest, programmeId: number) {
     const p = principalOf(req);
-    const version = await programmeVersion(db, programmeId);
+    const version = await versionOf(req, programmeId);
     if (version === undefined) throw notFound("programme");
     const viewKey = `${programmeId}|${version}`;
     let view = views.get(viewKey);
@@ -60,7 +62,7 @@ export function indicatorReads(db: Db) {
     }
     const { ctx } = view;
     if (!canReadProgramme(p, { id: ctx.id, siteIds: ctx.siteIds })) {
-      throw forbidden("you may read the indicators only of a programme you work in");
+      throw forbidden("you may read the indicators only of a programme you work in", "not_your_programme");
     }
     const suppress = !seesEverything(p, ctx);
     /** A response memo key for this programme, version and reader class. */

@@ -1,8 +1,9 @@
 /**
  * A small least-recently-used map. The indicators API keeps, per server, finished responses and
- * programme contexts under keys that include the programme's data_version (read from the
- * database on every request): a write anywhere changes the version, so an entry is never served
- * after the data it was computed from changed — on this server or any other.
+ * programme contexts under keys that include the programme's data_version (versions.ts: kept in
+ * memory, emptied by the change notification every bump sends): a write anywhere changes the
+ * version, so an entry is never served after the data it was computed from changed — on this
+ * server or any other.
  */
 export class Memo<V> {
   private readonly entries = new Map<string, V>();

@@ -35,16 +35,17 @@ import {
   StoredDefinitionOut,
 } from "./schemas.ts";
 import { BUILT_IN } from "./service.ts";
+import { programmeVersions } from "./versions.ts";
 
 /**
  * The indicators API: who may read and write (access.ts), what is computed (read/, the facts
  * and service.ts), what is stored (definitions.ts, pins.ts). Reads are memoized per server under
  * the programme's data_version.
  */
-export function registerIndicatorRoutes(app: ZodApp, { database }: AppContext): void {
+export function registerIndicatorRoutes(app: ZodApp, { database, changes }: AppContext): void {
   const { db } = database;
   const tags = ["indicators"];
-  const { readAccess, memoJson } = indicatorReads(db);
+  const { readAccess, memoJson } = indicatorReads(db, programmeVersions(db, changes));
 
   app.get(
     "/api/indicator-catalogue",

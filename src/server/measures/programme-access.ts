@@ -30,7 +30,7 @@ export async function openAggregate(
   const programme = await loadProgrammeScope(db, programmeId);
   if (!programme) throw notFound("programme");
   if (!canReadProgramme(principal, programme))
-    throw forbidden("you may see the figures only of a programme you take part in");
+    throw forbidden("you may see the figures only of a programme you take part in", "not_your_programme");
   const full = isAdmin(principal) || coordinatedProgrammes(principal).includes(programme.id);
   return { principal, programme, suppressSmallCells: !full };
 }

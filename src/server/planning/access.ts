@@ -41,6 +41,20 @@ export function canEditPlanning(p: Principal, programme: ProgrammeScope, siteId:
   return memberSites(p, "site_coordinator").includes(siteId);
 }
 
+/**
+ * Starting a site's artefact from the region's version, or taking the region's newer version
+ * over the site's own: whoever may edit the site's artefact; and the programme's regional
+ * coordinators for a site that has no version yet (seeding, as when they copy the regional plan).
+ */
+export function canStartFromRegion(
+  p: Principal,
+  programme: ProgrammeScope,
+  siteId: number,
+  siteHasVersion: boolean,
+): boolean {
+  return canEditPlanning(p, programme, siteId) || (!siteHasVersion && coordinates(p, programme.id));
+}
+
 /** Programme-level definitions (SANA template, SWOT tags, questionnaires, templates, rounds). */
 export function canEditDefinitions(p: Principal, programme: ProgrammeScope): boolean {
   return isAdmin(p) || coordinates(p, programme.id);
@@ -56,6 +70,10 @@ export const WHY = {
   editRegion:
     "only an administrator or a regional coordinator of this programme may change the region's artefacts",
   editSite: "only an administrator or the coordinator of this site may change the site's artefacts",
+  startFromRegion:
+    "only an administrator, the coordinator of this site or a regional coordinator of this programme may start the site's artefact from the region's",
+  replaceSite:
+    "the site's team has its own version: only an administrator or the coordinator of this site may replace it with the region's",
   definitions:
     "only an administrator or a regional coordinator of this programme may change its planning definitions",
   acrossSites:

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
 import { canReadPlanning, WHY } from "./access.ts";
+import { FROM_REGION_KINDS } from "./from-region/kinds.ts";
+import { regionLink } from "./from-region/link.ts";
+import { siteLinkFacts } from "./from-region/links-query.ts";
+import { OverviewLink } from "./from-region/schemas.ts";
 import { resolveProgramme } from "./programme-scope.ts";
 import { ProgrammeParams } from "./schemas.ts";
 
@@ -12,11 +16,14 @@ const Entry = z.object({
   version: z.number().int(),
   savedAt: z.string(),
   savedBy: z.string(),
+  /** For a site's artefact that may start from the region's: where it stands towards it. */
+  fromRegion: OverviewLink.nullable(),
 });
 
 /**
  * GET …/planning: every saved artefact of the programme the caller may read (kind, owner,
- * current version, who saved it when), in one query — the web's planning home page.
+ * current version, who saved it when, and for a site's copy of the region's whether it still
+ * follows it), in two queries — the web's planning home page.
  */
 export function registerPlanningOverview(app: ZodApp, { database }: AppContext): void {
   const { db } = database;
@@ -32,25 +39,29 @@ export function registerPlanningOverview(app: ZodApp, { database }: AppContext):
         (p, prog) => canReadPlanning(p, prog, null),
         WHY.read,
       );
-      const rows = await db
-        .selectFrom("planning_artefacts as a")
-        .innerJoin("planning_versions as v", (j) =>
-          j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
-        )
-        .select([
-          "a.kind",
-          "a.site_id",
-          "a.questionnaire_id",
-          "a.round_id",
-          "a.current_version",
-          "v.created_at",
-          "v.author",
-        ])
-        .where("a.programme_id", "=", programme.id)
-        .orderBy("a.kind")
-        .orderBy("a.site_id", (o) => o.nullsFirst())
-        .orderBy("a.id")
-        .execute();
+      const [rows, facts] = await Promise.all([
+        db
+          .selectFrom("planning_artefacts as a")
+          .innerJoin("planning_versions as v", (j) =>
+            j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
+          )
+          .select([
+            "a.kind",
+            "a.site_id",
+            "a.questionnaire_id",
+            "a.round_id",
+            "a.current_version",
+            "v.created_at",
+            "v.author",
+          ])
+          .where("a.programme_id", "=", programme.id)
+          .orderBy("a.kind")
+          .orderBy("a.site_id", (o) => o.nullsFirst())
+          .orderBy("a.id")
+          .execute(),
+        siteLinkFacts(db, programme.id, FROM_REGION_KINDS),
+      ]);
+      const links = new Map(facts.map((f) => [`${f.kind}:${f.siteId}`, regionLink(f)]));
       return rows
         .filter(
           (r) =>
@@ -65,6 +76,7 @@ export function registerPlanningOverview(app: ZodApp, { database }: AppContext):
           version: r.current_version,
           savedAt: new Date(r.created_at).toISOString(),
           savedBy: r.author,
+          fromRegion: (r.site_id !== null && links.get(`${r.kind}:${r.site_id}`)) || null,
         }));
     },
   );

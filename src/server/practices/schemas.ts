@@ -16,7 +16,10 @@ export const Component = z.strictObject({
 });
 export const InterventionType = z.strictObject({
   code: Code,
+  /** The label in the practice's own language; shown where `labels` has none for the reader's. */
   label: Name,
+  /** The label in each language of the app, where it differs ("IMR session" / "Sessione IMR"). */
+  labels: z.strictObject({ en: Name.optional(), it: Name.optional() }).optional(),
   psychosocial: z.boolean(),
 });
 export const Eligibility = z

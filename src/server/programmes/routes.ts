@@ -67,7 +67,7 @@ export function registerProgrammeRoutes(app: ZodApp, ctx: AppContext): void {
       const programme = await loadProgramme(db, req.params.id);
       if (!programme) throw notFound("programme");
       if (!canReadProgramme(p, { id: programme.id, siteIds: programme.sites.map((s) => s.siteId) }))
-        throw forbidden("you have no role in this programme or at its sites");
+        throw forbidden("you have no role in this programme or at its sites", "not_your_programme");
       return { ...programme, canEdit: canEditProgramme(p, programme.id) };
     },
   );

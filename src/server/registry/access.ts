@@ -4,7 +4,7 @@ import { canReadSiteData, hasRole } from "../infra/auth/access.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Executor } from "../infra/db/executor.ts";
-import { AppError, type FieldIssue, forbidden, invalid, notFound } from "../infra/http/errors.ts";
+import { AppError, type FieldIssue, forbidden, notFound } from "../infra/http/errors.ts";
 import { patientVisible } from "./patient-scope.ts";
 
 /**
@@ -15,7 +15,7 @@ import { patientVisible } from "./patient-scope.ts";
 export function requireRegistryUser(req: FastifyRequest): Principal {
   const p = principalOf(req);
   if (!hasRole(p, "administrator", "regional_coordinator", "site_coordinator", "clinician"))
-    throw forbidden("viewers see aggregated figures only, never patient-level data");
+    throw forbidden("viewers see aggregated figures only, never patient-level data", "aggregates_only");
   return p;
 }
 
@@ -28,11 +28,12 @@ export function canWriteSiteData(p: Principal, siteId: number): boolean {
 }
 
 export function assertSiteReadable(p: Principal, siteId: number): void {
-  if (!canReadSiteData(p, siteId)) throw forbidden("you have no role at this site");
+  if (!canReadSiteData(p, siteId)) throw forbidden("you have no role at this site", "not_your_site");
 }
 
 export function assertSiteWritable(p: Principal, siteId: number): void {
-  if (!canWriteSiteData(p, siteId)) throw forbidden("you may record data only at your own sites");
+  if (!canWriteSiteData(p, siteId))
+    throw forbidden("you may record data only at your own sites", "not_your_site");
 }
 
 /** Site references of a request: unknown ones (400 issues) and ones the user may not write at (403). */
@@ -132,6 +133,8 @@ export function forbiddenIssues(issues: FieldIssue[]): AppError {
       ? "you have no access to this patient: they are not known at your sites"
       : "you may record data only at your own sites",
     issues,
+    {},
+    patient ? "not_your_patient" : "not_your_site",
   );
 }
 
@@ -144,13 +147,17 @@ export async function loadPatientOf(db: Executor, p: Principal, id: number) {
     .where("p.id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound("patient");
-  if (!row.visible) throw forbidden("you have no access to this patient: they are not known at your sites");
+  if (!row.visible)
+    throw forbidden(
+      "you have no access to this patient: they are not known at your sites",
+      "not_your_patient",
+    );
   const { visible: _v, ...patient } = row;
   return patient;
 }
 
 /** One validation error carrying every issue (a form shows each next to its field). */
 export function issuesError(issues: FieldIssue[]): AppError {
-  if (issues.length === 1) return invalid(issues[0]!.field, issues[0]!.rule, issues[0]!.message);
+  // One issue or many, each keeps its params (a range, a group's code) for the client to say it
   return new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
 }

@@ -99,8 +99,11 @@ export type GroupRow = Selectable<GroupTable>;
 /** The parts of a practice definition the registry reads (the rest is the practices module's). */
 export interface DefinitionParts {
   components?: Array<{ modules?: Array<{ code: string; name: string }> }>;
-  interventionTypes?: Array<{ code: string; label: string; psychosocial: boolean }>;
+  interventionTypes?: Array<{ code: string; label: string; labels?: TypeLabels; psychosocial: boolean }>;
 }
+
+/** A practice type's label per language of the app (practices/schemas.ts). */
+export type TypeLabels = { en?: string; it?: string };
 
 export const BASE_PSYCHOSOCIAL: string[] = BASE_TAXONOMY.filter((t) => t.psychosocial).map((t) => t.code);
 
@@ -115,7 +118,10 @@ export function psychosocialTypes(definition: DefinitionParts | null | undefined
 }
 
 export interface Catalogue {
-  types: Map<string, { label: string; psychosocial: boolean; practiceCode: string | null }>;
+  types: Map<
+    string,
+    { label: string; labels: TypeLabels; psychosocial: boolean; practiceCode: string | null }
+  >;
   modules: Map<string, { name: string; practiceCode: string }>;
 }
 
@@ -135,7 +141,7 @@ export async function loadCatalogue(db: Executor): Promise<Catalogue> {
   const types: Catalogue["types"] = new Map(
     BASE_TAXONOMY.map((t) => [
       t.code,
-      { label: t.code.replaceAll("_", " "), psychosocial: t.psychosocial, practiceCode: null },
+      { label: t.code.replaceAll("_", " "), labels: {}, psychosocial: t.psychosocial, practiceCode: null },
     ]),
   );
   const modules: Catalogue["modules"] = new Map();
@@ -143,7 +149,12 @@ export async function loadCatalogue(db: Executor): Promise<Catalogue> {
     const def = r.definition as DefinitionParts;
     for (const t of def.interventionTypes ?? [])
       if (!types.has(t.code))
-        types.set(t.code, { label: t.label, psychosocial: t.psychosocial, practiceCode: r.code });
+        types.set(t.code, {
+          label: t.label,
+          labels: t.labels ?? {},
+          psychosocial: t.psychosocial,
+          practiceCode: r.code,
+        });
     for (const c of def.components ?? [])
       for (const m of c.modules ?? [])
         if (!modules.has(m.code)) modules.set(m.code, { name: m.name, practiceCode: r.code });

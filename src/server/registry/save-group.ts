@@ -52,6 +52,7 @@ function shapeIssues(g: { kind: string; startDate: string; endDate: string | nul
     issues.push({
       field: "body.maxSize",
       rule: "imr_capacity",
+      params: { max: IMR_MAX_SIZE },
       message: `an IMR group takes at most ${IMR_MAX_SIZE} members`,
     });
   return issues;
@@ -145,6 +146,7 @@ export async function updateGroup(
       issues.push({
         field: "body.maxSize",
         rule: "below_members",
+        params: { min: Number(members.n) },
         message: `the group has ${members.n} members; remove some before lowering its size to ${capacity}`,
       });
     if (issues.length) throw issuesError(issues);

@@ -221,6 +221,8 @@ export const DefaultsQuery = z.strictObject({ siteId: Id });
 export const CatalogueType = z.object({
   code: z.string(),
   label: z.string(),
+  /** The label per language of the app, where the practice gives one (else `label`). */
+  labels: z.object({ en: z.string().optional(), it: z.string().optional() }),
   psychosocial: z.boolean(),
   /** The practice that adds this type; null for the base taxonomy. */
   practiceCode: z.string().nullable(),
@@ -309,6 +311,11 @@ export const GroupMembersBody = z.strictObject({
         patientId: Id,
         joinedDate: CivilDate,
         leftDate: optionalNullable(CivilDate),
+        /**
+         * Why a patient joins this DBT skills group while already in another running one: without
+         * it the server refuses them (rule `other_dbt_group`). Kept in the audit log.
+         */
+        secondGroupReason: Reason.nullable().optional(),
       }),
     )
     .max(1000),

@@ -4,14 +4,17 @@ import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
+import { today } from "../infra/time/civil-date.ts";
 import { assertSiteWritable, forbiddenIssues, issuesError, patientProblems } from "./access.ts";
 import { capacityOf, loadGroupDetail, lockGroup } from "./group-queries.ts";
 import { patientVisibleAt } from "./patient-scope.ts";
 import type { GroupDetail, GroupMembersBody } from "./schemas.ts";
+import { isRunning, otherRunningDbtGroups, secondGroupIssues } from "./second-dbt-group.ts";
 
 /**
  * Replace a group's members with the given set. Each must be a patient the user sees who is known
- * at the group's site; a member without a left date counts against the capacity (IMR: 8).
+ * at the group's site; a member without a left date counts against the capacity (IMR: 8). A patient
+ * added to a running DBT skills group while in another running one needs a `secondGroupReason`.
  */
 export async function setGroupMembers(
   db: Db,
@@ -69,15 +72,34 @@ export async function setGroupMembers(
       issues.push({
         field: "body.members",
         rule: "capacity",
+        params: { max: capacity },
         message: `the group takes at most ${capacity} members; ${active} were given`,
       });
-    if (issues.length) throw issuesError(issues);
     const before = await trx
       .selectFrom("group_members")
       .select(["patient_id", "joined_date", "left_date"])
       .where("group_id", "=", id)
       .orderBy("patient_id")
       .execute();
+    const now = today();
+    const overrides: Array<{ patient_id: number; other_group: string; reason: string }> = [];
+    if (group.kind === "dbt_skills" && isRunning(group, now)) {
+      const alreadyIn = new Set(
+        before.filter((b) => b.left_date === null || b.left_date >= now).map((b) => b.patient_id),
+      );
+      const others = await otherRunningDbtGroups(trx, id, [...new Set(ids)], now);
+      issues.push(...secondGroupIssues(group, members, alreadyIn, others, now));
+      for (const m of members) {
+        const other = others.find((o) => o.patientId === m.patientId);
+        if (other && m.secondGroupReason && !alreadyIn.has(m.patientId))
+          overrides.push({
+            patient_id: m.patientId,
+            other_group: other.groupCode,
+            reason: m.secondGroupReason,
+          });
+      }
+    }
+    if (issues.length) throw issuesError(issues);
     await trx.deleteFrom("group_members").where("group_id", "=", id).execute();
     if (members.length)
       await trx
@@ -104,6 +126,8 @@ export async function setGroupMembers(
           joined_date: m.joinedDate,
           left_date: m.leftDate,
         })),
+        // Who was added although in another running DBT skills group, and why
+        ...(overrides.length ? { second_group_reasons: overrides } : {}),
       },
     };
   });

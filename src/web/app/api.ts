@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** A 403's stable reason code (`aggregates_only`, `not_your_site`, …: docs/errors.md). */
+    readonly reason: string | null = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -86,12 +88,13 @@ export async function api<T>(method: Method, url: string, body?: unknown): Promi
     }
   }
   if (!res.ok) {
-    const e = (data ?? {}) as { error?: string; message?: string; issues?: FieldIssue[] };
+    const e = (data ?? {}) as { error?: string; message?: string; reason?: string; issues?: FieldIssue[] };
     const err = new ApiError(
       res.status,
       e.error ?? "http_error",
       e.message ?? res.statusText,
       e.issues ?? [],
+      e.reason ?? null,
     );
     const isLogin = url === "/api/session" && method === "POST";
     if (res.status === 401 && !isLogin) onUnauthenticated?.();

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Breadcrumbs, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { IconAlertTriangle, IconLock } from "@tabler/icons-react";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useDescribeError } from "./errors.ts";
+import { isRefusal, useDescribeError } from "./errors.ts";
 
 /** The document title follows the page, so screen readers and tabs name it. */
 export function usePageTitle(title: string): void {
@@ -85,6 +85,19 @@ export function Loading() {
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation();
   const describe = useDescribeError();
+  // A refusal is not a failure: say why the user may not see this (the server's reason).
+  if (isRefusal(error))
+    return (
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconLock aria-hidden="true" />}
+        title={title ?? t("errors.noAccessTitle")}
+        role="alert"
+      >
+        {describe(error)}
+      </Alert>
+    );
   return (
     <Alert
       color="red"

@@ -1,9 +1,9 @@
-import { MantineProvider } from "@mantine/core";
+import { MantineProvider, mergeThemeOverrides, Notification } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import "dayjs/locale/it";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { BrowserRouter } from "react-router";
 import { ApiError, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from "./api.ts";
@@ -31,6 +31,31 @@ function LocalisedDates({ children }: { children: ReactNode }) {
   return <DatesProvider settings={{ locale: current.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
 }
 
+/**
+ * The theme, plus what depends on the language: every notification's close button is named
+ * ("Close" / "Chiudi"), whichever feature shows it.
+ */
+function LocalisedMantine({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const close = t("common.close");
+  const localised = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: {
+          Notification: Notification.extend({
+            defaultProps: { closeButtonProps: { "aria-label": close } },
+          }),
+        },
+      }),
+    [close],
+  );
+  return (
+    <MantineProvider theme={localised} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   useEffect(() => {
@@ -52,12 +77,12 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <LocalisedMantine>
           <LocalisedDates>
             <Notifications position="top-right" />
             <BrowserRouter>{children}</BrowserRouter>
           </LocalisedDates>
-        </MantineProvider>
+        </LocalisedMantine>
       </QueryClientProvider>
     </I18nextProvider>
   );

@@ -4,6 +4,7 @@ import { AuditPage } from "../features/audit/audit-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { DashboardRoutes } from "../features/dashboard/dashboard-routes.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
+import { dataQualityRoutes } from "../features/home/routes.tsx";
 import { importRoutes } from "../features/imports/routes.tsx";
 import { IndicatorFactsPage } from "../features/indicator-facts/indicator-facts-page.tsx";
 import { measuresRoutes } from "../features/measures/routes.tsx";
@@ -40,6 +41,7 @@ export function AppRoutes() {
           <Route path="sites/:id" element={<SitePage />} />
           {planningRoutes}
           {registryRoutes}
+          {dataQualityRoutes}
           {importRoutes}
           {measuresRoutes}
           <Route path="practices" element={<PracticesPage />} />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, del, get, patch, post, setCsrfToken } from "./api.ts";
 import { i18n } from "./i18n.ts";
+import { setRegionTimeZone } from "./today.ts";
 import type { Me } from "./types.ts";
 
 export const ME_KEY = ["me"] as const;
@@ -8,6 +9,7 @@ export const ME_KEY = ["me"] as const;
 /** Adopt a session: remember its CSRF token and speak the user's language. */
 export function adoptMe(me: Me | null): Me | null {
   setCsrfToken(me?.csrfToken ?? null);
+  setRegionTimeZone(me?.timeZone ?? null);
   if (me && i18n.language !== me.language) void i18n.changeLanguage(me.language);
   return me;
 }

@@ -29,6 +29,7 @@ export function UserMenu() {
   const preferences = useUpdatePreferences();
   const describe = useDescribeError();
   const name = me.displayName || me.username;
+  const letters = initials(name);
 
   const setLanguage = (language: Language) => {
     if (language === me.language) return;
@@ -47,12 +48,14 @@ export function UserMenu() {
         <Button
           variant="subtle"
           color="gray"
-          aria-label={name}
+          // the visible initials first, then the name (hidden on narrow screens): the accessible
+          // name contains every word shown (WCAG 2.5.3, label in name)
+          aria-label={`${letters} ${name}`}
           rightSection={<IconChevronDown size={16} aria-hidden="true" />}
         >
           <Group gap="xs" wrap="nowrap">
             <Avatar size="sm" color="indigo" radius="xl" aria-hidden="true">
-              {initials(name)}
+              {letters}
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="xs" c="var(--mantine-color-text)">
               {name}

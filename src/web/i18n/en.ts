@@ -1,4 +1,5 @@
 import { dashboardEn } from "../features/dashboard/messages.en.ts";
+import { homeEn } from "../features/home/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
 import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
@@ -93,17 +94,20 @@ export const en = {
     internal: "The server could not complete the request; the error was logged.",
     unique: "is already used",
     noAccessTitle: "No access",
-    noAccess: "This page is for administrators. Ask your administrator if you need it.",
+    reasons: {
+      aggregates_only: "Viewers see aggregated figures only, never patient-level data.",
+      not_your_site: "This site is not among your sites.",
+      not_your_patient: "This patient is not known at your sites.",
+      not_your_programme: "You have no role in this programme or at its sites.",
+      administrators_only: "This page is for administrators. Ask your administrator if you need it.",
+      csrf: "Your session could not be confirmed. Reload the page and try again.",
+      not_permitted: "Your role does not allow this.",
+    },
+    backHome: "Back to the home page",
     pageNotFound: "Page not found",
     pageNotFoundHint: "There is no page at this address. Go back to",
   },
-  home: {
-    welcome: "Welcome, {{name}}",
-    subtitle: "Your programmes and sites at a glance.",
-    noProgrammes: "You do not take part in any programme yet.",
-    noSites: "You are not assigned to any site.",
-    youManage: "You manage this team",
-  },
+  home: homeEn,
   phases: {
     pre_implementation: "Pre-implementation",
     implementation: "Implementation",
@@ -225,6 +229,7 @@ export const en = {
     noOwnTypes: "None: the base taxonomy only.",
     typeCode: "Type code",
     typeLabel: "Label",
+    typeLabelIn: { en: "In English (optional)", it: "In Italian (optional)" },
     psychosocial: "Psychosocial",
     psychosocialShort: "psychosocial",
     addType: "Add intervention type",
@@ -292,7 +297,7 @@ export const en = {
     addMember: "Add professional",
     editMember: "Edit {{code}}",
     code: "Professional code",
-    codeHint: "A pseudonymous code, never a name, e.g. LECCO-P12.",
+    codeHint: "A pseudonymous code, never a name, e.g. {{example}}.",
     profile: "Profile",
     inTeam: "In the implementation team",
     coordinator: "Team coordinator",

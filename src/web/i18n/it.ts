@@ -1,4 +1,5 @@
 import { dashboardIt } from "../features/dashboard/messages.it.ts";
+import { homeIt } from "../features/home/messages.it.ts";
 import { importsIt } from "../features/imports/messages.it.ts";
 import { factsIt } from "../features/indicator-facts/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
@@ -93,17 +94,21 @@ export const it: Messages = {
     internal: "Il server non ha potuto completare la richiesta; l'errore è stato registrato.",
     unique: "è già in uso",
     noAccessTitle: "Accesso non consentito",
-    noAccess: "Questa pagina è riservata agli amministratori. Rivolgiti al tuo amministratore se ti serve.",
+    reasons: {
+      aggregates_only: "Chi consulta vede solo dati aggregati, mai dati dei singoli pazienti.",
+      not_your_site: "Questa sede non è tra le tue sedi.",
+      not_your_patient: "Questo paziente non è conosciuto nelle tue sedi.",
+      not_your_programme: "Non hai un ruolo in questo programma né nelle sue sedi.",
+      administrators_only:
+        "Questa pagina è riservata agli amministratori. Rivolgiti al tuo amministratore se ti serve.",
+      csrf: "Non è stato possibile confermare la sessione. Ricarica la pagina e riprova.",
+      not_permitted: "Il tuo ruolo non lo consente.",
+    },
+    backHome: "Torna alla pagina iniziale",
     pageNotFound: "Pagina non trovata",
     pageNotFoundHint: "A questo indirizzo non c'è nessuna pagina. Torna alla",
   },
-  home: {
-    welcome: "Benvenuto, {{name}}",
-    subtitle: "I tuoi programmi e le tue sedi in sintesi.",
-    noProgrammes: "Non partecipi ancora a nessun programma.",
-    noSites: "Non sei assegnato a nessuna sede.",
-    youManage: "Gestisci questo team",
-  },
+  home: homeIt,
   phases: {
     pre_implementation: "Pre-implementazione",
     implementation: "Implementazione",
@@ -230,6 +235,7 @@ export const it: Messages = {
     noOwnTypes: "Nessuno: solo la tassonomia di base.",
     typeCode: "Codice del tipo",
     typeLabel: "Etichetta",
+    typeLabelIn: { en: "In inglese (facoltativa)", it: "In italiano (facoltativa)" },
     psychosocial: "Psicosociale",
     psychosocialShort: "psicosociale",
     addType: "Aggiungi tipo di intervento",
@@ -298,7 +304,7 @@ export const it: Messages = {
     addMember: "Aggiungi professionista",
     editMember: "Modifica {{code}}",
     code: "Codice del professionista",
-    codeHint: "Un codice pseudonimo, mai un nome, es. LECCO-P12.",
+    codeHint: "Un codice pseudonimo, mai un nome, es. {{example}}.",
     profile: "Profilo",
     inTeam: "Nel team di implementazione",
     coordinator: "Coordinatore del team",

@@ -12,6 +12,7 @@ import { recordSupervision } from "../../measures/workforce/supervision.ts";
 import { actionPlanSpec } from "../../planning/action-plan/action-plan.ts";
 import { copyPlanToSites } from "../../planning/action-plan/copy-to-sites.ts";
 import type { ActionPlanContent } from "../../planning/action-plan/schemas.ts";
+import { takeRegionVersion } from "../../planning/from-region/take.ts";
 import { loadProgrammeScope, type ProgrammeWithSites } from "../../planning/programme-scope.ts";
 import { responseSpec } from "../../planning/questionnaire/response.ts";
 import { createRound } from "../../planning/questionnaire/rounds.ts";
@@ -30,6 +31,7 @@ import { tocSpec } from "../../planning/toc/toc.ts";
 import type { ArtefactSpec } from "../../planning/versions/artefact-routes.ts";
 import type { Owner } from "../../planning/versions/owner.ts";
 import { planningWrite } from "../../planning/versions/planning-write.ts";
+import { loadCurrent } from "../../planning/versions/repository.ts";
 import { writeVersion } from "../../planning/versions/write-version.ts";
 import { demoProgrammes } from "../region.ts";
 import { Rng } from "../registry/prng.ts";
@@ -193,6 +195,8 @@ export async function seedDemoArtefacts(
     false,
   );
   summary.planningVersions += applied.applied.length;
+  // …and every site starts from the region's Theory of Change and action plan (version 1 there)
+  summary.planningVersions += applied.started.reduce((n, s) => n + s.sites, 0);
 
   // 2. The region completes it: indicators on the ToC, activities in the plan, its SANA, SWOT and
   //    roadmap; the engaged sites fill in theirs.
@@ -235,10 +239,26 @@ export async function seedDemoArtefacts(
     return { result: null, audits };
   });
 
-  // 3. The regional plan is copied to every site (version 1 there, all "planned"); the sites that
-  //    work on it record their progress, the idle ones leave the copy untouched — overdue.
-  await copyPlanToSites(db, coordinator, bpd, { siteIds: sites.map((s) => s.id), replace: false });
+  // 3. The completed regional plan is copied to every site over the template's skeleton they
+  //    started from (version 2 there, all "planned", linked to the region's version); the sites
+  //    that work on it record their progress (edited locally), the idle ones leave the copy
+  //    untouched — it follows the region, its past activities overdue. The active sites take the
+  //    region's completed Theory of Change; the others still follow the template's, and the
+  //    region's overview shows that the region has a newer one.
+  await copyPlanToSites(db, coordinator, bpd, { siteIds: sites.map((s) => s.id), replace: true });
   summary.planningVersions += sites.length;
+  const regionToc = await loadCurrent(db, own(bpd, "toc", null));
+  for (const site of active) {
+    await takeRegionVersion(
+      db,
+      { actor: actorFor(site.id), principal, programme: bpd },
+      { ...tocSpec, fromRegion: tocSpec.fromRegion! },
+      site.id,
+      { regionVersion: regionToc!.version, baseVersion: 1 },
+      true,
+    );
+    summary.planningVersions += 1;
+  }
   for (const site of engaged) {
     const r = rng.fork("progress", site.code);
     await planningWrite(db, actorFor(site.id), async (trx) => ({

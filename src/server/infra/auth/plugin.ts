@@ -46,7 +46,7 @@ export function installAuth(app: FastifyInstance, sessions: PrincipalResolver): 
     if (req.routeOptions.config?.public) return;
     if (!req.principal) throw new AppError("unauthenticated", "log in first: no valid session");
     if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== req.principal.csrfToken) {
-      throw new AppError("forbidden", `missing or wrong ${CSRF_HEADER} header`);
+      throw new AppError("forbidden", `missing or wrong ${CSRF_HEADER} header`, [], {}, "csrf");
     }
     if (req.principal.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
       throw new AppError(

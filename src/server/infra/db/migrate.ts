@@ -14,6 +14,8 @@ import * as m0012 from "./migrations/0012_data_notify.ts";
 import * as m0013 from "./migrations/0013_hardening.ts";
 import * as m0014 from "./migrations/0014_facts_few_enrolments.ts";
 import * as m0015 from "./migrations/0015_indicator_targets.ts";
+import * as m0016 from "./migrations/0016_planning_from_region.ts";
+import * as m0020 from "./migrations/0020_indicator_version_notify.ts";
 import type { DB } from "./schema.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
@@ -31,6 +33,8 @@ export const migrations: Record<string, Migration> = {
   "0013_hardening": m0013,
   "0014_facts_few_enrolments": m0014,
   "0015_indicator_targets": m0015,
+  "0016_planning_from_region": m0016,
+  "0020_indicator_version_notify": m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -263,6 +263,8 @@ export interface PlanningVersionTable {
   created_at: Generated<Date>;
   created_by: number | null;
   author: string;
+  /** The region version this site version copies (migration 0016); null when someone saved it. */
+  from_region_version: Generated<number | null>;
 }
 /** Indicators (migration 0004): per-programme data versions, result cache, user definitions, pins. */
 export interface IndicatorVerificationTable {

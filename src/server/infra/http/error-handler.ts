@@ -1,11 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type IssueParams, isKnownRule, validationMessage } from "../../../shared/validation-messages.ts";
-import { AppError, type FieldIssue, STATUS } from "./errors.ts";
+import { AppError, type FieldIssue, type ForbiddenReason, STATUS } from "./errors.ts";
 
 interface ErrorBody {
   error: string;
   message: string;
+  /** 403 `forbidden` only: a stable code of FORBIDDEN_REASONS (errors.ts). */
+  reason?: ForbiddenReason;
   issues?: FieldIssue[];
 }
 
@@ -156,7 +158,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     let body: ErrorBody;
     if (err instanceof AppError) {
       status = STATUS[err.code];
-      body = { error: err.code, message: err.message, ...(err.issues.length ? { issues: err.issues } : {}) };
+      body = {
+        error: err.code,
+        message: err.message,
+        ...(err.code === "forbidden" ? { reason: err.reason ?? "not_permitted" } : {}),
+        ...(err.issues.length ? { issues: err.issues } : {}),
+      };
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = zodIssues(err, sentPart(err, req));

@@ -48,19 +48,47 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * Why a 403 `forbidden` was answered, as a stable code beside the English message (every 403
+ * `forbidden` reply carries one; clients say it in the user's language — docs/errors.md):
+ *
+ * - `aggregates_only`: a viewer asked for patient-level data;
+ * - `not_your_site`: the site is not among the user's sites;
+ * - `not_your_patient`: the patient is not known at the user's sites;
+ * - `not_your_programme`: the user has no role in the programme or at its sites;
+ * - `administrators_only`: reserved to administrators;
+ * - `csrf`: the request lacked the session's CSRF token;
+ * - `not_permitted`: any other rule (the message says which).
+ */
+export const FORBIDDEN_REASONS = [
+  "aggregates_only",
+  "not_your_site",
+  "not_your_patient",
+  "not_your_programme",
+  "administrators_only",
+  "csrf",
+  "not_permitted",
+] as const;
+export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly issues: FieldIssue[] = [],
     readonly headers: Record<string, string> = {},
+    /** Only for `forbidden`: why (the reply's `reason`); `not_permitted` when left out. */
+    readonly reason?: ForbiddenReason,
   ) {
     super(message);
   }
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-export const forbidden = (why = "you do not have access to this") => new AppError("forbidden", why);
+export const forbidden = (
+  why = "you do not have access to this",
+  reason: ForbiddenReason = "not_permitted",
+) => new AppError("forbidden", why, [], {}, reason);
 export const conflict = (message: string, field?: string) =>
   new AppError("conflict", message, field ? [{ field, rule: "unique", message }] : []);
 export const invalid = (field: string, rule: string, message: string) =>

@@ -3,29 +3,30 @@
  * The region's time zone is PRAXIS_TIME_ZONE (an IANA name), default Europe/Rome — so care entered
  * at 00:30 in Milan is dated that day even on a server running in UTC.
  */
+import { civilDay } from "../../../shared/civil-date.ts";
+
 export const DEFAULT_TIME_ZONE = "Europe/Rome";
 
 /** The configured region time zone, checked: an unknown name is refused at start, not at midnight. */
 export function regionTimeZone(env: NodeJS.ProcessEnv = process.env): string {
   const zone = env.PRAXIS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
-  try {
-    new Intl.DateTimeFormat("en-CA", { timeZone: zone });
-  } catch {
-    throw new Error(`PRAXIS_TIME_ZONE: "${zone}" is not a time zone (an IANA name such as Europe/Rome)`);
+  // checked once per name: building a formatter costs more than the rest of a cached dashboard read
+  if (!checkedZones.has(zone)) {
+    try {
+      new Intl.DateTimeFormat("en-CA", { timeZone: zone });
+    } catch {
+      throw new Error(`PRAXIS_TIME_ZONE: "${zone}" is not a time zone (an IANA name such as Europe/Rome)`);
+    }
+    checkedZones.add(zone);
   }
   return zone;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const checkedZones = new Set<string>();
 
 /** The civil date (YYYY-MM-DD) at `now` in `timeZone` (default: the region's). */
 export function today(now: Date = new Date(), timeZone: string = regionTimeZone()): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    formatters.set(timeZone, f);
-  }
-  return f.format(now);
+  return civilDay(now, timeZone);
 }
 
 const parse = (d: string) => new Date(`${d}T00:00:00Z`);

@@ -86,6 +86,7 @@ export async function createReview(
           issues.push({
             field,
             rule: "range",
+            params: { min: scale.range.min, max: scale.range.max },
             message: `ratings are whole numbers ${scale.range.min}–${scale.range.max}; ${rating} is not`,
           });
       }

@@ -12,7 +12,7 @@ const WHY = "you may read the reviews only of a site you work with";
 export async function getReview(db: Db, p: Principal, id: number): Promise<z.infer<typeof Review>> {
   const row = await db.selectFrom("fidelity_reviews").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound("review");
-  if (!canReadSiteData(p, row.site_id)) throw forbidden(WHY);
+  if (!canReadSiteData(p, row.site_id)) throw forbidden(WHY, "not_your_site");
   return reviewRowToReview(row);
 }
 
@@ -24,7 +24,7 @@ export async function reviewHistory(
   programmeId: number,
   scale: string | undefined,
 ): Promise<Array<z.infer<typeof ReviewSummary>>> {
-  if (!canReadSiteData(p, siteId)) throw forbidden(WHY);
+  if (!canReadSiteData(p, siteId)) throw forbidden(WHY, "not_your_site");
   let q = db
     .selectFrom("fidelity_reviews")
     .selectAll()

@@ -29,6 +29,11 @@ export interface FidelityScale {
   source: string;
   notice: string;
   range: { min: number; max: number };
+  /**
+   * The practices (their codes) this scale was made for: a programme of one of them opens its
+   * fidelity pages on it. Empty for a scale of any practice (the General Organizational Index).
+   */
+  practices: string[];
   levels: Level[];
   items: ScaleItem[];
   cutoffs: Cutoff[];

@@ -123,6 +123,8 @@ export const ScaleList = z.array(
     source: z.string(),
     notice: z.string(),
     range: z.object({ min: z.number(), max: z.number() }),
+    /** The practices (codes) the scale was made for; empty: any practice. */
+    practices: z.array(z.string()),
     levels: z.array(z.string()),
     lowThreshold: z.number(),
     cutoffs: z.array(z.object({ min: z.number(), code: z.string(), label: z.string() })),

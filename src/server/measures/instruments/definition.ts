@@ -9,6 +9,17 @@
 
 export type Respondent = "patient" | "clinician" | "family";
 
+/**
+ * The language of the texts shipped in the library (`licence.textsIncluded`). In any other
+ * language an instrument is score-only until a service loads the wording it holds (the published
+ * translation, where the licence allows it): docs/instruments.md says which, and why.
+ */
+export const SHIPPED_TEXTS_LANGUAGE = "en";
+
+/** Whether the library shows its own texts of `def` in `language`. */
+export const textsShippedIn = (def: InstrumentDefinition, language: string): boolean =>
+  def.licence.textsIncluded && language === SHIPPED_TEXTS_LANGUAGE;
+
 export interface ResponseOption {
   value: number;
   /** The option's wording; absent for score-only instruments. */

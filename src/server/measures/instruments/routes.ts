@@ -5,6 +5,7 @@ import { requireAdmin } from "../../infra/auth/guards.ts";
 import { principalOf } from "../../infra/auth/plugin.ts";
 import { AppError, notFound } from "../../infra/http/errors.ts";
 import { InstrumentCodeParams, ScoreInput, ScoreResult } from "../schemas.ts";
+import { textsShippedIn } from "./definition.ts";
 import { describe, summarise } from "./describe-instrument.ts";
 import { findInstrument, LIBRARY } from "./library/index.ts";
 import { InstrumentDetail, InstrumentSummary, Wording, WordingBody } from "./schemas.ts";
@@ -28,11 +29,17 @@ export function registerInstrumentRoutes(app: ZodApp, { database }: AppContext):
 
   app.get(
     "/api/instruments",
-    { schema: { tags, response: { 200: z.array(InstrumentSummary) } } },
+    {
+      schema: {
+        tags,
+        querystring: z.strictObject({ language: z.string().max(8).default("en") }),
+        response: { 200: z.array(InstrumentSummary) },
+      },
+    },
     async (req) => {
       principalOf(req);
-      const worded = await instrumentsWithWording(db);
-      return LIBRARY.map((d) => summarise(d, worded.has(d.code)));
+      const worded = await instrumentsWithWording(db, req.query.language);
+      return LIBRARY.map((d) => summarise(d, worded.has(d.code), req.query.language));
     },
   );
 
@@ -49,9 +56,11 @@ export function registerInstrumentRoutes(app: ZodApp, { database }: AppContext):
     async (req) => {
       principalOf(req);
       const def = instrumentOf(req.params.code);
+      const { language } = req.query;
       return describe(
         def,
-        def.licence.textsIncluded ? undefined : await loadWording(db, def.code, req.query.language),
+        textsShippedIn(def, language) ? undefined : await loadWording(db, def.code, language),
+        language,
       );
     },
   );

@@ -232,6 +232,8 @@ const onlyTotal = (c: Condition): boolean =>
 export interface AnswerIssue {
   item: string;
   rule: "unknown_item" | "not_an_option" | "skipped_item";
+  /** not_an_option: the item's answers, for a client to name them. */
+  values?: number[];
   message: string;
 }
 
@@ -254,6 +256,7 @@ export function answerIssues(def: InstrumentDefinition, answers: Answers): Answe
       issues.push({
         item: id,
         rule: "not_an_option",
+        values: item.options.map((o) => o.value),
         message: `${value} is not an answer of item ${id} (answers: ${allowed})`,
       });
       continue;

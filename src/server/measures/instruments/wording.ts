@@ -3,7 +3,7 @@ import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { AppError, type FieldIssue } from "../../infra/http/errors.ts";
-import type { InstrumentDefinition } from "./definition.ts";
+import { type InstrumentDefinition, SHIPPED_TEXTS_LANGUAGE, textsShippedIn } from "./definition.ts";
 import type { Wording, WordingBody } from "./schemas.ts";
 
 export interface StoredWording {
@@ -27,16 +27,23 @@ export async function loadWording(
   return row?.wording as StoredWording | undefined;
 }
 
-/** Instruments for which some wording is loaded. */
-export async function instrumentsWithWording(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom("instrument_wordings").select("instrument").distinct().execute();
+/** Instruments for which a wording is loaded in `language`. */
+export async function instrumentsWithWording(db: Db, language: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("instrument_wordings")
+    .select("instrument")
+    .where("language", "=", language)
+    .distinct()
+    .execute();
   return new Set(rows.map((r) => r.instrument));
 }
 
 /**
- * Store a service's licensed wording for a score-only instrument (administrators), replacing the
- * previous one for that language. Only instruments whose texts are not shipped take a wording;
- * every item and answer named must exist, and every item must be worded.
+ * Store a service's licensed wording of an instrument in a language (administrators), replacing
+ * the previous one for that language. A wording is taken wherever the library ships no texts:
+ * score-only instruments in any language, and the others in every language but English (e.g.
+ * the published Italian PHQ-9, docs/instruments.md); every item and answer named must exist,
+ * and every item must be worded.
  */
 export async function saveWording(
   db: Db,
@@ -45,11 +52,11 @@ export async function saveWording(
   body: z.infer<typeof WordingBody>,
 ): Promise<z.infer<typeof Wording>> {
   const issues: FieldIssue[] = [];
-  if (def.licence.textsIncluded)
+  if (textsShippedIn(def, body.language))
     issues.push({
       field: "params.code",
       rule: "texts_included",
-      message: `${def.code} ships its own texts; a wording is loaded only for score-only instruments`,
+      message: `${def.code} ships its own texts in ${SHIPPED_TEXTS_LANGUAGE}; a wording is loaded only in another language or for a score-only instrument`,
     });
   const byId = new Map(def.items.map((i) => [i.id, i]));
   for (const id of Object.keys(body.items))
@@ -81,6 +88,7 @@ export async function saveWording(
         issues.push({
           field: `body.options.${id}.${value}`,
           rule: "not_an_option",
+          params: { values: item.options.map((o) => o.value) },
           message: `${value} is not an answer of item ${id}`,
         });
   }

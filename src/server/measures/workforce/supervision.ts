@@ -25,7 +25,8 @@ const toSupervision = (r: Selectable<SupervisionSessionTable>): Out => ({
 
 /** A site's supervision sessions, newest first: whoever reads the site's data. */
 export async function listSupervision(db: Db, p: Principal, siteId: number): Promise<Out[]> {
-  if (!canReadSiteData(p, siteId)) throw forbidden("you may read supervision only of a site you work with");
+  if (!canReadSiteData(p, siteId))
+    throw forbidden("you may read supervision only of a site you work with", "not_your_site");
   const rows = await db
     .selectFrom("supervision_sessions")
     .selectAll()

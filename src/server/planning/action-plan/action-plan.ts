@@ -2,6 +2,7 @@ import type { Db } from "../../infra/db/database.ts";
 import { type ArtefactSpec, regionAndSiteMounts } from "../versions/artefact-routes.ts";
 import { checkActionPlan } from "./rules.ts";
 import { ActionPlanBody, type ActionPlanContent, ActionPlanView, type ActionPlanViewT } from "./schemas.ts";
+import { planForSite, professionalsAt } from "./site-copy.ts";
 import { actionPlanView } from "./view.ts";
 
 const rowsOf = (content: ActionPlanViewT) =>
@@ -26,6 +27,11 @@ export const actionPlanSpec: ArtefactSpec<ActionPlanContent, ActionPlanViewT> = 
   body: ActionPlanBody,
   viewSchema: ActionPlanView,
   empty: () => ({ strategicAreas: [] }),
+  fromRegion: {
+    automatic: true,
+    adapt: async (ctx, region) =>
+      planForSite(region, (await professionalsAt(ctx.db, [ctx.owner.siteId!])).get(ctx.owner.siteId!)!),
+  },
   prepare: (ctx, content) => checkActionPlan(ctx.db, ctx.programme, ctx.owner.siteId, content),
   view: (ctx, content) => actionPlanView(ctx.db as Db, ctx.owner.programmeId, ctx.owner.siteId, content),
   sheets: (_ctx, content) => [

@@ -6,12 +6,13 @@ import { planningWrite } from "../versions/planning-write.ts";
 import { loadCurrent } from "../versions/repository.ts";
 import { staleArtefact, writeVersion } from "../versions/write-version.ts";
 import type { ActionPlanContent } from "./schemas.ts";
+import { planForSite, professionalsAt } from "./site-copy.ts";
 
 /**
  * Copy the regional action plan to the chosen sites as their starting point, in one transaction
- * for all of them: every activity keeps its id and records it as `originId` (so the regional
- * progress view can follow it), starts as `planned`, and keeps its responsible professional only
- * if that professional works at the site. A site that already has a plan is refused (409, naming
+ * for all of them (`planForSite`: activities keep their id as `originId`, start as `planned`,
+ * keep a responsible professional only if they work at the site); each copy records the regional
+ * version it copies (`from_region_version`, see planning/from-region). A site that already has a plan is refused (409, naming
  * it) unless `replace` is set — then the copy is its next version and the old plan stays in its
  * history. With `regionalVersion`, a regional plan saved since the coordinator looked is a 409
  * `stale_version` and nothing is copied.
@@ -56,11 +57,7 @@ export async function copyPlanToSites(
         .where("site_id", "in", input.siteIds)
         .where("current_version", ">", 0)
         .execute(),
-      trx
-        .selectFrom("professionals")
-        .select(["code", "site_id"])
-        .where("site_id", "in", input.siteIds)
-        .execute(),
+      professionalsAt(trx, input.siteIds),
     ]);
     if (existing.length && !input.replace) {
       const codes = existing.map((e) => programme.sites.find((s) => s.id === e.site_id)!.code);
@@ -70,31 +67,10 @@ export async function copyPlanToSites(
     const audits = [];
     const sites = [];
     for (const siteId of input.siteIds) {
-      const here = new Set(professionals.filter((p) => p.site_id === siteId).map((p) => p.code));
-      const copy: ActionPlanContent = {
-        strategicAreas: plan.strategicAreas.map((sa) => ({
-          ...sa,
-          subAreas: sa.subAreas.map((sub) => ({
-            ...sub,
-            activities: sub.activities.map((a) => {
-              const keep = a.responsibleProfessionalCode !== null && here.has(a.responsibleProfessionalCode);
-              return {
-                ...a,
-                originId: a.id!,
-                status: "planned" as const,
-                responsibleProfessionalCode: keep ? a.responsibleProfessionalCode : null,
-                responsibleActor: a.responsibleActor || (keep ? "" : "to be assigned"),
-              };
-            }),
-          })),
-        })),
-      };
+      const copy = planForSite(plan, professionals.get(siteId)!);
       const owner = { programmeId: programme.id, kind: "action_plan" as const, siteId };
-      const written = await writeVersion(trx, actor, owner, "action plan", "latest", copy);
-      audits.push({
-        ...written.audit,
-        detail: { ...written.audit.detail, copiedFromRegionalVersion: regional.version },
-      });
+      const written = await writeVersion(trx, actor, owner, "action plan", "latest", copy, regional.version);
+      audits.push(written.audit);
       const site = programme.sites.find((s) => s.id === siteId)!;
       sites.push({ ...site, version: written.stored.version });
     }

@@ -9,6 +9,8 @@ const EXPECTED = {
   text: "a text",
   yes_no: "true or false",
 } as const;
+/** The `expected` of a `type` issue, which a client says in its language. */
+const EXPECTED_TYPE = { number: "number", percentage: "number", text: "string", yes_no: "boolean" } as const;
 
 /**
  * SANA values for the region or a site: one per indicator of the programme's template, with its
@@ -21,6 +23,8 @@ export const sanaValuesSpec: ArtefactSpec<SanaValuesContent> = {
   body: SanaValuesBody,
   viewSchema: SanaValuesBody,
   empty: () => ({ values: [] }),
+  // the region's figures describe the region: a site copies them only when it chooses to
+  fromRegion: { automatic: false, adapt: (_ctx, region) => region },
   async prepare(ctx, content) {
     const issues = new Issues();
     const indicators = indicatorsById(await loadSanaTemplate(ctx.db, ctx.owner.programmeId));
@@ -41,14 +45,15 @@ export const sanaValuesSpec: ArtefactSpec<SanaValuesContent> = {
       seen.add(v.indicatorId);
       if (v.value === null) return;
       const ok =
-        ind.type === "number"
+        ind.type === "number" || ind.type === "percentage"
           ? typeof v.value === "number"
-          : ind.type === "percentage"
-            ? typeof v.value === "number" && v.value >= 0 && v.value <= 100
-            : ind.type === "yes_no"
-              ? typeof v.value === "boolean"
-              : typeof v.value === "string";
-      if (!ok) issues.add(`${field}.value`, "type", `"${ind.name}" takes ${EXPECTED[ind.type]}`);
+          : ind.type === "yes_no"
+            ? typeof v.value === "boolean"
+            : typeof v.value === "string";
+      const message = `"${ind.name}" takes ${EXPECTED[ind.type]}`;
+      if (!ok) issues.add(`${field}.value`, "type", message, { expected: EXPECTED_TYPE[ind.type] });
+      else if (ind.type === "percentage" && ((v.value as number) < 0 || (v.value as number) > 100))
+        issues.add(`${field}.value`, "range", message, { min: 0, max: 100 });
     });
     issues.throwIfAny();
     return content;

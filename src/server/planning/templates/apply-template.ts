@@ -4,6 +4,8 @@ import type { Db } from "../../infra/db/database.ts";
 import { AppError } from "../../infra/http/errors.ts";
 import { actionPlanSpec } from "../action-plan/action-plan.ts";
 import { ActionPlanBody } from "../action-plan/schemas.ts";
+import { startSitesFromRegion } from "../from-region/copy.ts";
+import { FROM_REGION } from "../from-region/kinds.ts";
 import type { ProgrammeWithSites } from "../programme-scope.ts";
 import { questionnaireSpec } from "../questionnaire/definition.ts";
 import { DefinitionBody } from "../questionnaire/schemas.ts";
@@ -33,6 +35,8 @@ const LABELS: Record<TemplatePart, string> = {
  * refused together (409, nothing written) unless `replace` is set; then the template's version
  * is saved on top and the old one stays in the history. Each part passes the same checks as a
  * save through the API (a tag still used by a SWOT cannot disappear, a ToC must make sense).
+ * Then every site of the programme without its own Theory of Change or action plan starts from
+ * the region's (planning/from-region), in the same transaction.
  */
 export async function applyTemplate(
   db: Db,
@@ -126,6 +130,14 @@ export async function applyTemplate(
         );
       }
     }
-    return { result: { template: template.id, applied }, audits };
+    // sites without their own Theory of Change or action plan start from the region's (and from
+    // its SANA, were it copied automatically): the copies commit with the template or not at all
+    const started: Array<{ kind: ArtefactKind; sites: number }> = [];
+    for (const spec of FROM_REGION) {
+      const copies = await startSitesFromRegion({ trx, actor, principal, programme }, spec);
+      audits.push(...copies.map((a) => ({ ...a, detail: { ...a.detail, template: template.id } })));
+      if (copies.length) started.push({ kind: spec.kind, sites: copies.length });
+    }
+    return { result: { template: template.id, applied, started }, audits };
   });
 }

@@ -7,6 +7,7 @@ import { resolveProgramme } from "../programme-scope.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { applyTemplate } from "./apply-template.ts";
 import { TEMPLATES, templateSummary } from "./catalogue.ts";
+import { localiseTemplate } from "./localise.ts";
 import { TEMPLATE_PARTS } from "./template.ts";
 
 const TemplateSummary = z.object({
@@ -15,8 +16,15 @@ const TemplateSummary = z.object({
   description: z.string(),
   contents: z.record(z.string(), z.number().int()),
 });
+/** The languages templates are written in; a user's own language when none is asked for. */
+const TemplateLanguage = z.enum(["en", "it"]);
+const languageOf = (asked: "en" | "it" | undefined, principal: { language: string }): "en" | "it" =>
+  asked ?? (principal.language === "it" ? "it" : "en");
+const TemplatesQuery = z.strictObject({ language: TemplateLanguage.optional() });
 const ApplyBody = z.strictObject({
   template: z.string().min(1).max(64),
+  /** The language the applied texts are written in (they become the programme's content). */
+  language: TemplateLanguage.optional(),
   /** Which parts to apply; all by default. */
   parts: z
     .array(z.enum(TEMPLATE_PARTS))
@@ -29,6 +37,8 @@ const ApplyBody = z.strictObject({
 const Applied = z.object({
   template: z.string(),
   applied: z.array(z.object({ part: z.enum(TEMPLATE_PARTS), version: z.number().int() })),
+  /** Artefacts the programme's sites started from the region's with this application, and how many sites. */
+  started: z.array(z.object({ kind: z.string(), sites: z.number().int() })),
 });
 
 /** The shipped planning templates and applying one to a programme. */
@@ -37,9 +47,16 @@ export function registerTemplateRoutes(app: ZodApp, { database }: AppContext): v
   const tags = ["planning"];
   app.get(
     "/api/programmes/:programmeId/planning/templates",
-    { schema: { tags, params: ProgrammeParams, response: { 200: z.array(TemplateSummary) } } },
+    {
+      schema: {
+        tags,
+        params: ProgrammeParams,
+        querystring: TemplatesQuery,
+        response: { 200: z.array(TemplateSummary) },
+      },
+    },
     async (req) => {
-      await resolveProgramme(
+      const { principal } = await resolveProgramme(
         db,
         req,
         req.params.programmeId,
@@ -47,7 +64,8 @@ export function registerTemplateRoutes(app: ZodApp, { database }: AppContext): v
         (p, prog) => canReadPlanning(p, prog, null),
         WHY.read,
       );
-      return [...TEMPLATES.values()].map(templateSummary);
+      const language = languageOf(req.query.language, principal);
+      return [...TEMPLATES.values()].map((t) => templateSummary(localiseTemplate(t, language)));
     },
   );
   app.post(
@@ -74,7 +92,7 @@ export function registerTemplateRoutes(app: ZodApp, { database }: AppContext): v
         actorOf(principal),
         principal,
         programme,
-        template,
+        localiseTemplate(template, languageOf(req.body.language, principal)),
         req.body.parts,
         req.body.replace,
       );

@@ -17,6 +17,7 @@ export const tocSpec: ArtefactSpec<TocContent> = {
   body: TocBody,
   viewSchema: TocView,
   empty: () => ({ nodes: [], edges: [] }),
+  fromRegion: { automatic: true, adapt: (_ctx, region) => region },
   async prepare(_ctx, content) {
     const issues = tocIssues(content.nodes, content.edges);
     if (issues.length)

@@ -11,6 +11,8 @@ import { notFound } from "../../infra/http/errors.ts";
 import { Id } from "../../shared/schemas.ts";
 import { canEditDefinitions, canEditPlanning, canReadPlanning, WHY } from "../access.ts";
 import { type Report, renderPdf } from "../export/pdf.ts";
+import { startSitesFromRegion } from "../from-region/copy.ts";
+import { registerFromRegionRoutes } from "../from-region/routes.ts";
 import { type ProgrammeWithSites, resolveProgramme } from "../programme-scope.ts";
 import { Comparison, documentOf, VersionNumber, VersionSummary } from "../schemas.ts";
 import { diffSnapshots } from "./diff.ts";
@@ -65,6 +67,21 @@ export interface ArtefactSpec<C extends object, V extends object = C> {
   view?: (ctx: Context, content: C) => Promise<V>;
   sheets: (ctx: Context, content: V, meta: ExportMeta) => Promise<Sheet[]> | Sheet[];
   report?: (ctx: Context, content: V, meta: ExportMeta) => Promise<Report> | Report;
+  /**
+   * How a site starts from the region's version (planning/from-region); absent for artefacts a
+   * site never copies (SWOT, roadmap: the site's own findings and commitments; definitions).
+   */
+  fromRegion?: FromRegion<C>;
+}
+
+export interface FromRegion<C> {
+  /**
+   * Copied to every site of the programme that has no version yet, whenever the region saves
+   * one (template applied included); otherwise a site starts from it only when asked.
+   */
+  automatic: boolean;
+  /** The region's content made the site's (`ctx.owner` is the site's); checked by `prepare` after. */
+  adapt: (ctx: Context & { db: Transaction<DB> }, region: C) => Promise<C> | C;
 }
 
 const BASE = "/api/programmes/:programmeId/planning/";
@@ -152,7 +169,15 @@ export function registerArtefactRoutes<C extends object, V extends object>(
             baseVersion,
             () => spec.prepare({ ...ctx, db: trx }, content as unknown as C),
           );
-          return { result: written.stored, audits: [written.audit] };
+          // the region's version is where sites without one start (planning/from-region)
+          const started =
+            ctx.owner.siteId === null
+              ? await startSitesFromRegion(
+                  { trx, actor: actorOf(ctx.principal), principal: ctx.principal, programme: ctx.programme },
+                  spec,
+                )
+              : [];
+          return { result: written.stored, audits: [written.audit, ...started] };
         });
         return answer(ctx, true, stored);
       },
@@ -241,6 +266,16 @@ export function registerArtefactRoutes<C extends object, V extends object>(
         .send(Buffer.from(writeXlsx([...sheets, about])));
     });
 
+    if (spec.fromRegion && mount.params.length === 1 && mount.params[0] === "siteId")
+      registerFromRegionRoutes(
+        app,
+        db,
+        { ...spec, fromRegion: spec.fromRegion },
+        url,
+        Params,
+        Document,
+        answer,
+      );
     if (spec.report) {
       const report = spec.report;
       app.get(`${url}/export.pdf`, { schema: { tags, params: Params } }, async (req, reply) => {

@@ -92,13 +92,17 @@ export async function lockArtefact(
   return { id: row.id, version: row.current_version };
 }
 
-/** Append version `version` to a locked artefact and make it current. */
+/**
+ * Append version `version` to a locked artefact and make it current. `fromRegionVersion` is set
+ * when the content is a copy of that version of the region's artefact (a site starting from it).
+ */
 export async function appendVersion(
   trx: Transaction<DB>,
   artefactId: number,
   version: number,
   content: unknown,
   author: { id: number | null; name: string },
+  fromRegionVersion: number | null = null,
 ): Promise<StoredVersion> {
   const now = new Date();
   await trx
@@ -110,6 +114,7 @@ export async function appendVersion(
       created_at: now,
       created_by: author.id,
       author: author.name,
+      from_region_version: fromRegionVersion,
     })
     .execute();
   await trx

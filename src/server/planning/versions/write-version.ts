@@ -38,7 +38,8 @@ export interface Written {
  * server-side writes that build on whatever is current (template, copy to sites). Returns the
  * stored version and the audit entry (before/after snapshots) for the caller to append.
  * `produce` is the content, or a function computing it once the version check has passed (so a
- * stale save is told so before any validation).
+ * stale save is told so before any validation). `fromRegionVersion` marks a site's version that
+ * copies that version of the region's artefact (see planning/from-region); the audit says so.
  */
 export async function writeVersion(
   trx: Transaction<DB>,
@@ -47,13 +48,14 @@ export async function writeVersion(
   what: string,
   baseVersion: number | "latest",
   produce: unknown | (() => Promise<unknown>),
+  fromRegionVersion: number | null = null,
 ): Promise<Written> {
   const locked = await lockArtefact(trx, owner);
   if (baseVersion !== "latest" && locked.version !== baseVersion)
     throw staleArtefact(what, locked.version, baseVersion);
   const content = typeof produce === "function" ? await (produce as () => Promise<unknown>)() : produce;
   const before = locked.version === 0 ? null : ((await loadCurrent(trx, owner))?.content ?? null);
-  const stored = await appendVersion(trx, locked.id, locked.version + 1, content, actor);
+  const stored = await appendVersion(trx, locked.id, locked.version + 1, content, actor, fromRegionVersion);
   return {
     stored,
     audit: {
@@ -62,7 +64,12 @@ export async function writeVersion(
       entityId: locked.id,
       siteId: owner.siteId,
       programmeId: owner.programmeId,
-      detail: { version: stored.version, before, after: content },
+      detail: {
+        version: stored.version,
+        before,
+        after: content,
+        ...(fromRegionVersion === null ? {} : { fromRegionVersion }),
+      },
     },
   };
 }

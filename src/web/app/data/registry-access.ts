@@ -22,6 +22,13 @@ export function registrySites(me: Me): MeSite[] {
   return me.sites.filter((s) => own.has(s.id) || (coordinator && !viewerOnly.has(s.id)));
 }
 
+/** Whether the user may use the registry anywhere: every role but a viewer's (who sees aggregates only). */
+export const canUseRegistry = (me: Me): boolean =>
+  me.isAdmin ||
+  me.grants.some(
+    (g) => g.role === "regional_coordinator" || g.role === "site_coordinator" || g.role === "clinician",
+  );
+
 export const canUseRegistryAt = (me: Me, siteId: number): boolean =>
   registrySites(me).some((s) => s.id === siteId);
 

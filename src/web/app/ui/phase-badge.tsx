@@ -37,5 +37,3 @@ export function phaseOn(
     .sort((a, b) => b.startDate.localeCompare(a.startDate));
   return current[0]?.phase ?? null;
 }
-
-export const todayIso = () => new Date().toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import { useParams, useSearchParams } from "react-router";
-import { todayIso } from "../../app/ui/phase-badge.tsx";
+import { todayIso } from "../../app/today.ts";
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

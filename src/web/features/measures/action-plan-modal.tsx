@@ -1,19 +1,21 @@
-import { NumberInput, SimpleGrid, TextInput } from "@mantine/core";
+import { SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { useReviewToActionPlan } from "./api.ts";
-import { todayIso } from "./labels.ts";
 import type { ActionPlanResult, FidelityScale, Review } from "./types.ts";
 
 const FIELDS = new Set(["threshold", "start", "end", "responsibleActor"]);
 const isShown = (p: string) => FIELDS.has(p);
 
 const inMonths = (months: number) => {
-  const d = new Date();
+  const d = new Date(`${todayIso()}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
 };
@@ -42,7 +44,7 @@ export function ActionPlanModal({
     clear();
     write.mutate(
       {
-        ...(threshold === "" ? {} : { threshold: Number(threshold) }),
+        ...(threshold === "" ? {} : { threshold: sentNumber(threshold) as number }),
         start: start ?? "",
         end: end ?? "",
         responsibleActor: actor,
@@ -70,7 +72,7 @@ export function ActionPlanModal({
       general={errors.general}
       submitLabel={t("measures.fidelity.plan.submit")}
     >
-      <NumberInput
+      <NumberField
         label={t("measures.fidelity.plan.threshold")}
         description={t("measures.fidelity.plan.thresholdHint")}
         value={threshold}
@@ -78,7 +80,6 @@ export function ActionPlanModal({
         min={scale?.range.min}
         max={scale?.range.max}
         decimalScale={2}
-        clampBehavior="none"
         error={field("threshold")}
         data-autofocus
       />

@@ -1,6 +1,7 @@
-import { NumberInput, SimpleGrid, Stack } from "@mantine/core";
+import { SimpleGrid, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../app/date-field.tsx";
+import { NumberField } from "../../app/ui/number-field.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import type { AdministrationDraft, Entry } from "./administration-form-state.ts";
 import { useRespondentOptions, useTimepointOptions } from "./labels.ts";
@@ -60,15 +61,13 @@ export function AdministrationFields({
         />
       )}
       {draft.entry === "total" && instrument.total && (
-        <NumberInput
+        <NumberField
           label={t("measures.form.totalScore")}
           description={t("measures.form.totalHint", { min: instrument.total.min, max: instrument.total.max })}
           required
           value={draft.total}
           onChange={(total) => set({ total })}
           error={field("totalScore")}
-          clampBehavior="none"
-          hideControls
           maw={220}
         />
       )}

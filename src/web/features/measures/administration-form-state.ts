@@ -1,3 +1,4 @@
+import { sentNumber } from "../../app/ui/read-number.ts";
 import type { Answers } from "./item-entry.tsx";
 import type { AdministrationBody, InstrumentDetail, Respondent, Timepoint } from "./types.ts";
 
@@ -25,7 +26,8 @@ export function scoreInputOf(d: AdministrationDraft): { items?: Answers; totalSc
 
 /**
  * The body the server records. Empty choices go as they are (`""`, null) so that the server names
- * the field; an empty total goes out as no total (the server then asks for one).
+ * the field; an empty total goes out as no total (the server then asks for one), and a total
+ * typed as letters goes as typed, for the server to refuse beside the field — never as no total.
  */
 export function bodyOf(instrument: string, d: AdministrationDraft): AdministrationBody {
   const base = {
@@ -34,6 +36,7 @@ export function bodyOf(instrument: string, d: AdministrationDraft): Administrati
     timepoint: (d.timepoint ?? "") as Timepoint,
     respondent: (d.respondent ?? "") as Respondent,
   };
-  if (d.entry === "total") return typeof d.total === "number" ? { ...base, totalScore: d.total } : base;
+  if (d.entry === "total")
+    return d.total === "" ? base : { ...base, totalScore: sentNumber(d.total) as number };
   return { ...base, items: d.answers };
 }

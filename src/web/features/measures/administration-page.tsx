@@ -11,6 +11,7 @@ import { useDescribeError } from "../../app/errors.ts";
 import { toFormErrors, useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { Loading, Page, QueryView } from "../../app/page.tsx";
+import { todayIso } from "../../app/today.ts";
 import { AdministrationFields } from "./administration-fields.tsx";
 import { type AdministrationDraft, blankAnswers, bodyOf, scoreInputOf } from "./administration-form-state.ts";
 import {
@@ -21,7 +22,6 @@ import {
   useRecordAdministration,
 } from "./api.ts";
 import { ItemEntry } from "./item-entry.tsx";
-import { todayIso } from "./labels.ts";
 import { LiveScoreCard } from "./live-score-card.tsx";
 import type { InstrumentDetail } from "./types.ts";
 

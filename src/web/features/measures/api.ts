@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { get, post, put, query } from "../../app/api.ts";
 import { useWrite } from "../../app/mutations.ts";
 import type {
@@ -49,12 +50,15 @@ export const measuresKeys = {
 
 // Instruments
 
-export const useInstruments = () =>
-  useQuery({
-    queryKey: measuresKeys.instruments,
-    queryFn: () => get<InstrumentSummary[]>("/api/instruments"),
+/** The library, saying for the user's language whether its texts are shipped or loaded. */
+export const useInstruments = () => {
+  const language = useTranslation().i18n.language.slice(0, 2);
+  return useQuery({
+    queryKey: [...measuresKeys.instruments, language],
+    queryFn: () => get<InstrumentSummary[]>(`/api/instruments${query({ language })}`),
     staleTime: 5 * 60_000,
   });
+};
 
 export const useInstrument = (code: string | null, language: string) =>
   useQuery({

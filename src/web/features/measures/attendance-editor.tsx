@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NumberInput, Table } from "@mantine/core";
+import { Button, Checkbox, Group, Table } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,8 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { DataTable } from "../../app/table.tsx";
 import type { Professional } from "../../app/types.ts";
+import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { useSaveAttendance } from "./api.ts";
 import type { Attendance } from "./types.ts";
 
@@ -62,7 +64,7 @@ export function AttendanceEditor({
           return {
             professionalId: p.id,
             completed: r.completed,
-            satisfaction: r.satisfaction === "" ? null : Number(r.satisfaction),
+            satisfaction: sentNumber(r.satisfaction),
           };
         }),
       },
@@ -120,7 +122,7 @@ export function AttendanceEditor({
                 />
               </Table.Td>
               <Table.Td>
-                <NumberInput
+                <NumberField
                   aria-label={t("measures.courses.satisfactionOf", { code: p.code })}
                   value={r.satisfaction}
                   onChange={(v) => set(p.id, { satisfaction: v })}
@@ -128,8 +130,6 @@ export function AttendanceEditor({
                   min={1}
                   max={5}
                   allowDecimal={false}
-                  clampBehavior="none"
-                  hideControls
                   placeholder="1–5"
                   w={90}
                   size="xs"

@@ -1,5 +1,6 @@
 import { Badge } from "@mantine/core";
 import { BAND_BADGES } from "./chart-palette.ts";
+import { useInstrumentText } from "./instrument-text.ts";
 import type { Band } from "./types.ts";
 
 /**
@@ -15,6 +16,7 @@ export function BandBadge({
   levels?: number;
   higherIsBetter?: boolean;
 }) {
+  const text = useInstrumentText();
   if (!band) return null;
   const top = Math.max((levels ?? BAND_BADGES.length) - 1, 1);
   const level = higherIsBetter ? top - band.level : band.level;
@@ -27,7 +29,7 @@ export function BandBadge({
       tt="none"
       styles={{ label: { color: "var(--mantine-color-dark-7)" } }}
     >
-      {band.label}
+      {text(band.label)}
     </Badge>
   );
 }

@@ -1,5 +1,6 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useInstrumentText } from "./instrument-text.ts";
 import { useFormatNumber } from "./labels.ts";
 import { bandColour } from "./outcome-chart-option.ts";
 import type { Band, InstrumentDetail } from "./types.ts";
@@ -8,6 +9,7 @@ import type { Band, InstrumentDetail } from "./types.ts";
 export function BandLadder({ instrument, current }: { instrument: InstrumentDetail; current: Band | null }) {
   const { t } = useTranslation();
   const num = useFormatNumber();
+  const text = useInstrumentText();
   const bands = [...instrument.bands].sort((a, b) => a.min - b.min);
   if (bands.length === 0) return null;
   const max = instrument.total?.max;
@@ -33,7 +35,7 @@ export function BandLadder({ instrument, current }: { instrument: InstrumentDeta
               fontWeight: here ? 700 : 400,
             }}
           >
-            {b.label} {upper === undefined ? `≥ ${num(b.min)}` : `${num(b.min)}–${num(upper)}`}
+            {text(b.label)} {upper === undefined ? `≥ ${num(b.min)}` : `${num(b.min)}–${num(upper)}`}
           </Text>
         );
       })}

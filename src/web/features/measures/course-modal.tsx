@@ -6,6 +6,7 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useCreateCourse } from "./api.ts";
 import type { Course } from "./types.ts";
@@ -54,7 +55,7 @@ export function CourseModal({
         siteId,
         title,
         topic,
-        hours: (hours === "" ? null : Number(hours)) as number,
+        hours: sentNumber(hours) as number,
         mode: (mode ?? "") as Mode,
         startDate: startDate ?? "",
         endDate: endDate ?? startDate ?? "",
@@ -109,7 +110,6 @@ export function CourseModal({
           onChange={setHours}
           min={0}
           decimalScale={1}
-          clampBehavior="none"
           error={field("hours")}
         />
         <ModalDateField

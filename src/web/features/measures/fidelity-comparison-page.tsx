@@ -10,6 +10,7 @@ import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useFidelityComparison, useFidelityScales } from "./api.ts";
 import { MeasuresChart } from "./chart.tsx";
 import { heatmapOption, radarOption } from "./comparison-options.ts";
+import { defaultScale } from "./default-scale.ts";
 import { cutoffColour, cutoffLabel, useLevelLabel } from "./fidelity-labels.ts";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
 import { Tag } from "./tag.tsx";
@@ -32,7 +33,8 @@ export function FidelityComparisonPage() {
 function ComparisonView({ programme, scales }: { programme: Programme; scales: FidelityScale[] }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const scaleCode = params.get("scale") ?? scales[0]?.code ?? "";
+  // Unless chosen, the scale of the programme's practice (a BPD programme: treatment integrity)
+  const scaleCode = params.get("scale") ?? defaultScale(scales, programme.practice.code)?.code ?? "";
   const scale = scales.find((s) => s.code === scaleCode);
   const comparison = useFidelityComparison(programme.id, scaleCode);
   return (

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +7,8 @@ import { DateField } from "../../app/date-field.tsx";
 import { useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { QueryView } from "../../app/page.tsx";
+import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useImrSummary, useSaveImrSummary } from "./api.ts";
 import { useFormatDate } from "./labels.ts";
@@ -91,7 +83,7 @@ function SummaryFields({ patientId, summary }: { patientId: number; summary: Imr
         serviceId: serviceId === null ? null : Number(serviceId),
         ...(format ? { format } : {}),
         manualVersion: manualVersion.trim() || null,
-        ...(sessions === "" ? {} : { sessions: Number(sessions) }),
+        ...(sessions === "" ? {} : { sessions: sentNumber(sessions) as number }),
         modules,
       },
       {
@@ -132,13 +124,12 @@ function SummaryFields({ patientId, summary }: { patientId: number; summary: Imr
             clearable
             error={field("serviceId")}
           />
-          <NumberInput
+          <NumberField
             label={t("measures.imrSummary.sessions")}
             description={fromRegistry(d.sessions)}
             value={sessions}
             onChange={setSessions}
             allowDecimal={false}
-            clampBehavior="none"
             error={field("sessions")}
           />
           <TextInput

@@ -5,6 +5,7 @@ import { DataTable } from "../../app/table.tsx";
 import { BandBadge } from "./band-badge.tsx";
 import { ChangeLine } from "./change-line.tsx";
 import { MeasuresChart } from "./chart.tsx";
+import { useInstrumentText } from "./instrument-text.ts";
 import { useFormatDate, useFormatNumber } from "./labels.ts";
 import { outcomeChartOption } from "./outcome-chart-option.ts";
 import { Tag } from "./tag.tsx";
@@ -15,10 +16,11 @@ export function InstrumentOutcomeCard({ outcome: o }: { outcome: InstrumentOutco
   const { t } = useTranslation();
   const date = useFormatDate();
   const num = useFormatNumber();
+  const text = useInstrumentText();
   const scored = o.points.some((p) => p.total !== null);
   const option = useMemo(
-    () => outcomeChartOption(o, (r) => t(`measures.respondents.${r}`), date),
-    [o, t, date],
+    () => outcomeChartOption(o, (r) => t(`measures.respondents.${r}`), date, text),
+    [o, t, date, text],
   );
   const titleId = `outcome-${o.instrument}`;
   return (

@@ -6,6 +6,7 @@ import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
 import { useInstrument } from "./api.ts";
 import { BandLadder } from "./band-ladder.tsx";
+import { useInstrumentText } from "./instrument-text.ts";
 import { useFormatNumber } from "./labels.ts";
 import { Tag } from "./tag.tsx";
 import type { InstrumentDetail } from "./types.ts";
@@ -23,6 +24,7 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const num = useFormatNumber();
+  const text = useInstrumentText();
   return (
     <Page
       title={`${d.code} — ${d.name}`}
@@ -56,13 +58,13 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
               <List.Item>
                 {t("measures.score.reliableChange", {
                   points: num(d.reliableChange.points),
-                  source: d.reliableChange.source,
+                  source: text(d.reliableChange.source),
                 })}
               </List.Item>
             )}
             {d.subscales.map((s) => (
               <List.Item key={s.code}>
-                {s.name}: {t("measures.library.itemsList", { items: s.items.join(", ") })}
+                {text(s.name)}: {t("measures.library.itemsList", { items: s.items.join(", ") })}
               </List.Item>
             ))}
             {d.flags.map((f) => (
@@ -70,11 +72,11 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
                 <Tag color="red" variant="light" size="sm" tt="none" mr={6}>
                   {f.code.replaceAll("_", " ")}
                 </Tag>
-                {f.message}
+                {text(f.message)}
               </List.Item>
             ))}
             {d.notes.map((n) => (
-              <List.Item key={n}>{n}</List.Item>
+              <List.Item key={n}>{text(n)}</List.Item>
             ))}
           </List>
           {d.bands.length > 0 && (
@@ -139,7 +141,7 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
             <Table.Tr key={i.id}>
               <Table.Th scope="row">{i.id}</Table.Th>
               <Table.Td>
-                {i.text ?? (
+                {(i.text && text(i.text)) ?? (
                   <Text span size="sm" c="dimmed">
                     {t("measures.library.noWording")}
                   </Text>

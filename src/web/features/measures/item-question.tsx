@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Radio, SimpleGrid, Text } from "@mantine/core";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
+import { useInstrumentText } from "./instrument-text.ts";
 import type { InstrumentItem } from "./types.ts";
 
 /**
@@ -22,7 +23,10 @@ export const ItemQuestion = memo(function ItemQuestion({
   error?: string;
 }) {
   const { t } = useTranslation();
-  const label = item.text ? `${position}. ${item.text}` : t("measures.form.itemNumber", { id: item.id });
+  const text = useInstrumentText();
+  const label = item.text
+    ? `${position}. ${text(item.text)}`
+    : t("measures.form.itemNumber", { id: item.id });
   return (
     <Radio.Group
       label={label}
@@ -49,7 +53,10 @@ export const ItemQuestion = memo(function ItemQuestion({
             <Button
               variant="subtle"
               size="compact-xs"
-              color="gray.7"
+              // a shade on a subtle button is capped at 6 by Mantine (3.3:1 for gray): the text
+              // colour is given instead
+              color="gray"
+              c="gray.8"
               onClick={() => onChange(item.id, null)}
               aria-label={t("measures.form.clearAnswerOf", { item: item.id })}
             >

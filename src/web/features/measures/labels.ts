@@ -49,6 +49,3 @@ export function useFormatNumber() {
     };
   }, [i18n.language]);
 }
-
-/** Today as a civil date, in UTC like the server. */
-export const todayIso = () => new Date().toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { Button, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { BandLadder } from "./band-ladder.tsx";
+import { useInstrumentText } from "./instrument-text.ts";
 import { ScoreSummary } from "./score-summary.tsx";
 import type { InstrumentDetail, ScoreResult } from "./types.ts";
 
@@ -20,6 +21,7 @@ export function LiveScoreCard({
   saving: boolean;
 }) {
   const { t } = useTranslation();
+  const text = useInstrumentText();
   return (
     <Paper withBorder p="md" pos="sticky" top={76} component="section" aria-labelledby="live-score-title">
       <Stack gap="sm">
@@ -45,7 +47,7 @@ export function LiveScoreCard({
           <Text size="xs" c="dimmed">
             {t("measures.score.reliableChange", {
               points: instrument.reliableChange.points,
-              source: instrument.reliableChange.source,
+              source: text(instrument.reliableChange.source),
             })}
           </Text>
         )}

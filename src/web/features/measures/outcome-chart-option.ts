@@ -19,6 +19,7 @@ export function outcomeChartOption(
   o: InstrumentOutcome,
   respondentLabel: (r: Respondent) => string,
   formatDate: (iso: string) => string,
+  text: (english: string) => string = (s) => s,
 ): MeasuresChartOption {
   const respondents = [...new Set(o.points.map((p) => p.respondent))];
   const min = o.range?.min ?? 0;
@@ -32,7 +33,7 @@ export function outcomeChartOption(
   const areas = bands.map((b, i) => [
     {
       yAxis: b.min,
-      name: b.label,
+      name: text(b.label),
       itemStyle: { color: bandColour(b.level, bands.length, o.higherIsBetter), opacity: 0.7 },
     },
     { yAxis: bands[i + 1]?.min ?? max },

@@ -1,6 +1,7 @@
-import { Group, NumberInput, Table, Text } from "@mantine/core";
+import { Group, Table, Text } from "@mantine/core";
 import { Fragment, memo } from "react";
 import { useTranslation } from "react-i18next";
+import { NumberField } from "../../app/ui/number-field.tsx";
 import { useLevelLabel } from "./fidelity-labels.ts";
 import { RatingAnchors } from "./rating-anchors.tsx";
 import type { RaterDraft } from "./review-draft.ts";
@@ -99,15 +100,12 @@ const RatingCell = memo(function RatingCell({
   error?: string;
 }) {
   return (
-    <NumberInput
+    <NumberField
       aria-label={label}
       value={value}
       onChange={onChange}
       min={range.min}
       max={range.max}
-      clampBehavior="none"
-      allowNegative={false}
-      hideControls
       size="sm"
       w={90}
       placeholder={`${range.min}–${range.max}`}

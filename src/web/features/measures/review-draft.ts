@@ -1,3 +1,4 @@
+import { sentNumber } from "../../app/ui/read-number.ts";
 import type { ReviewBody } from "./types.ts";
 
 export interface RaterDraft {
@@ -36,7 +37,8 @@ export function reviewBodyOf(siteId: number, d: ReviewDraft): ReviewBody {
       ratings: Object.fromEntries(
         Object.entries(r.ratings)
           .filter(([, v]) => v !== "")
-          .map(([k, v]) => [k, Number(v)]),
+          // Letters go as typed, for the server to refuse beside the cell (the form holds them first)
+          .map(([k, v]) => [k, sentNumber(v) as number]),
       ),
     })),
   };

@@ -9,13 +9,14 @@ import { DateField } from "../../app/date-field.tsx";
 import { useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
+import { todayIso } from "../../app/today.ts";
 import type { SiteDetail } from "../../app/types.ts";
 import { useCreateReview, useFidelityScales } from "./api.ts";
-import { todayIso } from "./labels.ts";
 import { RatersFields } from "./raters-fields.tsx";
 import { RatingGrid } from "./rating-grid.tsx";
 import { newRater, type ReviewDraft, reviewBodyOf } from "./review-draft.ts";
 import type { FidelityScale } from "./types.ts";
+import { useDefaultScale } from "./use-default-scale.ts";
 
 const TOP = new Set(["scale", "programmeId", "siteId", "professionalId", "reviewDate", "notes", "raters"]);
 const isShown = (p: string) => TOP.has(p) || /^raters\.\d+\.(rater|ratings\.[^.]+)$/.test(p);
@@ -43,13 +44,16 @@ function ReviewForm({ site, scales }: { site: SiteDetail; scales: FidelityScale[
   const [draft, setDraft] = useState<ReviewDraft>(() => ({
     programmeId:
       params.get("programmeId") ?? (site.programmes.length === 1 ? String(site.programmes[0]!.id) : null),
-    scale: params.get("scale") ?? scales[0]?.code ?? null,
+    // Not chosen: the scale of the programme's practice (below)
+    scale: params.get("scale"),
     professionalId: null,
     reviewDate: todayIso(),
     notes: "",
     raters: [newRater(), newRater()],
   }));
-  const scale = scales.find((s) => s.code === draft.scale);
+  const fallback = useDefaultScale(scales, draft.programmeId === null ? null : Number(draft.programmeId));
+  const scaleCode = draft.scale ?? fallback ?? null;
+  const scale = scales.find((s) => s.code === scaleCode);
   const therapistLevel = scale?.levels.includes("therapist") ?? false;
   const professionals = useProfessionals(site.id, therapistLevel);
   const set = (patch: Partial<ReviewDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -65,7 +69,7 @@ function ReviewForm({ site, scales }: { site: SiteDetail; scales: FidelityScale[
   const submit = (e: FormEvent) => {
     e.preventDefault();
     clear();
-    create.mutate(reviewBodyOf(site.id, draft), {
+    create.mutate(reviewBodyOf(site.id, { ...draft, scale: scaleCode }), {
       onSuccess: (r) => {
         notifications.show({ color: "green", message: t("measures.fidelity.saved") });
         navigate(`/fidelity/reviews/${r.id}`);
@@ -98,7 +102,14 @@ function ReviewForm({ site, scales }: { site: SiteDetail; scales: FidelityScale[
                 required
                 data={site.programmes.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
                 value={draft.programmeId}
-                onChange={(programmeId) => set({ programmeId })}
+                onChange={(programmeId) =>
+                  // The ratings belong to the scale, which follows the programme unless chosen
+                  set(
+                    draft.scale === null
+                      ? { programmeId, raters: draft.raters.map((r) => ({ ...r, ratings: {} })) }
+                      : { programmeId },
+                  )
+                }
                 error={field("programmeId") ?? field("siteId")}
               />
               <Select
@@ -106,7 +117,7 @@ function ReviewForm({ site, scales }: { site: SiteDetail; scales: FidelityScale[
                 required
                 allowDeselect={false}
                 data={scales.map((s) => ({ value: s.code, label: s.name }))}
-                value={draft.scale}
+                value={scaleCode}
                 onChange={(v) =>
                   v &&
                   set({

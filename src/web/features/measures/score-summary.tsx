@@ -2,6 +2,7 @@ import { Alert, Group, List, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { BandBadge } from "./band-badge.tsx";
+import { useInstrumentText } from "./instrument-text.ts";
 import { useFormatNumber } from "./labels.ts";
 import type { ScoreResult } from "./types.ts";
 
@@ -22,6 +23,7 @@ export function ScoreSummary({
 }) {
   const { t } = useTranslation();
   const num = useFormatNumber();
+  const text = useInstrumentText();
   return (
     <Stack gap="xs">
       {range || result.total !== null ? (
@@ -66,7 +68,7 @@ export function ScoreSummary({
             <List.Item key={s.code}>
               <Group gap={6} wrap="nowrap">
                 <span>
-                  {s.name}: <b>{s.score === null ? "—" : num(s.score)}</b>
+                  {text(s.name)}: <b>{s.score === null ? "—" : num(s.score)}</b>
                   {s.prorated && ` (${t("measures.score.proratedShort")})`}
                 </span>
                 <BandBadge band={s.band} />
@@ -84,7 +86,7 @@ export function ScoreSummary({
           title={t("measures.score.flag")}
           p="xs"
         >
-          <Text size="sm">{f.message}</Text>
+          <Text size="sm">{text(f.message)}</Text>
         </Alert>
       ))}
     </Stack>

@@ -16,6 +16,7 @@ import { useFormatDate, useFormatNumber } from "./labels.ts";
 import { reviewHistoryOption } from "./review-history-option.ts";
 import { Tag } from "./tag.tsx";
 import type { FidelityScale, ReviewSummary } from "./types.ts";
+import { useDefaultScale } from "./use-default-scale.ts";
 
 /** A site's fidelity and integrity reviews for one programme: their history, and a new one. */
 export function SiteFidelityPage() {
@@ -35,14 +36,21 @@ function SiteFidelity({ site, scales }: { site: SiteDetail; scales: FidelityScal
   const [params, setParams] = useSearchParams();
   const programmeId =
     params.get("programmeId") ?? (site.programmes[0] ? String(site.programmes[0].id) : null);
-  const scaleCode = params.get("scale") ?? scales[0]?.code ?? "";
+  // Unless the user chose one, the scale of the programme's practice (not the first listed)
+  const fallback = useDefaultScale(scales, programmeId === null ? null : Number(programmeId));
+  const scaleCode = params.get("scale") ?? fallback ?? "";
   const scale = scales.find((s) => s.code === scaleCode);
-  const history = useReviewHistory(site.id, programmeId === null ? null : Number(programmeId), scaleCode);
+  const history = useReviewHistory(
+    site.id,
+    programmeId === null || !scaleCode ? null : Number(programmeId),
+    scaleCode,
+  );
   const canManage = me.sites.find((s) => s.id === site.id)?.canManage ?? false;
   const choose = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
-    if (k === "programmeId" && !next.get("scale")) next.set("scale", scaleCode);
+    // Another programme opens on its own practice's scale
+    if (k === "programmeId") next.delete("scale");
     setParams(next, { replace: true });
   };
 
@@ -76,7 +84,7 @@ function SiteFidelity({ site, scales }: { site: SiteDetail; scales: FidelityScal
         <Select
           label={t("measures.fidelity.scale")}
           data={scales.map((s) => ({ value: s.code, label: s.name }))}
-          value={scaleCode}
+          value={scaleCode || null}
           onChange={(v) => choose("scale", v)}
           allowDeselect={false}
           w={360}

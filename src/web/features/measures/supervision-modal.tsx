@@ -1,14 +1,16 @@
-import { MultiSelect, NumberInput, SimpleGrid, TextInput } from "@mantine/core";
+import { MultiSelect, SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import type { Professional } from "../../app/types.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useRecordSupervision } from "./api.ts";
-import { todayIso } from "./labels.ts";
 
 const FIELDS = new Set(["date", "supervisor", "format", "durationMin", "professionalIds"]);
 const isShown = (p: string) => FIELDS.has(p);
@@ -40,7 +42,7 @@ export function SupervisionModal({
         date: date ?? "",
         supervisor,
         format: (format ?? "") as Format,
-        durationMin: duration === "" ? null : Number(duration),
+        durationMin: sentNumber(duration),
         professionalIds: ids.map(Number),
       },
       {
@@ -70,14 +72,13 @@ export function SupervisionModal({
           onChange={setDate}
           error={field("date")}
         />
-        <NumberInput
+        <NumberField
           label={t("measures.workforce.duration")}
           value={duration}
           onChange={setDuration}
           min={1}
           max={600}
           allowDecimal={false}
-          clampBehavior="none"
           error={field("durationMin")}
         />
       </SimpleGrid>

@@ -10,6 +10,7 @@ import type {
   PlanProgress,
   QuestionnaireResults,
   QuestionnaireSummary,
+  RegionLink,
   SanaCompare,
   TemplateSummary,
   VersionComparison,
@@ -43,8 +44,9 @@ export const useArtefact = <C>(programmeId: number, path: string) =>
   });
 
 export const useOverview = (programmeId: number) => use<PlanningEntry[]>(programmeId, ["overview"], "");
-export const useTemplates = (programmeId: number) =>
-  use<TemplateSummary[]>(programmeId, ["templates"], "templates");
+/** The shipped templates, their texts in the user's language. */
+export const useTemplates = (programmeId: number, language: string) =>
+  use<TemplateSummary[]>(programmeId, ["templates", language], `templates?language=${language}`);
 export const useCommonFactors = (programmeId: number) =>
   use<CommonFactorsView>(programmeId, ["common-factors"], "swot/common-factors");
 export const useSanaCompare = (programmeId: number) =>
@@ -95,13 +97,29 @@ export function useSaveArtefact<C, B extends object>(programmeId: number, path: 
   );
 }
 
+/** Where a site's artefact (e.g. `toc/sites/4`) stands towards the region's, with both differences. */
+export const useRegionLink = (programmeId: number, path: string) =>
+  useQuery({
+    queryKey: [...planningKeys.artefact(programmeId, path), "from-region"],
+    queryFn: () => get<RegionLink>(`${planningBase(programmeId)}/${path}/from-region`),
+  });
+
+/** Start a site's artefact from the region's current version, or take it over the site's own. */
+export const useTakeRegionVersion = <C>(programmeId: number, path: string) =>
+  useWrite(
+    (body: { regionVersion: number; baseVersion: number }) =>
+      post<ArtefactDocument<C>>(`${planningBase(programmeId)}/${path}/from-region`, body),
+    [planningKeys.programme(programmeId)],
+  );
+
 export const useApplyTemplate = (programmeId: number) =>
   useWrite(
-    (body: { template: string; parts?: string[]; replace: boolean }) =>
-      post<{ template: string; applied: Array<{ part: string; version: number }> }>(
-        `${planningBase(programmeId)}/apply-template`,
-        body,
-      ),
+    (body: { template: string; language: "en" | "it"; parts?: string[]; replace: boolean }) =>
+      post<{
+        template: string;
+        applied: Array<{ part: string; version: number }>;
+        started: Array<{ kind: string; sites: number }>;
+      }>(`${planningBase(programmeId)}/apply-template`, body),
     [planningKeys.programme(programmeId)],
   );
 

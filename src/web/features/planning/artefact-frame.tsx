@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FormError } from "../../app/form-modal.tsx";
 import { Page } from "../../app/page.tsx";
+import { startsFromRegion } from "./artefacts.ts";
 import { ExportMenu } from "./export-menu.tsx";
+import { RegionLinkPanel } from "./region-link-panel.tsx";
 import { planningUrl, type Scope, scopeParam } from "./scope.ts";
 import { ScopePicker } from "./scope-picker.tsx";
 import { StaleAlert } from "./stale-alert.tsx";
@@ -130,6 +132,9 @@ export function ArtefactFrame({
           </Alert>
         )}
       </Stack>
+      {scope && scope.siteId !== null && startsFromRegion(artefact) && (
+        <RegionLinkPanel programmeId={programme.id} path={path} what={label} dirty={draft.dirty} />
+      )}
       {children}
     </Page>
   );

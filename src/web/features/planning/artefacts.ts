@@ -1,13 +1,20 @@
 import { artefactPath, type Scope } from "./scope.ts";
 
-/** The artefacts kept for the region and for each site, in the order of the planning cycle. */
+/**
+ * The artefacts kept for the region and for each site, in the order of the planning cycle;
+ * `fromRegion`: a site may start from the region's (the server's `spec.fromRegion`).
+ */
 export const SCOPED_ARTEFACTS = [
-  { segment: "sana", kind: "sana", api: "sana", pdf: false },
-  { segment: "swot", kind: "swot", api: "swot", pdf: true },
-  { segment: "toc", kind: "toc", api: "toc", pdf: false },
-  { segment: "action-plan", kind: "action_plan", api: "action-plan", pdf: true },
-  { segment: "roadmap", kind: "roadmap", api: "roadmap", pdf: true },
+  { segment: "sana", kind: "sana", api: "sana", pdf: false, fromRegion: true },
+  { segment: "swot", kind: "swot", api: "swot", pdf: true, fromRegion: false },
+  { segment: "toc", kind: "toc", api: "toc", pdf: false, fromRegion: true },
+  { segment: "action-plan", kind: "action_plan", api: "action-plan", pdf: true, fromRegion: true },
+  { segment: "roadmap", kind: "roadmap", api: "roadmap", pdf: true, fromRegion: false },
 ] as const;
+
+/** Whether a site's artefact at this web segment may start from the region's. */
+export const startsFromRegion = (segment: string) =>
+  SCOPED_ARTEFACTS.some((a) => a.segment === segment && a.fromRegion);
 
 /** Programme-level definitions (region only). */
 export const DEFINITIONS = [

@@ -59,6 +59,7 @@ export const planningEn = {
     matrix: "Artefacts of the region and of each site",
     versionN: "version {{version}}",
     notStarted: "not started",
+    cellLink: "{{state}}: {{kind}}, {{scope}}",
     acrossSites: "Across sites",
     definitions: "Definitions",
     sanaCompareHint: "Every SANA indicator with the region's and each site's value side by side.",
@@ -81,11 +82,42 @@ export const planningEn = {
       questionnaire: "Progress questionnaire",
     },
     replace: "Replace what already exists",
+    languageHint:
+      "Its texts are applied in English, the language of this page; from then on they are the programme's own, to edit.",
     replaceHint:
       "Saved as new versions: the history keeps the old ones. Otherwise existing parts are refused.",
     apply: "Apply the template",
     applied_one: "{{name}}: {{count}} part applied",
     applied_other: "{{name}}: {{count}} parts applied",
+  },
+  fromRegion: {
+    title: "Started from the region's",
+    titleNotStarted: "The region's version",
+    follows: "follows the region (v{{version}})",
+    edited: "edited locally (from v{{version}})",
+    regionNewer: "the region has v{{version}}",
+    notStarted:
+      "This site has not started its {{what}} yet. The region has version {{version}}: start from a copy of it, then adapt it here.",
+    own: "This site wrote its own {{what}}; it did not start from the region's.",
+    followsLong: "This is a copy of the region's version {{version}}, not changed here since.",
+    editedLong_one:
+      "This started as a copy of the region's version {{version}} and was edited here since ({{count}} change).",
+    editedLong_other:
+      "This started as a copy of the region's version {{version}} and was edited here since ({{count}} changes).",
+    regionNewerLong: "The region has saved version {{version}} since.",
+    showLocal: "See the changes made here",
+    hideLocal: "Hide the changes made here",
+    showRegion: "See what the region changed (version {{from}} → {{to}})",
+    hideRegion: "Hide what the region changed (version {{from}} → {{to}})",
+    start: "Start from the region's version {{version}}",
+    take: "Take the region's version {{version}}",
+    saveFirst: "Save or discard your changes first.",
+    confirmTitle: "Take the region's version {{version}}?",
+    confirm:
+      "The region's version replaces this site's {{what}} as its next version. Version {{version}} and the earlier ones stay in the history.",
+    taken: "The region's version {{version}} is now this site's version {{siteVersion}}",
+    sitesStarted_one: "{{count}} site starts from the region's {{what}}",
+    sitesStarted_other: "{{count}} sites start from the region's {{what}}",
   },
   swot: {
     title: "SWOT analysis",

@@ -62,6 +62,7 @@ export const planningIt: Messages["planning"] = {
     matrix: "Documenti della regione e di ogni sede",
     versionN: "versione {{version}}",
     notStarted: "non iniziato",
+    cellLink: "{{state}}: {{kind}}, {{scope}}",
     acrossSites: "Tra le sedi",
     definitions: "Definizioni",
     sanaCompareHint: "Ogni indicatore SANA con il valore della regione e di ogni sede affiancati.",
@@ -85,11 +86,42 @@ export const planningIt: Messages["planning"] = {
       questionnaire: "Questionario di avanzamento",
     },
     replace: "Sostituisci quanto già esiste",
+    languageHint:
+      "I testi vengono applicati in italiano, la lingua di questa pagina; da allora sono contenuto del programma, da modificare.",
     replaceHint:
       "Salvate come nuove versioni: lo storico conserva le precedenti. Altrimenti le parti esistenti sono rifiutate.",
     apply: "Applica il modello",
     applied_one: "{{name}}: {{count}} parte applicata",
     applied_other: "{{name}}: {{count}} parti applicate",
+  },
+  fromRegion: {
+    title: "Partito dalla versione della regione",
+    titleNotStarted: "La versione della regione",
+    follows: "segue la regione (v{{version}})",
+    edited: "modificato localmente (da v{{version}})",
+    regionNewer: "la regione ha la v{{version}}",
+    notStarted:
+      "Questa sede non ha ancora iniziato «{{what}}». La regione ha la versione {{version}}: parti da una sua copia e adattala qui.",
+    own: "Questa sede ha redatto da sé «{{what}}», senza partire dalla versione della regione.",
+    followsLong: "È una copia della versione {{version}} della regione, non modificata qui da allora.",
+    editedLong_one:
+      "È partito come copia della versione {{version}} della regione ed è stato modificato qui ({{count}} modifica).",
+    editedLong_other:
+      "È partito come copia della versione {{version}} della regione ed è stato modificato qui ({{count}} modifiche).",
+    regionNewerLong: "Da allora la regione ha salvato la versione {{version}}.",
+    showLocal: "Mostra le modifiche fatte qui",
+    hideLocal: "Nascondi le modifiche fatte qui",
+    showRegion: "Mostra cosa ha cambiato la regione (versione {{from}} → {{to}})",
+    hideRegion: "Nascondi cosa ha cambiato la regione (versione {{from}} → {{to}})",
+    start: "Parti dalla versione {{version}} della regione",
+    take: "Adotta la versione {{version}} della regione",
+    saveFirst: "Prima salva o annulla le tue modifiche.",
+    confirmTitle: "Adottare la versione {{version}} della regione?",
+    confirm:
+      "La versione della regione sostituisce «{{what}}» di questa sede come sua prossima versione. La versione {{version}} e le precedenti restano nello storico.",
+    taken: "La versione {{version}} della regione è ora la versione {{siteVersion}} della sede",
+    sitesStarted_one: "{{count}} sede parte da «{{what}}» della regione",
+    sitesStarted_other: "{{count}} sedi partono da «{{what}}» della regione",
   },
   swot: {
     title: "Analisi SWOT",

@@ -1,10 +1,36 @@
-import { Anchor, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataTable } from "../../app/table.tsx";
 import { SCOPED_ARTEFACTS } from "./artefacts.ts";
 import { planningUrl } from "./scope.ts";
-import type { PlanningEntry } from "./types.ts";
+import type { PlanningEntry, RegionLinkSummary } from "./types.ts";
+
+/** Under a site's version: whether it follows the region's, was edited locally, or the region is newer. */
+function RegionStanding({ link }: { link: RegionLinkSummary }) {
+  const { t } = useTranslation();
+  if (link.status !== "follows" && link.status !== "edited") return null;
+  return (
+    <Stack gap={2} mt={2}>
+      <Badge
+        color={link.status === "edited" ? "orange" : "teal"}
+        c="dark.7"
+        variant="light"
+        size="sm"
+        tt="none"
+      >
+        {link.status === "edited"
+          ? t("planning.fromRegion.edited", { version: link.startedFrom })
+          : t("planning.fromRegion.follows", { version: link.startedFrom })}
+      </Badge>
+      {link.regionNewer && (
+        <Badge color="blue" c="dark.7" variant="light" size="sm" tt="none">
+          {t("planning.fromRegion.regionNewer", { version: link.regionVersion })}
+        </Badge>
+      )}
+    </Stack>
+  );
+}
 
 /** Rows: the region and each site I may read; columns: the artefacts; each cell links to it with its version. */
 export function PlanningMatrix({
@@ -42,17 +68,24 @@ export function PlanningMatrix({
           </Table.Th>
           {SCOPED_ARTEFACTS.map((a) => {
             const e = entry(a.kind, r.siteId);
-            const label = t(`planning.kinds.${a.kind}`);
+            const state = e
+              ? t("planning.home.versionN", { version: e.version })
+              : t("planning.home.notStarted");
             return (
               <Table.Td key={a.kind}>
                 <Anchor
                   component={Link}
                   to={planningUrl(programmeId, a.segment, r.siteId ?? "region")}
                   size="sm"
-                  aria-label={`${label} · ${r.code}`}
+                  aria-label={t("planning.home.cellLink", {
+                    state,
+                    kind: t(`planning.kinds.${a.kind}`),
+                    scope: r.code,
+                  })}
                 >
-                  {e ? t("planning.home.versionN", { version: e.version }) : t("planning.home.notStarted")}
+                  {state}
                 </Anchor>
+                {e?.fromRegion && <RegionStanding link={e.fromRegion} />}
               </Table.Td>
             );
           })}

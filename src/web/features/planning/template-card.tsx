@@ -13,7 +13,8 @@ const PARTS = ["sana_template", "swot_tags", "toc", "action_plan", "questionnair
 
 /** Start a programme's plan from a shipped template (ImpleMENTAL): the parts to apply, and whether to replace. */
 export function TemplateCard({ programmeId }: { programmeId: number }) {
-  const templates = useTemplates(programmeId);
+  const { i18n } = useTranslation();
+  const templates = useTemplates(programmeId, i18n.language === "it" ? "it" : "en");
   return (
     <QueryView query={templates}>
       {(list) => (
@@ -28,7 +29,7 @@ export function TemplateCard({ programmeId }: { programmeId: number }) {
 }
 
 function TemplateForm({ programmeId, template }: { programmeId: number; template: TemplateSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const describe = useDescribeError();
   const apply = useApplyTemplate(programmeId);
   const [parts, setParts] = useState<string[]>([...PARTS]);
@@ -37,10 +38,19 @@ function TemplateForm({ programmeId, template }: { programmeId: number; template
   const submit = () => {
     setError(null);
     apply.mutate(
-      { template: template.id, parts, replace },
+      // applied in the language it is shown in: its texts become the programme's content
+      { template: template.id, language: i18n.language === "it" ? "it" : "en", parts, replace },
       {
-        onSuccess: (r) =>
-          notifySuccess(t("planning.template.applied", { name: template.name, count: r.applied.length })),
+        onSuccess: (r) => {
+          notifySuccess(t("planning.template.applied", { name: template.name, count: r.applied.length }));
+          for (const s of r.started)
+            notifySuccess(
+              t("planning.fromRegion.sitesStarted", {
+                count: s.sites,
+                what: t(`planning.kinds.${s.kind as "toc"}`),
+              }),
+            );
+        },
         onError: (e) => setError(describe(e)),
       },
     );
@@ -55,6 +65,9 @@ function TemplateForm({ programmeId, template }: { programmeId: number; template
           </Title>
           <Text size="sm" c="dimmed">
             {template.description}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t("planning.template.languageHint")}
           </Text>
           <Checkbox.Group label={t("planning.template.parts")} value={parts} onChange={setParts}>
             <Group mt={4}>

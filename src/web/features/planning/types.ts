@@ -10,6 +10,7 @@ import type {
   CopyToSitesResult,
   Progress,
 } from "../../../server/planning/action-plan/schemas.ts";
+import type { OverviewLink, RegionLinkView } from "../../../server/planning/from-region/schemas.ts";
 import type {
   DefinitionBody,
   QuestionnaireSummary as QuestionnaireSummarySchema,
@@ -104,7 +105,12 @@ export interface PlanningEntry {
   version: number;
   savedAt: string;
   savedBy: string;
+  /** A site's artefact that may start from the region's: where it stands towards it. */
+  fromRegion: RegionLinkSummary | null;
 }
+
+export type RegionLinkSummary = z.infer<typeof OverviewLink>;
+export type RegionLink = z.infer<typeof RegionLinkView>;
 
 export interface TemplateSummary {
   id: string;

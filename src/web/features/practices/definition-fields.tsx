@@ -189,7 +189,7 @@ export function DefinitionFields({
         <BaseTaxonomy />
         {types.map((x, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are identified by position
-          <Group key={i} align="flex-start" gap="sm">
+          <Group key={i} align="flex-start" gap="sm" wrap="wrap">
             <TextInput
               label={t("practices.typeCode")}
               w={180}
@@ -204,6 +204,17 @@ export function DefinitionFields({
               onChange={(ev) => setType(i, { label: ev.currentTarget.value })}
               error={field(`${at}.interventionTypes.${i}.label`)}
             />
+            {(["en", "it"] as const).map((lng) => (
+              <TextInput
+                key={lng}
+                label={t(`practices.typeLabelIn.${lng}`)}
+                w={170}
+                lang={lng}
+                value={x.labels?.[lng] ?? ""}
+                onChange={(ev) => setType(i, { labels: { ...x.labels, [lng]: ev.currentTarget.value } })}
+                error={field(`${at}.interventionTypes.${i}.labels.${lng}`)}
+              />
+            ))}
             <Switch
               mt={32}
               label={t("practices.psychosocial")}

@@ -6,7 +6,12 @@ type NumberValue = number | string;
 export interface DefinitionFormValues {
   description: string;
   components: Array<{ code: string; name: string; modules: Array<{ code: string; name: string }> }>;
-  interventionTypes: Array<{ code: string; label: string; psychosocial: boolean }>;
+  interventionTypes: Array<{
+    code: string;
+    label: string;
+    labels?: { en?: string; it?: string };
+    psychosocial: boolean;
+  }>;
   eligibility: {
     ageMin: NumberValue;
     ageMax: NumberValue;
@@ -46,7 +51,11 @@ export function formToDefinition(v: DefinitionFormValues): PracticeBody["definit
   return {
     description: v.description,
     components: v.components,
-    interventionTypes: v.interventionTypes,
+    // a label per language left empty is no label in that language
+    interventionTypes: v.interventionTypes.map(({ labels, ...t }) => {
+      const given = Object.fromEntries(Object.entries(labels ?? {}).filter(([, l]) => l?.trim()));
+      return Object.keys(given).length ? { ...t, labels: given } : t;
+    }),
     eligibility: {
       ageMin: optional(v.eligibility.ageMin),
       ageMax: optional(v.eligibility.ageMax),
@@ -62,6 +71,7 @@ const SHOWN = [
   /^definition\.components\.\d+\.(code|name)$/,
   /^definition\.components\.\d+\.modules\.\d+\.(code|name)$/,
   /^definition\.interventionTypes\.\d+\.(code|label|psychosocial)$/,
+  /^definition\.interventionTypes\.\d+\.labels\.(en|it)$/,
   /^definition\.eligibility\.(ageMin|ageMax|newToServiceDays|targetDiagnoses)(\.\d+)?$/,
 ];
 export const isShownPracticeField = (path: string) => SHOWN.some((re) => re.test(path));

@@ -10,7 +10,8 @@ export function DefinitionView({
   definition: PracticeDefinition;
   headingLevel?: 2 | 3;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language.startsWith("it") ? "it" : "en";
   const e = d.eligibility;
   const h = headingLevel;
   return (
@@ -63,7 +64,7 @@ export function DefinitionView({
                 color={x.psychosocial ? "teal" : "gray.7"}
                 tt="none"
               >
-                {x.code}: {x.label}
+                {x.code}: {x.labels?.[language] ?? x.label}
                 {x.psychosocial ? ` · ${t("practices.psychosocialShort")}` : ""}
               </Badge>
             ))}

@@ -12,6 +12,7 @@ import { DateField } from "../../app/date-field.tsx";
 import { FormError } from "../../app/form-modal.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
 import type { Professional, SiteDetail } from "../../app/types.ts";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { BatchRow, type BatchRowValues, ROW_FIELDS } from "./batch-row.tsx";
 import {
   moduleOptions,
@@ -110,7 +111,7 @@ function BatchEntryView({
         recipient: r.recipient,
         professionalCode: professional,
         professionalProfile: profileOf(professional),
-        durationMin: r.duration === "" ? null : Number(r.duration),
+        durationMin: sentNumber(r.duration),
         module: r.module,
       })),
       {

@@ -1,7 +1,8 @@
-import { ActionIcon, NumberInput, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
+import { ActionIcon, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { Recipient, Setting } from "../../app/data/registry-types.ts";
+import { NumberField } from "../../app/ui/number-field.tsx";
 import type { ModuleOptions } from "./intervention-options.ts";
 import { PatientPicker, type PickedPatient } from "./patient-picker.tsx";
 
@@ -105,12 +106,11 @@ export function BatchRow({
           />
         </Table.Td>
         <Table.Td w={110}>
-          <NumberInput
+          <NumberField
             aria-label={label(t("registry.intervention.duration"))}
             min={1}
             max={600}
             allowDecimal={false}
-            hideControls
             suffix=" min"
             value={row.duration}
             onChange={(duration) => onChange({ duration })}

@@ -1,13 +1,6 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 
-/** Today as a civil date (`YYYY-MM-DD`) in the browser's time zone. */
-export function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 const DAY = 86_400_000;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 

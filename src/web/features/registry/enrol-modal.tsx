@@ -10,8 +10,8 @@ import { useSite } from "../../app/data/structure.ts";
 import { useProfessionals } from "../../app/data/teams.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { useCurrentUser } from "../../app/session.ts";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { todayIso } from "./dates.ts";
 import { EligibilityView } from "./eligibility-view.tsx";
 import { useServerErrors } from "./use-server-errors.ts";
 

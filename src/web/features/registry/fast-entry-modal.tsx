@@ -15,6 +15,7 @@ import { QueryView } from "../../app/page.tsx";
 import type { Professional } from "../../app/types.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useFormatDate } from "./dates.ts";
 import {
@@ -126,7 +127,7 @@ function FastEntryForm({
         recipient,
         professionalCode: professional,
         professionalProfile: profileOf(professional),
-        durationMin: duration === "" ? null : Number(duration),
+        durationMin: sentNumber(duration),
         module,
       },
       {

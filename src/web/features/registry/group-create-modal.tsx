@@ -1,4 +1,4 @@
-import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from "@mantine/core";
+import { MultiSelect, Select, SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,9 +6,11 @@ import { useCreateGroup } from "../../app/data/registry.ts";
 import type { Group, GroupKind } from "../../app/data/registry-types.ts";
 import { useProfessionals } from "../../app/data/teams.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import type { SiteDetail } from "../../app/types.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { todayIso } from "./dates.ts";
+import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { IMR_MAX_SIZE, useGroupKindOptions } from "./group-kinds.ts";
 import { useServerErrors } from "./use-server-errors.ts";
 
@@ -57,7 +59,7 @@ export function GroupCreateModal({
         programmeId: programmeId ? Number(programmeId) : null,
         startDate: start ?? "",
         endDate: end,
-        maxSize: maxSize === "" ? null : Number(maxSize),
+        maxSize: sentNumber(maxSize),
         facilitators,
       },
       {
@@ -115,7 +117,7 @@ export function GroupCreateModal({
           onChange={setEnd}
           error={field("endDate")}
         />
-        <NumberInput
+        <NumberField
           label={t("registry.groups.capacity")}
           description={
             kind === "imr"

@@ -1,13 +1,13 @@
-import { ActionIcon, Group, Stack, Table, Text } from "@mantine/core";
+import { ActionIcon, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSetMembers } from "../../app/data/registry.ts";
 import type { GroupDetail } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { todayIso } from "./dates.ts";
 import { PatientPicker } from "./patient-picker.tsx";
 import { useServerErrors } from "./use-server-errors.ts";
 
@@ -16,12 +16,15 @@ interface Row {
   patientCode: string;
   joinedDate: string | null;
   leftDate: string | null;
+  /** Asked for when the server says the patient is already in another running DBT skills group. */
+  secondGroupReason?: string | null;
 }
 
 /** A new member joins today, or on the first day of a group that has not started yet. */
 const joinDate = (g: GroupDetail) => [todayIso(), g.startDate].sort()[1]!;
 
-const isShown = (p: string) => p === "members" || /^members\.\d+\.(patientId|joinedDate|leftDate)$/.test(p);
+const isShown = (p: string) =>
+  p === "members" || /^members\.\d+\.(patientId|joinedDate|leftDate|secondGroupReason)$/.test(p);
 
 /**
  * The group's members as one list, saved at once: add patients of the site, set when they joined
@@ -30,7 +33,10 @@ const isShown = (p: string) => p === "members" || /^members\.\d+\.(patientId|joi
 export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSetMembers(group.id);
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useServerErrors(isShown, {
+    labels: (path) =>
+      path.endsWith(".secondGroupReason") ? t("registry.groups.secondGroupReason") : undefined,
+  });
   const [rows, setRows] = useState<Row[]>(group.members);
   const ids = new Set(rows.map((r) => r.patientId));
   const active = rows.filter((r) => !r.leftDate).length;
@@ -45,6 +51,10 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
           patientId: r.patientId,
           joinedDate: r.joinedDate ?? "",
           leftDate: r.leftDate,
+          // An emptied reason is sent as none: the server asks for it again, beside the row
+          ...(r.secondGroupReason === undefined
+            ? {}
+            : { secondGroupReason: r.secondGroupReason?.trim() || null }),
         })),
       },
       {
@@ -94,49 +104,67 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r, i) => (
-              <Table.Tr key={r.patientId}>
-                <Table.Td>
-                  <Text ff="monospace" size="sm">
-                    {r.patientCode}
-                  </Text>
-                  {field(`members.${i}.patientId`) && (
-                    <Text size="xs" c="red.9">
-                      {field(`members.${i}.patientId`)}
+              <Fragment key={r.patientId}>
+                <Table.Tr>
+                  <Table.Td>
+                    <Text ff="monospace" size="sm">
+                      {r.patientCode}
                     </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <ModalDateField
-                    label={t("registry.groups.joinedOf", { code: r.patientCode })}
-                    labelProps={{ className: "visually-hidden" }}
-                    clearable={false}
-                    size="xs"
-                    value={r.joinedDate}
-                    onChange={(v) => setRow(i, { joinedDate: v })}
-                    error={field(`members.${i}.joinedDate`)}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <ModalDateField
-                    label={t("registry.groups.leftOf", { code: r.patientCode })}
-                    labelProps={{ className: "visually-hidden" }}
-                    size="xs"
-                    value={r.leftDate}
-                    onChange={(v) => setRow(i, { leftDate: v })}
-                    error={field(`members.${i}.leftDate`)}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.9"
-                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-                    aria-label={t("registry.groups.removeMember", { code: r.patientCode })}
-                  >
-                    <IconTrash size={16} aria-hidden="true" />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
+                    {field(`members.${i}.patientId`) && (
+                      <Text size="xs" c="red.9">
+                        {field(`members.${i}.patientId`)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <ModalDateField
+                      label={t("registry.groups.joinedOf", { code: r.patientCode })}
+                      labelProps={{ className: "visually-hidden" }}
+                      clearable={false}
+                      size="xs"
+                      value={r.joinedDate}
+                      onChange={(v) => setRow(i, { joinedDate: v })}
+                      error={field(`members.${i}.joinedDate`)}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <ModalDateField
+                      label={t("registry.groups.leftOf", { code: r.patientCode })}
+                      labelProps={{ className: "visually-hidden" }}
+                      size="xs"
+                      value={r.leftDate}
+                      onChange={(v) => setRow(i, { leftDate: v })}
+                      error={field(`members.${i}.leftDate`)}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red.9"
+                      onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                      aria-label={t("registry.groups.removeMember", { code: r.patientCode })}
+                    >
+                      <IconTrash size={16} aria-hidden="true" />
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+                {(r.secondGroupReason !== undefined || field(`members.${i}.secondGroupReason`)) && (
+                  // The override, beside the row it concerns: the patient is in another running
+                  // DBT skills group, and whoever adds them says why
+                  <Table.Tr>
+                    <Table.Td colSpan={4}>
+                      <TextInput
+                        size="xs"
+                        label={t("registry.groups.secondGroupReasonOf", { code: r.patientCode })}
+                        required
+                        value={r.secondGroupReason ?? ""}
+                        onChange={(e) => setRow(i, { secondGroupReason: e.currentTarget.value })}
+                        error={field(`members.${i}.secondGroupReason`)}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useGroup } from "../../app/data/registry.ts";
 import type { GroupDetail } from "../../app/data/registry-types.ts";
-import { Page, QueryView } from "../../app/page.tsx";
+import { PageQuery } from "../../app/guards.tsx";
+import { Page } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
 import { Fact } from "../../app/ui/fact.tsx";
@@ -17,7 +18,7 @@ import { GroupSessionModal } from "./group-session-modal.tsx";
 export function GroupPage() {
   const id = Number(useParams().id);
   const group = useGroup(id);
-  return <QueryView query={group}>{(g) => <GroupView group={g} />}</QueryView>;
+  return <PageQuery query={group}>{(g) => <GroupView group={g} />}</PageQuery>;
 }
 
 function GroupView({ group: g }: { group: GroupDetail }) {

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-} from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconCircleCheck } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,8 +7,10 @@ import type { GroupDetail, GroupSessionCreated } from "../../app/data/registry-t
 import { useProfessionals } from "../../app/data/teams.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { todayIso } from "./dates.ts";
+import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { PRACTICE_OF_KIND } from "./group-kinds.ts";
 import { moduleOptions, useProfessionalOptions } from "./intervention-options.ts";
 import { useTypeLabel } from "./labels.ts";
@@ -98,7 +88,7 @@ function SessionForm({
       {
         date: date ?? "",
         module,
-        durationMin: duration === "" ? null : Number(duration),
+        durationMin: sentNumber(duration),
         professionalCode: professional,
         attendees: ids,
       },
@@ -151,7 +141,7 @@ function SessionForm({
               "aria-label": t("common.clearNamed", { name: t("registry.session.facilitator") }),
             }}
           />
-          <NumberInput
+          <NumberField
             label={t("registry.intervention.duration")}
             min={1}
             max={600}

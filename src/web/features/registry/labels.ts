@@ -32,15 +32,18 @@ type BaseType =
 
 /**
  * The name of an intervention type: the base taxonomy in the user's language, a practice's own
- * type by the label its practice gives it (from the catalogue, when at hand), else its code.
+ * type by the label its practice gives it in that language, else its one label (from the
+ * catalogue, when at hand), else its code.
  */
 export function useTypeLabel(types?: CatalogueType[]) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language.startsWith("it") ? "it" : "en";
   return useCallback(
     (code: string) => {
       if (BASE_TYPES.has(code)) return t(`interventionTypes.${code as BaseType}`);
-      return types?.find((x) => x.code === code)?.label ?? code;
+      const own = types?.find((x) => x.code === code);
+      return own ? (own.labels?.[language] ?? own.label) : code;
     },
-    [t, types],
+    [t, types, language],
   );
 }

@@ -244,6 +244,8 @@ export const registryEn = {
     leftOf: "{{code}} left on",
     addMember: "Add a patient",
     removeMember: "Remove {{code}}",
+    secondGroupReason: "Reason for a second skills group",
+    secondGroupReasonOf: "Reason for {{code}} to join a second skills group",
   },
   session: {
     run: "Run a session",

@@ -247,6 +247,8 @@ export const registryIt: Messages["registry"] = {
     leftOf: "{{code}} uscito il",
     addMember: "Aggiungi un paziente",
     removeMember: "Rimuovi {{code}}",
+    secondGroupReason: "Motivo del secondo gruppo di skills",
+    secondGroupReasonOf: "Motivo per cui {{code}} partecipa a un secondo gruppo di skills",
   },
   session: {
     run: "Conduci una seduta",

@@ -5,8 +5,10 @@ import { useTranslation } from "react-i18next";
 import { useCreatePatient } from "../../app/data/registry.ts";
 import type { Patient, Sex } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useSexOptions } from "./sex-label.ts";
 import { useServerErrors } from "./use-server-errors.ts";
@@ -44,7 +46,7 @@ export function PatientCreateModal({
         siteId,
         ...(code.trim() ? { code: code.trim() } : {}),
         // An empty year or sex goes as null / "" so that the server names the field.
-        birthYear: (birthYear === "" ? null : Number(birthYear)) as number,
+        birthYear: sentNumber(birthYear) as number,
         sex: (sex ?? "") as Sex,
         residenceArea: area.trim() || null,
         firstContactDate: firstContact,
@@ -83,9 +85,8 @@ export function PatientCreateModal({
           label={t("registry.patient.birthYear")}
           required
           min={1900}
-          max={new Date().getFullYear()}
+          max={Number(todayIso().slice(0, 4))}
           allowDecimal={false}
-          hideControls
           value={birthYear}
           onChange={setBirthYear}
           error={field("birthYear")}

@@ -7,7 +7,8 @@ import { useParams } from "react-router";
 import { useInterventionDefaults, useTimeline } from "../../app/data/registry.ts";
 import type { Timeline } from "../../app/data/registry-types.ts";
 import { useWorkingSite } from "../../app/data/working-site.ts";
-import { Page, QueryView } from "../../app/page.tsx";
+import { PageQuery } from "../../app/guards.tsx";
+import { Page } from "../../app/page.tsx";
 import { PatientMeasuresSection } from "../measures/patient-measures-section.tsx";
 import { EarlyWindowCard } from "./early-window-card.tsx";
 import { EnrolModal } from "./enrol-modal.tsx";
@@ -21,9 +22,9 @@ export function PatientPage() {
   const id = Number(useParams().id);
   const timeline = useTimeline(id);
   return (
-    <QueryView query={timeline}>
+    <PageQuery query={timeline}>
       {(tl) => <PatientView timeline={tl} reload={async () => (await timeline.refetch()).data?.plans} />}
-    </QueryView>
+    </PageQuery>
   );
 }
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreatePlan } from "../../app/data/registry.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { todayIso } from "./dates.ts";
+import { todayIso } from "../../app/today.ts";
 import { PLAN_FIELDS, PlanFields, type PlanValues } from "./plan-fields.tsx";
 import { useServerErrors } from "./use-server-errors.ts";
 

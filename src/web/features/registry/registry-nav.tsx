@@ -1,8 +1,8 @@
 import { NavLink, Text } from "@mantine/core";
-import { IconListCheck, IconUsers } from "@tabler/icons-react";
+import { IconChecklist, IconListCheck, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { canImport, registrySites } from "../../app/data/registry-access.ts";
+import { canImport, canUseRegistry, registrySites } from "../../app/data/registry-access.ts";
 import { useCurrentUser } from "../../app/session.ts";
 import { ImportsNav } from "../imports/imports-nav.tsx";
 
@@ -12,7 +12,8 @@ const MAX_SITES = 3;
 /**
  * The registry in the navigation: for those who record at a few sites (clinicians, site
  * coordinators) each site's patients and worklists — administrators and regional coordinators,
- * with many sites, reach them from each site's page — and the import page for those who import.
+ * with many sites, reach them from each site's page —, the data-quality worklist for every
+ * registry user, and the import page for those who import. Viewers get none of it.
  */
 export function RegistryNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -20,7 +21,8 @@ export function RegistryNav({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const all = registrySites(me);
   const sites = me.isAdmin || all.length > MAX_SITES ? [] : all;
-  if (sites.length === 0 && !canImport(me)) return null;
+  const quality = canUseRegistry(me);
+  if (sites.length === 0 && !canImport(me) && !quality) return null;
   const item = (to: string, label: string, Icon: typeof IconUsers) => {
     const active = pathname === to;
     return (
@@ -48,6 +50,7 @@ export function RegistryNav({ onNavigate }: { onNavigate: () => void }) {
           item(`/sites/${s.id}/worklists`, `${t("registry.nav.worklists")}${suffix}`, IconListCheck),
         ];
       })}
+      {quality && item("/data-quality", t("home.quality.title"), IconChecklist)}
       <ImportsNav onNavigate={onNavigate} />
     </section>
   );

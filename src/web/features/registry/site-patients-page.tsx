@@ -9,6 +9,7 @@ import type { Patient } from "../../app/data/registry-types.ts";
 import { useSite } from "../../app/data/structure.ts";
 import { ErrorAlert, Loading, Page, QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { todayIso } from "../../app/today.ts";
 import type { SiteDetail } from "../../app/types.ts";
 import { EnrolModal } from "./enrol-modal.tsx";
 import { PatientCreateModal } from "./patient-create-modal.tsx";
@@ -38,7 +39,7 @@ function SitePatientsView({ site }: { site: SiteDetail }) {
   const details = usePatientDetails(items.map((p) => p.id));
   const sexes = useSexOptions();
   const total = patients.data?.total ?? 0;
-  const year = new Date().getFullYear();
+  const year = Number(todayIso().slice(0, 4));
 
   return (
     <Page

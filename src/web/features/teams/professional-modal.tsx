@@ -3,11 +3,14 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PROFILES } from "../../../shared/vocabulary.ts";
-import { useCreateProfessional, useUpdateProfessional } from "../../app/data/teams.ts";
+import { useSite } from "../../app/data/structure.ts";
+import { useCreateProfessional, useProfessionals, useUpdateProfessional } from "../../app/data/teams.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
 import { NumberField } from "../../app/ui/number-field.tsx";
+import { sentNumber } from "../../app/ui/read-number.ts";
+import { nextProfessionalCode } from "./next-code.ts";
 
 type Profile = Professional["profile"];
 const FIELDS = new Set([
@@ -34,6 +37,13 @@ export function ProfessionalModal({
   const create = useCreateProfessional(siteId);
   const update = useUpdateProfessional(siteId);
   const { errors, fail, clear, field } = useFormErrors(isShown);
+  // The hint's example is a code still free at the site, in the site's own pattern
+  const site = useSite(siteId);
+  const colleagues = useProfessionals(siteId);
+  const example = nextProfessionalCode(
+    site.data?.code,
+    (colleagues.data ?? []).map((p) => p.code),
+  );
   const [code, setCode] = useState(professional?.code ?? "");
   const [profile, setProfile] = useState<Profile | null>(professional?.profile ?? null);
   const [inTeam, setInTeam] = useState(professional?.inImplementationTeam ?? true);
@@ -43,7 +53,7 @@ export function ProfessionalModal({
 
   const submit = () => {
     clear();
-    const trainingHours = hours === "" ? null : Number(hours);
+    const trainingHours = sentNumber(hours);
     const done = {
       onSuccess: () => {
         notifications.show({ color: "green", message: t("common.saved") });
@@ -76,7 +86,7 @@ export function ProfessionalModal({
     >
       <TextInput
         label={t("teams.code")}
-        description={t("teams.codeHint")}
+        description={t("teams.codeHint", { example })}
         required
         disabled={!!professional}
         value={code}

@@ -22,6 +22,7 @@ const item = (id: string, name: string, description: string, low: string, high: 
 export const GOI: FidelityScale = {
   code: "GOI",
   name: "General Organizational Index",
+  practices: [],
   version: "1",
   source:
     "General Organizational Index, SAMHSA Evidence-Based Practices KITs; McHugo GJ et al. Fidelity outcomes in the National Implementing Evidence-Based Practices Project. Psychiatr Serv 2007;58:1279–1284.",

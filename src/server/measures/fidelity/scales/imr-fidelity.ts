@@ -33,6 +33,7 @@ const item = (id: string, name: string, description: string, anchors: Record<num
  */
 export const IMR_FIDELITY: FidelityScale = {
   code: "IMR-FIDELITY",
+  practices: ["IMR"],
   name: "IMR Fidelity Scale",
   version: "1",
   source:

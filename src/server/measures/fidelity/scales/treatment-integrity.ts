@@ -24,6 +24,8 @@ const item = (id: string, level: Level, name: string, description: string): Scal
  */
 export const TREATMENT_INTEGRITY: FidelityScale = {
   code: "TREATMENT-INTEGRITY",
+  // Stepped care for BPD is rated on integrity at organisation, team and therapist level.
+  practices: ["BPD-STEPPED"],
   name: "Treatment integrity (organisation, team, therapist)",
   version: "1",
   source:

@@ -1,4 +1,5 @@
-import { Checkbox, Group, NumberInput, Radio, Stack, Textarea } from "@mantine/core";
+import { Checkbox, Group, Radio, Stack, Textarea } from "@mantine/core";
+import { NumberField } from "../../../app/ui/number-field.tsx";
 import type { Question } from "../types.ts";
 
 type Value = string | string[] | number | null;
@@ -52,16 +53,17 @@ export function QuestionField({
     );
   if (q.type === "number")
     return (
-      <NumberInput
+      <NumberField
         label={label}
         withAsterisk={q.required}
-        value={typeof value === "number" ? value : ""}
+        value={typeof value === "number" || typeof value === "string" ? value : ""}
         min={q.min ?? undefined}
         max={q.max ?? undefined}
         readOnly={readOnly}
         error={error}
         w={240}
-        onChange={(v) => onChange(typeof v === "number" ? v : null)}
+        // Letters are kept (and sent, for the server to refuse beside the question), never dropped
+        onChange={(v) => onChange(v === "" ? null : v)}
       />
     );
   return (

@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
+import { todayIso } from "../../../app/today.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
+import { sentNumber } from "../../../app/ui/read-number.ts";
 import { seesAcrossSites } from "../access.ts";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
@@ -179,12 +181,12 @@ function SanaEditor({
                           aria-label={t("planning.sana.yearOf", { name: ind.name })}
                           value={v.year ?? ""}
                           min={1900}
-                          max={new Date().getFullYear()}
+                          max={Number(todayIso().slice(0, 4))}
                           allowDecimal={false}
-                          thousandSeparator=""
                           readOnly={readOnly}
                           error={error(ind.id, "year")}
-                          onChange={(y) => set(ind.id, { year: typeof y === "number" ? y : null })}
+                          // Letters are kept (and sent, for the server to refuse), never saved as no year
+                          onChange={(y) => set(ind.id, { year: sentNumber(y) })}
                         />
                       </Table.Td>
                     </Table.Tr>

@@ -50,13 +50,14 @@ export function SanaValueInput({
   return (
     <NumberField
       aria-label={label}
-      value={typeof value === "number" ? value : ""}
+      value={typeof value === "number" || typeof value === "string" ? value : ""}
       min={type === "percentage" ? 0 : undefined}
       max={type === "percentage" ? 100 : undefined}
       suffix={type === "percentage" ? " %" : undefined}
       readOnly={readOnly}
       error={error}
-      onChange={(v) => onChange(typeof v === "number" ? v : null)}
+      // Letters are kept (and sent, for the server to refuse beside the field), never saved as empty
+      onChange={(v) => onChange(v === "" ? null : v)}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { todayIso } from "../../../app/ui/phase-badge.tsx";
+import { todayIso } from "../../../app/today.ts";
 import { useIndicators } from "../../dashboard/api.ts";
 import { useFormat } from "../../dashboard/format.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";

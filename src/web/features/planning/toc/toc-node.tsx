@@ -37,7 +37,7 @@ export function TocNode({ data, selected }: NodeProps<TocFlowNode>) {
     >
       <Handle type="target" position={Position.Bottom} />
       <Stack gap={4}>
-        <Text size="xs" fw={700} tt="uppercase" c={`${color}.9`}>
+        <Text size="xs" fw={700} tt="uppercase" c="dark.6">
           {data.typeLabel}
         </Text>
         <Text size="sm" lh={1.3} lineClamp={4}>

@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import type { Readable } from "node:stream";
+import type { FastifyRequest } from "fastify";
+import { actorOf } from "../infra/audit/audited-write.ts";
+import { canEditProgramme } from "../infra/auth/access.ts";
+import { requireThat } from "../infra/auth/guards.ts";
+import type { Db } from "../infra/db/database.ts";
+import { notFound } from "../infra/http/errors.ts";
+import { exportToDirectory } from "./export.ts";
+import { zipFiles } from "./export-zip.ts";
+import { FILES } from "./files.ts";
+import { makeTempDir } from "./temp-dir.ts";
+
+/**
+ * A programme's data as a zip of the exchange format's CSV files, for an administrator or the
+ * programme's regional coordinator (404 unknown, 403 anyone else); the export is audited by
+ * exportToDirectory. The files are written to a temporary directory, zipped as they are read
+ * and removed once the zip is sent.
+ */
+export async function exportProgramme(
+  db: Db,
+  req: FastifyRequest,
+  programmeId: number,
+): Promise<{ code: string; zip: Readable }> {
+  const programme = await db
+    .selectFrom("programmes")
+    .select(["id", "code"])
+    .where("id", "=", programmeId)
+    .executeTakeFirst();
+  if (!programme) throw notFound("programme");
+  const p = requireThat(
+    req,
+    (pr) => canEditProgramme(pr, programme.id),
+    "only administrators and the programme's regional coordinators may export it",
+  );
+  const dir = await makeTempDir("export");
+  try {
+    await exportToDirectory(db, programme, dir, actorOf(p));
+  } catch (err) {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const zip = zipFiles(
+    dir,
+    FILES.map((f) => f.file),
+  );
+  zip.once("close", () => void fs.promises.rm(dir, { recursive: true, force: true }));
+  return { code: programme.code, zip };
+}

@@ -1,0 +1,109 @@
+import type { z } from "zod";
+import { SMALL_SITE_DEFAULT } from "../indicators/present.ts";
+import { loadView, meta } from "../indicators/programme-view.ts";
+import { indicatorValues } from "../indicators/read/values.ts";
+import { programmeVersion } from "../indicators/service.ts";
+import type { Db } from "../infra/db/database.ts";
+import { missesTarget } from "./below-target.ts";
+import type { BelowTarget, ProgrammeAggregate } from "./schemas.ts";
+
+/**
+ * Every indicator with a target, for one programme, as the indicators API computes it
+ * (read/values.ts): the definitions' `target` and `direction` resolved for the programme, the
+ * values of every site and of the programme; `suppress` applies the viewers' small-cell rule.
+ */
+async function targetValues(db: Db, programmeId: number, asOf: string, suppress: boolean) {
+  const version = await programmeVersion(db, programmeId);
+  if (version === undefined) return undefined;
+  const view = await loadView(db, programmeId, version);
+  if (!view) return undefined;
+  const defs = view.all.filter((d) => {
+    const m = meta(d, view.ctx);
+    return m.target !== null || m.siteTargets.length > 0;
+  });
+  if (defs.length === 0) return { view, values: undefined };
+  const values = await indicatorValues(db, view, defs, {
+    asOf,
+    suppress,
+    smallSiteThreshold: SMALL_SITE_DEFAULT,
+  });
+  return { view, values };
+}
+
+/** The sites of `programmeIds` whose value misses the indicator's target (below-target.ts). */
+export async function sitesBelowTarget(
+  db: Db,
+  programmeIds: number[],
+  asOf: string,
+): Promise<Array<z.infer<typeof BelowTarget>>> {
+  const out: Array<z.infer<typeof BelowTarget>> = [];
+  for (const id of programmeIds) {
+    const read = await targetValues(db, id, asOf, false);
+    if (!read?.values) continue;
+    const { view, values } = read;
+    const siteByCode = new Map(view.ctx.sites.map((s) => [s.code, s]));
+    const metaById = new Map(values.definitions.map((d) => [d.id, d]));
+    for (const r of values.indicators) {
+      const d = metaById.get(r.id);
+      const site = r.site === null ? undefined : siteByCode.get(r.site);
+      // each site row carries its own target (the site's, or what the programme sets per site)
+      const direction = d?.siteTargets.find((t) => t.site === r.site)?.direction ?? d?.direction ?? null;
+      if (!d || !site || r.target === null || direction === null || r.value === null) continue;
+      if (!missesTarget(r.value, r.target, direction)) continue;
+      out.push({
+        programmeId: view.ctx.id,
+        programmeCode: view.ctx.code,
+        siteId: site.id,
+        siteCode: site.code,
+        indicatorId: d.id,
+        label: d.label,
+        kind: d.kind,
+        builtIn: d.builtIn,
+        value: r.value,
+        target: r.target,
+        direction,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Programme-level figures (aggregates, small cells suppressed) of the indicators with a target,
+ * and how many sites meet each target — a count of sites, never a site's list or a patient.
+ */
+export async function programmeAggregates(
+  db: Db,
+  programmeIds: number[],
+  asOf: string,
+): Promise<Array<z.infer<typeof ProgrammeAggregate>>> {
+  const out: Array<z.infer<typeof ProgrammeAggregate>> = [];
+  for (const id of programmeIds) {
+    const read = await targetValues(db, id, asOf, true);
+    if (!read) continue;
+    const { view, values } = read;
+    const programmeRow = (indicatorId: string) =>
+      values?.indicators.find((r) => r.id === indicatorId && r.site === null);
+    /** The site rows judged against their own target (a value and a target), and those that meet it. */
+    const judged = (d: { id: string }) =>
+      (values?.indicators ?? []).filter((r) => r.id === d.id && r.site !== null && r.targetMet !== null);
+    out.push({
+      programmeId: view.ctx.id,
+      programmeCode: view.ctx.code,
+      programmeName: view.ctx.name,
+      indicators: (values?.definitions ?? []).map((d) => ({
+        indicatorId: d.id,
+        label: d.label,
+        kind: d.kind,
+        builtIn: d.builtIn,
+        value: programmeRow(d.id)?.value ?? null,
+        suppressed: programmeRow(d.id)?.suppressed ?? false,
+        sitesMeeting: judged(d).filter((r) => r.targetMet === true).length,
+        sitesJudged: judged(d).length,
+        target: d.target,
+        direction: d.direction,
+      })),
+    });
+  }
+  return out;
+}
