@@ -490,11 +490,12 @@ describe("the implementation planning toolkit", () => {
     await v.open(bpd.id, /^SWOT analysis · Region/, "swot", "region");
     await viewer.page.getByText("Read only").waitFor();
     expect(await viewer.page.getByRole("button", { name: /^Add to/ }).count()).toBe(0);
-    // a site's artefact is the server's to refuse, and the page says so
+    // a site's artefact is the server's to refuse, and the page says why (its 403 reason)
     await viewer.page.goto(v.url(bpd.id, "swot", lecco));
     await viewer.page
       .getByRole("alert")
-      .filter({ hasText: "You do not have permission to do this." })
+      .filter({ hasText: "No access" })
+      .filter({ hasText: "Your role does not allow this." })
       .waitFor();
   });
 });
