@@ -96,25 +96,27 @@ function correlationInput(test: string, x: readonly number[], y: readonly number
   return null;
 }
 
-/** Pearson's r with its t-test (n − 2 df) and Fisher z 95 % interval. */
-export function pearson(x: readonly number[], y: readonly number[]): Outcome {
-  const test = "pearson";
-  const refused = correlationInput(test, x, y);
-  if (refused) return refused;
-  const n = x.length;
-  const r = pearsonR(x, y);
+/** A correlation's answer: its t-test with n − 2 df and a Fisher z 95 % interval with standard error `se`. */
+function correlationResult(test: string, name: string, r: number, n: number, se: number): Outcome {
   const t = r * Math.sqrt((n - 2) / Math.max(1e-300, 1 - r * r));
-  const ci = fisherInterval(r, 1 / Math.sqrt(n - 3));
   return {
     ok: true,
     test,
     statistic: r,
     df: n - 2,
     p: Math.abs(r) === 1 ? 0 : tTwoSided(t, n - 2),
-    effect: { name: "r", value: r, ci },
+    effect: { name, value: r, ci: fisherInterval(r, se) },
     n,
     notes: [],
   };
+}
+
+/** Pearson's r with its t-test (n − 2 df) and Fisher z 95 % interval. */
+export function pearson(x: readonly number[], y: readonly number[]): Outcome {
+  const refused = correlationInput("pearson", x, y);
+  if (refused) return refused;
+  const n = x.length;
+  return correlationResult("pearson", "r", pearsonR(x, y), n, 1 / Math.sqrt(n - 3));
 }
 
 /**
@@ -122,21 +124,9 @@ export function pearson(x: readonly number[], y: readonly number[]): Outcome {
  * Fisher z 95 % interval with Bonett & Wright's standard error √((1 + ρ²/2) / (n − 3)).
  */
 export function spearman(x: readonly number[], y: readonly number[]): Outcome {
-  const test = "spearman";
-  const refused = correlationInput(test, x, y);
+  const refused = correlationInput("spearman", x, y);
   if (refused) return refused;
   const n = x.length;
   const rho = pearsonR(rank(x).ranks, rank(y).ranks);
-  const t = rho * Math.sqrt((n - 2) / Math.max(1e-300, 1 - rho * rho));
-  const ci = fisherInterval(rho, Math.sqrt((1 + (rho * rho) / 2) / (n - 3)));
-  return {
-    ok: true,
-    test,
-    statistic: rho,
-    df: n - 2,
-    p: Math.abs(rho) === 1 ? 0 : tTwoSided(t, n - 2),
-    effect: { name: "rho", value: rho, ci },
-    n,
-    notes: [],
-  };
+  return correlationResult("spearman", "rho", rho, n, Math.sqrt((1 + (rho * rho) / 2) / (n - 3)));
 }
