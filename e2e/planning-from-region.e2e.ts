@@ -52,7 +52,7 @@ describe("sites start from the region", () => {
       .getByRole("row")
       .filter({ has: coordinator.page.getByRole("rowheader", { name: /^LECCO/ }) });
     await expect
-      .poll(() => matrix.getByRole("link", { name: "Theory of Change · LECCO" }).textContent())
+      .poll(() => matrix.getByRole("link", { name: /: Theory of Change, LECCO$/ }).textContent())
       .toBe("version 1");
     expect(await leccoRow.textContent()).toContain("follows the region (v1)");
     expect(await seriousViolations(coordinator.page)).toEqual([]);

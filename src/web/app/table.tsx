@@ -3,6 +3,31 @@ import { IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+/**
+ * A table that scrolls sideways when the page is narrower than `minWidth`. The scrolling
+ * viewport takes keyboard focus (WCAG 2.1.1, axe's scrollable-region-focusable), so a keyboard
+ * user can scroll it with the arrow keys.
+ */
+export function ScrollTable({
+  minWidth,
+  maxHeight,
+  children,
+}: {
+  minWidth: number;
+  maxHeight?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      maxHeight={maxHeight}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+    >
+      {children}
+    </Table.ScrollContainer>
+  );
+}
+
 /** A data table with a caption for screen readers and a message when there are no rows. */
 export function DataTable({
   caption,
@@ -20,7 +45,7 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    <ScrollTable minWidth={minWidth}>
       <Table striped highlightOnHover verticalSpacing="xs" captionSide="top">
         <caption className="visually-hidden">{caption}</caption>
         <Table.Thead>
@@ -47,7 +72,7 @@ export function DataTable({
           )}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -19,6 +19,7 @@ import {
 import { type CSSProperties, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ScrollTable } from "../../app/table.tsx";
 import { fileName, saveFile } from "../../app/ui/download.ts";
 import { useDashboardHref } from "./as-of.ts";
 import { CellValue } from "./cell-value.tsx";
@@ -196,7 +197,7 @@ function IndicatorTable({ ctx }: { ctx: DashboardContext }) {
         />
       </Group>
       <Paper withBorder p={0}>
-        <Table.ScrollContainer minWidth={180 + (withTargets ? 224 : 128) * shown.length} maxHeight="70vh">
+        <ScrollTable minWidth={180 + (withTargets ? 224 : 128) * shown.length} maxHeight="70vh">
           <Table
             striped
             highlightOnHover
@@ -224,7 +225,7 @@ function IndicatorTable({ ctx }: { ctx: DashboardContext }) {
               {row(null)}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </Paper>
       <Text size="xs" c="dimmed">
         {t("dashboard.smallSiteLong", { threshold: model.data.smallSiteThreshold })} · {t("dashboard.noData")}

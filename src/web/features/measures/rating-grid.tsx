@@ -1,6 +1,7 @@
 import { Group, Table, Text } from "@mantine/core";
 import { Fragment, memo } from "react";
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "../../app/table.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
 import { useLevelLabel } from "./fidelity-labels.ts";
 import { RatingAnchors } from "./rating-anchors.tsx";
@@ -27,7 +28,7 @@ export function RatingGrid({
   const levelLabel = useLevelLabel();
   const name = (r: RaterDraft, i: number) => r.rater.trim() || t("measures.fidelity.raterN", { n: i + 1 });
   return (
-    <Table.ScrollContainer minWidth={360 + raters.length * 110}>
+    <ScrollTable minWidth={360 + raters.length * 110}>
       <Table verticalSpacing={6} captionSide="top" withRowBorders>
         <caption className="visually-hidden">{t("measures.fidelity.ratings")}</caption>
         <Table.Thead>
@@ -82,7 +83,7 @@ export function RatingGrid({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

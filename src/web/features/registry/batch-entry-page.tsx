@@ -11,6 +11,7 @@ import { useProfessionals } from "../../app/data/teams.ts";
 import { DateField } from "../../app/date-field.tsx";
 import { FormError } from "../../app/form-modal.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
+import { ScrollTable } from "../../app/table.tsx";
 import type { Professional, SiteDetail } from "../../app/types.ts";
 import { sentNumber } from "../../app/ui/read-number.ts";
 import { BatchRow, type BatchRowValues, ROW_FIELDS } from "./batch-row.tsx";
@@ -163,7 +164,7 @@ function BatchEntryView({
               />
             </SimpleGrid>
             <FormError message={errors.general} />
-            <Table.ScrollContainer minWidth={1080}>
+            <ScrollTable minWidth={1080}>
               <Table verticalSpacing={6} aria-describedby="batch-hint">
                 <caption className="visually-hidden">{t("registry.batch.rows")}</caption>
                 <Table.Thead>
@@ -202,7 +203,7 @@ function BatchEntryView({
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             <Text size="xs" c="dimmed" id="batch-hint">
               {t("registry.batch.hint")}
             </Text>

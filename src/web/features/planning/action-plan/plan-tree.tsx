@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "../../../app/table.tsx";
 import { useCivilDate } from "../format.ts";
 import type { ActionPlanContent } from "../types.ts";
 import { isOverdue, STATUS_COLOR } from "./plan-model.ts";
@@ -99,7 +100,7 @@ export function PlanTree({
                   {t("planning.plan.noActivitiesHere")}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={760}>
+                <ScrollTable minWidth={760}>
                   <Table verticalSpacing={6} captionSide="top">
                     <caption className="visually-hidden">{sub.title}</caption>
                     <Table.Thead>
@@ -179,7 +180,7 @@ export function PlanTree({
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               )}
             </Stack>
           ))}

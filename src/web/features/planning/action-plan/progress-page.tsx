@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Page, QueryView } from "../../../app/page.tsx";
+import { ScrollTable } from "../../../app/table.tsx";
 import { usePlanProgress } from "../api.ts";
 import { PlanningRoute } from "../artefact-route.tsx";
 import { useCivilDate } from "../format.ts";
@@ -48,7 +49,7 @@ function ProgressTable({ progress }: { progress: PlanProgress }) {
       <Text size="sm">
         {t("planning.progress.sitesWithPlan", { n: sites.length, total: progress.sites.length })}
       </Text>
-      <Table.ScrollContainer minWidth={600 + sites.length * 90}>
+      <ScrollTable minWidth={600 + sites.length * 90}>
         <Table striped verticalSpacing={6} captionSide="top">
           <caption className="visually-hidden">{t("planning.progress.title")}</caption>
           <Table.Thead>
@@ -125,7 +126,7 @@ function ProgressTable({ progress }: { progress: PlanProgress }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

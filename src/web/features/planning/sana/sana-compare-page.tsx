@@ -1,6 +1,7 @@
 import { Paper, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Page, QueryView } from "../../../app/page.tsx";
+import { ScrollTable } from "../../../app/table.tsx";
 import { useSanaCompare } from "../api.ts";
 import { PlanningRoute } from "../artefact-route.tsx";
 import { planningUrl } from "../scope.ts";
@@ -51,7 +52,7 @@ function CompareTables({ compare }: { compare: SanaCompare }) {
           <Title order={2} size="h4" mb="xs" id={`cmp-${area.id}`}>
             {area.title}
           </Title>
-          <Table.ScrollContainer minWidth={300 + compare.columns.length * 120}>
+          <ScrollTable minWidth={300 + compare.columns.length * 120}>
             <Table striped verticalSpacing={6} captionSide="top">
               <caption className="visually-hidden">{area.title}</caption>
               <Table.Thead>
@@ -91,7 +92,7 @@ function CompareTables({ compare }: { compare: SanaCompare }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       ))}
     </>

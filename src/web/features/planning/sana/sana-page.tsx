@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
+import { ScrollTable } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
@@ -127,7 +128,7 @@ function SanaEditor({
               {area.description}
             </Text>
           )}
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760}>
             <Table verticalSpacing={6} captionSide="top">
               <caption className="visually-hidden">{area.title}</caption>
               <Table.Thead>
@@ -194,7 +195,7 @@ function SanaEditor({
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       ))}
     </ArtefactFrame>

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Textarea, TextI
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../../app/page.tsx";
+import { ScrollTable } from "../../../app/table.tsx";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { PlanningRoute } from "../artefact-route.tsx";
@@ -89,7 +90,7 @@ function TemplateEditor({
               readOnly={readOnly}
               onChange={(e) => changeArea(a, { description: e.currentTarget.value })}
             />
-            <Table.ScrollContainer minWidth={720}>
+            <ScrollTable minWidth={720}>
               <Table verticalSpacing={4} captionSide="top">
                 <caption className="visually-hidden">
                   {t("planning.sanaTemplate.indicatorsOf", { area: area.title })}
@@ -150,7 +151,7 @@ function TemplateEditor({
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             {!readOnly && (
               <Button
                 size="xs"
