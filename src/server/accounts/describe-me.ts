@@ -8,11 +8,11 @@ import {
   coordinatedProgrammes,
   isAdmin,
   readableSites,
-} from "../infra/auth/access.ts";
+} from "../core/access/roles.ts";
+import { coordinatorRegions, listProgrammeScopes } from "../core/programme-scope.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { regionTimeZone } from "../infra/time/civil-date.ts";
-import { coordinatorRegions, listProgrammeScopes } from "../programmes/scope-queries.ts";
 import type { Me } from "./schemas.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireAdmin } from "../core/access/guards.ts";
 import { verifyAuditChain } from "../infra/audit/verify.ts";
-import { requireAdmin } from "../infra/auth/guards.ts";
 import { CivilDate } from "../shared/schemas.ts";
 
 const AuditQuery = z.strictObject({

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { AppContext, ZodApp } from "../context.ts";
-import { makeTempDir } from "../exchange/temp-dir.ts";
+import { requireAdmin } from "../core/access/guards.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
-import { requireAdmin } from "../infra/auth/guards.ts";
+import { makeTempDir } from "../infra/files/temp-dir.ts";
 import { takeBackup } from "./backup.ts";
 
 /**

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { AppContext } from "../context.ts";
-import { hasRole, isAdmin } from "../infra/auth/access.ts";
-import { requireThat } from "../infra/auth/guards.ts";
+import { requireThat } from "../core/access/guards.ts";
+import { hasRole, isAdmin } from "../core/access/roles.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import { AppError, forbidden } from "../infra/http/errors.ts";
 import { createJob, findJob } from "./jobs.ts";

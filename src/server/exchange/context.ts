@@ -1,9 +1,9 @@
 import { sql, type Transaction } from "kysely";
+import { patientVisible } from "../core/access/patient-scope.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { DB } from "../infra/db/schema.ts";
-import { BASE_TAXONOMY } from "../practices/schemas.ts";
-import { patientVisible } from "../registry/patient-scope.ts";
+import { BASE_TAXONOMY } from "../practices/public.ts";
 import { detach } from "./fields.ts";
 import type { FileName } from "./spec.ts";
 

@@ -1,15 +1,15 @@
 import fs from "node:fs";
 import type { Readable } from "node:stream";
 import type { FastifyRequest } from "fastify";
+import { requireThat } from "../core/access/guards.ts";
+import { canEditProgramme } from "../core/access/roles.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
-import { canEditProgramme } from "../infra/auth/access.ts";
-import { requireThat } from "../infra/auth/guards.ts";
 import type { Db } from "../infra/db/database.ts";
+import { makeTempDir } from "../infra/files/temp-dir.ts";
 import { notFound } from "../infra/http/errors.ts";
 import { exportToDirectory } from "./export.ts";
 import { zipFiles } from "./export-zip.ts";
 import { FILES } from "./files.ts";
-import { makeTempDir } from "./temp-dir.ts";
 
 /**
  * A programme's data as a zip of the exchange format's CSV files, for an administrator or the

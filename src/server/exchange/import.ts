@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Actor } from "../infra/audit/audit.ts";
 import type { Database } from "../infra/db/database.ts";
+import { makeTempDir } from "../infra/files/temp-dir.ts";
 import { type ImportOptions, type ImportScope, ValidationContext } from "./context.ts";
 import { type DirectOptions, openDirectLoad } from "./direct-load.ts";
 import type { ProblemList } from "./report.ts";
 import type { FileRules } from "./spec.ts";
 import { type StageSink, spoolFile } from "./spool.ts";
-import { makeTempDir } from "./temp-dir.ts";
 import { type ImportFile, type Progress, type Validation, validateImport } from "./validate.ts";
 import {
   DryRunDone,

@@ -1,4 +1,4 @@
-import { isAdmin } from "../infra/auth/access.ts";
+import { isAdmin } from "../core/access/roles.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { forbidden, notFound } from "../infra/http/errors.ts";

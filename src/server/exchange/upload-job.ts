@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../context.ts";
+import { isAdmin } from "../core/access/roles.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
-import { isAdmin } from "../infra/auth/access.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import { coordinatorScope } from "./context.ts";
 import { runImport } from "./import.ts";

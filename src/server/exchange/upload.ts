@@ -5,8 +5,8 @@ import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { FastifyRequest } from "fastify";
 import { Unzip, UnzipInflate } from "fflate";
+import { makeTempDir } from "../infra/files/temp-dir.ts";
 import { AppError } from "../infra/http/errors.ts";
-import { makeTempDir } from "./temp-dir.ts";
 import type { ImportFile } from "./validate.ts";
 
 /** The largest upload accepted (all files together, a zip counted unpacked): `PRAXIS_IMPORT_MAX_BYTES`, default 2 GiB. */

@@ -1,8 +1,8 @@
 import { sql, type Transaction } from "kysely";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { DB } from "../infra/db/schema.ts";
-import { PracticeDefinition } from "../practices/schemas.ts";
-import { ProgrammeParameters } from "../programmes/schemas.ts";
+import { PracticeDefinition } from "../practices/public.ts";
+import { ProgrammeParameters } from "../programmes/public.ts";
 import type { ValidationContext } from "./context.ts";
 import { FILES } from "./files.ts";
 import { type FileCounts, ProblemList } from "./report.ts";

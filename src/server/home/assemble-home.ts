@@ -1,10 +1,10 @@
 import type { z } from "zod";
+import { canReadProgramme } from "../core/access/roles.ts";
+import { listProgrammeScopes } from "../core/programme-scope.ts";
 import type { Actor } from "../infra/audit/audit.ts";
-import { canReadProgramme } from "../infra/auth/access.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { today as civilToday } from "../infra/time/civil-date.ts";
-import { listProgrammeScopes } from "../programmes/scope-queries.ts";
 import { dataQualityCounts } from "./data-quality.ts";
 import { fidelityReviewsDue } from "./fidelity-reviews-due.ts";
 import { openRounds } from "./open-rounds.ts";

@@ -1,4 +1,4 @@
-import type { DIRECTIONS } from "../indicators/definition.ts";
+import type { DIRECTIONS } from "../indicators/public.ts";
 
 type Direction = (typeof DIRECTIONS)[number];
 

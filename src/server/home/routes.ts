@@ -1,10 +1,10 @@
 import type { AppContext, ZodApp } from "../context.ts";
+import { assertSiteReadable, requireRegistryUser } from "../core/access/patients.ts";
 import { audit } from "../infra/audit/audit.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { assertSiteReadable, requireRegistryUser } from "../registry/access.ts";
 import { assembleHome } from "./assemble-home.ts";
 import { DATA_QUALITY_LIMIT, dataQualityCounts, dataQualityRecords } from "./data-quality.ts";
 import { DataQualityOverview, Home, IdParams, SiteDataQualityRecords } from "./schemas.ts";

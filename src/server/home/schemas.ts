@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { DIRECTIONS, KINDS } from "../indicators/definition.ts";
-import { ACTIVITY_STATUSES } from "../planning/action-plan/schemas.ts";
-import { WorklistItem } from "../registry/schemas.ts";
+import { DIRECTIONS, KINDS } from "../indicators/public.ts";
+import { ACTIVITY_STATUSES } from "../planning/public.ts";
+import { WorklistItem } from "../registry/public.ts";
 import { IdParams } from "../shared/schemas.ts";
 
 /** API shapes of the home page (`GET /api/home`) and the data-quality worklist. */

@@ -1,4 +1,4 @@
-import { coordinatedProgrammes, hasRole, isAdmin, memberSites } from "../infra/auth/access.ts";
+import { coordinatedProgrammes, hasRole, isAdmin, memberSites } from "../core/access/roles.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Audience } from "./schemas.ts";
 
@@ -11,7 +11,7 @@ import type { Audience } from "./schemas.ts";
  * - `staffSites`: sites where the user works (site coordinator, clinician): their worklists and
  *   their site plans;
  * - `qualitySites`: sites whose data-quality counts the user sees — the sites whose operational
- *   data they may read (infra/auth/access.ts `readableSites`): all, their programmes' sites, their
+ *   data they may read (core/access/roles.ts `readableSites`): all, their programmes' sites, their
  *   own sites; none for a viewer;
  * - `aggregatesOnly`: a viewer and nothing else — programme-level figures, never a patient.
  */

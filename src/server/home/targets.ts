@@ -1,34 +1,8 @@
 import type { z } from "zod";
-import { SMALL_SITE_DEFAULT } from "../indicators/present.ts";
-import { loadView, meta } from "../indicators/programme-view.ts";
-import { indicatorValues } from "../indicators/read/values.ts";
-import { programmeVersion } from "../indicators/service.ts";
+import { valuesWithTargets } from "../indicators/public.ts";
 import type { Db } from "../infra/db/database.ts";
 import { missesTarget } from "./below-target.ts";
 import type { BelowTarget, ProgrammeAggregate } from "./schemas.ts";
-
-/**
- * Every indicator with a target, for one programme, as the indicators API computes it
- * (read/values.ts): the definitions' `target` and `direction` resolved for the programme, the
- * values of every site and of the programme; `suppress` applies the viewers' small-cell rule.
- */
-async function targetValues(db: Db, programmeId: number, asOf: string, suppress: boolean) {
-  const version = await programmeVersion(db, programmeId);
-  if (version === undefined) return undefined;
-  const view = await loadView(db, programmeId, version);
-  if (!view) return undefined;
-  const defs = view.all.filter((d) => {
-    const m = meta(d, view.ctx);
-    return m.target !== null || m.siteTargets.length > 0;
-  });
-  if (defs.length === 0) return { view, values: undefined };
-  const values = await indicatorValues(db, view, defs, {
-    asOf,
-    suppress,
-    smallSiteThreshold: SMALL_SITE_DEFAULT,
-  });
-  return { view, values };
-}
 
 /** The sites of `programmeIds` whose value misses the indicator's target (below-target.ts). */
 export async function sitesBelowTarget(
@@ -38,7 +12,7 @@ export async function sitesBelowTarget(
 ): Promise<Array<z.infer<typeof BelowTarget>>> {
   const out: Array<z.infer<typeof BelowTarget>> = [];
   for (const id of programmeIds) {
-    const read = await targetValues(db, id, asOf, false);
+    const read = await valuesWithTargets(db, id, asOf, false);
     if (!read?.values) continue;
     const { view, values } = read;
     const siteByCode = new Map(view.ctx.sites.map((s) => [s.code, s]));
@@ -79,7 +53,7 @@ export async function programmeAggregates(
 ): Promise<Array<z.infer<typeof ProgrammeAggregate>>> {
   const out: Array<z.infer<typeof ProgrammeAggregate>> = [];
   for (const id of programmeIds) {
-    const read = await targetValues(db, id, asOf, true);
+    const read = await valuesWithTargets(db, id, asOf, true);
     if (!read) continue;
     const { view, values } = read;
     const programmeRow = (indicatorId: string) =>

@@ -3,7 +3,7 @@ import type { Actor } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { addDays } from "../infra/time/civil-date.ts";
-import { siteWorklists } from "../registry/site-worklists.ts";
+import { siteWorklists } from "../registry/public.ts";
 import type { SiteWorklistSummary } from "./schemas.ts";
 
 /**

@@ -5,7 +5,7 @@ import {
   coordinatedProgrammes,
   isAdmin,
   memberSites,
-} from "../infra/auth/access.ts";
+} from "../core/access/roles.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";

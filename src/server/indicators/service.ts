@@ -3,8 +3,8 @@ import { type CompiledQuery, sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
-import { BASE_TAXONOMY } from "../practices/schemas.ts";
-import { ProgrammeParameters } from "../programmes/schemas.ts";
+import { BASE_TAXONOMY } from "../practices/public.ts";
+import { ProgrammeParameters } from "../programmes/public.ts";
 import { CATALOGUE, CATALOGUE_IDS } from "./catalogue.ts";
 import {
   type AsOfCells,

@@ -1,3 +1,4 @@
+import { isSmall } from "../core/small-cells.ts";
 import { byteCompare, type Cell } from "./compile.ts";
 import type { IndicatorDefinition } from "./definition.ts";
 
@@ -18,9 +19,6 @@ import type { IndicatorDefinition } from "./definition.ts";
  * 4. A suppressed row has numerator, denominator and value null and `suppressed: true`.
  * Medians do not add up: only the primary rule applies to them.
  */
-export const SMALL_MIN = 1;
-export const SMALL_MAX = 4;
-export const isSmall = (x: number | null) => x !== null && x >= SMALL_MIN && x <= SMALL_MAX;
 
 /** Whether the cells of this definition count people (and so are protected). */
 export function protectedDefinition(d: IndicatorDefinition): boolean {

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
-import { canReadPlanning, WHY } from "./access.ts";
+import { canReadPlanning, WHY } from "../core/access/planning.ts";
+import { resolveProgramme } from "../core/programme-scope.ts";
 import { FROM_REGION_KINDS } from "./from-region/kinds.ts";
 import { regionLink } from "./from-region/link.ts";
 import { siteLinkFacts } from "./from-region/links-query.ts";
 import { OverviewLink } from "./from-region/schemas.ts";
-import { resolveProgramme } from "./programme-scope.ts";
 import { ProgrammeParams } from "./schemas.ts";
 
 const Entry = z.object({

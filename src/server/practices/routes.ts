@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireAdmin } from "../core/access/guards.ts";
+import { staleVersion } from "../core/stale-version.ts";
 import { actorOf, auditedWrite } from "../infra/audit/audited-write.ts";
-import { requireAdmin } from "../infra/auth/guards.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { AppError, conflict, notFound } from "../infra/http/errors.ts";
 import { IdParams } from "../shared/schemas.ts";
 import { definitionIssues } from "./definition-rules.ts";
 import { findPractice, listPractices, listPracticeVersions, lockPractice } from "./repository.ts";
 import { Practice, PracticeBody, PracticeSummary, PracticeUpdate, PracticeVersion } from "./schemas.ts";
-import { staleVersion } from "./stale-version.ts";
 
 /** Refuse a definition whose codes collide, naming every offending field. */
 function assertDefinitionValid(definition: Parameters<typeof definitionIssues>[0]): void {

@@ -1,8 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
-import { audit } from "../infra/audit/audit.ts";
-import { actorOf, auditedWrite } from "../infra/audit/audited-write.ts";
+import { requireThat } from "../core/access/guards.ts";
 import {
   canCreateProgrammeIn,
   canCreateProgrammes,
@@ -10,13 +9,15 @@ import {
   canReadProgramme,
   coordinatedProgrammes,
   isAdmin,
-} from "../infra/auth/access.ts";
-import { requireThat } from "../infra/auth/guards.ts";
+} from "../core/access/roles.ts";
+import { coordinatorRegions } from "../core/programme-scope.ts";
+import { staleVersion } from "../core/stale-version.ts";
+import { audit } from "../infra/audit/audit.ts";
+import { actorOf, auditedWrite } from "../infra/audit/audited-write.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { withoutStatementTimeout } from "../infra/db/database.ts";
 import { AppError, conflict, forbidden, invalid, notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { staleVersion } from "../practices/stale-version.ts";
 import { IdParams } from "../shared/schemas.ts";
 import { checkProgrammeReferences } from "./check-references.ts";
 import {
@@ -33,7 +34,6 @@ import {
   ProgrammeSummary,
   ProgrammeUpdate,
 } from "./schemas.ts";
-import { coordinatorRegions } from "./scope-queries.ts";
 import { programmeSummaries } from "./summary-cache.ts";
 import { checkTargets, dropTargetsOfRemovedSites, replaceTargets } from "./targets.ts";
 

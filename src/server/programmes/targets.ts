@@ -1,8 +1,11 @@
 import type { Transaction } from "kysely";
 import type { z } from "zod";
-import type { IndicatorDefinition } from "../indicators/definition.ts";
-import { BUILT_IN, loadUserDefinitions } from "../indicators/service.ts";
-import { targetRange } from "../indicators/targets.ts";
+import {
+  BUILT_IN,
+  type IndicatorDefinition,
+  loadUserDefinitions,
+  targetRange,
+} from "../indicators/public.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { AppError, type FieldIssue } from "../infra/http/errors.ts";

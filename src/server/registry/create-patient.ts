@@ -1,11 +1,12 @@
 import type { z } from "zod";
+import { checkWritableSites } from "../core/access/patients.ts";
+import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import { issuesError } from "../infra/http/errors.ts";
 import { today, yearOf } from "../infra/time/civil-date.ts";
-import { checkWritableSites, issuesError } from "./access.ts";
-import { CODE_PREFIX, generateCode } from "./codes.ts";
 import { patientRowToPatient } from "./repository.ts";
 import type { Patient, PatientBody } from "./schemas.ts";
 

@@ -1,9 +1,9 @@
+import { assertSiteWritable, loadPatientsFor } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { notFound } from "../infra/http/errors.ts";
-import { assertSiteWritable, loadPatientsFor } from "./access.ts";
 import { interventionRowToIntervention } from "./repository.ts";
 
 /**

@@ -1,13 +1,13 @@
 import type { z } from "zod";
+import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
+import { assertCareDate } from "../core/care-dates.ts";
+import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
-import { AppError } from "../infra/http/errors.ts";
-import { checkWritableSites, issuesError, loadPatientsFor } from "./access.ts";
-import { CODE_PREFIX, generateCode } from "./codes.ts";
-import { assertCareDate } from "./dates.ts";
+import { AppError, issuesError } from "../infra/http/errors.ts";
 import { checkEligibility, type EligibilityResult } from "./eligibility.ts";
 import { enrolmentRowToEnrolment, loadProgrammeRules } from "./repository.ts";
 import type { EligibilityQuery, Enrolment, EnrolmentBody } from "./schemas.ts";

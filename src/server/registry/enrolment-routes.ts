@@ -1,7 +1,7 @@
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireRegistryUser } from "../core/access/patients.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { IdParams } from "../shared/schemas.ts";
-import { requireRegistryUser } from "./access.ts";
 import { enrolPatient, previewEligibility } from "./enrol-patient.ts";
 import { EligibilityQuery, EligibilityResult, Enrolment, EnrolmentBody, EnrolmentPatch } from "./schemas.ts";
 import { updateEnrolment } from "./update-enrolment.ts";

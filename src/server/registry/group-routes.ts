@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
+import { assertSiteReadable, requireRegistryUser } from "../core/access/patients.ts";
 import { audit } from "../infra/audit/audit.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { IdParams } from "../shared/schemas.ts";
-import { assertSiteReadable, requireRegistryUser } from "./access.ts";
 import { listGroups, loadGroupDetail } from "./group-queries.ts";
 import { recordGroupSession } from "./record-group-session.ts";
 import { createGroup, updateGroup } from "./save-group.ts";

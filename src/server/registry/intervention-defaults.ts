@@ -1,8 +1,8 @@
 import type { z } from "zod";
+import { assertSiteWritable } from "../core/access/patients.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { assertSiteWritable } from "./access.ts";
 import { loadCatalogue } from "./repository.ts";
 import type { InterventionDefaults } from "./schemas.ts";
 

@@ -1,7 +1,7 @@
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireRegistryUser } from "../core/access/patients.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { IdParams, Ok } from "../shared/schemas.ts";
-import { requireRegistryUser } from "./access.ts";
 import { deleteIntervention } from "./delete-intervention.ts";
 import { interventionDefaults } from "./intervention-defaults.ts";
 import { recordInterventions } from "./record-intervention.ts";

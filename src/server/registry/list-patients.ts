@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import type { z } from "zod";
+import { patientVisible, patientVisibleAt } from "../core/access/patient-scope.ts";
+import { assertSiteReadable } from "../core/access/patients.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
-import { assertSiteReadable } from "./access.ts";
-import { patientVisible, patientVisibleAt } from "./patient-scope.ts";
 import { patientRowToPatient, withoutJit } from "./repository.ts";
 import type { PatientPage, PatientQuery } from "./schemas.ts";
 

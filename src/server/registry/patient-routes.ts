@@ -1,7 +1,7 @@
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireRegistryUser } from "../core/access/patients.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { IdParams } from "../shared/schemas.ts";
-import { requireRegistryUser } from "./access.ts";
 import { createPatient } from "./create-patient.ts";
 import { getPatient } from "./get-patient.ts";
 import { listPatients } from "./list-patients.ts";

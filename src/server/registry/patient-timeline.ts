@@ -1,11 +1,11 @@
 import { type Selectable, sql } from "kysely";
 import type { z } from "zod";
+import { loadPatientOf } from "../core/access/patients.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { InterventionTable } from "../infra/db/schema.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { loadPatientOf } from "./access.ts";
 import { carePeriodEnd, earlyWindow, plansOfEnrolment } from "./early-window.ts";
 import {
   BASE_PSYCHOSOCIAL,

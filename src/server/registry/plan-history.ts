@@ -1,9 +1,9 @@
 import type { z } from "zod";
+import { loadPatientOf } from "../core/access/patients.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { notFound } from "../infra/http/errors.ts";
-import { loadPatientOf } from "./access.ts";
 import type { PlanHistory, PlanState } from "./schemas.ts";
 
 /**

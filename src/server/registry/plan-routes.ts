@@ -1,7 +1,7 @@
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireRegistryUser } from "../core/access/patients.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { IdParams } from "../shared/schemas.ts";
-import { requireRegistryUser } from "./access.ts";
 import { planHistory } from "./plan-history.ts";
 import { createTreatmentPlan, updateTreatmentPlan } from "./save-treatment-plan.ts";
 import { PlanBody, PlanHistory, PlanPatch, TreatmentPlan } from "./schemas.ts";

@@ -1,13 +1,14 @@
 import type { z } from "zod";
+import { assertSiteWritable, forbiddenIssues, patientProblems } from "../core/access/patients.ts";
+import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
+import { issuesError } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { assertSiteWritable, forbiddenIssues, issuesError, patientProblems } from "./access.ts";
-import { careDateIssues } from "./dates.ts";
 import { lockGroup } from "./group-queries.ts";
 import { insertInterventions } from "./record-intervention.ts";
 import {

@@ -1,14 +1,15 @@
 import type { Transaction } from "kysely";
 import type { z } from "zod";
+import { forbiddenIssues, patientProblems, siteProblems } from "../core/access/patients.ts";
+import { careDateIssues } from "../core/care-dates.ts";
+import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { DB } from "../infra/db/schema.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
+import { issuesError } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { forbiddenIssues, issuesError, patientProblems, siteProblems } from "./access.ts";
-import { CODE_PREFIX, generateCode } from "./codes.ts";
-import { careDateIssues } from "./dates.ts";
 import { catalogueIssues, interventionRowToIntervention, loadCatalogue } from "./repository.ts";
 import type { Intervention, InterventionBody } from "./schemas.ts";
 

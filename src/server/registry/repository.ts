@@ -11,7 +11,7 @@ import type {
   PatientTable,
   TreatmentPlanTable,
 } from "../infra/db/schema.ts";
-import { BASE_TAXONOMY } from "../practices/schemas.ts";
+import { BASE_TAXONOMY } from "../practices/public.ts";
 import type {
   EligibilityResult,
   Enrolment,

@@ -1,7 +1,7 @@
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireRegistryUser } from "../core/access/patients.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { IdParams } from "../shared/schemas.ts";
-import { requireRegistryUser } from "./access.ts";
 import { registerEnrolmentRoutes } from "./enrolment-routes.ts";
 import { registerGroupRoutes } from "./group-routes.ts";
 import { registerInterventionRoutes } from "./intervention-routes.ts";

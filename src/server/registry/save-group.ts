@@ -1,12 +1,13 @@
 import type { z } from "zod";
+import { assertSiteWritable, checkWritableSites } from "../core/access/patients.ts";
+import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
-import { assertSiteWritable, checkWritableSites, issuesError } from "./access.ts";
-import { CODE_PREFIX, generateCode } from "./codes.ts";
+import { issuesError } from "../infra/http/errors.ts";
 import { capacityOf, groupRowToGroup, lockGroup } from "./group-queries.ts";
 import { type Group, type GroupBody, type GroupPatch, IMR_MAX_SIZE } from "./schemas.ts";
 

@@ -1,16 +1,16 @@
 import type { Selectable, Transaction } from "kysely";
 import type { z } from "zod";
+import { assertSiteWritable, checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
+import { careDateIssues } from "../core/care-dates.ts";
+import { CODE_PREFIX, generateCode } from "../core/codes.ts";
+import { staleVersion } from "../core/stale-version.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { DB, TreatmentPlanTable } from "../infra/db/schema.ts";
-import { type FieldIssue, notFound } from "../infra/http/errors.ts";
+import { type FieldIssue, issuesError, notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { staleVersion } from "../practices/stale-version.ts";
-import { assertSiteWritable, checkWritableSites, issuesError, loadPatientsFor } from "./access.ts";
-import { CODE_PREFIX, generateCode } from "./codes.ts";
-import { careDateIssues } from "./dates.ts";
 import { planRowToPlan, planRowToState } from "./repository.ts";
 import type { PlanBody, PlanPatch, TreatmentPlan } from "./schemas.ts";
 

@@ -1,13 +1,14 @@
 import type { z } from "zod";
+import { patientVisibleAt } from "../core/access/patient-scope.ts";
+import { assertSiteWritable, forbiddenIssues, patientProblems } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
+import { issuesError } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { assertSiteWritable, forbiddenIssues, issuesError, patientProblems } from "./access.ts";
 import { capacityOf, loadGroupDetail, lockGroup } from "./group-queries.ts";
-import { patientVisibleAt } from "./patient-scope.ts";
 import type { GroupDetail, GroupMembersBody } from "./schemas.ts";
 import { isRunning, otherRunningDbtGroups, secondGroupIssues } from "./second-dbt-group.ts";
 

@@ -1,13 +1,13 @@
 import { sql } from "kysely";
 import type { z } from "zod";
 import { LOOKBACK_DAYS, PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
+import { patientVisible } from "../core/access/patient-scope.ts";
+import { assertSiteReadable } from "../core/access/patients.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { assertSiteReadable } from "./access.ts";
-import { patientVisible } from "./patient-scope.ts";
 import { BASE_PSYCHOSOCIAL, withoutJit } from "./repository.ts";
 import type { WorklistItem, Worklists } from "./schemas.ts";
 

@@ -1,12 +1,12 @@
 import type { z } from "zod";
+import { assertSiteWritable, loadPatientsFor } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
-import { notFound } from "../infra/http/errors.ts";
+import { issuesError, notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { assertSiteWritable, issuesError, loadPatientsFor } from "./access.ts";
 import { enrolmentRowToEnrolment } from "./repository.ts";
 import type { Enrolment, EnrolmentPatch } from "./schemas.ts";
 

@@ -1,11 +1,12 @@
 import { sql } from "kysely";
 import type { z } from "zod";
+import { loadPatientOf } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
+import { issuesError } from "../infra/http/errors.ts";
 import { today, yearOf } from "../infra/time/civil-date.ts";
-import { issuesError, loadPatientOf } from "./access.ts";
 import { patientRowToPatient } from "./repository.ts";
 import type { Patient, PatientPatch } from "./schemas.ts";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireAdmin } from "../core/access/guards.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
-import { requireAdmin } from "../infra/auth/guards.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { IdParams } from "../shared/schemas.ts";
 import {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireThat } from "../core/access/guards.ts";
+import { canManageSite, canReadSiteData } from "../core/access/roles.ts";
 import { actorOf, auditedWrite } from "../infra/audit/audited-write.ts";
-import { canManageSite, canReadSiteData } from "../infra/auth/access.ts";
-import { requireThat } from "../infra/auth/guards.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { conflict, forbidden, invalid, notFound } from "../infra/http/errors.ts";
 import { IdParams, Ok } from "../shared/schemas.ts";
-import { findSite } from "../structure/repository.ts";
+import { findSite } from "../structure/public.ts";
 import {
   linkedUsernames,
   listProfessionals,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
+import { requireAdmin } from "../core/access/guards.ts";
 import { audit } from "../infra/audit/audit.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
-import { requireAdmin } from "../infra/auth/guards.ts";
 import { hashPassword } from "../infra/auth/password.ts";
 import { notFound } from "../infra/http/errors.ts";
 import { IdParams } from "../shared/schemas.ts";

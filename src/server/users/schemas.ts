@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Password, Username } from "../accounts/schemas.ts";
+import { Password, Username } from "../accounts/public.ts";
 import { Id, Name, nonEmpty } from "../shared/schemas.ts";
 
 export const GrantBody = z

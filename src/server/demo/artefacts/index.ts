@@ -1,4 +1,5 @@
 import type { Transaction } from "kysely";
+import { loadProgrammeScope, type ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Actor, AuditEntry } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
@@ -13,7 +14,6 @@ import { actionPlanSpec } from "../../planning/action-plan/action-plan.ts";
 import { copyPlanToSites } from "../../planning/action-plan/copy-to-sites.ts";
 import type { ActionPlanContent } from "../../planning/action-plan/schemas.ts";
 import { takeRegionVersion } from "../../planning/from-region/take.ts";
-import { loadProgrammeScope, type ProgrammeWithSites } from "../../planning/programme-scope.ts";
 import { responseSpec } from "../../planning/questionnaire/response.ts";
 import { createRound } from "../../planning/questionnaire/rounds.ts";
 import type { ResponseContent } from "../../planning/questionnaire/schemas.ts";

@@ -1,4 +1,4 @@
-import { CODE_PREFIX } from "../../registry/codes.ts";
+import { CODE_PREFIX } from "../../core/codes.ts";
 import { hash32, mix32 } from "./prng.ts";
 
 /** Crockford's base-32 alphabet, as the registry's own codes (`src/server/registry/codes.ts`). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../../context.ts";
+import { requireAdmin } from "../../core/access/guards.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
-import { requireAdmin } from "../../infra/auth/guards.ts";
 import { notFound } from "../../infra/http/errors.ts";
 import { CivilDate, IdParams } from "../../shared/schemas.ts";
 import { loadProgrammeContext } from "../service.ts";

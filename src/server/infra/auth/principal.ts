@@ -1,6 +1,6 @@
 /**
  * Who is asking, and what they may see. Built once per request from the session (see
- * sessions.ts); every access decision is a pure function of it (see access.ts).
+ * sessions.ts); every access decision is a pure function of it (see core/access/roles.ts).
  */
 import type { Role } from "../../../shared/roles.ts";
 

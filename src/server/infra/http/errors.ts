@@ -93,3 +93,9 @@ export const conflict = (message: string, field?: string) =>
   new AppError("conflict", message, field ? [{ field, rule: "unique", message }] : []);
 export const invalid = (field: string, rule: string, message: string) =>
   new AppError("validation", `${field}: ${message}`, [{ field, rule, message }]);
+
+/** One validation error carrying every issue (a form shows each next to its field). */
+export function issuesError(issues: FieldIssue[]): AppError {
+  // One issue or many, each keeps its params (a range, a group's code) for the client to say it
+  return new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+}

@@ -1,8 +1,8 @@
 import type { z } from "zod";
+import { loadPatientOf } from "../../core/access/patients.ts";
 import { type Actor, audit } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
-import { loadPatientOf } from "../../registry/access.ts";
 import { patientSite } from "../patient-site.ts";
 import { administrationRowToAdministration } from "./repository.ts";
 import type { Administration } from "./schemas.ts";

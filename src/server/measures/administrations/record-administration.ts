@@ -1,11 +1,12 @@
 import type { z } from "zod";
+import { loadPatientOf } from "../../core/access/patients.ts";
+import { careDateIssues } from "../../core/care-dates.ts";
+import { generateCode } from "../../core/codes.ts";
 import { type Actor, audit } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { FieldIssue } from "../../infra/http/errors.ts";
-import { issuesError, loadPatientOf } from "../../registry/access.ts";
-import { generateCode } from "../../registry/codes.ts";
-import { careDateIssues } from "../../registry/dates.ts";
+import { issuesError } from "../../infra/http/errors.ts";
 import { findInstrument } from "../instruments/library/index.ts";
 import { scoreInput } from "../instruments/score-input.ts";
 import { patientSite } from "../patient-site.ts";

@@ -1,6 +1,6 @@
 import type { AppContext, ZodApp } from "../../context.ts";
+import { requireRegistryUser } from "../../core/access/patients.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
-import { requireRegistryUser } from "../../registry/access.ts";
 import { listAdministrations } from "./list-administrations.ts";
 import { recordAdministration } from "./record-administration.ts";
 import {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import type { AggregateAccess } from "../../core/access/aggregates.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { invalid } from "../../infra/http/errors.ts";
-import type { AggregateAccess } from "../programme-access.ts";
 import { findScale } from "./scales/index.ts";
 import type { Comparison } from "./schemas.ts";
 import type { ReviewResult } from "./score-review.ts";

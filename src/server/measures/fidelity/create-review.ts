@@ -1,12 +1,11 @@
 import type { z } from "zod";
+import { canManageSite } from "../../core/access/roles.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
-import { canManageSite } from "../../infra/auth/access.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
-import { type FieldIssue, forbidden } from "../../infra/http/errors.ts";
+import { type FieldIssue, forbidden, issuesError } from "../../infra/http/errors.ts";
 import { today } from "../../infra/time/civil-date.ts";
-import { issuesError } from "../../registry/access.ts";
 import { reviewRowToReview } from "./repository.ts";
 import { findScale } from "./scales/index.ts";
 import type { Review, ReviewBody } from "./schemas.ts";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { canReadSiteData } from "../../infra/auth/access.ts";
+import { canReadSiteData } from "../../core/access/roles.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { forbidden, notFound } from "../../infra/http/errors.ts";

@@ -1,16 +1,12 @@
 import type { z } from "zod";
+import { canEditPlanning } from "../../core/access/planning.ts";
+import { coordinatedProgrammes } from "../../core/access/roles.ts";
+import { loadProgrammeScope } from "../../core/programme-scope.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
-import { coordinatedProgrammes } from "../../infra/auth/access.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { AppError, forbidden, invalid, notFound } from "../../infra/http/errors.ts";
-import { canEditPlanning } from "../../planning/access.ts";
-import { checkActionPlan } from "../../planning/action-plan/rules.ts";
-import type { ActionPlanContent } from "../../planning/action-plan/schemas.ts";
-import { loadProgrammeScope } from "../../planning/programme-scope.ts";
-import { planningWrite } from "../../planning/versions/planning-write.ts";
-import { loadCurrent } from "../../planning/versions/repository.ts";
-import { writeVersion } from "../../planning/versions/write-version.ts";
+import { addToActionPlan } from "../../planning/public.ts";
 import { findScale } from "./scales/index.ts";
 import type { ActionPlanBody, ActionPlanResult } from "./schemas.ts";
 import { lowItems, type ReviewResult } from "./score-review.ts";
@@ -21,7 +17,7 @@ import { lowItems, type ReviewResult } from "./score-review.ts";
  * ("Fidelity — <scale>", created when missing) with one sub-area per review, one activity per low
  * item, saying what the next rating up looks like. The plan is checked by the planning rules and
  * saved as its next version with the planning audit entry, plus an entry on the review — in one
- * transaction. Allowed to whoever may change the site's plan (administrators, the site's
+ * transaction (planning/public.ts: `addToActionPlan`). Allowed to whoever may change the site's plan (administrators, the site's
  * coordinator) and to the programme's regional coordinators (as when they seed site plans).
  * 409 when this review's activities are already in the plan or no item is low.
  */
@@ -60,84 +56,57 @@ export async function reviewToActionPlan(
     );
   const areaTitle = `Fidelity — ${scale.name}`;
   const subTitle = `Review of ${review.review_date} (#${review.id})`;
-  const owner = { programmeId: programme.id, kind: "action_plan" as const, siteId: review.site_id };
-  return planningWrite(db, actor, async (trx) => {
-    const written = await writeVersion(
-      trx,
-      actor,
-      owner,
-      "action plan",
-      body.baseVersion ?? "latest",
-      async () => {
-        const current = ((await loadCurrent(trx, owner))?.content as ActionPlanContent | undefined) ?? {
-          strategicAreas: [],
-        };
-        if (
-          current.strategicAreas.some(
-            (sa) => sa.title === areaTitle && sa.subAreas.some((s) => s.title === subTitle),
-          )
-        )
-          throw new AppError(
-            "conflict",
-            "the low items of this review are already activities of the site's action plan",
-          );
-        const activities = low.map((item) => {
-          const next = Math.min(scale.range.max, Math.floor(item.mean!) + 1);
-          const anchor = scale.items.find((i) => i.id === item.id)!.anchors[next];
-          return {
-            originId: null,
-            title: `Raise "${item.name}" (rated ${item.mean} of ${scale.range.max})`.slice(0, 200),
-            description: anchor ? `Aim for ${next}: ${anchor}.` : `Aim for ${next} on the next review.`,
-            responsibleActor: body.responsibleActor,
-            responsibleProfessionalCode: body.responsibleProfessionalCode,
-            start: body.start,
-            end: body.end,
-            stakeholders: [],
-            targetPopulation: "",
-            finalBeneficiaries: "",
-            status: "planned" as const,
-            tocOutputNodeId: null,
-          };
-        });
-        const sub = { title: subTitle, activities };
-        const existing = current.strategicAreas.find((sa) => sa.title === areaTitle);
-        const content: ActionPlanContent = {
-          strategicAreas: existing
-            ? current.strategicAreas.map((sa) =>
-                sa === existing ? { ...sa, subAreas: [...sa.subAreas, sub] } : sa,
-              )
-            : [...current.strategicAreas, { title: areaTitle, description: scale.source, subAreas: [sub] }],
-        };
-        return checkActionPlan(trx, programme, review.site_id, content);
-      },
-    );
-    const saved = written.stored.content as ActionPlanContent;
-    const created = saved.strategicAreas
-      .find((sa) => sa.title === areaTitle)!
-      .subAreas.find((s) => s.title === subTitle)!
-      .activities.map((a, i) => ({ id: a.id!, title: a.title, itemId: low[i]!.id, rating: low[i]!.mean! }));
-    const result = {
-      reviewId: review.id,
-      programmeId: programme.id,
-      siteId: review.site_id,
-      planVersion: written.stored.version,
-      strategicArea: areaTitle,
-      subArea: subTitle,
-      activities: created,
-    };
+  const activities = low.map((item) => {
+    const next = Math.min(scale.range.max, Math.floor(item.mean!) + 1);
+    const anchor = scale.items.find((i) => i.id === item.id)!.anchors[next];
     return {
-      result,
-      audits: [
-        written.audit,
-        {
-          action: "action_plan",
-          entity: "fidelity_review",
-          entityId: review.id,
-          siteId: review.site_id,
-          programmeId: programme.id,
-          detail: { before: null, after: result, threshold },
-        },
-      ],
+      title: `Raise "${item.name}" (rated ${item.mean} of ${scale.range.max})`.slice(0, 200),
+      description: anchor ? `Aim for ${next}: ${anchor}.` : `Aim for ${next} on the next review.`,
+      responsibleActor: body.responsibleActor,
+      responsibleProfessionalCode: body.responsibleProfessionalCode,
+      start: body.start,
+      end: body.end,
     };
   });
+  return addToActionPlan(
+    db,
+    actor,
+    {
+      programme,
+      siteId: review.site_id,
+      baseVersion: body.baseVersion ?? "latest",
+      area: { title: areaTitle, description: scale.source },
+      subArea: { title: subTitle, activities },
+      alreadyThere: "the low items of this review are already activities of the site's action plan",
+    },
+    (added) => {
+      const result = {
+        reviewId: review.id,
+        programmeId: programme.id,
+        siteId: review.site_id,
+        planVersion: added.version,
+        strategicArea: areaTitle,
+        subArea: subTitle,
+        activities: added.activityIds.map((id, i) => ({
+          id,
+          title: activities[i]!.title,
+          itemId: low[i]!.id,
+          rating: low[i]!.mean!,
+        })),
+      };
+      return {
+        result,
+        audits: [
+          {
+            action: "action_plan",
+            entity: "fidelity_review",
+            entityId: review.id,
+            siteId: review.site_id,
+            programmeId: programme.id,
+            detail: { before: null, after: result, threshold },
+          },
+        ],
+      };
+    },
+  );
 }

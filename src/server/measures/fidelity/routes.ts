@@ -1,8 +1,8 @@
 import type { AppContext, ZodApp } from "../../context.ts";
+import { openAggregate } from "../../core/access/aggregates.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { principalOf } from "../../infra/auth/plugin.ts";
 import { IdParams } from "../../shared/schemas.ts";
-import { openAggregate } from "../programme-access.ts";
 import { compareSites } from "./compare-sites.ts";
 import { createReview } from "./create-review.ts";
 import { getReview, reviewHistory } from "./read-reviews.ts";

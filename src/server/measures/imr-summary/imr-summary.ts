@@ -1,12 +1,13 @@
 import type { Selectable } from "kysely";
 import type { z } from "zod";
+import { assertSiteReadable, assertSiteWritable, loadPatientOf } from "../../core/access/patients.ts";
+import { careDateIssues } from "../../core/care-dates.ts";
 import { type Actor, audit } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { ImrSummaryTable } from "../../infra/db/schema.ts";
 import type { FieldIssue } from "../../infra/http/errors.ts";
-import { assertSiteReadable, assertSiteWritable, issuesError, loadPatientOf } from "../../registry/access.ts";
-import { careDateIssues } from "../../registry/dates.ts";
+import { issuesError } from "../../infra/http/errors.ts";
 import { type DerivedImrSummary, deriveImrSummary } from "./derive-imr-summary.ts";
 import type { ImrSummary, ImrSummaryBody } from "./schemas.ts";
 

@@ -1,6 +1,6 @@
 import type { AppContext, ZodApp } from "../../context.ts";
+import { requireRegistryUser } from "../../core/access/patients.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
-import { requireRegistryUser } from "../../registry/access.ts";
 import { PatientParams } from "../administrations/schemas.ts";
 import { getImrSummary, saveImrSummary } from "./imr-summary.ts";
 import { ImrSummary, ImrSummaryBody, ImrSummaryQuery } from "./schemas.ts";

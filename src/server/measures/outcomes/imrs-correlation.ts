@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import type { z } from "zod";
-import { isSmall } from "../../indicators/suppression.ts";
+import type { AggregateAccess } from "../../core/access/aggregates.ts";
+import { isSmall } from "../../core/small-cells.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { round } from "../instruments/score.ts";
-import type { AggregateAccess } from "../programme-access.ts";
 import { type Correlation, pearson } from "./correlation.ts";
 import type { ImrsCorrelation } from "./schemas.ts";
 

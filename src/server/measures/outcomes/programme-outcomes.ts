@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import type { z } from "zod";
-import { isSmall } from "../../indicators/suppression.ts";
+import type { AggregateAccess } from "../../core/access/aggregates.ts";
+import { isSmall } from "../../core/small-cells.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { invalid } from "../../infra/http/errors.ts";
 import { findInstrument } from "../instruments/library/index.ts";
 import { reliableChangePoints, round } from "../instruments/score.ts";
-import type { AggregateAccess } from "../programme-access.ts";
 import type { ProgrammeOutcomes } from "./schemas.ts";
 
 type Out = z.infer<typeof ProgrammeOutcomes>;

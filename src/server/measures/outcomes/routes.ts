@@ -1,8 +1,8 @@
 import type { AppContext, ZodApp } from "../../context.ts";
+import { openAggregate } from "../../core/access/aggregates.ts";
+import { requireRegistryUser } from "../../core/access/patients.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
-import { requireRegistryUser } from "../../registry/access.ts";
 import { PatientParams } from "../administrations/schemas.ts";
-import { openAggregate } from "../programme-access.ts";
 import { imrsComparison } from "./imrs-comparison.ts";
 import { imrsCorrelation } from "./imrs-correlation.ts";
 import { patientOutcomes } from "./patient-outcomes.ts";

@@ -1,12 +1,11 @@
 import type { Transaction } from "kysely";
 import type { z } from "zod";
+import { canManageSite, readableSites } from "../../core/access/roles.ts";
 import { type Actor, audit } from "../../infra/audit/audit.ts";
-import { canManageSite, readableSites } from "../../infra/auth/access.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { DB } from "../../infra/db/schema.ts";
-import { AppError, type FieldIssue, notFound } from "../../infra/http/errors.ts";
-import { issuesError } from "../../registry/access.ts";
+import { AppError, type FieldIssue, issuesError, notFound } from "../../infra/http/errors.ts";
 import type { Attendance, AttendanceBody } from "./schemas.ts";
 
 type Out = z.infer<typeof Attendance>;

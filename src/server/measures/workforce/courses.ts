@@ -1,12 +1,11 @@
 import { sql } from "kysely";
 import type { z } from "zod";
+import { canManageSite, coordinatedProgrammes, isAdmin } from "../../core/access/roles.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
-import { canManageSite, coordinatedProgrammes, isAdmin } from "../../infra/auth/access.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
-import { conflict, type FieldIssue, forbidden } from "../../infra/http/errors.ts";
-import { issuesError } from "../../registry/access.ts";
+import { conflict, type FieldIssue, forbidden, issuesError } from "../../infra/http/errors.ts";
 import type { Course, CourseBody } from "./schemas.ts";
 
 type Out = z.infer<typeof Course>;

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../../context.ts";
+import { openAggregate } from "../../core/access/aggregates.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { principalOf } from "../../infra/auth/plugin.ts";
 import { IdParams } from "../../shared/schemas.ts";
-import { openAggregate } from "../programme-access.ts";
 import { getAttendance, saveAttendance } from "./attendance.ts";
 import { createCourse, listCourses } from "./courses.ts";
 import { trainingFunnel } from "./funnel.ts";

@@ -1,14 +1,13 @@
 import type { Selectable } from "kysely";
 import type { z } from "zod";
+import { canManageSite, canReadSiteData } from "../../core/access/roles.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
-import { canManageSite, canReadSiteData } from "../../infra/auth/access.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { SupervisionSessionTable } from "../../infra/db/schema.ts";
-import { type FieldIssue, forbidden, notFound } from "../../infra/http/errors.ts";
+import { type FieldIssue, forbidden, issuesError, notFound } from "../../infra/http/errors.ts";
 import { today } from "../../infra/time/civil-date.ts";
-import { issuesError } from "../../registry/access.ts";
 import type { Supervision, SupervisionBody } from "./schemas.ts";
 
 type Out = z.infer<typeof Supervision>;

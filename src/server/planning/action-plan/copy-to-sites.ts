@@ -1,7 +1,7 @@
+import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { AppError, invalid } from "../../infra/http/errors.ts";
-import type { ProgrammeWithSites } from "../programme-scope.ts";
 import { planningWrite } from "../versions/planning-write.ts";
 import { loadCurrent } from "../versions/repository.ts";
 import { staleArtefact, writeVersion } from "../versions/write-version.ts";

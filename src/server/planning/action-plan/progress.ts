@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { z } from "zod";
+import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { today } from "../../infra/time/civil-date.ts";
-import type { ProgrammeWithSites } from "../programme-scope.ts";
 import { isOverdue } from "./overdue.ts";
 import { ACTIVITY_STATUSES, type ActivityStatus, type Progress } from "./schemas.ts";
 

@@ -1,7 +1,7 @@
 import type { AppContext, ZodApp } from "../../context.ts";
+import { canEditPlanning, canReadAcrossSites, WHY } from "../../core/access/planning.ts";
+import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
-import { canEditPlanning, canReadAcrossSites, WHY } from "../access.ts";
-import { resolveProgramme } from "../programme-scope.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { registerArtefactRoutes } from "../versions/artefact-routes.ts";
 import { actionPlanSpec } from "./action-plan.ts";

@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
+import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { DB } from "../../infra/db/schema.ts";
 import { checkUniqueIds, Issues } from "../issues.ts";
-import type { ProgrammeWithSites } from "../programme-scope.ts";
 import { withIds } from "../schemas.ts";
 import type { ActionPlanContent } from "./schemas.ts";
 import { tocOutputs } from "./toc-outputs.ts";

@@ -1,8 +1,8 @@
 import type { Transaction } from "kysely";
+import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Actor, AuditEntry } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { DB } from "../../infra/db/schema.ts";
-import type { ProgrammeWithSites } from "../programme-scope.ts";
 import type { ArtefactSpec, FromRegion } from "../versions/artefact-routes.ts";
 import type { Owner } from "../versions/owner.ts";
 import { loadCurrent, lockArtefact, type StoredVersion } from "../versions/repository.ts";

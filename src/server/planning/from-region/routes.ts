@@ -1,10 +1,10 @@
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { ZodApp } from "../../context.ts";
+import { canReadPlanning, canStartFromRegion, WHY } from "../../core/access/planning.ts";
+import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import type { Db } from "../../infra/db/database.ts";
-import { canReadPlanning, canStartFromRegion, WHY } from "../access.ts";
-import { resolveProgramme } from "../programme-scope.ts";
 import type { Context } from "../versions/artefact-routes.ts";
 import { diffSnapshots } from "../versions/diff.ts";
 import { loadCurrent, loadVersion, type StoredVersion } from "../versions/repository.ts";

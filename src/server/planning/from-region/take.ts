@@ -1,7 +1,7 @@
+import { WHY } from "../../core/access/planning.ts";
 import type { AuditEntry } from "../../infra/audit/audit.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { AppError, forbidden } from "../../infra/http/errors.ts";
-import { WHY } from "../access.ts";
 import { planningWrite } from "../versions/planning-write.ts";
 import { loadCurrent, lockArtefact, type StoredVersion } from "../versions/repository.ts";
 import { staleArtefact } from "../versions/write-version.ts";

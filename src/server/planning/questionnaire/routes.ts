@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../../context.ts";
+import { canEditDefinitions, canReadAcrossSites, canReadPlanning, WHY } from "../../core/access/planning.ts";
+import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { Id } from "../../shared/schemas.ts";
-import { canEditDefinitions, canReadAcrossSites, canReadPlanning, WHY } from "../access.ts";
-import { resolveProgramme } from "../programme-scope.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { registerArtefactRoutes } from "../versions/artefact-routes.ts";
 import { createQuestionnaire } from "./create.ts";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
+import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
-import type { ProgrammeWithSites } from "../programme-scope.ts";
 import type { SanaComparison, SanaValuesContent } from "./schemas.ts";
 import { loadSanaTemplate } from "./template-repository.ts";
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { z } from "zod";
+import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
-import type { ProgrammeWithSites } from "../programme-scope.ts";
 import { type CommonFactors, dimensionOf, type Quadrant } from "./schemas.ts";
 import { loadTags } from "./tags-repository.ts";
 

@@ -1,6 +1,6 @@
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canReadAcrossSites, WHY } from "../access.ts";
-import { resolveProgramme } from "../programme-scope.ts";
+import { canReadAcrossSites, WHY } from "../../core/access/planning.ts";
+import { resolveProgramme } from "../../core/programme-scope.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { registerArtefactRoutes } from "../versions/artefact-routes.ts";
 import { commonFactors } from "./common-factors.ts";

@@ -1,3 +1,4 @@
+import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Actor, AuditEntry } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
@@ -6,7 +7,6 @@ import { actionPlanSpec } from "../action-plan/action-plan.ts";
 import { ActionPlanBody } from "../action-plan/schemas.ts";
 import { startSitesFromRegion } from "../from-region/copy.ts";
 import { FROM_REGION } from "../from-region/kinds.ts";
-import type { ProgrammeWithSites } from "../programme-scope.ts";
 import { questionnaireSpec } from "../questionnaire/definition.ts";
 import { DefinitionBody } from "../questionnaire/schemas.ts";
 import { SanaTemplateBody } from "../sana/schemas.ts";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../../context.ts";
+import { canEditDefinitions, canReadPlanning, WHY } from "../../core/access/planning.ts";
+import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { invalid } from "../../infra/http/errors.ts";
-import { canEditDefinitions, canReadPlanning, WHY } from "../access.ts";
-import { resolveProgramme } from "../programme-scope.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { applyTemplate } from "./apply-template.ts";
 import { TEMPLATES, templateSummary } from "./catalogue.ts";

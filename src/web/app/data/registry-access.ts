@@ -3,7 +3,7 @@ import type { Me } from "../types.ts";
 type MeSite = Me["sites"][number];
 
 /**
- * Who may use the care-delivery registry where, as the server decides it (registry/access.ts):
+ * Who may use the care-delivery registry where, as the server decides it (server/core/access/patients.ts):
  * administrators everywhere, regional coordinators at their programmes' sites, site coordinators
  * and clinicians at their own sites; viewers never see patient-level data. The server refuses
  * anything else anyway: this only decides which links and buttons to offer.

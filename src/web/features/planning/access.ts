@@ -1,7 +1,7 @@
 import type { Me } from "../../app/types.ts";
 
 /**
- * What the planning pages offer to whom, mirroring the server's rules (server/planning/access.ts).
+ * What the planning pages offer to whom, mirroring the server's rules (server/core/access/planning.ts).
  * The server refuses anything else anyway; this only decides which links and views to show.
  * Whether an artefact may be edited comes from the server with the artefact itself (`canEdit`).
  */

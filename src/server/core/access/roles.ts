@@ -1,4 +1,4 @@
-import type { Principal, Role } from "./principal.ts";
+import type { Principal, Role } from "../../infra/auth/principal.ts";
 
 /**
  * Access rules as pure functions of a principal. Routes call these; tests exercise them as a

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
-import { AppError, type ForbiddenReason } from "../http/errors.ts";
-import { isAdmin } from "./access.ts";
-import { principalOf } from "./plugin.ts";
-import type { Principal } from "./principal.ts";
+import { principalOf } from "../../infra/auth/plugin.ts";
+import type { Principal } from "../../infra/auth/principal.ts";
+import { AppError, type ForbiddenReason } from "../../infra/http/errors.ts";
+import { isAdmin } from "./roles.ts";
 
 /** The principal, if an administrator; otherwise 403. */
 export function requireAdmin(req: FastifyRequest): Principal {

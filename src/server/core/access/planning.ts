@@ -1,5 +1,5 @@
-import { coordinatedProgrammes, isAdmin, memberSites } from "../infra/auth/access.ts";
-import type { Principal } from "../infra/auth/principal.ts";
+import type { Principal } from "../../infra/auth/principal.ts";
+import { coordinatedProgrammes, isAdmin, memberSites } from "./roles.ts";
 
 /**
  * Who may read and change planning artefacts, as pure functions of the principal. An artefact

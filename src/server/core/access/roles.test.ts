@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { Principal, RoleGrant } from "../../infra/auth/principal.ts";
 import {
   canEditProgramme,
   canManageSite,
   canReadProgramme,
   canReadSiteData,
   readableSites,
-} from "./access.ts";
-import type { Principal, RoleGrant } from "./principal.ts";
+} from "./roles.ts";
 
 const principal = (grants: Array<Omit<RoleGrant, "id">>, coordinatedSiteIds: number[] = []): Principal => ({
   userId: 1,

@@ -2,9 +2,10 @@ import type { FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
+import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { AppError, forbidden, notFound } from "../infra/http/errors.ts";
-import type { ProgrammeScope } from "./access.ts";
+import type { ProgrammeScope } from "./access/planning.ts";
 
 export interface PlanningSite {
   id: number;
@@ -67,4 +68,42 @@ export async function resolveProgramme(
   }
   if (!allowed(principal, programme)) throw forbidden(why);
   return { principal, programme };
+}
+
+export interface ProgrammeScopeRow {
+  id: number;
+  code: string;
+  name: string;
+  siteIds: number[];
+}
+
+/** Every programme with the ids of its sites: the input of the programme access rules. */
+export async function listProgrammeScopes(db: Db): Promise<ProgrammeScopeRow[]> {
+  const [programmes, links] = await Promise.all([
+    db.selectFrom("programmes").select(["id", "code", "name"]).orderBy("code").execute(),
+    db.selectFrom("programme_sites").select(["programme_id", "site_id"]).execute(),
+  ]);
+  const byProgramme = new Map<number, number[]>();
+  for (const l of links) {
+    const list = byProgramme.get(l.programme_id) ?? [];
+    list.push(l.site_id);
+    byProgramme.set(l.programme_id, list);
+  }
+  return programmes.map((p) => ({ ...p, siteIds: byProgramme.get(p.id) ?? [] }));
+}
+
+/**
+ * The regions a user coordinates: those of the programmes they hold a regional coordinator grant
+ * for (a programme's sites lie in its region). Empty for anyone without such a grant.
+ */
+export async function coordinatorRegions(db: Executor, programmeIds: readonly number[]): Promise<number[]> {
+  if (programmeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("programmes")
+    .select("region_id")
+    .distinct()
+    .where("id", "in", [...programmeIds])
+    .orderBy("region_id")
+    .execute();
+  return rows.map((r) => r.region_id);
 }

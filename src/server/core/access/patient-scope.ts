@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
-import { readableSites } from "../infra/auth/access.ts";
-import type { Principal } from "../infra/auth/principal.ts";
-import type { DB } from "../infra/db/schema.ts";
+import type { Principal } from "../../infra/auth/principal.ts";
+import type { DB } from "../../infra/db/schema.ts";
+import { readableSites } from "./roles.ts";
 
 type PatientEb = ExpressionBuilder<DB & { p: DB["patients"] }, "p">;
 

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from "fastify";
-import { canReadProgramme, coordinatedProgrammes, isAdmin, memberSites } from "../infra/auth/access.ts";
-import { principalOf } from "../infra/auth/plugin.ts";
-import type { Principal } from "../infra/auth/principal.ts";
-import type { Db } from "../infra/db/database.ts";
-import { forbidden, notFound } from "../infra/http/errors.ts";
-import { loadProgrammeScope, type ProgrammeWithSites } from "../planning/programme-scope.ts";
+import { principalOf } from "../../infra/auth/plugin.ts";
+import type { Principal } from "../../infra/auth/principal.ts";
+import type { Db } from "../../infra/db/database.ts";
+import { forbidden, notFound } from "../../infra/http/errors.ts";
+import { loadProgrammeScope, type ProgrammeWithSites } from "../programme-scope.ts";
+import { canReadProgramme, coordinatedProgrammes, isAdmin, memberSites } from "./roles.ts";
 
 export interface AggregateAccess {
   principal: Principal;

@@ -1,14 +1,14 @@
 import type { FastifyRequest } from "fastify";
 import { sql } from "kysely";
-import { canReadSiteData, hasRole } from "../infra/auth/access.ts";
-import { principalOf } from "../infra/auth/plugin.ts";
-import type { Principal } from "../infra/auth/principal.ts";
-import type { Executor } from "../infra/db/executor.ts";
-import { AppError, type FieldIssue, forbidden, notFound } from "../infra/http/errors.ts";
+import { principalOf } from "../../infra/auth/plugin.ts";
+import type { Principal } from "../../infra/auth/principal.ts";
+import type { Executor } from "../../infra/db/executor.ts";
+import { AppError, type FieldIssue, forbidden, issuesError, notFound } from "../../infra/http/errors.ts";
 import { patientVisible } from "./patient-scope.ts";
+import { canReadSiteData, hasRole } from "./roles.ts";
 
 /**
- * Access to patient-level data, on top of infra/auth/access.ts. Administrators, regional
+ * Access to patient-level data, on top of core/access/roles.ts. Administrators, regional
  * coordinators, site coordinators and clinicians may use the registry (each within their sites);
  * viewers never receive patient-level rows, so every registry endpoint answers them 403.
  */
@@ -154,10 +154,4 @@ export async function loadPatientOf(db: Executor, p: Principal, id: number) {
     );
   const { visible: _v, ...patient } = row;
   return patient;
-}
-
-/** One validation error carrying every issue (a form shows each next to its field). */
-export function issuesError(issues: FieldIssue[]): AppError {
-  // One issue or many, each keeps its params (a range, a group's code) for the client to say it
-  return new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
 }

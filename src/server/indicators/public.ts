@@ -1,0 +1,9 @@
+/**
+ * What other capabilities may use of the indicators (tests/architecture/server-imports.test.ts):
+ * the values with their targets (home), the definitions a target may name and the range of a
+ * target (programmes), and the vocabulary of kinds and directions.
+ */
+export { DIRECTIONS, type IndicatorDefinition, KINDS } from "./definition.ts";
+export { valuesWithTargets } from "./read/with-targets.ts";
+export { BUILT_IN, loadUserDefinitions } from "./service.ts";
+export { targetRange } from "./targets.ts";
