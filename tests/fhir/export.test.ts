@@ -1,8 +1,10 @@
+import { Writable } from "node:stream";
 import { strFromU8, unzipSync } from "fflate";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FHIR_FILES } from "../../src/server/fhir/export-fhir.ts";
+import { exportFhir, FHIR_FILES } from "../../src/server/fhir/export-fhir.ts";
 import type { Resource } from "../../src/server/fhir/resources.ts";
+import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 import { FHIR_VALIDATOR, parseNdjson, referencesIn, seedRegistry, validationMessages } from "./support.ts";
 
@@ -186,5 +188,36 @@ describe("FHIR export: access, audit and refusals", () => {
     expect(res.statusCode, res.body).toBe(200);
     const procedures = parseNdjson(strFromU8(unzipSync(res.rawPayload)["Procedure.ndjson"]!));
     expect(procedures.map((p) => p.performedDateTime)).toEqual(["2024-01-12"]);
+  });
+});
+
+describe("FHIR export: streaming", () => {
+  /** Export BPD-LOM for 2024 in process, each file collected as text. */
+  async function exportInMemory(pageSize?: number): Promise<Record<string, string>> {
+    const programme = { id: w.ids.programmes.bpd, code: "BPD-LOM" };
+    const texts: Record<string, string> = {};
+    await exportFhir(
+      w.database.db,
+      programme,
+      { from: "2024-01-01", to: "2024-12-31" },
+      (file) => {
+        texts[file] = "";
+        return new Writable({
+          write(chunk, _encoding, done) {
+            texts[file] += String(chunk);
+            done();
+          },
+        });
+      },
+      SYSTEM,
+      pageSize === undefined ? {} : { pageSize },
+    );
+    return texts;
+  }
+
+  it("writes the same files whether the cursor fetches 2 rows a page or the default", async () => {
+    const paged = await exportInMemory(2);
+    expect(paged).toEqual(await exportInMemory());
+    expect(parseNdjson(paged["Procedure.ndjson"]!)).toHaveLength(4);
   });
 });

@@ -48,7 +48,9 @@ export async function exportFhir(
   period: { from: string; to: string },
   open: (file: string) => Writable,
   actor: Actor,
+  options: { pageSize?: number } = {},
 ): Promise<FhirCounts> {
+  const pageSize = options.pageSize ?? PAGE;
   const scope: FhirScope = { programmeId: programme.id, ...period };
   const counts: FhirCounts = {};
   await db
@@ -62,11 +64,11 @@ export async function exportFhir(
         for (;;) {
           const page = await sql<
             Record<string, unknown>
-          >`fetch forward ${sql.raw(String(PAGE))} from praxis_fhir`.execute(trx);
+          >`fetch forward ${sql.raw(String(pageSize))} from praxis_fhir`.execute(trx);
           const resources = page.rows.flatMap((row) => file.resources(row, period));
           await writeLines(out, resources);
           n += resources.length;
-          if (page.rows.length < PAGE) break;
+          if (page.rows.length < pageSize) break;
         }
         await sql`close praxis_fhir`.execute(trx);
         await finish(out);
