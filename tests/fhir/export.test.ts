@@ -30,6 +30,17 @@ const exportCount = async () =>
 beforeAll(async () => {
   w = await createWorld();
   await seedRegistry(w);
+  // A practice's own intervention type: it joins the CodeSystem.
+  await w.database.db
+    .insertInto("practice_versions")
+    .values({
+      practice_id: w.ids.practices.bpd,
+      version: 2,
+      definition: JSON.stringify({
+        interventionTypes: [{ code: "phone_coaching", label: "DBT phone coaching", psychosocial: true }],
+      }),
+    })
+    .execute();
   const res = await (await w.as("admin")).get(url(w.ids.programmes.bpd));
   expect(res.statusCode, res.body).toBe(200);
   const zip = unzipSync(res.rawPayload);
@@ -132,6 +143,19 @@ describe(`FHIR export: resources (validated by ${FHIR_VALIDATOR.package}@${FHIR_
         .map((o) => (o.valueQuantity as { value: number }).value)
         .sort(),
     ).toEqual([18, 2.35]);
+  });
+
+  it("writes the intervention-type CodeSystem, holding every code the Procedures use", () => {
+    const [codeSystem] = ofType("CodeSystem");
+    expect(codeSystem!.url).toBe("https://praxis-mh.org/fhir/CodeSystem/intervention-type");
+    const concepts = new Set((codeSystem!.concept as Array<{ code: string }>).map((c) => c.code));
+    expect(concepts.has("family_intervention")).toBe(true);
+    expect(codeSystem!.concept).toContainEqual({ code: "phone_coaching", display: "DBT phone coaching" });
+    for (const p of ofType("Procedure")) {
+      const { system, code } = (p.code as { coding: Array<{ system: string; code: string }> }).coding[0]!;
+      expect(system).toBe(codeSystem!.url);
+      expect(concepts.has(code), code).toBe(true);
+    }
   });
 
   it("reports each indicator as of the period's end, for the programme and by site", () => {

@@ -76,5 +76,32 @@ export function interventionTypeConcepts(
   return [...out].map(([code, display]) => ({ code, display }));
 }
 
+/**
+ * The intervention-type CodeSystem as a resource: every type the registry may hold (the base
+ * taxonomy and the types of every practice version), so every Procedure.code of an export is
+ * one of its concepts.
+ */
+export function interventionTypeCodeSystem(practiceTypes: ReadonlyArray<{ code: string; label: string }>): {
+  resourceType: "CodeSystem";
+  id: string;
+  [field: string]: unknown;
+} {
+  const concept = interventionTypeConcepts(practiceTypes);
+  return {
+    resourceType: "CodeSystem",
+    id: "intervention-type",
+    url: SYSTEMS.interventionType,
+    name: "PraxisInterventionType",
+    title: "Praxis intervention types",
+    status: "active",
+    description:
+      "The intervention types of the Praxis registry: the base taxonomy of the exchange format and the types practices add.",
+    caseSensitive: true,
+    content: "complete",
+    count: concept.length,
+    concept,
+  };
+}
+
 /** A FHIR resource id (`[A-Za-z0-9\-.]{1,64}`) from an indicator id, which may hold `_`. */
 export const fhirId = (code: string) => code.replace(/[^A-Za-z0-9.-]/g, "-").slice(0, 64);

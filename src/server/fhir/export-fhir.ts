@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { computeProgrammeIndicators } from "../indicators/service.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Db } from "../infra/db/database.ts";
+import { interventionTypeCodeSystem } from "./code-systems.ts";
 import { measure, measureReport } from "./measures.ts";
 import { type FhirScope, RESOURCE_FILES } from "./queries.ts";
 import type { Resource } from "./resources.ts";
@@ -15,6 +16,7 @@ const PAGE = 2000;
 
 /** The NDJSON files of a FHIR export, in the order they are written (references point backwards). */
 export const FHIR_FILES = [
+  "CodeSystem.ndjson",
   ...RESOURCE_FILES.map((f) => `${f.type}.ndjson`),
   "Measure.ndjson",
   "MeasureReport.ndjson",
@@ -57,6 +59,16 @@ export async function exportFhir(
     .transaction()
     .setIsolationLevel("repeatable read")
     .execute(async (trx) => {
+      const types = await sql<{ code: string; label: string }>`
+        select distinct on (t->>'code') t->>'code' as code, coalesce(t->>'label', t->>'code') as label
+        from practice_versions v,
+          jsonb_array_elements(coalesce(v.definition->'interventionTypes', '[]'::jsonb)) t
+        where t->>'code' is not null
+        order by t->>'code', v.created_at desc`.execute(trx);
+      const codeSystems = open("CodeSystem.ndjson");
+      await writeLines(codeSystems, [interventionTypeCodeSystem(types.rows)]);
+      await finish(codeSystems);
+      counts.CodeSystem = 1;
       for (const file of RESOURCE_FILES) {
         const out = open(`${file.type}.ndjson`);
         let n = 0;
