@@ -1,5 +1,6 @@
 import os from "node:os";
 import { benchDemo } from "./demo.ts";
+import { benchFhir } from "./fhir.ts";
 import { benchImport } from "./import.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchLoad } from "./load.ts";
@@ -9,7 +10,7 @@ import { benchTimeline } from "./timeline.ts";
 /**
  * `npm run bench [section…]`: prints the figures each issue asks for. Sections: platform (issue 2),
  * demo, import, timeline (issue 3), indicators (issue 4), load (issue 14: two servers, nothing
- * lost); none named runs them all.
+ * lost), fhir (issue 12: the FHIR export's resources/s and peak RSS); none named runs them all.
  * Results and the machine they ran on are recorded in docs/benchmarks.md.
  */
 const SECTIONS: Record<string, () => Promise<Record<string, string | number>>> = {
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<Record<string, string | number>>> =
   timeline: benchTimeline,
   indicators: benchIndicators,
   load: benchLoad,
+  fhir: benchFhir,
 };
 
 const wanted = process.argv.slice(2);

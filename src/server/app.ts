@@ -116,6 +116,7 @@ export async function buildApp(
     (await import("./planning/routes.ts")).registerPlanningRoutes(z, ctx);
     (await import("./measures/routes.ts")).registerMeasureRoutes(z, ctx);
     (await import("./exchange/routes.ts")).registerExchangeRoutes(z, ctx);
+    (await import("./fhir/routes.ts")).registerFhirRoutes(z, ctx);
     (await import("./backup/routes.ts")).registerBackupRoutes(z, ctx);
   });
 

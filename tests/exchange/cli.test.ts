@@ -89,4 +89,66 @@ describe("praxis import / export", { timeout: 180_000 }, () => {
     }
     expect(run(["export", dir, "--programme", "NOPE"]).stderr).toContain("no programme with code NOPE");
   });
+
+  it("exports a programme for a period as FHIR R4 NDJSON, one file per resource type", () => {
+    const dir = path.join(tempDir(), "fhir");
+    const r = run([
+      "export",
+      dir,
+      "--programme",
+      "PRG",
+      "--format",
+      "fhir",
+      "--from",
+      "2024-01-01",
+      "--to",
+      "2024-12-31",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Patient\s+3$/m);
+    expect(r.stdout).toMatch(/^Procedure\s+4$/m);
+    expect(r.stdout).toMatch(/^\d+ resources exported to .* in \d+\.\d s$/m);
+    const patients = fs
+      .readFileSync(path.join(dir, "Patient.ndjson"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(patients.map((p) => p.identifier[0].value).sort()).toEqual(["P1", "P2", "P3"]);
+    expect(fs.readdirSync(dir)).toContain("MeasureReport.ndjson");
+  });
+
+  it.each([
+    [["--to", "2024-12-31"], "--from: is required (YYYY-MM-DD)"],
+    [["--from", "", "--to", "2024-12-31"], "--from: is required (YYYY-MM-DD)"],
+    [["--from", "2024-06-01", "--to", "2024-05-31"], "--to: 2024-05-31 is before the start 2024-06-01"],
+    [["--from", "2024-02-30", "--to", "2024-05-31"], '--from: "2024-02-30" is not a date on the calendar'],
+  ])("refuses a FHIR export for the period %j: exit 2, nothing written", (period, message) => {
+    const dir = path.join(tempDir(), "refused");
+    const r = run(["export", dir, "--programme", "PRG", "--format", "fhir", ...period]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it("refuses a FHIR export of an unknown programme and an unknown format, writing nothing", () => {
+    const dir = path.join(tempDir(), "refused");
+    const unknown = run([
+      "export",
+      dir,
+      "--programme",
+      "NOPE",
+      "--format",
+      "fhir",
+      "--from",
+      "2024-01-01",
+      "--to",
+      "2024-12-31",
+    ]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain("no programme with code NOPE");
+    const format = run(["export", dir, "--programme", "PRG", "--format", "xml"]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('--format: csv or fhir, not "xml"');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
 });

@@ -5,5 +5,10 @@
  */
 export { DIRECTIONS, type IndicatorDefinition, KINDS } from "./definition.ts";
 export { valuesWithTargets } from "./read/with-targets.ts";
-export { BUILT_IN, loadUserDefinitions } from "./service.ts";
+export {
+  BUILT_IN,
+  computeProgrammeIndicators,
+  type IndicatorRecord,
+  loadUserDefinitions,
+} from "./service.ts";
 export { targetRange } from "./targets.ts";
