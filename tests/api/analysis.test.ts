@@ -78,7 +78,7 @@ beforeAll(async () => {
   await db
     .insertInto("assessments")
     .values(
-      PEOPLE.flatMap((p, i) => [
+      PEOPLE.flatMap((p) => [
         {
           instrument: "IMRS-CLIENT",
           respondent: "patient",

@@ -212,19 +212,20 @@ describe("small-cell suppression (viewers)", () => {
 });
 
 describe("analysisScope", () => {
-  const principal = (grants: Principal["grants"], coordinatedSiteIds: number[] = []): Principal => ({
+  type Grant = Omit<Principal["grants"][number], "id">;
+  const principal = (grants: Grant[], coordinatedSiteIds: number[] = []): Principal => ({
     userId: 1,
     username: "u",
     displayName: "u",
     language: "en",
     mustChangePassword: false,
-    grants,
+    grants: grants.map((g, i) => ({ ...g, id: i + 1 })),
     coordinatedSiteIds,
     csrfToken: "",
     sessionIdHash: "",
   });
   const programme = { id: 7, siteIds: [1, 2] };
-  it.each<[string, Principal["grants"], ReturnType<typeof analysisScope>]>([
+  it.each<[string, Grant[], ReturnType<typeof analysisScope>]>([
     [
       "administrator",
       [{ role: "administrator", programmeId: null, siteId: null }],
