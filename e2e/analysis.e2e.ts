@@ -75,7 +75,7 @@ describe("analysis in the browser", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(csv[0]).toBe("Group,n,%,Mean,SD,Median,Q1,Q3");
+    expect(csv[0]).toBe("Site,n,%,Mean,SD,Median,Q1,Q3");
     expect(csv.at(-1)).toMatch(/^All,\d+,100,/);
     const xlsxWaiting: Promise<Download> = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download XLSX" }).click();
@@ -99,7 +99,7 @@ describe("analysis in the browser", () => {
     const { page } = await w.session();
     await new LoginPage(page).signInAs("viewer");
     await openAnalysis(page);
-    await pick(page, "Outcome", "Primary diagnosis");
+    await pick(page, "Outcome", "Enrolment still active");
     await pick(page, "Grouping", "Site");
     await pick(page, "Test", "Chi-square");
     await page.getByRole("button", { name: "Run", exact: true }).click();

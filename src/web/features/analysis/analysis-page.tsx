@@ -204,7 +204,10 @@ function Result({ result: r, programme }: { result: AnalysisResult; programme: P
   const model = useMemo(
     () =>
       tableModel(r, {
-        group: t("analysis.table.group"),
+        group:
+          r.request.grouping === "none"
+            ? t("analysis.table.group")
+            : t(`analysis.groupings.${r.request.grouping}`),
         percent: "%",
         mean: t("analysis.table.mean"),
         sd: t("analysis.table.sd"),

@@ -17,7 +17,12 @@ export function TestResult({ test, groupLabel, num }: { test: AnalysisTest; grou
   if (!r.ok) {
     const params = Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, String(v)]));
     return (
-      <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={title}>
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconAlertTriangle size={18} aria-hidden="true" />}
+        title={title}
+      >
         <Text size="sm" data-testid="analysis-refusal">
           {t(`analysis.refusals.${r.reason}`, { ...params, defaultValue: r.reason })}
         </Text>
