@@ -128,8 +128,12 @@ afterAll(async () => {
   await w.close();
 });
 
-async function run(who: Username, body: Record<string, unknown>, status = 200) {
-  const res = await (await w.as(who)).post(url(), { asOf: AS_OF, ...body });
+/** The analysis's URL with its query parameters. */
+const withQuery = (params: Record<string, unknown>, base = url()) =>
+  `${base}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
+
+async function run(who: Username, params: Record<string, unknown>, status = 200) {
+  const res = await (await w.as(who)).get(withQuery({ asOf: AS_OF, ...params }));
   expect(res.statusCode, res.body).toBe(status);
   return res.json();
 }
@@ -240,18 +244,22 @@ describe("refusals and validation", () => {
     [
       "a t-test of a categorical outcome",
       { outcome: "sex", grouping: "site", test: "welch_t" },
-      ["body.test:test_not_for_outcome"],
+      ["querystring.test:test_not_for_outcome"],
     ],
-    ["a comparison without grouping", { outcome: "age", test: "anova" }, ["body.grouping:grouping_required"]],
+    [
+      "a comparison without grouping",
+      { outcome: "age", test: "anova" },
+      ["querystring.grouping:grouping_required"],
+    ],
     [
       "a score without instrument",
       { outcome: "score_baseline", test: "descriptive" },
-      ["body.instrument:required"],
+      ["querystring.instrument:required"],
     ],
-    ["an unknown outcome", { outcome: "income", test: "descriptive" }, ["body.outcome:invalid_value"]],
-    ["an unknown test", { outcome: "age", test: "t" }, ["body.test:invalid_value"]],
+    ["an unknown outcome", { outcome: "income", test: "descriptive" }, ["querystring.outcome:invalid_value"]],
+    ["an unknown test", { outcome: "age", test: "t" }, ["querystring.test:invalid_value"]],
   ])("400 for %s, naming the field and rule", async (_, body, expected) => {
-    const res = await (await w.as("coordinator")).post(url(), body);
+    const res = await (await w.as("coordinator")).get(withQuery(body));
     expect(res.statusCode, res.body).toBe(400);
     expect(issuesOf(res)).toEqual(expected);
   });
@@ -285,24 +293,21 @@ describe("access", () => {
   });
 
   it("refuses users outside the programme, unknown programmes and anonymous callers", async () => {
-    const res = await (await w.as("clinician3")).post(url(), { outcome: "age", test: "descriptive" });
+    const res = await (await w.as("clinician3")).get(withQuery({ outcome: "age", test: "descriptive" }));
     expect(res.statusCode).toBe(403);
     expect(res.json().reason).toBe("not_your_programme");
     expect((await (await w.as("clinician3")).get(`${url()}/presets`)).statusCode).toBe(403);
-    const missing = await (await w.as("admin")).post("/api/programmes/999999/analysis", {
-      outcome: "age",
-      test: "descriptive",
-    });
+    const missing = await (await w.as("admin")).get(
+      withQuery({ outcome: "age", test: "descriptive" }, "/api/programmes/999999/analysis"),
+    );
     expect(missing.statusCode).toBe(404);
-    expect((await w.anonymous.post(url(), { outcome: "age", test: "descriptive" })).statusCode).toBe(401);
+    expect((await w.anonymous.get(withQuery({ outcome: "age", test: "descriptive" }))).statusCode).toBe(401);
   });
 
   it("never answers patient rows, and audits the read", async () => {
-    const res = await (await w.as("coordinator")).post(url(), {
-      outcome: "sex",
-      grouping: "site",
-      test: "chi_square",
-    });
+    const res = await (await w.as("coordinator")).get(
+      withQuery({ outcome: "sex", grouping: "site", test: "chi_square" }),
+    );
     expect(res.body).not.toMatch(/AN-|patientId/);
     const entries = await w.audit({ entity: "analysis" });
     expect(entries[0]).toMatchObject({

@@ -16,32 +16,32 @@ describe("requestIssues", () => {
     [
       "categorical t-test",
       { outcome: "sex", grouping: "site", test: "welch_t" },
-      ["body.test:test_not_for_outcome"],
+      ["querystring.test:test_not_for_outcome"],
     ],
     [
       "numeric chi-square",
       { outcome: "age", grouping: "site", test: "chi_square" },
-      ["body.test:test_not_for_outcome"],
+      ["querystring.test:test_not_for_outcome"],
     ],
     [
       "pair with ANOVA",
       { outcome: "imrs_client_clinician", grouping: "site", test: "anova" },
-      ["body.test:test_not_for_outcome"],
+      ["querystring.test:test_not_for_outcome"],
     ],
     [
       "numeric with paired t",
       { outcome: "age", grouping: "none", test: "paired_t" },
-      ["body.test:test_not_for_outcome"],
+      ["querystring.test:test_not_for_outcome"],
     ],
     [
       "comparison without grouping",
       { outcome: "age", grouping: "none", test: "anova" },
-      ["body.grouping:grouping_required"],
+      ["querystring.grouping:grouping_required"],
     ],
     [
       "chi-square without grouping",
       { outcome: "active", grouping: "none", test: "chi_square" },
-      ["body.grouping:grouping_required"],
+      ["querystring.grouping:grouping_required"],
     ],
     [
       "paired without grouping is fine",
@@ -51,27 +51,27 @@ describe("requestIssues", () => {
     [
       "sex by sex",
       { outcome: "sex", grouping: "sex", test: "descriptive" },
-      ["body.grouping:same_as_outcome"],
+      ["querystring.grouping:same_as_outcome"],
     ],
     [
       "score without instrument",
       { outcome: "score_change", grouping: "none", test: "descriptive" },
-      ["body.instrument:required"],
+      ["querystring.instrument:required"],
     ],
     [
       "unknown instrument",
       { outcome: "score_baseline", instrument: "XYZ", grouping: "none", test: "descriptive" },
-      ["body.instrument:unknown_instrument"],
+      ["querystring.instrument:unknown_instrument"],
     ],
     [
       "instrument without total",
       { outcome: "score_baseline", instrument: "C-SSRS", grouping: "none", test: "descriptive" },
-      ["body.instrument:no_total"],
+      ["querystring.instrument:no_total"],
     ],
     [
       "instrument where none is read",
       { outcome: "age", instrument: "PHQ-9", grouping: "none", test: "descriptive" },
-      ["body.instrument:not_allowed"],
+      ["querystring.instrument:not_allowed"],
     ],
     [
       "score with instrument",

@@ -3,7 +3,7 @@ import { actorOf } from "../infra/audit/audited-write.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { PRESETS } from "./presets.ts";
 import { openAnalysis, runAnalysis } from "./run-analysis.ts";
-import { AnalysisBody, AnalysisResult, PresetList, ProgrammeParams } from "./schemas.ts";
+import { AnalysisQuery, AnalysisResult, PresetList, ProgrammeParams } from "./schemas.ts";
 
 /** Statistical analysis of a programme's registry and measures (docs/analysis.md): aggregates only. */
 export function registerAnalysisRoutes(app: ZodApp, { database }: AppContext): void {
@@ -19,12 +19,20 @@ export function registerAnalysisRoutes(app: ZodApp, { database }: AppContext): v
     },
   );
 
-  app.post(
+  // A read (audited), so a GET: the analysis is named by its query parameters
+  app.get(
     "/api/programmes/:id/analysis",
-    { schema: { tags, params: ProgrammeParams, body: AnalysisBody, response: { 200: AnalysisResult } } },
+    {
+      schema: {
+        tags,
+        params: ProgrammeParams,
+        querystring: AnalysisQuery,
+        response: { 200: AnalysisResult },
+      },
+    },
     async (req) => {
       const p = principalOf(req);
-      return runAnalysis(db, p, actorOf(p), req.params.id, req.body);
+      return runAnalysis(db, p, actorOf(p), req.params.id, req.query);
     },
   );
 }

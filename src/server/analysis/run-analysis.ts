@@ -10,11 +10,11 @@ import { today } from "../infra/time/civil-date.ts";
 import { type AnalysisScope, analysisScope } from "./access.ts";
 import { analyse } from "./analyse.ts";
 import { readUnits } from "./read-units.ts";
-import type { AnalysisBody, AnalysisResult } from "./schemas.ts";
+import type { AnalysisQuery, AnalysisResult } from "./schemas.ts";
 import { present } from "./suppress-rows.ts";
 import { requestIssues } from "./validate-request.ts";
 
-type Body = z.infer<typeof AnalysisBody>;
+type Body = z.infer<typeof AnalysisQuery>;
 type Out = z.infer<typeof AnalysisResult>;
 type Allowed = Extract<AnalysisScope, { allowed: true }>;
 

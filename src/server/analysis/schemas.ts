@@ -4,7 +4,7 @@ import { CivilDate, Id } from "../shared/schemas.ts";
 
 export const ProgrammeParams = z.strictObject({ id: Id });
 
-export const AnalysisBody = z.strictObject({
+export const AnalysisQuery = z.strictObject({
   outcome: z.enum(OUTCOMES),
   /** Score outcomes: the instrument whose totals are read (e.g. IMRS-CLIENT). */
   instrument: z.string().min(1).max(64).optional(),

@@ -30,27 +30,27 @@ export function requestIssues(r: AnalysisRequest): FieldIssue[] {
   const allowed = TESTS_FOR[kind];
   if (!allowed.includes(r.test))
     issues.push({
-      field: "body.test",
+      field: "querystring.test",
       rule: "test_not_for_outcome",
       params: { kind, values: [...allowed] },
       message: `${r.test} cannot analyse a ${kind} outcome (${r.outcome}): use one of ${allowed.join(", ")}`,
     });
   else if (NEEDS_GROUPING.includes(r.test) && r.grouping === "none")
     issues.push({
-      field: "body.grouping",
+      field: "querystring.grouping",
       rule: "grouping_required",
       message: `${r.test} compares groups: choose a grouping`,
     });
   if (SAME_VARIABLE[r.grouping] === r.outcome)
     issues.push({
-      field: "body.grouping",
+      field: "querystring.grouping",
       rule: "same_as_outcome",
       message: `${r.outcome} cannot be grouped by itself`,
     });
   if (SCORE_OUTCOMES.includes(r.outcome)) {
     if (!r.instrument)
       issues.push({
-        field: "body.instrument",
+        field: "querystring.instrument",
         rule: "required",
         message: `${r.outcome} needs an instrument`,
       });
@@ -58,20 +58,20 @@ export function requestIssues(r: AnalysisRequest): FieldIssue[] {
       const def = findInstrument(r.instrument);
       if (!def)
         issues.push({
-          field: "body.instrument",
+          field: "querystring.instrument",
           rule: "unknown_instrument",
           message: `"${r.instrument}" is not an instrument of the library`,
         });
       else if (!def.total)
         issues.push({
-          field: "body.instrument",
+          field: "querystring.instrument",
           rule: "no_total",
           message: `${def.code} has no total score`,
         });
     }
   } else if (r.instrument !== undefined)
     issues.push({
-      field: "body.instrument",
+      field: "querystring.instrument",
       rule: "not_allowed",
       message: `${r.outcome} is not read from an instrument: leave the instrument out`,
     });

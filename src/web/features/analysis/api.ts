@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { get, post } from "../../app/api.ts";
+import { get, query } from "../../app/api.ts";
 import type { AnalysisRequest, AnalysisResult, Preset } from "./types.ts";
 
 /** The ready-made analyses the server offers for a programme. */
@@ -9,9 +9,9 @@ export const usePresets = (programmeId: number) =>
     queryFn: () => get<{ presets: Preset[] }>(`/api/programmes/${programmeId}/analysis/presets`),
   });
 
-/** Run one analysis (a read, audited by the server; nothing to invalidate). */
+/** Run one analysis when asked (a GET, audited by the server as a read; nothing to invalidate). */
 export const useRunAnalysis = (programmeId: number) =>
   useMutation({
-    mutationFn: (body: AnalysisRequest) =>
-      post<AnalysisResult>(`/api/programmes/${programmeId}/analysis`, body),
+    mutationFn: (request: AnalysisRequest) =>
+      get<AnalysisResult>(`/api/programmes/${programmeId}/analysis${query({ ...request })}`),
   });

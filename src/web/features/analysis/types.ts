@@ -1,7 +1,11 @@
 import type { z } from "zod";
-import type { AnalysisBody, PresetList, AnalysisResult as Result } from "../../../server/analysis/schemas.ts";
+import type {
+  AnalysisQuery,
+  PresetList,
+  AnalysisResult as Result,
+} from "../../../server/analysis/schemas.ts";
 
-export type AnalysisRequest = z.input<typeof AnalysisBody>;
+export type AnalysisRequest = z.input<typeof AnalysisQuery>;
 export type AnalysisResult = z.infer<typeof Result>;
 export type AnalysisRow = AnalysisResult["rows"][number];
 export type AnalysisTest = AnalysisResult["tests"][number];
