@@ -231,6 +231,43 @@ describe("numbers equal an independent computation", () => {
   });
 });
 
+describe("registry outcomes", () => {
+  it("psychosocial interventions in the early window count only psychosocial types within its 90 days", async () => {
+    const { db } = w.database;
+    const first = await db
+      .selectFrom("patients")
+      .select("id")
+      .where("code", "=", "AN-0")
+      .executeTakeFirstOrThrow();
+    const care = (date: string, type: string, i: number) => ({
+      code: `AN-I-${i}`,
+      patient_id: first.id,
+      site_id: w.ids.sites.s1,
+      date,
+      type,
+      setting: "individual",
+      recipient: "patient",
+    });
+    await db
+      .insertInto("interventions")
+      .values([
+        care("2025-02-01", "psychotherapy", 1),
+        care("2025-03-10", "skills_training", 2),
+        care("2025-05-01", "psychoeducation", 3), // day 89: the window's last day
+        care("2025-03-11", "psychiatric_visit", 4), // not psychosocial
+        care("2025-05-02", "psychotherapy", 5), // day 90: after the window
+      ])
+      .execute();
+    const out = await run("coordinator", {
+      outcome: "psychosocial_early",
+      grouping: "site",
+      test: "mann_whitney",
+    });
+    expect(out.rows[0].summary).toMatchObject({ n: 8, mean: 3 / 8, max: 3, median: 0 });
+    expect(out.rows[2].summary.mean).toBeCloseTo(3 / 11, 12);
+  });
+});
+
 describe("refusals and validation", () => {
   it("a test the data cannot support is answered with its reason", async () => {
     // three age bands among these ages: Welch's t-test needs exactly two groups
