@@ -118,6 +118,7 @@ export async function buildApp(
     (await import("./exchange/routes.ts")).registerExchangeRoutes(z, ctx);
     (await import("./fhir/routes.ts")).registerFhirRoutes(z, ctx);
     (await import("./backup/routes.ts")).registerBackupRoutes(z, ctx);
+    (await import("./analysis/routes.ts")).registerAnalysisRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);

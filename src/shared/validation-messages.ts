@@ -315,6 +315,20 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     it: () => "non può essere indicato insieme alle risposte agli item",
   },
   no_total: { en: () => "has no total score", it: () => "non ha un punteggio totale" },
+  test_not_for_outcome: {
+    en: ({ values }) =>
+      values ? `cannot analyse this outcome: use ${values}` : "cannot analyse this outcome",
+    it: ({ values }) =>
+      values ? `non può analizzare questo esito: usa ${values}` : "non può analizzare questo esito",
+  },
+  grouping_required: {
+    en: () => "is required: this test compares groups",
+    it: () => "è obbligatorio: questo test confronta gruppi",
+  },
+  same_as_outcome: {
+    en: () => "cannot be the outcome itself",
+    it: () => "non può coincidere con l'esito",
+  },
   no_low_items: { en: () => "leaves no item at or below it", it: () => "non lascia item pari o inferiori" },
   respondent: {
     en: () => "is not who completes this instrument",

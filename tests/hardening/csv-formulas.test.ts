@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { indicatorsCsv } from "../../src/cli/commands/indicators.ts";
 import { spreadsheetSafe } from "../../src/shared/spreadsheet-safe.ts";
-import { toCsv } from "../../src/web/features/dashboard/csv.ts";
+import { toCsv } from "../../src/web/app/ui/csv.ts";
 
 /** Issue 14, defect 5: CSV for people must not carry spreadsheet formulas. */
 describe("CSV meant for people neutralises formulas", () => {

@@ -1,5 +1,6 @@
 import { Route, Routes } from "react-router";
 import { PasswordPage } from "../features/account/password-page.tsx";
+import { analysisRoutes } from "../features/analysis/routes.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { DashboardRoutes } from "../features/dashboard/dashboard-routes.tsx";
@@ -44,6 +45,7 @@ export function AppRoutes() {
           {dataQualityRoutes}
           {importRoutes}
           {measuresRoutes}
+          {analysisRoutes}
           <Route path="practices" element={<PracticesPage />} />
           <Route
             path="practices/new"

@@ -1,3 +1,4 @@
+import { analysisEn } from "../features/analysis/messages.en.ts";
 import { dashboardEn } from "../features/dashboard/messages.en.ts";
 import { homeEn } from "../features/home/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
@@ -452,6 +453,7 @@ export const en = {
   registry: registryEn,
   imports: importsEn,
   measures: measuresEn,
+  analysis: analysisEn,
   planning: planningEn,
   facts: factsEn,
 };

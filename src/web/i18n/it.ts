@@ -1,3 +1,4 @@
+import { analysisIt } from "../features/analysis/messages.it.ts";
 import { dashboardIt } from "../features/dashboard/messages.it.ts";
 import { homeIt } from "../features/home/messages.it.ts";
 import { importsIt } from "../features/imports/messages.it.ts";
@@ -461,6 +462,7 @@ export const it: Messages = {
   registry: registryIt,
   imports: importsIt,
   measures: measuresIt,
+  analysis: analysisIt,
   planning: planningIt,
   facts: factsIt,
 };

@@ -1,6 +1,8 @@
 import {
   BarChart,
   type BarSeriesOption,
+  BoxplotChart,
+  type BoxplotSeriesOption,
   FunnelChart,
   type FunnelSeriesOption,
   HeatmapChart,
@@ -36,10 +38,11 @@ import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
  * draws them all). The dashboard's: bars and lines, axes, tooltips, legends, titles, target lines
  * (markLine), and both renderers — canvas on screen and for PNG, SVG for the vector download. The
  * measures pages': scores over time with severity bands (markArea), the fidelity radar and heat
- * map (visualMap), and the training funnel.
+ * map (visualMap), and the training funnel. The analysis page's: box plots by group.
  */
 use([
   BarChart,
+  BoxplotChart,
   LineChart,
   RadarChart,
   HeatmapChart,
@@ -67,6 +70,11 @@ export type ChartOption = ComposeOption<
   | TitleComponentOption
 >;
 export type { BarSeriesOption, LineSeriesOption };
+
+/** The options of the analysis page's charts: box plots and bars by group. */
+export type AnalysisChartOption = ComposeOption<
+  BoxplotSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+>;
 
 /** The options of the measures pages' charts: the dashboard's kinds and the radar, heat map and funnel. */
 export type MeasuresChartOption = ComposeOption<

@@ -1,6 +1,6 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv.ts";
+import { toCsv } from "../../app/ui/csv.ts";
 import { EXPORT_COLUMNS, exportRows, xlsxFile } from "./export.ts";
 import { modelOf, sitesAtTarget, targetStatus } from "./model.ts";
 import { sortSites } from "./sort.ts";

@@ -1,5 +1,5 @@
 import { writeXlsx, type Cell as XlsxCell } from "../../../shared/xlsx.ts";
-import { type CsvValue, toCsv } from "./csv.ts";
+import { type CsvValue, toCsv } from "../../app/ui/csv.ts";
 import type { DashboardModel } from "./model.ts";
 import type { IndicatorMeta } from "./types.ts";
 

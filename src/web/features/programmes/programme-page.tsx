@@ -10,6 +10,7 @@ import { todayIso } from "../../app/today.ts";
 import type { Programme } from "../../app/types.ts";
 import { Fact } from "../../app/ui/fact.tsx";
 import { PhaseBadge, phaseOn } from "../../app/ui/phase-badge.tsx";
+import { AnalysisLink } from "../analysis/analysis-link.tsx";
 import { DashboardLink } from "../dashboard/programme-link.tsx";
 import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
 import { PlanningLink } from "../planning/planning-link.tsx";
@@ -58,6 +59,7 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
     >
       <DashboardLink programmeId={p.id} />
       <ProgrammeMeasuresLinks programmeId={p.id} />
+      <AnalysisLink programmeId={p.id} />
       <PlanningLink programmeId={p.id} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
