@@ -1,4 +1,4 @@
-import { coordinatedProgrammes, isAdmin, memberSites } from "../infra/auth/access.ts";
+import { coordinatedProgrammes, isAdmin, memberSites } from "../core/access/roles.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 
 /** What one user may analyse in one programme. */

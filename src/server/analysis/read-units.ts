@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from "kysely";
 import type { GroupingId, OutcomeId } from "../../shared/analysis-variables.ts";
 import type { ProgrammeParameterValues } from "../../shared/programme-defaults.ts";
 import type { Executor } from "../infra/db/executor.ts";
-import { PAIR_WINDOW_DAYS } from "../measures/outcomes/imrs-comparison.ts";
+import { PAIR_WINDOW_DAYS } from "../measures/public.ts";
 import type { Unit } from "./analyse.ts";
 import type { AnalysisRequest } from "./validate-request.ts";
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { IMR_MODULE_BANDS, outcomeKind } from "../../shared/analysis-variables.ts";
 import { SEXES } from "../../shared/vocabulary.ts";
-import { loadProgrammeContext, type ProgrammeContext } from "../indicators/service.ts";
+import { loadProgrammeContext, type ProgrammeContext } from "../indicators/public.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";

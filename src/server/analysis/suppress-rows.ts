@@ -1,4 +1,4 @@
-import { isSmall } from "../indicators/suppression.ts";
+import { isSmall } from "../core/small-cells.ts";
 import { type Analysis, type DescriptiveRow, refusal } from "./analyse.ts";
 
 /**

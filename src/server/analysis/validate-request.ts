@@ -9,7 +9,7 @@ import {
   type TestId,
 } from "../../shared/analysis-variables.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
-import { findInstrument } from "../measures/instruments/library/index.ts";
+import { findInstrument } from "../measures/public.ts";
 
 export interface AnalysisRequest {
   outcome: OutcomeId;

@@ -1,0 +1,7 @@
+/**
+ * What other capabilities may use of measures (tests/architecture/server-imports.test.ts): the
+ * instrument library and the window within which a client's and a clinician's IMRS pair up
+ * (analysis reads the same pairs as the patient's outcome page).
+ */
+export { findInstrument } from "./instruments/library/index.ts";
+export { PAIR_WINDOW_DAYS } from "./outcomes/imrs-comparison.ts";
