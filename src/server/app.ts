@@ -117,6 +117,7 @@ export async function buildApp(
     (await import("./measures/routes.ts")).registerMeasureRoutes(z, ctx);
     (await import("./exchange/routes.ts")).registerExchangeRoutes(z, ctx);
     (await import("./backup/routes.ts")).registerBackupRoutes(z, ctx);
+    (await import("./report/routes.ts")).registerReportRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);
