@@ -16,7 +16,8 @@ describe("report period FROM..TO", () => {
     ["..", "period:required"],
     ["2025-1-1..2025-12-31", "from:format"],
     ["2025-02-30..2025-12-31", "from:calendar_date"],
-    ["2025-01-01..2025-13-01", "to:format"],
+    ["2025-01-01..2025-13-01", "to:calendar_date"],
+    ["2025-01-01..31-12-2025", "to:format"],
     ["2025-12-31..2025-01-01", "to:order"],
   ];
   it.each(cases)("%j → %s", (text, expected) => {
