@@ -150,10 +150,10 @@ describe("GET /api/programmes/:id/report", () => {
 
   it.each([
     ["", "querystring.from:required"],
-    [`from=${to}&to=${from}`, "querystring.to:order"],
+    [`from=${to}&to=${from}`, "querystring.to:end_before_start"],
     [`from=${from}`, "querystring.to:required"],
     [`from=2025-02-30&to=${to}`, "querystring.from:calendar_date"],
-    [`from=${from}&to=${to}&lang=fr`, "querystring.lang:no_translation"],
+    [`from=${from}&to=${to}&lang=fr`, "querystring.lang:not_an_option"],
     [`from=${from}&to=${to}&format=docx`, "querystring.format"],
   ])("refuses bad input %j (%s)", async (q, issue) => {
     const before = await w.audit({ entity: "report" });

@@ -12,7 +12,9 @@ export interface ReportPeriod {
 /** A refusal of one input: the field it names, the rule broken, a sentence for people. */
 export interface ReportInputIssue {
   field: "period" | "from" | "to" | "lang";
-  rule: string;
+  /** A rule of shared/validation-messages.ts, so that clients can say it in their language. */
+  rule: "required" | "invalid_format" | "calendar_date" | "end_before_start" | "not_an_option";
+  params?: { format: "date" } | { values: string[] };
   message: string;
 }
 
@@ -22,8 +24,17 @@ function date(field: "from" | "to", text: string): Parsed<string> {
   const r = CivilDate.safeParse(text);
   if (r.success) return { ok: true, value: r.data };
   const message = r.error.issues[0]?.message ?? "not a date";
-  const rule = message === "a date as YYYY-MM-DD" ? "format" : "calendar_date";
-  return { ok: false, issue: { field, rule, message: `${field} "${text}": ${message}` } };
+  if (message === "a date as YYYY-MM-DD")
+    return {
+      ok: false,
+      issue: {
+        field,
+        rule: "invalid_format",
+        params: { format: "date" },
+        message: `${field} "${text}": ${message}`,
+      },
+    };
+  return { ok: false, issue: { field, rule: "calendar_date", message: `${field} "${text}": ${message}` } };
 }
 
 /** A period given as its two days (the API's from and to, the CLI's FROM..TO once split). */
@@ -49,7 +60,7 @@ export function checkPeriod(from: string | undefined, to: string | undefined): P
       ok: false,
       issue: {
         field: "to",
-        rule: "order",
+        rule: "end_before_start",
         message: `the period ends (${t.value}) before it starts (${f.value})`,
       },
     };
@@ -69,7 +80,7 @@ export function parsePeriod(text: string | undefined): Parsed<ReportPeriod> {
       ok: false,
       issue: {
         field: "period",
-        rule: "format",
+        rule: "invalid_format",
         message: `"${text}" is not a period: write FROM..TO (YYYY-MM-DD..YYYY-MM-DD)`,
       },
     };
@@ -84,7 +95,8 @@ export function checkLanguage(lang: string | undefined): Parsed<ReportLanguage> 
     ok: false,
     issue: {
       field: "lang",
-      rule: "no_translation",
+      rule: "not_an_option",
+      params: { values: [...REPORT_LANGUAGES] },
       message: `the report has no translation in "${l}" (available: ${REPORT_LANGUAGES.join(", ")})`,
     },
   };

@@ -6,7 +6,7 @@ import { audit } from "../infra/audit/audit.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { canReadProgramme, coordinatedProgrammes, isAdmin } from "../infra/auth/access.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
-import { AppError, forbidden, invalid, notFound } from "../infra/http/errors.ts";
+import { AppError, forbidden, notFound } from "../infra/http/errors.ts";
 import { Id } from "../shared/schemas.ts";
 import { buildReport, REPORT_FORMATS } from "./build.ts";
 import { ChromiumMissingError } from "./pdf.ts";
@@ -20,8 +20,12 @@ const Query = z.strictObject({
   format: z.enum(REPORT_FORMATS).default("pdf"),
 });
 
-const refuse = (issue: ReportInputIssue) =>
-  invalid(`querystring.${issue.field === "period" ? "from" : issue.field}`, issue.rule, issue.message);
+function refuse(issue: ReportInputIssue): AppError {
+  const field = `querystring.${issue.field === "period" ? "from" : issue.field}`;
+  return new AppError("validation", `${field}: ${issue.message}`, [
+    { field, rule: issue.rule, ...(issue.params ? { params: issue.params } : {}), message: issue.message },
+  ]);
+}
 
 /**
  * GET /api/programmes/:id/report — the monitoring report (report/build.ts) as a PDF or HTML

@@ -6,6 +6,7 @@ import { measuresIt } from "../features/measures/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
 import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
+import { reportIt } from "../features/report/messages.it.ts";
 import type { Messages } from "./en.ts";
 
 /** Italiano. */
@@ -463,4 +464,5 @@ export const it: Messages = {
   measures: measuresIt,
   planning: planningIt,
   facts: factsIt,
+  report: reportIt,
 };
