@@ -3,5 +3,4 @@ export const reportEn = {
   button: "Monitoring report",
   pdf: "PDF, {{from}} to {{to}}",
   html: "HTML, {{from}} to {{to}}",
-  hint: "The last twelve months up to the dashboard's date, in your language",
 };

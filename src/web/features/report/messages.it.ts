@@ -5,5 +5,4 @@ export const reportIt: Messages["report"] = {
   button: "Rapporto di monitoraggio",
   pdf: "PDF, dal {{from}} al {{to}}",
   html: "HTML, dal {{from}} al {{to}}",
-  hint: "Gli ultimi dodici mesi fino alla data del cruscotto, nella tua lingua",
 };

@@ -6,7 +6,7 @@ import { lastTwelveMonths, reportUrl } from "./period.ts";
 
 /**
  * The monitoring report of the programme (server-side, GET /api/programmes/:id/report): the twelve
- * months up to the dashboard's date, in the user's language, as a PDF or HTML download. The server
+ * months up to the dashboard's date (the items say which days), in the user's language, as a PDF or HTML download. The server
  * decides what the reader may see (viewers get small cells suppressed).
  */
 export function ReportMenu({ programmeId, asOf }: { programmeId: number; asOf: string }) {
@@ -23,7 +23,6 @@ export function ReportMenu({ programmeId, asOf }: { programmeId: number; asOf: s
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{t("report.hint")}</Menu.Label>
         <Menu.Item component="a" href={reportUrl(programmeId, period, lang, "pdf")} download>
           {t("report.pdf", label)}
         </Menu.Item>
