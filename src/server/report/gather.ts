@@ -6,6 +6,7 @@ import { indicatorSeries, MAX_SERIES_POINTS } from "../indicators/read/series.ts
 import { indicatorValues } from "../indicators/read/values.ts";
 import { BUILT_IN } from "../indicators/service.ts";
 import type { Db } from "../infra/db/database.ts";
+import { addMonths } from "../infra/time/civil-date.ts";
 import { compareSites } from "../measures/fidelity/compare-sites.ts";
 import { trainingFunnel } from "../measures/workforce/funnel.ts";
 import { planProgress } from "../planning/action-plan/progress.ts";
@@ -47,7 +48,9 @@ export async function gatherReport(
   const { ctx } = view;
   const options = { suppress: audience.suppress, smallSiteThreshold: SMALL_SITE_DEFAULT };
   const enrolled = BUILT_IN.find((d) => d.id === "enrolled")!;
-  const asOfs = monthlyAsOfs(period.from, period.to).slice(-MAX_SERIES_POINTS);
+  // the last MAX_SERIES_POINTS months of the period at most (a period of centuries is not refused)
+  const earliest = `${addMonths(period.to, -(MAX_SERIES_POINTS - 1)).slice(0, 7)}-01`;
+  const asOfs = monthlyAsOfs(period.from > earliest ? period.from : earliest, period.to);
   const access = { programme: scope, suppressSmallCells: audience.suppress };
   const [values, series, funnel, scales, sana, swot, progress, roadmap, round] = await Promise.all([
     indicatorValues(db, view, [...BUILT_IN], { asOf: period.to, ...options }),
