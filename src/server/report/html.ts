@@ -96,8 +96,9 @@ function programmeSection(c: Ctx): string {
     programme: data.programme.name,
     code: data.programme.code,
     sites: f.n(data.sites.length),
-    start: data.programme.implementationStart ? f.day(data.programme.implementationStart) : "–",
   });
+  const start = data.programme.implementationStart;
+  const phase = start ? fill(t.implementationFrom, { start: f.day(start) }) : t.noImplementationStart;
   const rows = data.sites.map((s) => [
     esc(s.code),
     esc(s.name),
@@ -106,7 +107,7 @@ function programmeSection(c: Ctx): string {
   ]);
   return section(
     t.s_programme,
-    `${p(data.programme.implementationStart ? intro : `${intro.split(".")[0]}. ${t.noImplementationStart}`)}
+    `${p(`${intro} ${phase}`)}
 ${table([t.site, "", t.area, t.target], rows, 3)}
 ${p(t.regionalMapLeftOut)}`,
   );
