@@ -1,7 +1,6 @@
 import { Button, Menu } from "@mantine/core";
 import { IconFileDescription } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../dashboard/format.ts";
 import { lastTwelveMonths, reportUrl } from "./period.ts";
 
 /**
@@ -11,10 +10,14 @@ import { lastTwelveMonths, reportUrl } from "./period.ts";
  */
 export function ReportMenu({ programmeId, asOf }: { programmeId: number; asOf: string }) {
   const { t, i18n } = useTranslation();
-  const f = useFormat();
   const period = lastTwelveMonths(asOf);
   const lang = i18n.language === "it" ? "it" : "en";
-  const label = { from: f.date(period.from), to: f.date(period.to) };
+  // civil dates, written as the dashboard writes them (medium style, no time zone shift)
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const label = {
+    from: day.format(new Date(`${period.from}T00:00:00Z`)),
+    to: day.format(new Date(`${period.to}T00:00:00Z`)),
+  };
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
