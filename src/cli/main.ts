@@ -48,6 +48,11 @@ export const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Co
     load: async () => (await import("./commands/export.ts")).exportCommand,
   },
   {
+    name: "report",
+    summary: "write a programme's monitoring report over a period (PDF or HTML)",
+    load: async () => (await import("./commands/report.ts")).report,
+  },
+  {
     name: "backup",
     summary: "write a consistent backup of the whole database to a file",
     load: async () => (await import("./commands/backup.ts")).backup,

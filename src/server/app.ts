@@ -119,6 +119,7 @@ export async function buildApp(
     (await import("./fhir/routes.ts")).registerFhirRoutes(z, ctx);
     (await import("./backup/routes.ts")).registerBackupRoutes(z, ctx);
     (await import("./analysis/routes.ts")).registerAnalysisRoutes(z, ctx);
+    (await import("./report/routes.ts")).registerReportRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);

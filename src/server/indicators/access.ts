@@ -18,7 +18,7 @@ import type { VersionOf } from "./versions.ts";
 const cannotWrite =
   "only an administrator or a regional coordinator of the programme may change its indicators";
 
-function seesEverything(p: Principal, ctx: ProgrammeContext): boolean {
+export function seesEverything(p: Principal, ctx: ProgrammeContext): boolean {
   if (isAdmin(p) || coordinatedProgrammes(p).includes(ctx.id)) return true;
   const mine = memberSites(p);
   return ctx.siteIds.some((s) => mine.includes(s));

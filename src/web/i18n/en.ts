@@ -7,6 +7,7 @@ import { measuresEn } from "../features/measures/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
 import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
+import { reportEn } from "../features/report/messages.en.ts";
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the type
  * `Messages` below makes a missing or extra key a compile error).
@@ -456,6 +457,7 @@ export const en = {
   analysis: analysisEn,
   planning: planningEn,
   facts: factsEn,
+  report: reportEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

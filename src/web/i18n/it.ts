@@ -7,6 +7,7 @@ import { measuresIt } from "../features/measures/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
 import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
+import { reportIt } from "../features/report/messages.it.ts";
 import type { Messages } from "./en.ts";
 
 /** Italiano. */
@@ -465,4 +466,5 @@ export const it: Messages = {
   analysis: analysisIt,
   planning: planningIt,
   facts: factsIt,
+  report: reportIt,
 };

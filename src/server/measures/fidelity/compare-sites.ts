@@ -13,7 +13,7 @@ import type { ReviewResult } from "./score-review.ts";
  */
 export async function compareSites(
   db: Db,
-  access: AggregateAccess,
+  access: Pick<AggregateAccess, "programme" | "suppressSmallCells">,
   scaleCode: string,
 ): Promise<z.infer<typeof Comparison>> {
   const scale = findScale(scaleCode);

@@ -33,7 +33,7 @@ interface SqlRow {
  */
 export async function trainingFunnel(
   db: Db,
-  access: AggregateAccess,
+  access: Pick<AggregateAccess, "programme" | "suppressSmallCells">,
   period: { from?: string | undefined; to?: string | undefined },
 ): Promise<Out> {
   const { programme } = access;

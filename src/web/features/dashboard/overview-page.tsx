@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
+import { ReportMenu } from "../report/report-menu.tsx";
 import { useDashboardHref } from "./as-of.ts";
 import { CellValue } from "./cell-value.tsx";
 import { type DashboardContext, DashboardPage, WithIndicators } from "./dashboard-page.tsx";
@@ -35,6 +36,7 @@ function Overview({ ctx }: { ctx: DashboardContext }) {
       title={t("dashboard.titleNamed", { code: programme.code })}
       subtitle={programme.name}
       crumb={t("dashboard.tabs.overview")}
+      actions={<ReportMenu programmeId={programmeId} asOf={asOf} />}
     >
       <section aria-labelledby="pinned-title">
         <SimpleGrid cols={{ base: 1, xs: 2 }} mb="xs">
