@@ -290,6 +290,10 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     en: () => "needs a case manager first",
     it: () => "richiede prima un case manager",
   },
+  not_for_role: {
+    en: () => "does not apply to this role",
+    it: () => "non si applica a questo ruolo",
+  },
   has_plan: { en: () => "already has a treatment plan", it: () => "ha già un piano di trattamento" },
   forbidden: { en: () => "is not allowed for you", it: () => "non ti è consentito" },
   unchanged: { en: () => "must be different from before", it: () => "deve essere diverso da prima" },
