@@ -23,6 +23,7 @@ export const en = {
     editNamed: "Edit {{name}}",
     remove: "Remove",
     clearNamed: "Clear {{name}}",
+    datePlaceholder: "YYYY-MM-DD",
     code: "Code",
     name: "Name",
     actions: "Actions",

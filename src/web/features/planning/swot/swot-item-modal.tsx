@@ -41,6 +41,8 @@ export function SwotItemModal({
       onSubmit={submit}
       saving={false}
       general={null}
+      // the four quadrants side by side: Italian names them at length ("Punti di debolezza")
+      size="lg"
       submitLabel={initial.id ? t("planning.apply") : t("planning.swot.add")}
     >
       <Stack gap={4}>
