@@ -76,6 +76,8 @@ async function problemsOf(scope: Locator, form: string, lang: Lang): Promise<str
   for (const m of new Set([...messages, ...shown].map((s) => s.trim()).filter(Boolean))) {
     if (RAW.test(m)) problems.push(`${form}: raw text "${m}"`);
     if (lang === "it" && ENGLISH.test(m)) problems.push(`${form}: English in Italian "${m}"`);
+    // Italian names the field first ("Presenze: deve averne almeno 1"), a question ends with "?"
+    if (lang === "it" && !/: |\? /.test(m)) problems.push(`${form}: "${m}" names no field`);
   }
   return problems;
 }

@@ -468,5 +468,8 @@ export function validationMessage(
   const predicate = rule[lang]({ p, values: shown.length ? list(lang, shown) : "" });
   const label = options.label?.trim();
   if (!label) return predicate;
+  // A question as the label ("Has the team a coordinator?") reads as a sentence of its own: the
+  // predicate follows as the next one, not after "?:" or as its verb
+  if (label.endsWith("?")) return `${label} ${predicate.charAt(0).toUpperCase()}${predicate.slice(1)}`;
   return lang === "en" ? `${label} ${predicate}` : `${label}: ${predicate}`;
 }
