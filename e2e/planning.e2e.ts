@@ -426,7 +426,7 @@ describe("the implementation planning toolkit", () => {
     const teamSize = page.getByLabel(/How many professionals take part/);
     await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
     expect(await errorOf(teamSize)).toMatch(
-      /^How many professionals take part.* must be answered before submitting$/,
+      /^How many professionals take part.*\? Must be answered before submitting$/,
     );
     await teamSize.fill("7");
     expect(await p.save()).toBe(1);

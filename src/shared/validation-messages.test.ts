@@ -110,6 +110,20 @@ describe("validation messages: the rules people meet in the main forms", () => {
     [
       "unanswered",
       undefined,
+      "How many take part?",
+      "en",
+      "How many take part? Must be answered before submitting",
+    ],
+    [
+      "unanswered",
+      undefined,
+      "Quanti partecipano?",
+      "it",
+      "Quanti partecipano? Richiede una risposta prima dell'invio",
+    ],
+    [
+      "unanswered",
+      undefined,
       "Dimensione del team",
       "it",
       "Dimensione del team: richiede una risposta prima dell'invio",

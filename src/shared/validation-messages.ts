@@ -290,6 +290,10 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     en: () => "needs a case manager first",
     it: () => "richiede prima un case manager",
   },
+  not_for_role: {
+    en: () => "does not apply to this role",
+    it: () => "non si applica a questo ruolo",
+  },
   has_plan: { en: () => "already has a treatment plan", it: () => "ha già un piano di trattamento" },
   forbidden: { en: () => "is not allowed for you", it: () => "non ti è consentito" },
   unchanged: { en: () => "must be different from before", it: () => "deve essere diverso da prima" },
@@ -478,5 +482,8 @@ export function validationMessage(
   const predicate = rule[lang]({ p, values: shown.length ? list(lang, shown) : "" });
   const label = options.label?.trim();
   if (!label) return predicate;
+  // A question as the label ("Has the team a coordinator?") reads as a sentence of its own: the
+  // predicate follows as the next one, not after "?:" or as its verb
+  if (label.endsWith("?")) return `${label} ${predicate.charAt(0).toUpperCase()}${predicate.slice(1)}`;
   return lang === "en" ? `${label} ${predicate}` : `${label}: ${predicate}`;
 }

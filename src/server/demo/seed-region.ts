@@ -5,6 +5,7 @@ import { demoToday } from "./as-of.ts";
 import {
   AREAS,
   DEMO_PASSWORD,
+  DEMO_TARGETS,
   DEMO_USERS,
   demoProfessionals,
   demoProgrammes,
@@ -120,6 +121,20 @@ export async function seedDemoRegion(
             programme_id: programmeId.get(p.code)!,
             site_id: siteId.get(code)!,
             target_enrolment: null,
+          })),
+        ),
+      )
+      .execute();
+    await trx
+      .insertInto("indicator_targets")
+      .values(
+        PROGRAMMES.flatMap((p) =>
+          DEMO_TARGETS[p.code as keyof typeof DEMO_TARGETS].map((t) => ({
+            programme_id: programmeId.get(p.code)!,
+            indicator_id: t.indicatorId,
+            site_id: null,
+            value: t.value,
+            direction: t.direction,
           })),
         ),
       )

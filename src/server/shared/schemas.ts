@@ -24,6 +24,8 @@ export const CivilDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
   .refine(
     (s) => {
+      // a string not shaped as a date (empty, "12/05/2026") has its one issue from the regex
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && !s.startsWith("0000-");
     },

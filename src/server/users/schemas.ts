@@ -16,13 +16,29 @@ export const GrantBody = z
         code: "custom",
         path: ["programmeId"],
         message: "a regional coordinator needs a programme",
+        params: { rule: "required" },
       });
     if (!needsProgramme && g.role !== "viewer" && g.programmeId !== null)
-      ctx.addIssue({ code: "custom", path: ["programmeId"], message: `a ${g.role} has no programme` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["programmeId"],
+        message: "this role has no programme",
+        params: { rule: "not_for_role" },
+      });
     if (needsSite && g.siteId === null)
-      ctx.addIssue({ code: "custom", path: ["siteId"], message: `a ${g.role} needs a site` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["siteId"],
+        message: "a site coordinator or clinician needs a site",
+        params: { rule: "required" },
+      });
     if (!needsSite && g.siteId !== null)
-      ctx.addIssue({ code: "custom", path: ["siteId"], message: `a ${g.role} has no site` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["siteId"],
+        message: "this role has no site",
+        params: { rule: "not_for_role" },
+      });
   });
 
 export const User = z.object({

@@ -2,7 +2,7 @@ import { DateInput, type DateInputProps } from "@mantine/dates";
 import { useTranslation } from "react-i18next";
 
 /**
- * A civil date (`YYYY-MM-DD`) typed or picked; empty is null. The clear button is named for
+ * A civil date (`YYYY-MM-DD`, the placeholder says it in the reader's language) typed or picked; empty is null. The clear button is named for
  * screen readers.
  */
 export function DateField({
@@ -20,7 +20,7 @@ export function DateField({
     <DateInput
       label={label}
       valueFormat="YYYY-MM-DD"
-      placeholder="YYYY-MM-DD"
+      placeholder={t("common.datePlaceholder")}
       clearable
       clearButtonProps={{ "aria-label": t("common.clearNamed", { name: label }) }}
       value={value}

@@ -4,6 +4,7 @@ import {
   GENERIC_RULES,
   isKnownRule,
   type MessageLanguage,
+  type IssueParams as ValidationIssueParams,
   validationMessage,
 } from "../../shared/validation-messages.ts";
 import { ApiError, type FieldIssue } from "./api.ts";
@@ -147,4 +148,18 @@ export function useRevealFirstError(form: RefObject<HTMLFormElement | null>, err
     first?.scrollIntoView({ block: "center" });
     if (first?.matches("input, textarea")) first.focus();
   }, [form, errors]);
+}
+
+/**
+ * A refusal found in the browser (a required field left empty, an end before its start), said
+ * by the same layer as the server's: `ruleMessage("required", "Title")` → "Title is required" /
+ * "Titolo: campo obbligatorio".
+ */
+export function useRuleMessage() {
+  const { i18n } = useTranslation();
+  return useCallback(
+    (rule: string, label: string, params?: ValidationIssueParams): string =>
+      validationMessage({ rule, params }, i18n.language?.startsWith("it") ? "it" : "en", { label }),
+    [i18n],
+  );
 }

@@ -25,6 +25,7 @@ export const en = {
     editNamed: "Edit {{name}}",
     remove: "Remove",
     clearNamed: "Clear {{name}}",
+    datePlaceholder: "YYYY-MM-DD",
     code: "Code",
     name: "Name",
     actions: "Actions",

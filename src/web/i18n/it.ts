@@ -24,6 +24,7 @@ export const it: Messages = {
     editNamed: "Modifica {{name}}",
     remove: "Rimuovi",
     clearNamed: "Svuota {{name}}",
+    datePlaceholder: "AAAA-MM-GG",
     code: "Codice",
     name: "Nome",
     actions: "Azioni",

@@ -1,6 +1,6 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
@@ -37,7 +37,19 @@ export function CourseModal({
 }) {
   const { t } = useTranslation();
   const create = useCreateCourse();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const labels = useMemo(
+    () => ({
+      code: t("common.code"),
+      title: t("measures.courses.title"),
+      topic: t("measures.courses.topic"),
+      hours: t("measures.courses.hours"),
+      mode: t("measures.courses.mode"),
+      startDate: t("measures.courses.start"),
+      endDate: t("measures.courses.end"),
+    }),
+    [t],
+  );
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
   const [code, setCode] = useState("");
   const [title, setTitle] = useState("");
   const [topic, setTopic] = useState("");
@@ -128,6 +140,7 @@ export function CourseModal({
       </SimpleGrid>
       <SegmentedField
         label={t("measures.courses.mode")}
+        required
         value={mode}
         onChange={setMode}
         data={(["in_person", "online", "blended"] as const).map((m) => ({

@@ -1,6 +1,6 @@
 import { MultiSelect, SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
@@ -28,7 +28,17 @@ export function SupervisionModal({
 }) {
   const { t } = useTranslation();
   const record = useRecordSupervision(siteId);
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const labels = useMemo(
+    () => ({
+      date: t("measures.workforce.date"),
+      supervisor: t("measures.workforce.supervisor"),
+      format: t("measures.workforce.format"),
+      durationMin: t("measures.workforce.duration"),
+      professionalIds: t("measures.workforce.supervised"),
+    }),
+    [t],
+  );
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
   const [date, setDate] = useState<string | null>(todayIso());
   const [supervisor, setSupervisor] = useState("");
   const [format, setFormat] = useState<Format | null>(null);
@@ -92,6 +102,7 @@ export function SupervisionModal({
       />
       <SegmentedField
         label={t("measures.workforce.format")}
+        required
         value={format}
         onChange={setFormat}
         data={(["individual", "group"] as const).map((v) => ({

@@ -27,7 +27,6 @@ export const planningEn = {
     "You can read the programme's definitions; only an administrator or a regional coordinator may change them.",
   staleKept: "Your changes are still in the form: note them, load the latest version, then apply them again.",
   reloadDiscarding: "Load the latest version (drops your changes)",
-  required: "Required",
   apply: "Apply",
   removeNamed: "Remove {{name}}",
   kinds: {
@@ -224,7 +223,6 @@ export const planningEn = {
     newActivity: "New activity",
     noActivities: "No activities yet: add them in the plan view.",
     noActivitiesHere: "No activities yet.",
-    endBeforeStart: "ends before it starts",
     professionalCode: "Professional code",
     professionalCodeHint: "Optional: a professional of the site, by code.",
     stakeholdersHint: "Press Enter after each.",

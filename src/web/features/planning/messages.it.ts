@@ -30,7 +30,6 @@ export const planningIt: Messages["planning"] = {
   staleKept:
     "Le tue modifiche sono ancora nel modulo: annotale, carica la versione più recente, poi applicale di nuovo.",
   reloadDiscarding: "Carica la versione più recente (scarta le tue modifiche)",
-  required: "Obbligatorio",
   apply: "Applica",
   removeNamed: "Rimuovi {{name}}",
   kinds: {
@@ -228,7 +227,6 @@ export const planningIt: Messages["planning"] = {
     newActivity: "Nuova attività",
     noActivities: "Ancora nessuna attività: aggiungile nella vista del piano.",
     noActivitiesHere: "Ancora nessuna attività.",
-    endBeforeStart: "finisce prima di iniziare",
     professionalCode: "Codice del professionista",
     professionalCodeHint: "Facoltativo: un professionista della sede, per codice.",
     stakeholdersHint: "Premi Invio dopo ciascuno.",

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconCircleCheck } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useInterventionDefaults, useRecordSession } from "../../app/data/registry.ts";
 import type { GroupDetail, GroupSessionCreated } from "../../app/data/registry-types.ts";
@@ -59,7 +59,17 @@ function SessionForm({
   const defaults = useInterventionDefaults(group.siteId);
   const professionals = useProfessionals(group.siteId);
   const professionalOptions = useProfessionalOptions(professionals.data);
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const labels = useMemo(
+    () => ({
+      date: t("registry.session.date"),
+      module: t("registry.intervention.module"),
+      professionalCode: t("registry.session.facilitator"),
+      durationMin: t("registry.intervention.duration"),
+      attendees: t("registry.session.attendance"),
+    }),
+    [t],
+  );
+  const { errors, fail, clear, field } = useServerErrors(isShown, { labels });
   const today = todayIso();
   const [date, setDate] = useState<string | null>(
     group.endDate && group.endDate < today ? group.endDate : today,

@@ -1,11 +1,11 @@
 import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreatePlan } from "../../app/data/registry.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
-import { PLAN_FIELDS, PlanFields, type PlanValues } from "./plan-fields.tsx";
+import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const isShown = (p: string) => PLAN_FIELDS.has(p);
@@ -21,8 +21,9 @@ export function PlanCreateModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const labels = useMemo(() => planLabels(t), [t]);
   const create = useCreatePlan();
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useServerErrors(isShown, { labels });
   const [values, setValues] = useState<PlanValues>({
     createdDate: todayIso(),
     sharedWithPatientDate: null,

@@ -1,12 +1,12 @@
 import { Alert, Button, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconRefresh } from "@tabler/icons-react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUpdatePlan } from "../../app/data/registry.ts";
 import type { TreatmentPlan } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { PLAN_FIELDS, PlanFields, type PlanValues } from "./plan-fields.tsx";
+import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 import { useServerErrors } from "./use-server-errors.ts";
 
 const isShown = (p: string) => PLAN_FIELDS.has(p);
@@ -37,8 +37,9 @@ export function PlanEditModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const labels = useMemo(() => planLabels(t), [t]);
   const update = useUpdatePlan();
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useServerErrors(isShown, { labels });
   const [base, setBase] = useState(plan);
   const [values, setValues] = useState<PlanValues>(valuesOf(plan));
   const stale = errors.error?.code === "stale_version";

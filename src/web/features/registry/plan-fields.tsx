@@ -1,4 +1,5 @@
 import { Stack, Switch } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { PlanState } from "../../app/data/registry-types.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
@@ -13,6 +14,15 @@ export const PLAN_FIELDS = new Set([
   "sharedWithWorkInclusion",
   "integratedActionsStarted",
 ]);
+
+/** The label of each plan field, as the form shows it, for the messages beside them. */
+export function planLabels(t: TFunction): Record<string, string> {
+  return {
+    createdDate: t("registry.plan.createdDate"),
+    sharedWithPatientDate: t("registry.plan.sharedWithPatientDate"),
+    ...Object.fromEntries(FLAGS.map(([key, label]) => [key, t(`registry.plan.${label}`)])),
+  };
+}
 
 const FLAGS = [
   ["signedByPatient", "signed"],

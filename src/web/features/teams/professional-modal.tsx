@@ -1,6 +1,6 @@
 import { Select, Switch, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PROFILES } from "../../../shared/vocabulary.ts";
 import { useSite } from "../../app/data/structure.ts";
@@ -36,7 +36,18 @@ export function ProfessionalModal({
   const { t } = useTranslation();
   const create = useCreateProfessional(siteId);
   const update = useUpdateProfessional(siteId);
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const labels = useMemo(
+    () => ({
+      code: t("teams.code"),
+      profile: t("teams.profile"),
+      inImplementationTeam: t("teams.inTeam"),
+      teamCoordinator: t("teams.coordinator"),
+      trained: t("teams.trained"),
+      trainingHours: t("teams.trainingHours"),
+    }),
+    [t],
+  );
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
   // The hint's example is a code still free at the site, in the site's own pattern
   const site = useSite(siteId);
   const colleagues = useProfessionals(siteId);

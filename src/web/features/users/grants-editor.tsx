@@ -73,6 +73,7 @@ export function GrantsEditor({
                       : t("users.programmeOptionalN", { n })
                   }
                   w={280}
+                  required={scope === "programme"}
                   searchable
                   clearable={scope === "optionalProgramme"}
                   clearButtonProps={{
@@ -89,6 +90,7 @@ export function GrantsEditor({
                 <Select
                   label={t("users.siteN", { n })}
                   w={280}
+                  required
                   searchable
                   placeholder={t("common.choose")}
                   data={siteOptions}

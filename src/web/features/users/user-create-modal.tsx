@@ -1,12 +1,13 @@
 import { TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { PasswordField } from "../../app/password-field.tsx";
 import type { Grant } from "../../app/types.ts";
 import { useCreateUser } from "./api.ts";
+import { userFieldLabels } from "./field-labels.ts";
 import { GrantsEditor } from "./grants-editor.tsx";
 
 const SHOWN = [/^(username|displayName|password|grants)$/, /^grants\.\d+\.(role|programmeId|siteId)$/];
@@ -15,8 +16,9 @@ const isShown = (p: string) => SHOWN.some((re) => re.test(p));
 /** A new user with a first password (to be changed at first login) and their roles. */
 export function UserCreateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const labels = useMemo(() => userFieldLabels(t), [t]);
   const create = useCreateUser();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");

@@ -1,12 +1,13 @@
 import { Divider, Switch, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { PasswordField } from "../../app/password-field.tsx";
 import type { Grant, Role, User } from "../../app/types.ts";
 import { useUpdateUser } from "./api.ts";
+import { userFieldLabels } from "./field-labels.ts";
 import { GrantsEditor } from "./grants-editor.tsx";
 
 const SHOWN = [/^(displayName|password|grants|active)$/, /^grants\.\d+\.(role|programmeId|siteId)$/];
@@ -15,8 +16,9 @@ const isShown = (p: string) => SHOWN.some((re) => re.test(p));
 /** Change a user's name and roles, deactivate them, or set a new password they must change. */
 export function UserEditModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
+  const labels = useMemo(() => userFieldLabels(t, t("users.resetPassword")), [t]);
   const update = useUpdateUser();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
   const [displayName, setDisplayName] = useState(user.displayName);
   const [active, setActive] = useState(user.active);
   const [password, setPassword] = useState("");

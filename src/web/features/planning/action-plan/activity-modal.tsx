@@ -1,6 +1,7 @@
 import { Alert, Group, Select, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useRuleMessage } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import type { ActivityStatus } from "../types.ts";
@@ -32,6 +33,7 @@ export function ActivityModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const ruleMessage = useRuleMessage();
   const [v, setV] = useState(initial);
   const [where, setWhere] = useState(subArea);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -39,13 +41,14 @@ export function ActivityModal({
 
   const submit = () => {
     const e: Record<string, string> = {};
-    if (!v.title.trim()) e.title = t("planning.required");
-    if (!v.start) e.start = t("planning.required");
-    if (!v.end) e.end = t("planning.required");
-    if (v.start && v.end && v.end < v.start) e.end = t("planning.plan.endBeforeStart");
+    if (!v.title.trim()) e.title = ruleMessage("required", t("planning.fields.title"));
+    if (!v.start) e.start = ruleMessage("required", t("planning.fields.start"));
+    if (!v.end) e.end = ruleMessage("required", t("planning.fields.end"));
+    if (v.start && v.end && v.end < v.start)
+      e.end = ruleMessage("end_before_start", t("planning.fields.end"));
     if (!v.responsibleActor.trim() && !v.responsibleProfessionalCode)
-      e.responsibleActor = t("planning.required");
-    if (subAreas && !where) e.subArea = t("planning.required");
+      e.responsibleActor = ruleMessage("required", t("planning.fields.responsibleActor"));
+    if (subAreas && !where) e.subArea = ruleMessage("required", t("planning.plan.subArea"));
     setErrors(e);
     if (Object.keys(e).length === 0) onSubmit({ ...v, title: v.title.trim() }, where);
   };

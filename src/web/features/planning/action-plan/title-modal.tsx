@@ -1,6 +1,7 @@
 import { Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useRuleMessage } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 
 /** Name a strategic area (title and description) or a sub-area (title only). */
@@ -18,6 +19,7 @@ export function TitleModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const ruleMessage = useRuleMessage();
   const [v, setV] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -29,7 +31,9 @@ export function TitleModal({
       general={null}
       submitLabel={t("planning.apply")}
       onSubmit={() =>
-        v.title.trim() ? onSubmit({ ...v, title: v.title.trim() }) : setError(t("planning.required"))
+        v.title.trim()
+          ? onSubmit({ ...v, title: v.title.trim() })
+          : setError(ruleMessage("required", t("planning.fields.title")))
       }
     >
       <TextInput

@@ -61,7 +61,8 @@ export function QuestionField({
         max={q.max ?? undefined}
         readOnly={readOnly}
         error={error}
-        w={240}
+        // the box is narrow, the question and its message keep the line's width
+        styles={{ input: { maxWidth: 240 } }}
         // Letters are kept (and sent, for the server to refuse beside the question), never dropped
         onChange={(v) => onChange(v === "" ? null : v)}
       />

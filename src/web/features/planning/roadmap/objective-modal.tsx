@@ -1,6 +1,7 @@
 import { Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useRuleMessage } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import type { Objective, ObjectiveStatus } from "../types.ts";
@@ -28,14 +29,15 @@ export function ObjectiveModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const ruleMessage = useRuleMessage();
   const [v, setV] = useState(initial);
   const [conditions, setConditions] = useState(initial.conditions.join("\n"));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (patch: Partial<ObjectiveValues>) => setV((x) => ({ ...x, ...patch }));
   const submit = () => {
     const e: Record<string, string> = {};
-    if (!v.objective.trim()) e.objective = t("planning.required");
-    if (!v.timeframe.trim()) e.timeframe = t("planning.required");
+    if (!v.objective.trim()) e.objective = ruleMessage("required", t("planning.fields.objective"));
+    if (!v.timeframe.trim()) e.timeframe = ruleMessage("required", t("planning.fields.timeframe"));
     setErrors(e);
     if (Object.keys(e).length) return;
     onSubmit({

@@ -1,6 +1,7 @@
 import { MultiSelect, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useRuleMessage } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import type { CfirDomain, Quadrant, SwotItem, SwotTag } from "../types.ts";
 import { QUADRANTS, tagOptions } from "./labels.ts";
@@ -20,11 +21,12 @@ export function SwotItemModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const ruleMessage = useRuleMessage();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const domain = (d: CfirDomain | null) => (d ? t(`planning.cfir.${d}`) : t("planning.swot.noDomain"));
   const submit = () => {
-    if (!values.text.trim()) return setError(t("planning.required"));
+    if (!values.text.trim()) return setError(ruleMessage("required", t("planning.swot.text")));
     onSubmit({ ...values, text: values.text.trim() });
   };
   return (
@@ -39,6 +41,8 @@ export function SwotItemModal({
       onSubmit={submit}
       saving={false}
       general={null}
+      // the four quadrants side by side: Italian names them at length ("Punti di debolezza")
+      size="lg"
       submitLabel={initial.id ? t("planning.apply") : t("planning.swot.add")}
     >
       <Stack gap={4}>

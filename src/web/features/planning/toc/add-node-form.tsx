@@ -2,18 +2,20 @@ import { Button, Paper, Select, Stack, Textarea, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useRuleMessage } from "../../../app/form-errors.ts";
 import type { NodeType } from "../types.ts";
 import { NODE_TYPES } from "./node-kinds.ts";
 
 /** Add a box to the diagram: its type and what it says. */
 export function AddNodeForm({ onAdd }: { onAdd: (type: NodeType, text: string) => void }) {
   const { t } = useTranslation();
+  const ruleMessage = useRuleMessage();
   const [type, setType] = useState<NodeType>("output");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!text.trim()) return setError(t("planning.required"));
+    if (!text.trim()) return setError(ruleMessage("required", t("planning.toc.nodeText")));
     onAdd(type, text.trim());
     setText("");
   };
