@@ -44,7 +44,7 @@ export const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Co
   },
   {
     name: "export",
-    summary: "export a programme's data as CSV files in the exchange format",
+    summary: "export a programme's data as CSV files in the exchange format, or as FHIR R4 NDJSON",
     load: async () => (await import("./commands/export.ts")).exportCommand,
   },
   {
