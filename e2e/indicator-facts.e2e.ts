@@ -2,6 +2,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMonths, today } from "../src/server/infra/time/civil-date.ts";
 import { seriousViolations, settle } from "./pages/axe.ts";
 import { DashboardPage } from "./pages/dashboard-page.ts";
 import { IndicatorFactsPage } from "./pages/indicator-facts.ts";
@@ -119,13 +120,8 @@ async function opened(dialog: Locator): Promise<void> {
     .waitForFunction((el) => getComputedStyle(el).opacity === "1", await dialog.elementHandle());
 }
 const number = (n: number) => new Intl.NumberFormat("en-GB").format(n);
-/** A civil date `months` months before the first of this month (UTC, like the browser here). */
-const firstOfMonth = (monthsBack: number) => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - monthsBack);
-  return d.toISOString().slice(0, 10);
-};
+/** A civil date `months` months before the first of the region's current month (the app's calendar). */
+const firstOfMonth = (monthsBack: number) => addMonths(today(), -monthsBack);
 
 describe("indicator facts in the web app", () => {
   it("an administrator finds facts that drifted, sees the differing cells, rebuilds and verifies again", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, today as regionToday } from "../src/server/infra/time/civil-date.ts";
 import { seriousViolations } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { PlanningPages } from "./pages/planning.ts";
@@ -136,7 +137,7 @@ describe("the implementation planning toolkit", () => {
     const p = new PlanningPages(page);
     const lecco = bpd.sites.get("LECCO")!;
     const siteApi = await ApiClient.login(w.server.url, "sitecoord", DEMO_PASSWORD);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = regionToday();
     const live = (await siteApi.get(`/api/programmes/${bpd.id}/indicators?asOf=${today}&ids=enrolled`))
       .json as {
       indicators: Array<{ id: string; site: string | null; value: number | null }>;
@@ -222,7 +223,7 @@ describe("the implementation planning toolkit", () => {
 
   it("an activity is planned from a ToC output, moved on the timeline and flagged overdue; two versions are compared", async () => {
     const lecco = bpd.sites.get("LECCO")!;
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = (offset: number) => addDays(regionToday(), offset);
 
     // The regional coordinator copies the regional plan (the template's strategic areas) to Lecco
     // again, over the copy Lecco started from when the template was applied

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, today } from "../src/server/infra/time/civil-date.ts";
 import { seriousViolations, settle } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { field } from "./pages/registry.ts";
@@ -88,7 +89,7 @@ describe("the defects users reported", () => {
   it("warns before adding a patient to a second running DBT skills group, and takes a reason (en, it)", async () => {
     const clinician = await ApiClient.login(w.server.url, "clinician", DEMO_PASSWORD);
     const bpd = await programmeId("BPD-LOM");
-    const start = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    const start = addDays(today(), -20);
     const newGroup = async (name: string) => {
       const res = await clinician.post("/api/groups", {
         siteId: LECCO,

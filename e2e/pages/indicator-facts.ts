@@ -1,4 +1,5 @@
 import type { Locator, Page } from "playwright-core";
+import { today } from "../../src/server/infra/time/civil-date.ts";
 
 /** The administrators' "Indicator facts" page: one section per programme. */
 export class IndicatorFactsPage {
@@ -39,7 +40,7 @@ export class IndicatorFactsPage {
     await this.card(code)
       .getByRole("button", { name: /^Dates to compare/ })
       .click();
-    const shown = new Date();
+    const shown = new Date(`${today()}T00:00:00Z`); // the month the picker opens on: the region's
     for (const date of [...dates].sort().reverse()) {
       const d = new Date(`${date}T00:00:00Z`);
       const back =

@@ -1,9 +1,10 @@
 import type { Locator, Page } from "playwright-core";
+import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
 import { labelled } from "./shell.ts";
 
-/** A civil date `days` days from today (negative: in the past), in UTC like the test server. */
+/** A civil date `days` days from the region's today (negative: in the past), the day the app and server use. */
 export function isoDaysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(today(), days);
 }
 
 /** An input, text area or combobox by its label ("Programme" matches "Programme *"). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/infra/config.ts";
 import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
+import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 /**
@@ -21,7 +22,7 @@ afterAll(async () => {
 type Summary = { code: string; name: string; siteCount: number; currentPhase: string | null };
 const list = async (get: (url: string) => Promise<{ json(): unknown }>) =>
   (await get("/api/programmes")).json() as Summary[];
-const today = new Date().toISOString().slice(0, 10);
+const today = regionToday();
 
 describe("the programme list cache", () => {
   it("shows a programme renamed, a site added and a phase begun straight in the database", async () => {

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, today as regionToday } from "../../src/server/infra/time/civil-date.ts";
 import { createWorld, DEFAULT_PARAMETERS, type Username, type World } from "../support/world.ts";
 
 let w: World;
@@ -29,7 +30,7 @@ const NOT_ADMIN: Username[] = EVERY_ROLE.filter((u) => u !== "admin");
 /** Roles that never create programmes (regional coordinators do, in their region: programme-targets.test.ts). */
 const NEVER_CREATE: Username[] = NOT_ADMIN.filter((u) => u !== "coordinator");
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(regionToday(), offset);
 const fieldsOf = (res: LightMyRequestResponse) =>
   (res.json().issues ?? []).map((i: { field: string }) => i.field);
 const codesOf = (res: LightMyRequestResponse) => res.json().map((p: { code: string }) => p.code);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { today as regionToday, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import { isKnownRule } from "../../src/shared/validation-messages.ts";
 import { clients, patientBody } from "../support/registry-world.ts";
 import { createWorld, RAW_ZOD, type World } from "../support/world.ts";
@@ -55,7 +56,7 @@ describe("refusals a client can translate", () => {
     ],
     [
       "a patient born next year",
-      () => ["/api/patients", patientBody(w.ids.sites.s1, { birthYear: new Date().getFullYear() + 1 })],
+      () => ["/api/patients", patientBody(w.ids.sites.s1, { birthYear: yearOf(regionToday()) + 1 })],
       [{ field: "body.birthYear", rule: "future", message: "cannot be in the future" }],
     ],
     [

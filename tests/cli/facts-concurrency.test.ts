@@ -7,6 +7,7 @@ import {
   recomputeCells,
 } from "../../src/server/indicators/service.ts";
 import { openPostgres } from "../../src/server/infra/db/database.ts";
+import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
 import { demoDatabase, pool } from "../support/demo-database.ts";
 import { praxis, startServer } from "../support/spawn.ts";
 
@@ -76,7 +77,7 @@ describe.skipIf(!onPostgres)("indicator facts with two servers writing at once",
         .execute();
       expect(patients.length).toBe(10);
       const headers = await Promise.all(servers.map((s) => login(s.url)));
-      const yesterday = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+      const yesterday = new Date(`${regionToday()}T00:00:00Z`);
       yesterday.setUTCDate(yesterday.getUTCDate() - 1);
       const types = ["psychoeducation", "skills_training", "psychiatric_visit", "family_intervention"];
       const writes = Array.from({ length: WRITES }, (_, i) => async () => {
@@ -129,7 +130,7 @@ describe.skipIf(!onPostgres)("indicator facts with two servers writing at once",
       const ctx = (await loadProgrammeContext(db, pid))!;
       for (const by of ["site", "sex"] as const) {
         const defs = BUILT_IN.filter((d) => by === "site" || d.compute.source === "enrolments");
-        const options = { asOf: [new Date().toISOString().slice(0, 10), "2024-03-31", "2024-06-15"], by };
+        const options = { asOf: [regionToday(), "2024-03-31", "2024-06-15"], by };
         expect(await computeCells(db, ctx, defs, options)).toEqual(
           await recomputeCells(db, ctx, defs, options),
         );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/server/infra/db/database.ts";
+import { today as regionToday, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import { openTestDatabase } from "../support/test-db.ts";
 import { BASE, csv, type Extract, extract, importFiles, snapshot, withCell, withRows } from "./support.ts";
 
@@ -29,7 +30,7 @@ const accepted = async (files: Extract, options = {}) => {
   return r.counts;
 };
 
-const year = new Date().getUTCFullYear();
+const year = yearOf(regionToday());
 const header = (file: string) => BASE[file]![0]!;
 
 describe("exchange rules: values", () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_IDS } from "../../src/server/indicators/catalogue.ts";
 import { openPGlite } from "../../src/server/infra/db/database.ts";
 import { migrateToLatest } from "../../src/server/infra/db/migrate.ts";
+import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
 import { praxis } from "../support/spawn.ts";
 import { buildEdgeFixture, R } from "./edge-fixture.ts";
 
@@ -99,7 +100,7 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis indicators", 
   it("defaults --as-of to today and explains bad arguments", () => {
     const today = praxis(["indicators", "--programme", "P", "--data-dir", dataDir]);
     expect(today.code, today.stderr).toBe(0);
-    expect(JSON.parse(today.stdout).asOf).toBe(new Date().toISOString().slice(0, 10));
+    expect(JSON.parse(today.stdout).asOf).toBe(regionToday());
 
     const unknown = praxis(["indicators", "--programme", "NOPE", "--data-dir", dataDir]);
     expect(unknown.code).toBe(2);

@@ -9,6 +9,7 @@ import {
   loadProgrammeContext,
   recomputeCells,
 } from "../../src/server/indicators/service.ts";
+import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
 import { importFiles } from "../exchange/support.ts";
 import { type Client, createWorld, type World } from "../support/world.ts";
 import { addDays } from "./fixtures.ts";
@@ -455,7 +456,7 @@ async function expectFactsEqualRecomputation(asOfs: string[]) {
 describe("indicator facts after writes through the API and the import", () => {
   let run = 0;
   it("equal the recomputation after every step, today and in the past", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = regionToday();
     await fc.assert(
       fc.asyncProperty(fc.array(apiOp, { minLength: 2, maxLength: 8 }), day, async (ops, past) => {
         run += 1;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { today as regionToday, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
 import { createPlanningWorld, EVERYONE, type PlanningUser, type PlanningWorld } from "./support.ts";
 
@@ -78,7 +79,7 @@ describe("SANA", () => {
     expect(bad.json().issues.map((i: { field: string }) => i.field)).toEqual(["body.values.3.year"]);
     // A year still to come is refused: a situation analysis describes what was.
     const future = await put("sitecoord1", `${w.base}/sana/sites/${w.ids.sites.s1}`, {
-      values: [{ indicatorId: "pop18", value: 1, year: new Date().getFullYear() + 1 }],
+      values: [{ indicatorId: "pop18", value: 1, year: yearOf(regionToday()) + 1 }],
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().issues).toEqual([

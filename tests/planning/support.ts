@@ -1,4 +1,5 @@
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
+import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
 import { type Client, createWorld, login, PASSWORD, type Username, type World } from "../support/world.ts";
 
@@ -38,7 +39,8 @@ export async function createPlanningWorld(): Promise<PlanningWorld> {
   });
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** The region's civil day (PRAXIS_TIME_ZONE), the day the server computes "today" for. */
+export const today = () => regionToday();
 export const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

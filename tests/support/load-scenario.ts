@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { verifyAuditChain } from "../../src/server/infra/audit/verify.ts";
 import type { Db } from "../../src/server/infra/db/database.ts";
+import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
 import { pool } from "./demo-database.ts";
 
@@ -73,7 +74,7 @@ export interface RunResult {
  */
 export async function prepareCast(db: Db, options: { clinicians: number; readers: number }): Promise<Cast> {
   const run = randomBytes(3).toString("hex");
-  const y = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  const y = new Date(`${regionToday()}T00:00:00Z`);
   y.setUTCDate(y.getUTCDate() - 1);
   const yesterday = y.toISOString().slice(0, 10);
   y.setUTCDate(y.getUTCDate() - 13);

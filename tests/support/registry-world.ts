@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
+import { addDays, today, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import type { Client, Username, World } from "./world.ts";
 
 /**
@@ -9,7 +9,7 @@ import type { Client, Username, World } from "./world.ts";
  */
 
 export const daysAgo = (n: number) => addDays(today(), -n);
-export const thisYear = () => new Date().getFullYear();
+export const thisYear = () => yearOf(today());
 
 /** An eligible BPD patient by default: 24 years old at enrolment, new to service. */
 export const patientBody = (siteId: number, extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
 import { seedDemoArtefacts } from "../../server/demo/artefacts/index.ts";
-import { asOfProblem, DEMO_TIME_ZONE, demoToday } from "../../server/demo/as-of.ts";
+import { asOfProblem, demoToday } from "../../server/demo/as-of.ts";
 import {
   checkOptions,
   DEFAULT_INTERVENTIONS_PER_PATIENT,
@@ -32,7 +32,7 @@ data run to the day before the demo is made. The database must be empty.
                          about N interventions per patient of --patients (default ${DEFAULT_INTERVENTIONS_PER_PATIENT}, the
                          pilot's intensity); 2000000 patients at 25 make the nation benchmark (~50 million)
   --seed S               seed of the generator (default ${DEFAULT_SEED}): the same seed and day give the same data
-  --as-of YYYY-MM-DD     the day the demo is made (default today in ${DEMO_TIME_ZONE})
+  --as-of YYYY-MM-DD     the day the demo is made (default today in the region: PRAXIS_TIME_ZONE)
 ${DB_HELP}`,
   async run(args) {
     const { values } = parse(args, {

@@ -1,14 +1,8 @@
-/** The region's calendar: the demo's dates are days in Rome, whatever the server's time zone. */
-export const DEMO_TIME_ZONE = "Europe/Rome";
+import { today } from "../infra/time/civil-date.ts";
 
-/** Today in the region's calendar, `YYYY-MM-DD`. */
+/** Today in the region's calendar (PRAXIS_TIME_ZONE, default Europe/Rome), `YYYY-MM-DD`: the demo's last day of care. */
 export function demoToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: DEMO_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return today(now);
 }
 
 /** A `YYYY-MM-DD` that names a real day between 2000 and 2099, or an error message. */

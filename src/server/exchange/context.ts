@@ -3,6 +3,7 @@ import { patientVisible } from "../core/access/patient-scope.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { DB } from "../infra/db/schema.ts";
+import { today, yearOf } from "../infra/time/civil-date.ts";
 import { BASE_TAXONOMY } from "../practices/public.ts";
 import { detach } from "./fields.ts";
 import type { FileName } from "./spec.ts";
@@ -38,7 +39,7 @@ export const enrolmentKey = (patient: string, programme: string) => detach(`${pa
  * Memory is a few maps of codes — never rows.
  */
 export class ValidationContext {
-  readonly year = new Date().getUTCFullYear();
+  readonly year = yearOf(today());
 
   // What the database holds.
   regions: Array<{ id: number; code: string }> = [];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GROUP_KINDS, IMR_MAX_SIZE, RECIPIENTS, SETTINGS, SEXES } from "../../shared/vocabulary.ts";
+import { today, yearOf } from "../infra/time/civil-date.ts";
 import { CivilDate as AnyCivilDate, Name as AnyName, Code, Id, Profile } from "../shared/schemas.ts";
 
 export { GROUP_KINDS, IMR_MAX_SIZE, RECIPIENTS, SETTINGS, SEXES };
@@ -22,7 +23,7 @@ export const BirthYear = z
   .number()
   .int("a whole year")
   .min(1900, "1900 or later")
-  .refine((y) => y <= new Date().getFullYear(), {
+  .refine((y) => y <= yearOf(today()), {
     message: "not after the current year",
     params: { rule: "future" },
   });

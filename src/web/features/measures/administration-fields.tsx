@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../app/date-field.tsx";
+import { todayIso } from "../../app/today.ts";
 import { NumberField } from "../../app/ui/number-field.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import type { AdministrationDraft, Entry } from "./administration-form-state.ts";
@@ -35,7 +36,7 @@ export function AdministrationFields({
           value={draft.date}
           onChange={(date) => set({ date })}
           error={field("date")}
-          maxDate={new Date()}
+          maxDate={todayIso()}
         />
         <SegmentedField
           label={t("measures.form.respondent")}
