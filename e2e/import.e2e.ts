@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./pages/axe.ts";
 import { ImportPage } from "./pages/import-page.ts";
 import { LoginPage } from "./pages/login-page.ts";
-import { SitePatientsPage } from "./pages/registry.ts";
+import { choose, SitePatientsPage, typeDate } from "./pages/registry.ts";
 import { Shell } from "./pages/shell.ts";
 import { screenshot } from "./support/browser.ts";
 import { createWorld, type World } from "./support/fixtures.ts";
@@ -125,6 +125,25 @@ describe("importing an extract from the web app", () => {
     expect((await res.body()).subarray(0, 2).toString()).toBe("PK");
     // The coordinator exports only the programme they coordinate
     expect(await page.getByRole("link", { name: /^Export IMR-LOM/ }).count()).toBe(0);
+
+    // FHIR R4: the period defaults to the last twelve months; an end before the start is refused
+    // before a request is made, and a valid period downloads the NDJSON zip
+    const fhir = page.getByRole("region", { name: "FHIR R4 export" });
+    await choose(fhir, "Programme", /^BPD-LOM — /);
+    const download = fhir.getByRole("link", { name: "Download FHIR BPD-LOM" });
+    const fhirHref = await download.getAttribute("href");
+    expect(fhirHref).toMatch(
+      /^\/api\/programmes\/\d+\/export\/fhir\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+    );
+    await screenshot(page, "import-fhir-export");
+    expect(await seriousViolations(page)).toEqual([]);
+    const fhirZip = await page.request.get(fhirHref!);
+    expect(fhirZip.status()).toBe(200);
+    expect(fhirZip.headers()["content-type"]).toBe("application/zip");
+    expect((await fhirZip.body()).subarray(0, 2).toString()).toBe("PK");
+    await typeDate(fhir, "To", "2001-01-01");
+    await fhir.getByText("The end is before the start").waitFor();
+    expect(await fhir.getByRole("link", { name: /^Download FHIR/ }).count()).toBe(0);
 
     const clinician = await w.session();
     await new LoginPage(clinician.page).signInAs("clinician");

@@ -7,6 +7,7 @@ import { ErrorAlert, Loading, Page } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { useImportJob } from "./api.ts";
 import { ExportSection } from "./export-section.tsx";
+import { FhirExportSection } from "./fhir-export-section.tsx";
 import { ImportProgress } from "./import-progress.tsx";
 import { ImportReport } from "./import-report.tsx";
 import { UploadForm } from "./upload-form.tsx";
@@ -61,6 +62,7 @@ export function ImportPage() {
         </Paper>
       )}
       <ExportSection />
+      <FhirExportSection />
     </Page>
   );
 }

@@ -53,4 +53,16 @@ export const importsEn = {
     "The programme's data as a zip of CSV files in the same format (import → export → import changes nothing).",
   export: "Export {{code}}",
   exportNamed: "Export {{code}} — {{name}} as a zip",
+  fhirTitle: "FHIR R4 export",
+  fhirHint:
+    "The programme's data for a period as FHIR R4 resources (Patient, EpisodeOfCare, Procedure, Group, CarePlan, QuestionnaireResponse, Observation, Measure, MeasureReport…): a zip of NDJSON files, one per resource type, that other systems read. Pseudonymous: no names.",
+  fhirProgramme: "Programme",
+  fhirFrom: "From",
+  fhirTo: "To",
+  fhirDownload: "Download FHIR {{code}}",
+  fhirEndBeforeStart: "The end is before the start",
+  fhirNeeds: {
+    programme: "Choose a programme.",
+    period: "Give both days of the period.",
+  },
 };

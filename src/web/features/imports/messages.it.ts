@@ -56,4 +56,16 @@ export const importsIt: Messages["imports"] = {
     "I dati del programma come zip di file CSV nello stesso formato (importa → esporta → importa non cambia nulla).",
   export: "Esporta {{code}}",
   exportNamed: "Esporta {{code}} — {{name}} come zip",
+  fhirTitle: "Esportazione FHIR R4",
+  fhirHint:
+    "I dati del programma per un periodo come risorse FHIR R4 (Patient, EpisodeOfCare, Procedure, Group, CarePlan, QuestionnaireResponse, Observation, Measure, MeasureReport…): uno zip di file NDJSON, uno per tipo di risorsa, leggibile da altri sistemi. Pseudonimizzato: nessun nome.",
+  fhirProgramme: "Programma",
+  fhirFrom: "Dal",
+  fhirTo: "Al",
+  fhirDownload: "Scarica FHIR {{code}}",
+  fhirEndBeforeStart: "La fine è prima dell'inizio",
+  fhirNeeds: {
+    programme: "Scegli un programma.",
+    period: "Indica entrambi i giorni del periodo.",
+  },
 };
