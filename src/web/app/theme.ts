@@ -3,6 +3,7 @@ import {
   createTheme,
   DEFAULT_THEME,
   type MantineColorsTuple,
+  Menu,
 } from "@mantine/core";
 
 /**
@@ -25,6 +26,12 @@ export const theme = createTheme({
   headings: { fontWeight: "650" },
   defaultRadius: "sm",
   focusRing: "auto",
+  components: {
+    // A menu opens with focus on its first item (the WAI-ARIA menu-button pattern) rather than on
+    // Mantine's focusable placeholder: a focusable role=presentation div loses that role, so the
+    // open role=menu held a child that is not a menu item (axe aria-required-children, critical).
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+  },
 });
 
 /** Light variants (badges, active links) sit on shade 0 (hover 1) so their shade-9 text keeps 4.5:1. */
