@@ -1,5 +1,6 @@
 import type { AppContext, ZodApp } from "../context.ts";
 import { assertSiteReadable, requireRegistryUser } from "../core/access/patients.ts";
+import { indicatorCache } from "../indicators/public.ts";
 import { audit } from "../infra/audit/audit.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
@@ -9,6 +10,7 @@ import { assembleHome } from "./assemble-home.ts";
 import { DATA_QUALITY_LIMIT, dataQualityCounts, dataQualityRecords } from "./data-quality.ts";
 import { DataQualityOverview, Home, IdParams, SiteDataQualityRecords } from "./schemas.ts";
 import { homeScope } from "./scope.ts";
+import type { TargetsReader } from "./targets.ts";
 
 /**
  * The home page's items (`GET /api/home`, every signed-in user, scoped by scope.ts) and the
@@ -16,8 +18,9 @@ import { homeScope } from "./scope.ts";
  * site's records (`GET /api/sites/:id/data-quality`, patient-level: viewers 403 `aggregates_only`,
  * other sites 403 `not_your_site`, the read audited with the patients it names).
  */
-export function registerHomeRoutes(app: ZodApp, { database }: AppContext): void {
-  const { db } = database;
+export function registerHomeRoutes(app: ZodApp, ctx: AppContext): void {
+  const { db } = ctx.database;
+  const indicators = indicatorCache(ctx);
   const tags = ["home"];
 
   app.get(
@@ -31,7 +34,9 @@ export function registerHomeRoutes(app: ZodApp, { database }: AppContext): void 
     },
     async (req) => {
       const p = principalOf(req);
-      return assembleHome(db, p, actorOf(p));
+      const targets: TargetsReader = (id, asOf, suppress) =>
+        indicators.valuesWithTargets(req, id, asOf, suppress);
+      return assembleHome(db, targets, p, actorOf(p));
     },
   );
 
