@@ -5,7 +5,7 @@ import { loadProgrammeContext, type ProgrammeContext } from "../indicators/publi
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
-import { AppError, forbidden, notFound } from "../infra/http/errors.ts";
+import { forbidden, issuesError, notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
 import { type AnalysisScope, analysisScope } from "./access.ts";
 import { analyse } from "./analyse.ts";
@@ -46,8 +46,7 @@ export async function runAnalysis(
 ): Promise<Out> {
   const { programme, scope } = await openAnalysis(db, p, programmeId);
   const issues = requestIssues(body);
-  if (issues.length)
-    throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+  if (issues.length) throw issuesError(issues);
   const asOf = body.asOf ?? today();
   const { parameters, psychosocialTypes } = programme.inputs;
   const units = await readUnits(db, {

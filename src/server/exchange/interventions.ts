@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { copyId, copyText } from "./copy-text.ts";
 import { mergeInto } from "./merge.ts";
 import { PROFILE_SET } from "./professionals.ts";
+import { patientReference, siteReference } from "./references.ts";
 import type { FileRules } from "./spec.ts";
 
 const CODE = 0;
@@ -71,15 +72,8 @@ export const interventions: FileRules = {
 
   check(row, ctx) {
     const code = row.code(CODE, true);
-    const patient = row.code(PATIENT, true);
-    if (patient && !ctx.patientExists(patient))
-      row.problem(PATIENT, `unknown patient ${patient}: not in patients.csv nor in the database`);
-    const site = row.code(SITE, true);
-    if (site) {
-      if (!ctx.siteExists(site))
-        row.problem(SITE, `unknown site ${site}: not in sites.csv nor in the database`);
-      else if (!ctx.siteInScope(site)) row.problem(SITE, `site ${site} is not a site of your programmes`);
-    }
+    const patient = patientReference(row, ctx, PATIENT);
+    const site = siteReference(row, ctx, SITE);
     const date = row.date(DATE, true);
     const type = row.cell(TYPE, true);
     if (type && !ctx.interventionTypes.has(type))

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { PROFILES } from "../shared/schemas.ts";
 import { mergeInto } from "./merge.ts";
+import { siteReference } from "./references.ts";
 import type { FileRules } from "./spec.ts";
 
 const CODE = 0;
@@ -39,12 +40,7 @@ export const professionals: FileRules = {
 
   check(row, ctx) {
     const code = row.code(CODE, true);
-    const site = row.code(SITE, true);
-    if (site) {
-      if (!ctx.siteExists(site))
-        row.problem(SITE, `unknown site ${site}: not in sites.csv nor in the database`);
-      else if (!ctx.siteInScope(site)) row.problem(SITE, `site ${site} is not a site of your programmes`);
-    }
+    const site = siteReference(row, ctx, SITE);
     if (code && ctx.scope) {
       const storedSite = ctx.dbProfessionalSites.get(code);
       if (storedSite !== undefined && !ctx.siteIdInScope(storedSite))

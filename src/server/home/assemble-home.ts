@@ -11,7 +11,7 @@ import { openRounds } from "./open-rounds.ts";
 import { overdueActivities } from "./overdue-activities.ts";
 import type { Home } from "./schemas.ts";
 import { homeScope } from "./scope.ts";
-import { programmeAggregates, sitesBelowTarget } from "./targets.ts";
+import { programmeAggregates, sitesBelowTarget, type TargetsReader } from "./targets.ts";
 import { worklistSummaries } from "./worklist-summary.ts";
 
 /**
@@ -23,8 +23,15 @@ import { worklistSummaries } from "./worklist-summary.ts";
  *   sites), open rounds with the sites that have not answered, sites below an indicator's target,
  *   fidelity reviews due, data quality of their sites;
  * - viewers: programme-level figures against targets, nothing else.
+ *
+ * `targets` reads indicator values through the indicators' per-server cache.
  */
-export async function assembleHome(db: Db, p: Principal, actor: Actor): Promise<z.infer<typeof Home>> {
+export async function assembleHome(
+  db: Db,
+  targets: TargetsReader,
+  p: Principal,
+  actor: Actor,
+): Promise<z.infer<typeof Home>> {
   const scope = homeScope(p);
   const asOf = civilToday();
   const empty = { total: 0, items: [] };
@@ -40,7 +47,7 @@ export async function assembleHome(db: Db, p: Principal, actor: Actor): Promise<
       fidelityDue: [],
       dataQuality: [],
       aggregates: await programmeAggregates(
-        db,
+        targets,
         readable.map((prog) => prog.id),
         asOf,
       ),
@@ -64,7 +71,7 @@ export async function assembleHome(db: Db, p: Principal, actor: Actor): Promise<
   const [overdue, rounds, belowTarget, fidelityDue, dataQuality] = await Promise.all([
     overdueActivities(db, planning, asOf),
     openRounds(db, planning, asOf),
-    oversees ? sitesBelowTarget(db, programmeIds, asOf) : [],
+    oversees ? sitesBelowTarget(targets, programmeIds, asOf) : [],
     oversees ? fidelityReviewsDue(db, scope.programmes, asOf) : [],
     dataQualityCounts(db, scope.qualitySites),
   ]);

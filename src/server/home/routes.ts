@@ -1,14 +1,15 @@
 import type { AppContext, ZodApp } from "../context.ts";
-import { assertSiteReadable, requireRegistryUser } from "../core/access/patients.ts";
-import { audit } from "../infra/audit/audit.ts";
+import { requireRegistryUser } from "../core/access/patients.ts";
+import { indicatorCache } from "../indicators/public.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
-import { notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
 import { assembleHome } from "./assemble-home.ts";
-import { DATA_QUALITY_LIMIT, dataQualityCounts, dataQualityRecords } from "./data-quality.ts";
+import { dataQualityCounts } from "./data-quality.ts";
 import { DataQualityOverview, Home, IdParams, SiteDataQualityRecords } from "./schemas.ts";
 import { homeScope } from "./scope.ts";
+import { siteDataQuality } from "./site-data-quality.ts";
+import type { TargetsReader } from "./targets.ts";
 
 /**
  * The home page's items (`GET /api/home`, every signed-in user, scoped by scope.ts) and the
@@ -16,8 +17,9 @@ import { homeScope } from "./scope.ts";
  * site's records (`GET /api/sites/:id/data-quality`, patient-level: viewers 403 `aggregates_only`,
  * other sites 403 `not_your_site`, the read audited with the patients it names).
  */
-export function registerHomeRoutes(app: ZodApp, { database }: AppContext): void {
-  const { db } = database;
+export function registerHomeRoutes(app: ZodApp, ctx: AppContext): void {
+  const { db } = ctx.database;
+  const indicators = indicatorCache(ctx);
   const tags = ["home"];
 
   app.get(
@@ -31,7 +33,9 @@ export function registerHomeRoutes(app: ZodApp, { database }: AppContext): void 
     },
     async (req) => {
       const p = principalOf(req);
-      return assembleHome(db, p, actorOf(p));
+      const targets: TargetsReader = (id, asOf, suppress) =>
+        indicators.valuesWithTargets(req, id, asOf, suppress);
+      return assembleHome(db, targets, p, actorOf(p));
     },
   );
 
@@ -62,29 +66,7 @@ export function registerHomeRoutes(app: ZodApp, { database }: AppContext): void 
     },
     async (req) => {
       const p = requireRegistryUser(req);
-      const site = await db
-        .selectFrom("sites")
-        .select(["id", "code", "name"])
-        .where("id", "=", req.params.id)
-        .executeTakeFirst();
-      if (!site) throw notFound("site");
-      assertSiteReadable(p, site.id);
-      const records = await dataQualityRecords(db, site);
-      const patientIds = [
-        ...new Set(Object.values(records).flatMap((l) => l.items.map((i) => i.patientId))),
-      ].sort((a, b) => a - b);
-      await audit(db, actorOf(p), {
-        action: "read",
-        entity: "data_quality",
-        entityId: site.id,
-        siteId: site.id,
-        programmeId: null,
-        detail: {
-          totals: Object.fromEntries(Object.entries(records).map(([k, l]) => [k, l.total])),
-          patientIds,
-        },
-      });
-      return { site, limit: DATA_QUALITY_LIMIT, ...records };
+      return siteDataQuality(db, p, req.params.id);
     },
   );
 }

@@ -1,18 +1,27 @@
 import type { z } from "zod";
-import { valuesWithTargets } from "../indicators/public.ts";
-import type { Db } from "../infra/db/database.ts";
+import type { IndicatorCache } from "../indicators/public.ts";
 import { missesTarget } from "./below-target.ts";
 import type { BelowTarget, ProgrammeAggregate } from "./schemas.ts";
 
+/**
+ * A programme's indicator values with their targets, as the indicators capability computes and
+ * memoizes them per data version (its read-cache.ts): `suppress` for viewers' small cells.
+ */
+export type TargetsReader = (
+  programmeId: number,
+  asOf: string,
+  suppress: boolean,
+) => ReturnType<IndicatorCache["valuesWithTargets"]>;
+
 /** The sites of `programmeIds` whose value misses the indicator's target (below-target.ts). */
 export async function sitesBelowTarget(
-  db: Db,
+  valuesWithTargets: TargetsReader,
   programmeIds: number[],
   asOf: string,
 ): Promise<Array<z.infer<typeof BelowTarget>>> {
   const out: Array<z.infer<typeof BelowTarget>> = [];
   for (const id of programmeIds) {
-    const read = await valuesWithTargets(db, id, asOf, false);
+    const read = await valuesWithTargets(id, asOf, false);
     if (!read?.values) continue;
     const { view, values } = read;
     const siteByCode = new Map(view.ctx.sites.map((s) => [s.code, s]));
@@ -47,13 +56,13 @@ export async function sitesBelowTarget(
  * and how many sites meet each target — a count of sites, never a site's list or a patient.
  */
 export async function programmeAggregates(
-  db: Db,
+  valuesWithTargets: TargetsReader,
   programmeIds: number[],
   asOf: string,
 ): Promise<Array<z.infer<typeof ProgrammeAggregate>>> {
   const out: Array<z.infer<typeof ProgrammeAggregate>> = [];
   for (const id of programmeIds) {
-    const read = await valuesWithTargets(db, id, asOf, true);
+    const read = await valuesWithTargets(id, asOf, true);
     if (!read) continue;
     const { view, values } = read;
     const programmeRow = (indicatorId: string) =>

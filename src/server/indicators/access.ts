@@ -10,10 +10,8 @@ import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { forbidden, notFound } from "../infra/http/errors.ts";
-import { Memo } from "./memo.ts";
-import { loadView, type ProgrammeView } from "./programme-view.ts";
+import type { IndicatorCache } from "./read-cache.ts";
 import { loadProgrammeContext, type ProgrammeContext } from "./service.ts";
-import type { VersionOf } from "./versions.ts";
 
 const cannotWrite =
   "only an administrator or a regional coordinator of the programme may change its indicators";
@@ -37,12 +35,10 @@ export type IndicatorReads = ReturnType<typeof indicatorReads>;
 
 /**
  * The read side of one server: programme views and finished responses kept under the
- * programme's data_version (see memo.ts; the version itself from versions.ts), and who may read
- * what.
+ * programme's data_version (read-cache.ts, shared with the home page), and who may read what.
  */
-export function indicatorReads(db: Db, versionOf: VersionOf) {
-  const views = new Memo<ProgrammeView>(64);
-  const responses = new Memo<Buffer>(256);
+export function indicatorReads(cache: IndicatorCache) {
+  const { responses } = cache;
 
   /**
    * Who may read a programme's indicators, and how: administrators, its regional coordinators
@@ -51,15 +47,9 @@ export function indicatorReads(db: Db, versionOf: VersionOf) {
    */
   async function readAccess(req: FastifyRequest, programmeId: number) {
     const p = principalOf(req);
-    const version = await versionOf(req, programmeId);
-    if (version === undefined) throw notFound("programme");
-    const viewKey = `${programmeId}|${version}`;
-    let view = views.get(viewKey);
-    if (!view) {
-      view = await loadView(db, programmeId, version);
-      if (!view) throw notFound("programme");
-      views.set(viewKey, view);
-    }
+    const found = await cache.view(req, programmeId);
+    if (!found) throw notFound("programme");
+    const { view, viewKey } = found;
     const { ctx } = view;
     if (!canReadProgramme(p, { id: ctx.id, siteIds: ctx.siteIds })) {
       throw forbidden("you may read the indicators only of a programme you work in", "not_your_programme");

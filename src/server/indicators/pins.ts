@@ -1,7 +1,7 @@
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Db } from "../infra/db/database.ts";
-import { AppError } from "../infra/http/errors.ts";
+import { issuesError } from "../infra/http/errors.ts";
 import { CATALOGUE_IDS } from "./catalogue.ts";
 import type { ProgrammeContext } from "./service.ts";
 
@@ -23,7 +23,7 @@ export function replacePins(db: Db, actor: Actor, ctx: ProgrammeContext, ids: st
         message: `no indicator ${id}`,
       }));
     if (issues.length) {
-      throw new AppError("validation", issues.map((x) => `${x.field}: ${x.message}`).join("; "), issues);
+      throw issuesError(issues);
     }
     const before = (
       await trx

@@ -15,6 +15,7 @@ import { findDefinition } from "./programme-view.ts";
 import { checkDimension, indicatorBreakdown } from "./read/breakdown.ts";
 import { indicatorSeries, seriesMonths } from "./read/series.ts";
 import { indicatorValues, previewValues, selectDefinitions } from "./read/values.ts";
+import { indicatorCache } from "./read-cache.ts";
 import {
   BreakdownQuery,
   BreakdownResponse,
@@ -35,17 +36,16 @@ import {
   StoredDefinitionOut,
 } from "./schemas.ts";
 import { BUILT_IN } from "./service.ts";
-import { programmeVersions } from "./versions.ts";
 
 /**
  * The indicators API: who may read and write (access.ts), what is computed (read/, the facts
  * and service.ts), what is stored (definitions.ts, pins.ts). Reads are memoized per server under
  * the programme's data_version.
  */
-export function registerIndicatorRoutes(app: ZodApp, { database, changes }: AppContext): void {
-  const { db } = database;
+export function registerIndicatorRoutes(app: ZodApp, ctx: AppContext): void {
+  const { db } = ctx.database;
   const tags = ["indicators"];
-  const { readAccess, memoJson } = indicatorReads(db, programmeVersions(db, changes));
+  const { readAccess, memoJson } = indicatorReads(indicatorCache(ctx));
 
   app.get(
     "/api/indicator-catalogue",

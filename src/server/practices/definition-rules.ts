@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FieldIssue } from "../infra/http/errors.ts";
+import { type FieldIssue, issuesError } from "../infra/http/errors.ts";
 import { BASE_TAXONOMY, type PracticeDefinition } from "./schemas.ts";
 
 const BASE_CODES = new Set<string>(BASE_TAXONOMY.map((t) => t.code));
@@ -52,4 +52,10 @@ export function definitionIssues(def: z.infer<typeof PracticeDefinition>, at: st
     types.add(t.code);
   });
   return issues;
+}
+
+/** Refuse a definition whose codes collide (definitionIssues), naming every offending field (400). */
+export function assertDefinitionValid(definition: z.infer<typeof PracticeDefinition>): void {
+  const issues = definitionIssues(definition, "body.definition");
+  if (issues.length) throw issuesError(issues);
 }

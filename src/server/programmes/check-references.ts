@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../infra/db/schema.ts";
-import { AppError, type FieldIssue } from "../infra/http/errors.ts";
+import { type FieldIssue, issuesError } from "../infra/http/errors.ts";
 
 export interface ProgrammeReferences {
   regionId: number;
@@ -64,8 +64,7 @@ export async function checkProgrammeReferences(
         message: "the site belongs to another region than the programme",
       });
   });
-  if (issues.length)
-    throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+  if (issues.length) throw issuesError(issues);
   // No issues: the practice exists.
   return refs.practiceVersion ?? practice!.current_version;
 }

@@ -8,7 +8,7 @@ import {
 } from "../indicators/public.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import type { DB } from "../infra/db/schema.ts";
-import { AppError, type FieldIssue } from "../infra/http/errors.ts";
+import { type FieldIssue, issuesError } from "../infra/http/errors.ts";
 import type { IndicatorTarget } from "./schemas.ts";
 
 export type TargetOut = z.infer<typeof IndicatorTarget>;
@@ -100,8 +100,7 @@ export async function checkTargets(
         message: `${kindWord} must be a whole number`,
       });
   });
-  if (issues.length)
-    throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+  if (issues.length) throw issuesError(issues);
 }
 
 /** Replace a programme's targets with the given set. */

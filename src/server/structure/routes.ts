@@ -4,16 +4,10 @@ import { requireAdmin } from "../core/access/guards.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { IdParams } from "../shared/schemas.ts";
-import {
-  createArea,
-  createRegion,
-  createService,
-  createSite,
-  updateArea,
-  updateRegion,
-  updateService,
-  updateSite,
-} from "./changes.ts";
+import { createArea } from "./create-area.ts";
+import { createRegion } from "./create-region.ts";
+import { createService } from "./create-service.ts";
+import { createSite } from "./create-site.ts";
 import { listAreas, listRegions, listServices, listSites, siteDetail } from "./queries.ts";
 import {
   Area,
@@ -33,11 +27,15 @@ import {
   SitePatch,
   SiteQuery,
 } from "./schemas.ts";
+import { updateArea } from "./update-area.ts";
+import { updateRegion } from "./update-region.ts";
+import { updateService } from "./update-service.ts";
+import { updateSite } from "./update-site.ts";
 
 /**
  * Implementation structure: regions → areas → sites → services. Reference data that every
  * signed-in user may read (viewers need the site names for aggregates); only administrators
- * change it (changes.ts).
+ * change it, one use case a file (create-region.ts … update-service.ts).
  */
 export function registerStructureRoutes(app: ZodApp, { database }: AppContext): void {
   const { db } = database;

@@ -4,7 +4,7 @@ import { audit } from "../infra/audit/audit.ts";
 import { hashPassword } from "../infra/auth/password.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { DB } from "../infra/db/schema.ts";
-import { AppError, invalid } from "../infra/http/errors.ts";
+import { AppError, invalid, issuesError } from "../infra/http/errors.ts";
 
 export interface GrantInput {
   role: string;
@@ -32,8 +32,7 @@ export async function checkGrantReferences(trx: Transaction<DB> | Db, grants: Gr
       ? [{ field: `body.grants.${i}.siteId`, rule: "reference", message: "no such site" }]
       : []),
   ]);
-  if (issues.length)
-    throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+  if (issues.length) throw issuesError(issues);
 }
 
 /** Create a user with roles, in one transaction, audited. Used by the API, the CLI and the demo. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { AppError, type FieldIssue } from "./errors.ts";
+import { type FieldIssue, issuesError } from "./errors.ts";
 
 /**
  * Text PostgreSQL cannot store: NUL (refused by `text` and `jsonb`) and UTF-16 surrogates
@@ -58,7 +58,7 @@ export function installTextGuard(app: FastifyInstance): void {
     unstorableTextIssues(req.query, "querystring", issues);
     unstorableTextIssues(req.body, "body", issues);
     if (issues.length) {
-      throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+      throw issuesError(issues);
     }
   });
 }

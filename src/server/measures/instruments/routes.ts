@@ -3,7 +3,7 @@ import type { AppContext, ZodApp } from "../../context.ts";
 import { requireAdmin } from "../../core/access/guards.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { principalOf } from "../../infra/auth/plugin.ts";
-import { AppError, notFound } from "../../infra/http/errors.ts";
+import { issuesError, notFound } from "../../infra/http/errors.ts";
 import { InstrumentCodeParams, ScoreInput, ScoreResult } from "../schemas.ts";
 import { textsShippedIn } from "./definition.ts";
 import { describe, summarise } from "./describe-instrument.ts";
@@ -72,8 +72,7 @@ export function registerInstrumentRoutes(app: ZodApp, { database }: AppContext):
       principalOf(req);
       const def = instrumentOf(req.params.code);
       const { issues, result } = scoreInput(def, req.body);
-      if (!result)
-        throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+      if (!result) throw issuesError(issues);
       return result;
     },
   );

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
 import type { Db } from "../../infra/db/database.ts";
-import { AppError, type FieldIssue } from "../../infra/http/errors.ts";
+import { type FieldIssue, issuesError } from "../../infra/http/errors.ts";
 import { type InstrumentDefinition, SHIPPED_TEXTS_LANGUAGE, textsShippedIn } from "./definition.ts";
 import type { Wording, WordingBody } from "./schemas.ts";
 
@@ -92,8 +92,7 @@ export async function saveWording(
           message: `${value} is not an answer of item ${id}`,
         });
   }
-  if (issues.length)
-    throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+  if (issues.length) throw issuesError(issues);
   const wording: StoredWording = {
     ...(body.instructions ? { instructions: body.instructions } : {}),
     items: body.items,

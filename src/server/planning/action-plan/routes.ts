@@ -1,7 +1,8 @@
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canEditPlanning, canReadAcrossSites, WHY } from "../../core/access/planning.ts";
+import { canEditPlanning } from "../../core/access/planning.ts";
 import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
+import { registerCrossSiteView } from "../cross-site-view.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { registerArtefactRoutes } from "../versions/artefact-routes.ts";
 import { actionPlanSpec } from "./action-plan.ts";
@@ -33,19 +34,5 @@ export function registerActionPlanRoutes(app: ZodApp, { database }: AppContext):
     },
   );
 
-  app.get(
-    "/api/programmes/:programmeId/planning/action-plan/progress",
-    { schema: { tags, params: ProgrammeParams, response: { 200: Progress } } },
-    async (req) => {
-      const { programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        canReadAcrossSites,
-        WHY.acrossSites,
-      );
-      return planProgress(db, programme);
-    },
-  );
+  registerCrossSiteView(app, db, "action-plan/progress", Progress, planProgress);
 }

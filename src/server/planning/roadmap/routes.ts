@@ -1,7 +1,5 @@
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canReadAcrossSites, WHY } from "../../core/access/planning.ts";
-import { resolveProgramme } from "../../core/programme-scope.ts";
-import { ProgrammeParams } from "../schemas.ts";
+import { registerCrossSiteView } from "../cross-site-view.ts";
 import { registerArtefactRoutes } from "../versions/artefact-routes.ts";
 import { roadmapCompliance } from "./compliance.ts";
 import { roadmapSpec } from "./roadmap.ts";
@@ -11,19 +9,5 @@ import { RoadmapCompliance } from "./schemas.ts";
 export function registerRoadmapRoutes(app: ZodApp, { database }: AppContext): void {
   const { db } = database;
   registerArtefactRoutes(app, db, roadmapSpec);
-  app.get(
-    "/api/programmes/:programmeId/planning/roadmap/compliance",
-    { schema: { tags: ["planning"], params: ProgrammeParams, response: { 200: RoadmapCompliance } } },
-    async (req) => {
-      const { programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        canReadAcrossSites,
-        WHY.acrossSites,
-      );
-      return roadmapCompliance(db, programme);
-    },
-  );
+  registerCrossSiteView(app, db, "roadmap/compliance", RoadmapCompliance, roadmapCompliance);
 }

@@ -1,7 +1,5 @@
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canReadAcrossSites, WHY } from "../../core/access/planning.ts";
-import { resolveProgramme } from "../../core/programme-scope.ts";
-import { ProgrammeParams } from "../schemas.ts";
+import { registerCrossSiteView } from "../cross-site-view.ts";
 import { registerArtefactRoutes } from "../versions/artefact-routes.ts";
 import { commonFactors } from "./common-factors.ts";
 import { CommonFactors } from "./schemas.ts";
@@ -13,19 +11,5 @@ export function registerSwotRoutes(app: ZodApp, { database }: AppContext): void 
   const { db } = database;
   registerArtefactRoutes(app, db, swotTagsSpec);
   registerArtefactRoutes(app, db, swotSpec);
-  app.get(
-    "/api/programmes/:programmeId/planning/swot/common-factors",
-    { schema: { tags: ["planning"], params: ProgrammeParams, response: { 200: CommonFactors } } },
-    async (req) => {
-      const { programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        canReadAcrossSites,
-        WHY.acrossSites,
-      );
-      return commonFactors(db, programme);
-    },
-  );
+  registerCrossSiteView(app, db, "swot/common-factors", CommonFactors, commonFactors);
 }

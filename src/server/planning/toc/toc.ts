@@ -1,4 +1,4 @@
-import { AppError } from "../../infra/http/errors.ts";
+import { issuesError } from "../../infra/http/errors.ts";
 import { withIds } from "../schemas.ts";
 import { type ArtefactSpec, regionAndSiteMounts } from "../versions/artefact-routes.ts";
 import { tocIssues } from "./graph-rules.ts";
@@ -20,8 +20,7 @@ export const tocSpec: ArtefactSpec<TocContent> = {
   fromRegion: { automatic: true, adapt: (_ctx, region) => region },
   async prepare(_ctx, content) {
     const issues = tocIssues(content.nodes, content.edges);
-    if (issues.length)
-      throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+    if (issues.length) throw issuesError(issues);
     return { nodes: content.nodes, edges: withIds(content.edges, "edge") };
   },
   sheets: (_ctx, content) => {
