@@ -333,8 +333,13 @@ figure { margin: 6px 0; break-inside: avoid; } figcaption { font-size: 9pt; colo
 svg { max-width: 100%; height: auto; } section { break-inside: auto; }
 .empty { border: 1px solid #f08c00; padding: 8px; background: #fff8e6; }`;
 
-export function renderReportHtml(data: ReportData, lang: ReportLanguage, today: string): string {
-  const t = TEXTS[lang];
+export function renderReportHtml(
+  data: ReportData,
+  lang: ReportLanguage,
+  today: string,
+  texts: ReportTexts = TEXTS[lang],
+): string {
+  const t = texts;
   const f = formatter(lang);
   const index = new Map(data.values.indicators.map((r) => [`${r.id}|${r.site ?? ""}`, r]));
   const c: Ctx = { data, t, f, lang, rec: (id, site) => index.get(`${id}|${site ?? ""}`) };
