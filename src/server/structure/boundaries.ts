@@ -120,7 +120,10 @@ function checkPolygon(rings: unknown, path: PropertyKey[], out: FieldIssue[]): v
 
 function checkGeometry(g: { type: string; coordinates: unknown }, i: number, out: FieldIssue[]): void {
   const path: PropertyKey[] = ["features", i, "geometry"];
-  if (g.type === "Polygon") return checkPolygon(g.coordinates, [...path, "coordinates"], out);
+  if (g.type === "Polygon") {
+    checkPolygon(g.coordinates, [...path, "coordinates"], out);
+    return;
+  }
   if (g.type === "MultiPolygon") {
     if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
       out.push({
