@@ -385,6 +385,33 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     it: () => "può essere assegnato solo a esiti e prodotti",
   },
   upload: { en: () => "could not be read", it: () => "non è stato possibile leggerlo" },
+  // report texts and region boundaries (issue 12)
+  unknown_placeholder: {
+    en: ({ p }) => `has {${String(p.placeholder)}}, which is not a placeholder of this text`,
+    it: ({ p }) => `contiene {${String(p.placeholder)}}, che non è un segnaposto di questo testo`,
+  },
+  json: { en: () => "is not valid JSON", it: () => "non è un JSON valido" },
+  geometry_type: {
+    en: () => "must be a Polygon or a MultiPolygon",
+    it: () => "deve essere un Polygon o un MultiPolygon",
+  },
+  ring_not_closed: {
+    en: () => "is a ring whose last position is not its first",
+    it: () => "è un anello la cui ultima posizione non coincide con la prima",
+  },
+  ring_too_short: {
+    en: () => "is a ring with fewer than 4 positions",
+    it: () => "è un anello con meno di 4 posizioni",
+  },
+  coordinate_range: {
+    en: () => "must be [longitude, latitude] with longitude in −180…180 and latitude in −90…90",
+    it: () =>
+      "deve essere [longitudine, latitudine] con longitudine tra −180 e 180 e latitudine tra −90 e 90",
+  },
+  unknown_area: {
+    en: ({ p }) => `names area "${String(p.area)}", which is not an area of the region`,
+    it: ({ p }) => `indica l'area "${String(p.area)}", che non è un'area della regione`,
+  },
   coordinator_in_team: {
     en: () => "cannot be turned off while this professional coordinates the team",
     it: () => "non può essere tolto finché questo professionista coordina il team",

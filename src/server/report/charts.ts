@@ -119,3 +119,66 @@ export function funnelChart(input: { stages: Array<{ name: string; value: number
     ],
   });
 }
+
+/**
+ * The region's areas as a map (ECharts' map series on the uploaded GeoJSON, registered under
+ * `mapName`), each area coloured by its value on a 0–`max` scale (null: grey, no figure), with a
+ * legend (the colour scale and its title) and, in each area, its name and its sites' names.
+ */
+export function regionMap(input: {
+  mapName: string;
+  geoJson: object;
+  /** The feature property holding the area code. */
+  property: string;
+  areas: Array<{ code: string; name: string; value: number | null; sites: string[] }>;
+  max: number;
+  legendTitle: string;
+  noValue: string;
+}): string {
+  // biome-ignore lint/suspicious/noExplicitAny: ECharts types GeoJSON loosely; the file was checked (structure/boundaries.ts)
+  echarts.registerMap(input.mapName, input.geoJson as any);
+  const byCode = new Map(input.areas.map((a) => [a.code, a]));
+  return render(460, {
+    title: { text: input.legendTitle, left: 0, top: 0, textStyle: { fontSize: 11, fontWeight: "normal" } },
+    visualMap: {
+      type: "continuous",
+      min: 0,
+      max: input.max,
+      left: 0,
+      bottom: 8,
+      calculable: false,
+      text: [`${input.max}%`, "0%"],
+      inRange: { color: ["#fff4e6", "#ffa94d", "#2f9e44"] },
+      outOfRange: { color: "#dee2e6" },
+    },
+    series: [
+      {
+        type: "map",
+        map: input.mapName,
+        nameProperty: input.property,
+        top: 28,
+        bottom: 8,
+        left: 90,
+        right: 8,
+        roam: false,
+        itemStyle: { areaColor: "#dee2e6", borderColor: "#495057", borderWidth: 0.8 },
+        label: {
+          show: true,
+          fontSize: 9,
+          color: "#1a1a1a",
+          formatter: (p: { name: string }) => {
+            const a = byCode.get(p.name);
+            if (!a) return p.name;
+            const figure = a.value === null ? input.noValue : `${Math.round(a.value)}%`;
+            return [`${a.name} (${figure})`, ...a.sites].join("\n");
+          },
+        },
+        data: input.areas.map((a) => ({
+          name: a.code,
+          value: a.value === null ? null : Math.min(a.value, input.max),
+          ...(a.value === null ? { itemStyle: { areaColor: "#dee2e6" } } : {}),
+        })),
+      },
+    ],
+  });
+}

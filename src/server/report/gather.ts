@@ -13,6 +13,7 @@ import type { Db } from "../infra/db/database.ts";
 import { addMonths } from "../infra/time/civil-date.ts";
 import { compareSites, trainingFunnel } from "../measures/public.ts";
 import { commonFactors, compareSana, planProgress, roadmapCompliance } from "../planning/public.ts";
+import { loadRegionBoundaries } from "../structure/public.ts";
 import type { ReportPeriod } from "./request.ts";
 
 /** Whom the report is for: what it may show. */
@@ -29,7 +30,7 @@ export type ReportData = NonNullable<Awaited<ReturnType<typeof gatherReport>>>;
  * Everything the monitoring report shows, read through the services the API answers with: the
  * indicators as of the period's last day (indicators service, suppression for viewers), the
  * enrolment series over the period, the training funnel over the period, fidelity (latest review
- * of each site, per scale) and the planning toolkit's state (SANA, SWOT common factors, action
+ * of each site, per scale), the region's area boundaries (the map) and the planning toolkit's state (SANA, SWOT common factors, action
  * plan progress as of the last day, roadmaps, the last questionnaire round opened by then).
  * Undefined for an unknown programme.
  */
@@ -51,20 +52,28 @@ export async function gatherReport(
   const earliest = `${addMonths(period.to, -(MAX_SERIES_POINTS - 1)).slice(0, 7)}-01`;
   const asOfs = monthlyAsOfs(period.from > earliest ? period.from : earliest, period.to);
   const access = { programme: scope, suppressSmallCells: audience.suppress };
-  const [values, series, funnel, scales, sana, swot, progress, roadmap, round] = await Promise.all([
-    indicatorValues(db, view, [...BUILT_IN], { asOf: period.to, ...options }),
-    indicatorSeries(db, ctx, enrolled, { from: asOfs[0]!, to: period.to, asOfs }, options),
-    trainingFunnel(db, access, period),
-    fidelityScales(db, programmeId),
-    compareSana(db, scope),
-    commonFactors(db, scope),
-    planProgress(db, scope, period.to),
-    roadmapCompliance(db, scope),
-    lastRound(db, programmeId, period.to),
-  ]);
+  const [values, series, funnel, scales, sana, swot, progress, roadmap, round, boundaries] =
+    await Promise.all([
+      indicatorValues(db, view, [...BUILT_IN], { asOf: period.to, ...options }),
+      indicatorSeries(db, ctx, enrolled, { from: asOfs[0]!, to: period.to, asOfs }, options),
+      trainingFunnel(db, access, period),
+      fidelityScales(db, programmeId),
+      compareSana(db, scope),
+      commonFactors(db, scope),
+      planProgress(db, scope, period.to),
+      roadmapCompliance(db, scope),
+      lastRound(db, programmeId, period.to),
+      loadRegionBoundaries(db, scope.regionId),
+    ]);
   const fidelity = await Promise.all(scales.map((s) => compareSites(db, access, s)));
   return {
-    programme: { id: ctx.id, code: ctx.code, name: ctx.name, implementationStart: ctx.implementationStart },
+    programme: {
+      id: ctx.id,
+      code: ctx.code,
+      name: ctx.name,
+      implementationStart: ctx.implementationStart,
+      regionId: scope.regionId,
+    },
     period,
     audience,
     sites: ctx.sites,
@@ -73,6 +82,8 @@ export async function gatherReport(
     funnel,
     fidelity,
     planning: { sana, swot, progress, roadmap, round },
+    /** The region's area boundaries (the regional map), undefined when none were uploaded. */
+    boundaries,
   };
 }
 

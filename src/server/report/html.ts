@@ -1,4 +1,4 @@
-import { barsChart, funnelChart, groupedBarsChart, lineChart } from "./charts.ts";
+import { barsChart, funnelChart, groupedBarsChart, lineChart, regionMap } from "./charts.ts";
 import { type Formatter, formatter } from "./format.ts";
 import type { ReportData } from "./gather.ts";
 import type { ReportLanguage } from "./request.ts";
@@ -109,8 +109,78 @@ function programmeSection(c: Ctx): string {
     t.s_programme,
     `${p(`${intro} ${phase}`)}
 ${table([t.site, "", t.area, t.target], rows, 3)}
-${p(t.regionalMapLeftOut)}`,
+${mapSection(c)}`,
   );
+}
+
+/**
+ * Patients enrolled against target per area: the sum over the area's sites of the programme.
+ * An area gets no figure when a site's count is withheld (summing the others would reveal it) or
+ * a site has no target. Pure; exported for its table of cases.
+ */
+export function enrolmentByArea(
+  sites: ReadonlyArray<{ code: string; name: string; areaCode: string | null; areaName: string | null }>,
+  rec: (site: string) => { value: number | null; suppressed: boolean; target?: number | null } | undefined,
+) {
+  const areas = new Map<
+    string,
+    { code: string; name: string; enrolled: number; target: number; complete: boolean; sites: string[] }
+  >();
+  for (const s of sites) {
+    if (!s.areaCode) continue;
+    const a = areas.get(s.areaCode) ?? {
+      code: s.areaCode,
+      name: s.areaName ?? s.areaCode,
+      enrolled: 0,
+      target: 0,
+      complete: true,
+      sites: [],
+    };
+    areas.set(s.areaCode, a);
+    a.sites.push(s.name);
+    const r = rec(s.code);
+    if (!r || r.suppressed || r.value === null || r.target === null || r.target === undefined)
+      a.complete = false;
+    else {
+      a.enrolled += r.value;
+      a.target += r.target;
+    }
+  }
+  return [...areas.values()].map((a) => ({
+    code: a.code,
+    name: a.name,
+    sites: a.sites,
+    enrolled: a.complete ? a.enrolled : null,
+    target: a.complete ? a.target : null,
+    percent: a.complete && a.target > 0 ? (a.enrolled / a.target) * 100 : null,
+  }));
+}
+
+function mapSection(c: Ctx): string {
+  const { data, t, f } = c;
+  const b = data.boundaries;
+  if (!b) return `<h3>${esc(t.mapTitle)}</h3>\n${p(t.noBoundaries)}`;
+  const areas = enrolmentByArea(data.sites, (code) => c.rec("enrolled", code));
+  const svg = regionMap({
+    mapName: `region-${data.programme.regionId}-v${b.version}`,
+    geoJson: b.collection,
+    property: b.property,
+    areas: areas.map((a) => ({ code: a.code, name: a.name, value: a.percent, sites: a.sites })),
+    max: 100,
+    legendTitle: t.mapLegend,
+    noValue: t.mapNoValue,
+  });
+  const rows = areas.map((a) => [
+    esc(a.name),
+    esc(a.sites.join(", ")),
+    esc(f.n(a.enrolled)),
+    esc(f.n(a.target)),
+    esc(a.percent === null ? t.mapNoValue : `${f.d(Math.round(a.percent * 10) / 10)}%`),
+  ]);
+  return `<h3>${esc(t.mapTitle)}</h3>
+${p(fill(t.mapText, { to: f.day(data.period.to) }))}
+<figure class="map">${svg}<figcaption>${esc(t.mapTitle)}. ${esc(t.mapNoValueNote)}</figcaption></figure>
+${table([t.area, t.site, t.enrolled, t.target, t.mapLegend], rows, 2)}`;
 }
 
 function enrolmentSection(c: Ctx): string {
@@ -333,8 +403,13 @@ figure { margin: 6px 0; break-inside: avoid; } figcaption { font-size: 9pt; colo
 svg { max-width: 100%; height: auto; } section { break-inside: auto; }
 .empty { border: 1px solid #f08c00; padding: 8px; background: #fff8e6; }`;
 
-export function renderReportHtml(data: ReportData, lang: ReportLanguage, today: string): string {
-  const t = TEXTS[lang];
+export function renderReportHtml(
+  data: ReportData,
+  lang: ReportLanguage,
+  today: string,
+  texts: ReportTexts = TEXTS[lang],
+): string {
+  const t = texts;
   const f = formatter(lang);
   const index = new Map(data.values.indicators.map((r) => [`${r.id}|${r.site ?? ""}`, r]));
   const c: Ctx = { data, t, f, lang, rec: (id, site) => index.get(`${id}|${site ?? ""}`) };

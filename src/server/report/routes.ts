@@ -10,6 +10,7 @@ import { Id } from "../shared/schemas.ts";
 import { buildReport, REPORT_FORMATS } from "./build.ts";
 import { ChromiumMissingError } from "./pdf.ts";
 import { checkLanguage, checkPeriod, type ReportInputIssue } from "./request.ts";
+import { registerReportTextRoutes } from "./text-routes.ts";
 
 const Params = z.strictObject({ id: Id });
 const Query = z.strictObject({
@@ -32,8 +33,9 @@ function refuse(issue: ReportInputIssue): AppError {
  * indicators API gives them: viewers and users of only some of its sites get small cells
  * suppressed, and site-level planning only as counts. Every report handed out is audited.
  */
-export function registerReportRoutes(app: ZodApp, { database }: AppContext): void {
-  const { db } = database;
+export function registerReportRoutes(app: ZodApp, ctx: AppContext): void {
+  const { db } = ctx.database;
+  registerReportTextRoutes(app, ctx);
   app.get(
     "/api/programmes/:id/report",
     {

@@ -13,7 +13,14 @@ const EN = {
     "Aggregates for viewers: a cell counting 1–4 people is withheld (shown as “<5”), and so is another that would reveal it.",
   siteNote: "Sites marked * counted fewer than 5 people for that figure: read with care.",
   noData: "No patients are enrolled in this programme up to {to}: the report has no care figures to show.",
-  regionalMapLeftOut: "The regional map of the sites is not part of this report.",
+  mapTitle: "Regional map: patients enrolled against target, by area",
+  mapText:
+    "Each area is coloured by the patients enrolled at its sites as a share of their targets (the sum of the sites' enrolled over the sum of their targets), up to {to}; the area's sites are named in it.",
+  mapLegend: "Enrolled / target",
+  mapNoValue: "no figure",
+  mapNoValueNote:
+    "Grey: no site of the programme in the area, a site without a target, or a figure withheld.",
+  noBoundaries: "No area boundaries were uploaded for the region: the regional map is not drawn.",
   s_programme: "1. Programme and sites",
   programmeIntro: "{programme} ({code}) runs at {sites} sites.",
   implementationFrom: "Implementation phase from {start}.",
@@ -126,7 +133,15 @@ const IT: ReportTexts = {
   siteNote: "Le sedi segnate con * contano meno di 5 persone per quel dato: da leggere con cautela.",
   noData:
     "Nessun paziente è arruolato in questo programma fino al {to}: il rapporto non ha dati di cura da mostrare.",
-  regionalMapLeftOut: "La mappa regionale delle sedi non fa parte di questo rapporto.",
+  mapTitle: "Mappa regionale: pazienti arruolati rispetto all'obiettivo, per area",
+  mapText:
+    "Ogni area è colorata secondo i pazienti arruolati nelle sue sedi in rapporto ai loro obiettivi (la somma degli arruolati delle sedi sulla somma dei loro obiettivi), fino al {to}; nell'area sono indicate le sue sedi.",
+  mapLegend: "Arruolati / obiettivo",
+  mapNoValue: "nessun dato",
+  mapNoValueNote:
+    "In grigio: nessuna sede del programma nell'area, una sede senza obiettivo, oppure un dato non mostrato.",
+  noBoundaries:
+    "Per la regione non sono stati caricati i confini delle aree: la mappa regionale non è disegnata.",
   s_programme: "1. Programma e sedi",
   programmeIntro: "{programme} ({code}) si svolge in {sites} sedi.",
   implementationFrom: "Fase di implementazione dal {start}.",

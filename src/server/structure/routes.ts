@@ -4,6 +4,7 @@ import { requireAdmin } from "../core/access/guards.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { IdParams } from "../shared/schemas.ts";
+import { registerBoundaryRoutes } from "./boundaries-routes.ts";
 import { createArea } from "./create-area.ts";
 import { createRegion } from "./create-region.ts";
 import { createService } from "./create-service.ts";
@@ -37,8 +38,9 @@ import { updateSite } from "./update-site.ts";
  * signed-in user may read (viewers need the site names for aggregates); only administrators
  * change it, one use case a file (create-region.ts … update-service.ts).
  */
-export function registerStructureRoutes(app: ZodApp, { database }: AppContext): void {
-  const { db } = database;
+export function registerStructureRoutes(app: ZodApp, ctx: AppContext): void {
+  const { db } = ctx.database;
+  registerBoundaryRoutes(app, ctx);
   const tags = ["structure"];
   const admin = (req: Parameters<typeof requireAdmin>[0]) => actorOf(requireAdmin(req));
 

@@ -278,6 +278,20 @@ export const en = {
     editService: "Edit service",
     kind: "Kind",
     noProgrammes: "This site takes part in no programme.",
+    boundaries: {
+      title: "Area boundaries of {{region}} (the report's map)",
+      none: "No area boundaries uploaded: the monitoring report says so instead of drawing the regional map.",
+      current:
+        "{{count}} areas drawn ({{areas}}), matched by the property “{{property}}”; uploaded by {{user}} (version {{version}}).",
+      hint: "A GeoJSON FeatureCollection with one Polygon or MultiPolygon feature per area, whose property holds the area's code. The whole file is checked; nothing is stored if anything is wrong.",
+      file: "GeoJSON file",
+      choose: "Choose a file",
+      property: "Area code property",
+      upload: "Upload",
+      remove: "Remove",
+      uploaded: "Boundaries of {{count}} areas stored",
+      refused: "The file was refused; nothing was stored",
+    },
   },
   serviceKinds: {
     community_centre: "Community mental-health centre",

@@ -285,6 +285,20 @@ export const it: Messages = {
     editService: "Modifica servizio",
     kind: "Tipo",
     noProgrammes: "Questa sede non partecipa a nessun programma.",
+    boundaries: {
+      title: "Confini delle aree di {{region}} (la mappa del rapporto)",
+      none: "Nessun confine delle aree caricato: il rapporto di monitoraggio lo dice invece di disegnare la mappa regionale.",
+      current:
+        "{{count}} aree disegnate ({{areas}}), associate tramite la proprietà “{{property}}”; caricate da {{user}} (versione {{version}}).",
+      hint: "Un FeatureCollection GeoJSON con una feature Polygon o MultiPolygon per area, la cui proprietà contiene il codice dell'area. Il file è controllato per intero; se qualcosa non va non viene salvato nulla.",
+      file: "File GeoJSON",
+      choose: "Scegli un file",
+      property: "Proprietà del codice dell'area",
+      upload: "Carica",
+      remove: "Rimuovi",
+      uploaded: "Confini di {{count}} aree salvati",
+      refused: "Il file è stato rifiutato; non è stato salvato nulla",
+    },
   },
   serviceKinds: {
     community_centre: "Centro di salute mentale (CSM)",

@@ -80,3 +80,15 @@ export function canCreateProgrammeIn(
   if (isAdmin(p)) return true;
   return coordinatedProgrammes(p).length > 0 && coordinatorRegions.includes(regionId);
 }
+
+/**
+ * Reword a programme's report texts, upload a region's area boundaries (issue 12): administrators,
+ * and regional coordinators of that region (`coordinatorRegions`, as for `canCreateProgrammeIn`).
+ */
+export function canShapeRegionReport(
+  p: Principal,
+  regionId: number,
+  coordinatorRegions: readonly number[],
+): boolean {
+  return canCreateProgrammeIn(p, regionId, coordinatorRegions);
+}

@@ -15,6 +15,7 @@ import * as m0013 from "./migrations/0013_hardening.ts";
 import * as m0014 from "./migrations/0014_facts_few_enrolments.ts";
 import * as m0015 from "./migrations/0015_indicator_targets.ts";
 import * as m0016 from "./migrations/0016_planning_from_region.ts";
+import * as m0017 from "./migrations/0017_report_texts_and_boundaries.ts";
 import * as m0020 from "./migrations/0020_indicator_version_notify.ts";
 import type { DB } from "./schema.ts";
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0014_facts_few_enrolments": m0014,
   "0015_indicator_targets": m0015,
   "0016_planning_from_region": m0016,
+  "0017_report_texts_and_boundaries": m0017,
   "0020_indicator_version_notify": m0020,
 };
 

@@ -324,6 +324,27 @@ export interface IndicatorTargetTable {
   direction: string;
   updated_at: Generated<Date>;
 }
+/** A programme's own wording of one report text section in one language (migration 0017); text null: reset. */
+export interface ReportTextTable {
+  id: Generated<number>;
+  programme_id: number;
+  section: string;
+  lang: string;
+  text: string | null;
+  version: number;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+/** The GeoJSON boundaries of a region's areas (migration 0017), validated by structure/boundaries.ts. */
+export interface RegionBoundaryTable {
+  region_id: number;
+  area_property: string;
+  geojson: JSONColumnType<object, string, string>;
+  features: number;
+  version: number;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
 export interface IndicatorPinTable {
   programme_id: number;
   indicator_id: string;
@@ -470,6 +491,8 @@ export interface DB {
   indicator_definitions: IndicatorDefinitionTable;
   indicator_pins: IndicatorPinTable;
   indicator_targets: IndicatorTargetTable;
+  report_texts: ReportTextTable;
+  region_boundaries: RegionBoundaryTable;
   planning_questionnaires: PlanningQuestionnaireTable;
   planning_rounds: PlanningRoundTable;
   planning_artefacts: PlanningArtefactTable;

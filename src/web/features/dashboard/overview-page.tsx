@@ -36,7 +36,7 @@ function Overview({ ctx }: { ctx: DashboardContext }) {
       title={t("dashboard.titleNamed", { code: programme.code })}
       subtitle={programme.name}
       crumb={t("dashboard.tabs.overview")}
-      actions={<ReportMenu programmeId={programmeId} asOf={asOf} />}
+      actions={<ReportMenu programmeId={programmeId} asOf={asOf} canEditTexts={canEdit} />}
     >
       <section aria-labelledby="pinned-title">
         <SimpleGrid cols={{ base: 1, xs: 2 }} mb="xs">

@@ -1,15 +1,27 @@
 import { Button, Menu } from "@mantine/core";
-import { IconFileDescription } from "@tabler/icons-react";
+import { IconFileDescription, IconPencil } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { lastTwelveMonths, reportUrl } from "./period.ts";
+import { ReportTextsModal } from "./report-texts-modal.tsx";
 
 /**
  * The monitoring report of the programme (server-side, GET /api/programmes/:id/report): the twelve
  * months up to the dashboard's date (the items say which days), in the user's language, as a PDF or HTML download. The server
  * decides what the reader may see (viewers get small cells suppressed).
  */
-export function ReportMenu({ programmeId, asOf }: { programmeId: number; asOf: string }) {
+export function ReportMenu({
+  programmeId,
+  asOf,
+  canEditTexts = false,
+}: {
+  programmeId: number;
+  asOf: string;
+  /** Offer "Report texts…" (administrators, the programme's coordinators; the server decides). */
+  canEditTexts?: boolean;
+}) {
   const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const period = lastTwelveMonths(asOf);
   const lang = i18n.language === "it" ? "it" : "en";
   // civil dates, written as the dashboard writes them (medium style, no time zone shift)
@@ -19,20 +31,34 @@ export function ReportMenu({ programmeId, asOf }: { programmeId: number; asOf: s
     to: day.format(new Date(`${period.to}T00:00:00Z`)),
   };
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconFileDescription size={16} aria-hidden="true" />}>
-          {t("report.button")}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component="a" href={reportUrl(programmeId, period, lang, "pdf")} download>
-          {t("report.pdf", label)}
-        </Menu.Item>
-        <Menu.Item component="a" href={reportUrl(programmeId, period, lang, "html")} download>
-          {t("report.html", label)}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" leftSection={<IconFileDescription size={16} aria-hidden="true" />}>
+            {t("report.button")}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item component="a" href={reportUrl(programmeId, period, lang, "pdf")} download>
+            {t("report.pdf", label)}
+          </Menu.Item>
+          <Menu.Item component="a" href={reportUrl(programmeId, period, lang, "html")} download>
+            {t("report.html", label)}
+          </Menu.Item>
+          {canEditTexts && (
+            <>
+              <Menu.Divider />
+              <Menu.Item
+                leftSection={<IconPencil size={14} aria-hidden="true" />}
+                onClick={() => setEditing(true)}
+              >
+                {t("report.editTexts")}
+              </Menu.Item>
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+      {editing && <ReportTextsModal programmeId={programmeId} onClose={() => setEditing(false)} />}
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { Page, QueryView } from "../../app/page.tsx";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Area, Region, Site } from "../../app/types.ts";
 import { AreaModal } from "./area-modal.tsx";
+import { BoundariesCard } from "./boundaries-card.tsx";
 import { RegionModal } from "./region-modal.tsx";
 import { SiteModal } from "./site-modal.tsx";
 
@@ -131,6 +132,7 @@ function RegionDetail({ region }: { region: Region }) {
           )}
         </QueryView>
       </Paper>
+      <BoundariesCard region={region} />
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm" align="flex-end">

@@ -1,0 +1,208 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconRefresh } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormErrors } from "../../app/form-errors.ts";
+import {
+  type ReportLang,
+  type ReportTextSection,
+  useReportTexts,
+  useResetReportText,
+  useSaveReportText,
+} from "./report-texts-data.ts";
+
+const isShown = (p: string) => p === "text";
+
+/**
+ * The programme's own wording of the report's text sections (issue 12), one language per tab:
+ * choose a section, edit it (the placeholders it may use are listed), save, or reset it to the
+ * default. Optimistic locking: the version read goes as `baseVersion`; a stale one shows an alert
+ * offering the latest text. The server decides who may (administrators, coordinators of the
+ * programme's region).
+ */
+export function ReportTextsModal({ programmeId, onClose }: { programmeId: number; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [lang, setLang] = useState<ReportLang>(i18n.language === "it" ? "it" : "en");
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t("report.texts.title")}
+      size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <Tabs value={lang} onChange={(v) => v && setLang(v as ReportLang)}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="en">{t("report.texts.lang.en")}</Tabs.Tab>
+          <Tabs.Tab value="it">{t("report.texts.lang.it")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value={lang}>
+          <LanguageTexts key={lang} programmeId={programmeId} lang={lang} />
+        </Tabs.Panel>
+      </Tabs>
+    </Modal>
+  );
+}
+
+function LanguageTexts({ programmeId, lang }: { programmeId: number; lang: ReportLang }) {
+  const { t } = useTranslation();
+  const texts = useReportTexts(programmeId, lang);
+  const [section, setSection] = useState<string>("programmeIntro");
+  if (texts.isPending) return <Loader size="sm" aria-label={t("common.loading")} />;
+  if (texts.isError)
+    return (
+      <Alert color="red" role="alert">
+        {texts.error.message}
+      </Alert>
+    );
+  const current = texts.data.sections.find((s) => s.section === section) ?? texts.data.sections[0]!;
+  return (
+    <Stack>
+      <Select
+        label={t("report.texts.section")}
+        value={current.section}
+        allowDeselect={false}
+        onChange={(v) => v && setSection(v)}
+        data={texts.data.sections.map((s) => ({
+          value: s.section,
+          label: `${t(`report.texts.sections.${s.section}`)}${s.overridden ? ` — ${t("report.texts.customised")}` : ""}`,
+        }))}
+      />
+      <SectionEditor
+        key={`${current.section}-${current.version}`}
+        programmeId={programmeId}
+        lang={lang}
+        section={current}
+        onReload={async () => void (await texts.refetch())}
+      />
+    </Stack>
+  );
+}
+
+function SectionEditor({
+  programmeId,
+  lang,
+  section,
+  onReload,
+}: {
+  programmeId: number;
+  lang: ReportLang;
+  section: ReportTextSection;
+  onReload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveReportText(programmeId, lang);
+  const reset = useResetReportText(programmeId, lang);
+  const { errors, fail, clear, field } = useFormErrors(isShown, {
+    labels: { text: t("report.texts.text") },
+  });
+  const [text, setText] = useState(section.text);
+  const [base] = useState(section.version);
+  const stale = errors.error?.code === "stale_version";
+  const name = t(`report.texts.sections.${section.section}`);
+  const done = (message: string) => ({
+    onSuccess: () => notifications.show({ color: "green", message }),
+    onError: fail,
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        clear();
+        save.mutate(
+          { section: section.section, text, baseVersion: base },
+          done(t("report.texts.saved", { name })),
+        );
+      }}
+    >
+      <Stack gap="sm">
+        <Group gap="xs">
+          <Badge color={section.overridden ? "blue" : "gray"} variant="light">
+            {section.overridden ? t("report.texts.customised") : t("report.texts.default")}
+          </Badge>
+          {section.updatedBy && (
+            <Text size="xs" c="dimmed">
+              {t("report.texts.updatedBy", { user: section.updatedBy, version: section.version })}
+            </Text>
+          )}
+        </Group>
+        {stale && (
+          <Alert
+            color="orange"
+            variant="light"
+            title={t("common.staleTitle")}
+            role="alert"
+            styles={{ title: { color: "var(--mantine-color-text)" } }}
+          >
+            <Text size="sm" mb="sm">
+              {errors.general}
+            </Text>
+            <Button
+              size="xs"
+              variant="light"
+              color="orange"
+              leftSection={<IconRefresh size={14} aria-hidden="true" />}
+              onClick={() => void onReload()}
+            >
+              {t("common.reloadLatest")}
+            </Button>
+          </Alert>
+        )}
+        <Textarea
+          label={t("report.texts.text")}
+          description={
+            section.placeholders.length
+              ? t("report.texts.placeholders", { list: section.placeholders.map((p) => `{${p}}`).join(", ") })
+              : t("report.texts.noPlaceholders")
+          }
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          maxRows={10}
+          error={field("text")}
+        />
+        <Text size="xs" c="dimmed">
+          {t("report.texts.defaultIs")} {section.defaultText}
+        </Text>
+        {!stale && errors.general && (
+          <Alert color="red" role="alert">
+            {errors.general}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            disabled={!section.overridden}
+            loading={reset.isPending}
+            onClick={() => {
+              clear();
+              reset.mutate(
+                { section: section.section, baseVersion: base },
+                done(t("report.texts.resetDone", { name })),
+              );
+            }}
+          >
+            {t("report.texts.reset")}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t("report.texts.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
