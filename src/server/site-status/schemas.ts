@@ -2,7 +2,8 @@ import { z } from "zod";
 import { SITE_STATUS_REASONS, SITE_STATUSES } from "../../shared/vocabulary.ts";
 import { CivilDate, Id } from "../shared/schemas.ts";
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const SiteStatusParams = z.strictObject({ id: Id, siteId: Id });
 
