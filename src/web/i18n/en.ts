@@ -8,6 +8,7 @@ import { planningEn } from "../features/planning/messages.en.ts";
 import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
 import { reportEn } from "../features/report/messages.en.ts";
+import { siteStatusEn } from "../features/site-status/messages.en.ts";
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the type
  * `Messages` below makes a missing or extra key a compile error).
@@ -15,6 +16,7 @@ import { reportEn } from "../features/report/messages.en.ts";
 export const en = {
   dashboard: dashboardEn,
   programmeTargets: programmeTargetsEn,
+  siteStatus: siteStatusEn,
   common: {
     loading: "Loading…",
     save: "Save",

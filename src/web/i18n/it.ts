@@ -8,12 +8,14 @@ import { planningIt } from "../features/planning/messages.it.ts";
 import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
 import { reportIt } from "../features/report/messages.it.ts";
+import { siteStatusIt } from "../features/site-status/messages.it.ts";
 import type { Messages } from "./en.ts";
 
 /** Italiano. */
 export const it: Messages = {
   dashboard: dashboardIt,
   programmeTargets: programmeTargetsIt,
+  siteStatus: siteStatusIt,
   common: {
     loading: "Caricamento…",
     save: "Salva",
