@@ -451,6 +451,17 @@ export interface SiteStatusChangeTable {
   changed_by_name: string;
   created_at: Generated<Date>;
 }
+/** A practice offered to a patient and declined (migration 0023). */
+export interface DeclinedOfferTable {
+  id: Generated<number>;
+  patient_id: number;
+  programme_id: number;
+  site_id: number;
+  offer_date: CivilDate;
+  reason: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
 export interface DB {
   regions: RegionTable;
   areas: AreaTable;
@@ -497,4 +508,5 @@ export interface DB {
   training_attendance: TrainingAttendanceTable;
   supervision_sessions: SupervisionSessionTable;
   site_status_changes: SiteStatusChangeTable;
+  declined_offers: DeclinedOfferTable;
 }
