@@ -4,6 +4,7 @@ import { homeEn } from "../features/home/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
 import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
+import { offersEn } from "../features/offers/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
 import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
@@ -17,6 +18,7 @@ export const en = {
   dashboard: dashboardEn,
   programmeTargets: programmeTargetsEn,
   siteStatus: siteStatusEn,
+  offers: offersEn,
   common: {
     loading: "Loading…",
     save: "Save",

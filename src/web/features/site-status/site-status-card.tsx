@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { useUptake } from "../offers/api.ts";
 import { useSiteStatus } from "./api.ts";
 import { ChangeStatusModal } from "./change-status-modal.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -13,6 +14,17 @@ import type { SiteStatusRow } from "./types.ts";
 export function SiteStatusCard({ programmeId }: { programmeId: number }) {
   const { t, i18n } = useTranslation();
   const list = useSiteStatus(programmeId);
+  const uptake = useUptake(programmeId);
+  const uptakeOf = (siteId: number) => {
+    const u = uptake.data?.sites.find((s) => s.siteId === siteId);
+    if (!u) return "…";
+    if (u.suppressed) return t("offers.uptakeHidden");
+    if (u.uptake === null) return t("offers.uptakeNone");
+    const pct = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(
+      u.uptake,
+    );
+    return `${pct} (${t("offers.uptakeOf", { enrolled: u.enrolled, offered: (u.enrolled ?? 0) + (u.declined ?? 0) })})`;
+  };
   const [editing, setEditing] = useState<SiteStatusRow | null>(null);
   const date = (iso: string) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(
@@ -42,11 +54,12 @@ export function SiteStatusCard({ programmeId }: { programmeId: number }) {
               t("siteStatus.fields.reason"),
               t("siteStatus.fields.note"),
               t("siteStatus.changedBy"),
+              t("offers.uptake"),
               "",
             ]}
             rowCount={data.sites.length}
             empty={t("programmes.noSites")}
-            minWidth={820}
+            minWidth={920}
           >
             {data.sites.map((s) => (
               <Table.Tr key={s.siteId} data-site={s.siteCode}>
@@ -68,6 +81,7 @@ export function SiteStatusCard({ programmeId }: { programmeId: number }) {
                   )}
                 </Table.Td>
                 <Table.Td>{s.current?.changedBy ?? "—"}</Table.Td>
+                <Table.Td data-uptake>{uptakeOf(s.siteId)}</Table.Td>
                 <Table.Td>
                   {s.canChange && (
                     <Button
