@@ -120,6 +120,8 @@ export async function buildApp(
     (await import("./backup/routes.ts")).registerBackupRoutes(z, ctx);
     (await import("./analysis/routes.ts")).registerAnalysisRoutes(z, ctx);
     (await import("./report/routes.ts")).registerReportRoutes(z, ctx);
+    (await import("./site-status/routes.ts")).registerSiteStatusRoutes(z, ctx);
+    (await import("./offers/routes.ts")).registerOfferRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);

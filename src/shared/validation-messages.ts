@@ -236,6 +236,20 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     it: () => "è stato modificato da altri nel frattempo; ricarica per vedere le modifiche",
   },
   in_use: { en: () => "is still in use", it: () => "è ancora in uso" },
+  before_previous_change: {
+    en: ({ p }) => `cannot be before the last change${p.date ? ` (${String(p.date)})` : ""}`,
+    it: ({ p }) => `non può precedere l'ultimo cambiamento${p.date ? ` (${String(p.date)})` : ""}`,
+  },
+  same_status: {
+    en: () => "is already the site's current status",
+    it: () => "è già lo stato attuale della sede",
+  },
+  status_transition: {
+    en: () =>
+      "cannot follow the site's current status (only an active site can pause; an active site is paused or stopped, not set back to preparing)",
+    it: () =>
+      "non può seguire lo stato attuale della sede (solo una sede attiva può sospendersi; una sede attiva si sospende o si ferma, non torna in preparazione)",
+  },
   nothing_to_copy: {
     en: () => "has nothing to start from: the region has not saved it yet",
     it: () => "non ha nulla da cui partire: la regione non l'ha ancora salvato",

@@ -67,3 +67,16 @@ export const BASE_TAXONOMY = [
   { code: "case_coordination", psychosocial: false },
   { code: "other", psychosocial: false },
 ] as const;
+
+/** A programme site's implementation status over time (issue 13, part 4). */
+export const SITE_STATUSES = ["preparing", "active", "paused", "stopped"] as const;
+/** Why a site's status changed (required when it is paused or stopped). */
+export const SITE_STATUS_REASONS = [
+  "staff_turnover",
+  "absence_of_staff",
+  "incidents_organisational",
+  "funding",
+  "other",
+] as const;
+/** Why an eligible patient declined a practice they were offered (issue 13, part 5). */
+export const DECLINE_REASONS = ["not_interested", "practical_barriers", "clinical_reasons", "other"] as const;

@@ -4,10 +4,12 @@ import { homeEn } from "../features/home/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
 import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
+import { offersEn } from "../features/offers/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
 import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
 import { reportEn } from "../features/report/messages.en.ts";
+import { siteStatusEn } from "../features/site-status/messages.en.ts";
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the type
  * `Messages` below makes a missing or extra key a compile error).
@@ -15,6 +17,8 @@ import { reportEn } from "../features/report/messages.en.ts";
 export const en = {
   dashboard: dashboardEn,
   programmeTargets: programmeTargetsEn,
+  siteStatus: siteStatusEn,
+  offers: offersEn,
   common: {
     loading: "Loading…",
     save: "Save",

@@ -4,16 +4,20 @@ import { homeIt } from "../features/home/messages.it.ts";
 import { importsIt } from "../features/imports/messages.it.ts";
 import { factsIt } from "../features/indicator-facts/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
+import { offersIt } from "../features/offers/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
 import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
 import { reportIt } from "../features/report/messages.it.ts";
+import { siteStatusIt } from "../features/site-status/messages.it.ts";
 import type { Messages } from "./en.ts";
 
 /** Italiano. */
 export const it: Messages = {
   dashboard: dashboardIt,
   programmeTargets: programmeTargetsIt,
+  siteStatus: siteStatusIt,
+  offers: offersIt,
   common: {
     loading: "Caricamento…",
     save: "Salva",

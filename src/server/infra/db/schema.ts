@@ -458,6 +458,31 @@ export interface SupervisionSessionTable {
   created_at: Generated<Date>;
 }
 
+/** A change of a programme site's implementation status (migration 0022). */
+export interface SiteStatusChangeTable {
+  id: Generated<number>;
+  programme_id: number;
+  site_id: number;
+  version: number;
+  status: string;
+  effective_date: CivilDate;
+  reason: string | null;
+  note: string;
+  changed_by: number | null;
+  changed_by_name: string;
+  created_at: Generated<Date>;
+}
+/** A practice offered to a patient and declined (migration 0023). */
+export interface DeclinedOfferTable {
+  id: Generated<number>;
+  patient_id: number;
+  programme_id: number;
+  site_id: number;
+  offer_date: CivilDate;
+  reason: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
 export interface DB {
   regions: RegionTable;
   areas: AreaTable;
@@ -505,4 +530,6 @@ export interface DB {
   training_courses: TrainingCourseTable;
   training_attendance: TrainingAttendanceTable;
   supervision_sessions: SupervisionSessionTable;
+  site_status_changes: SiteStatusChangeTable;
+  declined_offers: DeclinedOfferTable;
 }

@@ -14,6 +14,8 @@ import { AnalysisLink } from "../analysis/analysis-link.tsx";
 import { DashboardLink } from "../dashboard/programme-link.tsx";
 import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
 import { PlanningLink } from "../planning/planning-link.tsx";
+import { RegionFunnelCard } from "../site-status/region-funnel-card.tsx";
+import { SiteStatusCard } from "../site-status/site-status-card.tsx";
 import { PHASES } from "./form-values.ts";
 import { ProgrammeTargets } from "./programme-targets.tsx";
 
@@ -132,6 +134,9 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
           ))}
         </DataTable>
       </Paper>
+
+      <SiteStatusCard programmeId={p.id} />
+      {p.canEdit && <RegionFunnelCard programmeId={p.id} />}
 
       <ProgrammeTargets programme={p} />
 

@@ -10,6 +10,7 @@ import { useWorkingSite } from "../../app/data/working-site.ts";
 import { PageQuery } from "../../app/guards.tsx";
 import { Page } from "../../app/page.tsx";
 import { PatientMeasuresSection } from "../measures/patient-measures-section.tsx";
+import { DeclinedOffersSection } from "../offers/declined-offers-section.tsx";
 import { EarlyWindowCard } from "./early-window-card.tsx";
 import { EnrolModal } from "./enrol-modal.tsx";
 import { FastEntryModal } from "./fast-entry-modal.tsx";
@@ -101,6 +102,7 @@ function PatientView({
         )}
       </Stack>
       <PlansSection patient={p} plans={timeline.plans} site={site} onReload={reload} />
+      <DeclinedOffersSection patient={p} site={site} />
       <PatientMeasuresSection patientId={p.id} site={site} />
       <PatientTimeline events={timeline.events} types={types} />
       {fast && site && <FastEntryModal patient={p} site={site} onClose={() => setFast(false)} />}

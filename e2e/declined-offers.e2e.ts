@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations, settle } from "./pages/axe.ts";
+import { LoginPage } from "./pages/login-page.ts";
+import { choose, isoDaysFromToday, typeDate } from "./pages/registry.ts";
+import { ApiClient } from "./support/api-client.ts";
+import { screenshot } from "./support/browser.ts";
+import { createWorld, type World } from "./support/fixtures.ts";
+import { DEMO_PASSWORD } from "./support/server.ts";
+
+/** LECCO, where the demo clinician works. */
+const LECCO = 6;
+
+/**
+ * Issue 13, part 5: the demo clinician records on a patient's page that BPD-LOM was offered and
+ * declined for practical barriers; LECCO's uptake in the programme's site table takes it in.
+ */
+let w: World;
+let clinician: ApiClient;
+let coordinator: ApiClient;
+let programmeId: number;
+beforeAll(async () => {
+  w = await createWorld();
+  clinician = await ApiClient.login(w.server.url, "clinician", DEMO_PASSWORD);
+  coordinator = await ApiClient.login(w.server.url, "coordinator", DEMO_PASSWORD);
+  const list = (await clinician.get("/api/programmes")).json as Array<{ id: number; code: string }>;
+  programmeId = list.find((p) => p.code === "BPD-LOM")!.id;
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const leccoUptake = async () => {
+  const u = (await coordinator.get(`/api/programmes/${programmeId}/uptake`)).json as {
+    sites: Array<{ siteId: number; enrolled: number; declined: number }>;
+  };
+  return u.sites.find((s) => s.siteId === LECCO)!;
+};
+
+describe("offered and declined", () => {
+  it("a clinician records a declined offer and LECCO's uptake changes", async () => {
+    const res = await clinician.post("/api/patients", {
+      siteId: LECCO,
+      code: "E2E-DECL-0001",
+      birthYear: 2000,
+      sex: "F",
+    });
+    expect(res.status).toBe(201);
+    const patientId = (res.json as { id: number }).id;
+    const before = await leccoUptake();
+
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("coordinator");
+    await page.goto(`${w.server.url}/programmes/${programmeId}`);
+    await settle(page, /^BPD-LOM/);
+    const cell = page.locator('tr[data-site="LECCO"] td[data-uptake]');
+    const beforeText = await cell.innerText();
+    expect(beforeText).toContain(`${before.enrolled} of ${before.enrolled + before.declined}`);
+
+    const clin = await w.session();
+    await new LoginPage(clin.page).signInAs("clinician");
+    await clin.page.goto(`${w.server.url}/patients/${patientId}`);
+    await settle(clin.page, /E2E-DECL-0001/);
+    await clin.page.getByText("No declined offer recorded.").waitFor();
+    await clin.page.getByRole("button", { name: "Offered, declined" }).click();
+    const modal = clin.page.getByRole("dialog", { name: "E2E-DECL-0001: offered and declined" });
+    await choose(modal, "Programme", /^BPD-LOM/);
+    await typeDate(modal, "Date offered", isoDaysFromToday(-2));
+    await choose(modal, "Reason", "Practical barriers");
+    await screenshot(clin.page, "declined-offer-modal");
+    await modal.getByRole("button", { name: "Save" }).click();
+    await modal.waitFor({ state: "hidden" });
+    const section = clin.page.locator('section[aria-labelledby="declined-title"]');
+    await section.getByRole("cell", { name: "Practical barriers" }).waitFor();
+    await clin.page.waitForFunction(() => document.querySelectorAll('[role="status"]').length === 0);
+    await screenshot(clin.page, "declined-offer-section", true);
+    expect(await seriousViolations(clin.page)).toEqual([]);
+
+    const after = await leccoUptake();
+    expect(after.declined).toBe(before.declined + 1);
+    await page.reload();
+    await settle(page, /^BPD-LOM/);
+    await cell.getByText(`${after.enrolled} of ${after.enrolled + after.declined}`).waitFor();
+    expect(await cell.innerText()).not.toBe(beforeText);
+    await screenshot(page, "site-status-uptake");
+  });
+});

@@ -1,0 +1,103 @@
+import { Select } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DECLINE_REASONS } from "../../../shared/vocabulary.ts";
+import { useSite } from "../../app/data/structure.ts";
+import { useFormErrors } from "../../app/form-errors.ts";
+import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { useRecordDeclinedOffer } from "./api.ts";
+
+const SHOWN = new Set(["programmeId", "offerDate", "reason"]);
+type Reason = (typeof DECLINE_REASONS)[number];
+
+/** Record that one of the site's programmes was offered to the patient and declined, and why. */
+export function DeclineModal({
+  patient,
+  site,
+  onClose,
+}: {
+  patient: { id: number; code: string };
+  site: { id: number; code: string };
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const detail = useSite(site.id);
+  const programmes = detail.data?.programmes ?? [];
+  const record = useRecordDeclinedOffer(patient.id);
+  const labels = {
+    programmeId: t("offers.fields.programme"),
+    offerDate: t("offers.fields.offerDate"),
+    reason: t("offers.fields.reason"),
+  };
+  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.has(p), {
+    labels,
+    valueLabel: (path, value) =>
+      path === "reason" ? t(`offers.reason.${String(value) as Reason}`) : String(value),
+  });
+  const [programmeId, setProgrammeId] = useState<string | null>(null);
+  const chosen = programmeId ?? (programmes.length === 1 ? String(programmes[0]!.id) : null);
+  const [offerDate, setDate] = useState<string | null>(todayIso());
+  const [reason, setReason] = useState<string | null>(null);
+  const submit = () => {
+    clear();
+    record.mutate(
+      {
+        patientId: patient.id,
+        programmeId: (chosen ? Number(chosen) : null) as number,
+        siteId: site.id,
+        offerDate: offerDate ?? "",
+        reason: reason as Reason,
+      },
+      {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: "green",
+            message: t("offers.saved", { code: patient.code, programme: saved.programmeCode }),
+          });
+          onClose();
+        },
+        onError: fail,
+      },
+    );
+  };
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t("offers.title", { code: patient.code })}
+      onSubmit={submit}
+      saving={record.isPending}
+      general={errors.general}
+    >
+      <Select
+        label={labels.programmeId}
+        required
+        placeholder={t("common.choose")}
+        data={programmes.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
+        value={chosen}
+        onChange={setProgrammeId}
+        error={field("programmeId")}
+        data-autofocus
+      />
+      <ModalDateField
+        label={labels.offerDate}
+        required
+        value={offerDate}
+        onChange={setDate}
+        error={field("offerDate")}
+      />
+      <Select
+        label={labels.reason}
+        required
+        placeholder={t("common.choose")}
+        data={DECLINE_REASONS.map((r) => ({ value: r, label: t(`offers.reason.${r}`) }))}
+        value={reason}
+        onChange={setReason}
+        error={field("reason")}
+      />
+    </FormModal>
+  );
+}

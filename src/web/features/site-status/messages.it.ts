@@ -1,0 +1,62 @@
+import type { siteStatusEn } from "./messages.en.ts";
+
+/** Stato di implementazione delle sedi e imbuto della formazione regionale (issue 13, parte 4). */
+export const siteStatusIt: typeof siteStatusEn = {
+  title: "Stato di implementazione delle sedi",
+  hint: "Se ogni sede è in preparazione, attiva, sospesa o ferma, da quando e perché. Lo stato attuale è l'ultimo cambiamento per data.",
+  since: "Dal",
+  changedBy: "Modificato da",
+  change: "Cambia stato",
+  changeFor: "Cambia lo stato di {{site}}",
+  changeTitle: "Cambia lo stato di {{site}}",
+  currentIs: "Stato attuale: {{status}}",
+  reasonHint: "Obbligatorio quando la sede è sospesa o ferma.",
+  noteHint: "Cosa è successo, in poche parole. Non scrivere mai di un paziente.",
+  saved: "{{site}} ora è: {{status}}",
+  earlier_one: "{{count}} cambiamento precedente",
+  earlier_other: "{{count}} cambiamenti precedenti",
+  fields: {
+    status: "Stato",
+    effectiveDate: "Data di decorrenza",
+    reason: "Motivo",
+    note: "Nota",
+  },
+  status: {
+    none: "Non registrato",
+    preparing: "In preparazione",
+    active: "Attiva",
+    paused: "Sospesa",
+    stopped: "Ferma",
+  },
+  reason: {
+    staff_turnover: "Turnover del personale",
+    absence_of_staff: "Assenza di personale",
+    incidents_organisational: "Eventi / organizzazione",
+    funding: "Finanziamento",
+    other: "Altro",
+  },
+  funnel: {
+    title: "Dalla formazione alla pratica, in tutta la regione",
+    hint: "Tutte le sedi della regione del programma, che vi partecipino o no: sedi con professionisti formati, quelle che hanno iniziato (un paziente arruolato in questo programma), quelle che implementano ancora, e quelle formate che non hanno mai iniziato o che si sono sospese o fermate.",
+    stage: "Fase",
+    sites: "Sedi",
+    professionals: "Professionisti",
+    trained: "Professionisti formati",
+    flagged: "Sedi formate che non implementano",
+    noneFlagged: "Tutte le sedi formate stanno implementando.",
+    outside: "fuori dal programma",
+    stages: {
+      trained: "Formate",
+      started: "Avviate",
+      implementing: "Implementano ora",
+      neverStarted: "Formate, mai avviate",
+      pausedOrStopped: "Sospese o ferme",
+    },
+    stageNames: {
+      not_trained: "Non formata",
+      never_started: "Formata, mai avviata",
+      implementing: "Implementa",
+      paused_or_stopped: "Sospesa o ferma",
+    },
+  },
+};
