@@ -120,6 +120,7 @@ export async function buildApp(
     (await import("./backup/routes.ts")).registerBackupRoutes(z, ctx);
     (await import("./analysis/routes.ts")).registerAnalysisRoutes(z, ctx);
     (await import("./report/routes.ts")).registerReportRoutes(z, ctx);
+    (await import("./directory/routes.ts")).registerDirectoryRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);
