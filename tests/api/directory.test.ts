@@ -111,6 +111,18 @@ describe("who may read and write the directory", () => {
     }
   });
 
+  it.each<[Username | "foreign", string[], boolean]>([
+    ["admin", ["EMR", "LOM"], true],
+    ["coordinator", ["LOM"], true],
+    ["clinician1", ["LOM"], false],
+    ["foreign", ["EMR"], false],
+  ])("lists the regions %s reads: %j, writable %s", async (user, codes, canWrite) => {
+    const client = user === "foreign" ? foreign : await w.as(user);
+    const regions = (await client.get("/api/directory/regions")).json();
+    expect(regions.map((r: { code: string }) => r.code).sort()).toEqual(codes);
+    expect(regions.find((r: { code: string }) => r.code === codes[codes.length - 1]).canWrite).toBe(canWrite);
+  });
+
   it("anonymous: 401 everywhere but the public page", async () => {
     expect((await w.anonymous.get(`/api/directory/services?regionId=${w.ids.region}`)).statusCode).toBe(401);
     expect((await w.anonymous.post("/api/directory/services", body())).statusCode).toBe(401);

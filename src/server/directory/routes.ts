@@ -3,6 +3,7 @@ import { DIRECTORY_SECTORS } from "../../shared/directory.ts";
 import type { AppContext, ZodApp } from "../context.ts";
 import { requireAdmin } from "../core/access/guards.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
+import { principalOf } from "../infra/auth/plugin.ts";
 import { AppError, notFound } from "../infra/http/errors.ts";
 import { IdParams } from "../shared/schemas.ts";
 import { createService } from "./create-service.ts";
@@ -13,6 +14,7 @@ import { RateWindow } from "./rate-window.ts";
 import { findService, listServices } from "./repository.ts";
 import {
   DeactivateBody,
+  DirectoryRegion,
   DirectoryService,
   DirectorySettings,
   ImportBody,
@@ -25,7 +27,7 @@ import {
   ServiceQuery,
   SettingsBody,
 } from "./schemas.ts";
-import { resolveRegion } from "./scope.ts";
+import { directoryRegions, resolveRegion } from "./scope.ts";
 import { deactivateService, updateService } from "./update-service.ts";
 
 /** Requests per client address and minute on the public page. */
@@ -40,6 +42,18 @@ export const PUBLIC_REQUESTS_PER_MINUTE = 120;
 export function registerDirectoryRoutes(app: ZodApp, { database }: AppContext): void {
   const { db } = database;
   const tags = ["directory"];
+
+  app.get(
+    "/api/directory/regions",
+    {
+      schema: {
+        tags,
+        summary: "The regions whose directory the user reads, with what they may do there",
+        response: { 200: z.array(DirectoryRegion) },
+      },
+    },
+    async (req) => directoryRegions(db, principalOf(req)),
+  );
 
   app.get(
     "/api/directory/services",

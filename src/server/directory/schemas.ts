@@ -156,3 +156,14 @@ export const ImportResult = z.object({
   problems: z.array(ImportProblem),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** A region as the directory page offers it: what the user may do there, and whether its public page is on. */
+export const DirectoryRegion = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  canWrite: z.boolean(),
+  canSwitchPublic: z.boolean(),
+  publicEnabled: z.boolean(),
+});
+export type DirectoryRegion = z.infer<typeof DirectoryRegion>;

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from "fastify";
+import { isAdmin } from "../core/access/roles.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { AppError, notFound } from "../infra/http/errors.ts";
-import { canReadDirectory, canWriteDirectory, type GrantRegions } from "./access.ts";
+import { canReadDirectory, canWriteDirectory, type GrantRegions, readableRegions } from "./access.ts";
+import type { DirectoryRegion } from "./schemas.ts";
 
 /** The regions of the sites and programmes of the principal's grants: two queries, whatever the number of grants. */
 export async function grantRegions(db: Executor, p: Principal): Promise<GrantRegions> {
@@ -49,4 +51,25 @@ export async function resolveRegion(
       "not_permitted",
     );
   return p;
+}
+
+/** The regions whose directory the principal reads, by name, with what they may do there. */
+export async function directoryRegions(db: Executor, p: Principal): Promise<DirectoryRegion[]> {
+  const g = await grantRegions(db, p);
+  const readable = readableRegions(p, g);
+  if (readable !== "all" && readable.size === 0) return [];
+  let q = db
+    .selectFrom("regions as r")
+    .leftJoin("directory_settings as s", "s.region_id", "r.id")
+    .select(["r.id", "r.code", "r.name", "s.public_enabled"]);
+  if (readable !== "all") q = q.where("r.id", "in", [...readable]);
+  const rows = await q.orderBy("r.name").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    canWrite: canWriteDirectory(p, r.id, g),
+    canSwitchPublic: isAdmin(p),
+    publicEnabled: r.public_enabled ?? false,
+  }));
 }
