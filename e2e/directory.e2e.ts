@@ -41,11 +41,19 @@ describe("the directory of services", () => {
     const form = page.getByRole("dialog", { name: "Add a service" });
     await form.getByLabel(/^Code/).fill("E2E-CASA");
     await form.getByLabel(/^Name/).fill("Sportello casa e abitare Lecco");
-    await form.getByRole("textbox", { name: /^Sector/ }).click();
+    await form
+      .locator("input")
+      .and(page.getByLabel(/^Sector/))
+      .click();
     await page.getByRole("option", { name: "Housing", exact: true }).click();
-    await form.getByLabel("Description").fill("Orientamento per la ricerca di un alloggio e sostegno all'affitto");
+    await form
+      .getByLabel("Description")
+      .fill("Orientamento per la ricerca di un alloggio e sostegno all'affitto");
     await form.getByLabel("Phone").fill("+39 0341 555123");
-    await form.getByRole("checkbox", { name: /Private/ }).first().check();
+    await form
+      .getByRole("checkbox", { name: /Private/ })
+      .first()
+      .check();
     await form.getByLabel("E-mail").fill("casa@example.org");
     await form.getByLabel(/^Languages/).fill("it, en");
     // a web address without its scheme is refused next to its field
@@ -68,6 +76,7 @@ describe("the directory of services", () => {
     await screenshot(page, "directory-drawer");
     expect(await seriousViolations(page)).toEqual([]);
     await drawer.getByRole("button", { name: "Close" }).click();
+    await drawer.waitFor({ state: "detached" });
     await screenshot(page, "directory-page");
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -102,7 +111,7 @@ describe("the directory of services", () => {
     await new LoginPage(admin.page).signInAs("admin");
     await admin.page.goto("/directory");
     await admin.page.getByRole("heading", { level: 1, name: "Directory of services" }).waitFor();
-    await admin.page.getByRole("switch", { name: "Public page on" }).check({ force: true });
+    await admin.page.getByRole("switch", { name: "Public page on" }).click({ force: true });
     await admin.page.getByRole("link", { name: /Open the public page/ }).waitFor();
 
     // A browser without a session sees the service, not its private phone

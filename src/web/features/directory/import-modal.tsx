@@ -32,7 +32,6 @@ export function ImportModal({ regionId, onClose }: { regionId: number; onClose: 
           accept=".csv,text/csv"
           value={file}
           onChange={setFile}
-          clearable
         />
         {run.error && <ErrorAlert error={run.error} />}
         {result?.status === "done" && (
