@@ -8,7 +8,7 @@ interface AreaRef {
   code: string;
   name: string;
 }
-type ServiceRow = Omit<Selectable<DirectoryServiceTable>, "search" | "updated_at"> & {
+type ServiceRow = Omit<Selectable<DirectoryServiceTable>, "updated_at"> & {
   areas: AreaRef[] | null;
 };
 
@@ -154,7 +154,11 @@ export async function listServices(db: Executor, f: ServiceFilter): Promise<Dire
     );
   }
   const terms = f.q ? searchTerms(f.q) : null;
-  if (terms) q = q.where(sql<boolean>`d.search @@ to_tsquery('simple'::regconfig, ${terms})`);
+  // the expression of the index of migration 0021, word for word, so the index is used
+  if (terms)
+    q = q.where(
+      sql<boolean>`to_tsvector('simple'::regconfig, d.code || ' ' || d.name || ' ' || d.description || ' ' || d.eligibility || ' ' || d.referral_how) @@ to_tsquery('simple'::regconfig, ${terms})`,
+    );
   const rows = await q
     .orderBy("d.name")
     .orderBy("d.code")

@@ -459,7 +459,6 @@ export interface DirectoryServiceTable {
   active: Generated<boolean>;
   version: Generated<number>;
   updated_at: Generated<Date>;
-  search: ColumnType<string, never, never>;
 }
 export interface DirectoryServiceAreaTable {
   service_id: number;

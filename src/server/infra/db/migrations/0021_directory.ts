@@ -8,7 +8,9 @@ import { runScript } from "../sql-script.ts";
  * - `directory_services`: one service, its code unique in its region; a phone, an e-mail address
  *   and a web address, each of which may be private (a private contact is never shown on the
  *   public page);
- *   `version` for optimistic locking; `search` the full-text vector ('simple' configuration: the
+ *   `version` for optimistic locking; the full-text index over code, name, description, eligibility and referral text
+ *   (an expression index, not a generated column: a backup restores rows with `select *`;
+ *   'simple' configuration: the
  *   directory is written in Italian and English alike, and 'simple' needs no dictionary, so it
  *   answers the same on PostgreSQL 15 and PGlite).
  * - `directory_service_areas`: the areas a service serves (areas of its region).
@@ -39,12 +41,11 @@ create table directory_services (
   active boolean not null default true,
   version integer not null default 1,
   updated_at timestamptz not null default now(),
-  search tsvector generated always as (
-    to_tsvector('simple'::regconfig, code || ' ' || name || ' ' || description || ' ' || eligibility || ' ' || referral_how)
-  ) stored,
   unique (region_id, code)
 );
-create index directory_services_search on directory_services using gin (search);
+create index directory_services_search on directory_services using gin (
+  to_tsvector('simple'::regconfig, code || ' ' || name || ' ' || description || ' ' || eligibility || ' ' || referral_how)
+);
 
 create table directory_service_areas (
   service_id integer not null references directory_services(id) on delete cascade,
