@@ -130,6 +130,8 @@ async function everyRoute(api: ApiClient): Promise<string[]> {
     "/measures/library/PHQ-9",
     "/measures/library/BSL-23",
     "/imports",
+    "/directory",
+    "/public/directory/LOM",
     "/practices",
     "/practices/new",
     "/practices/1",

@@ -122,6 +122,7 @@ export async function buildApp(
     (await import("./report/routes.ts")).registerReportRoutes(z, ctx);
     (await import("./site-status/routes.ts")).registerSiteStatusRoutes(z, ctx);
     (await import("./offers/routes.ts")).registerOfferRoutes(z, ctx);
+    (await import("./directory/routes.ts")).registerDirectoryRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);

@@ -57,7 +57,13 @@ const AUDITED_REFUSALS: Record<string, string[]> = {
 };
 
 /** Operations open without a session (`config.public`); every other one answers 401 to an anonymous client. */
-const PUBLIC = new Set(["GET /api/health", "POST /api/session", "GET /"]);
+const PUBLIC = new Set([
+  "GET /api/health",
+  "POST /api/session",
+  "GET /",
+  // the directory's public page (answers 404 until an administrator switches it on)
+  "GET /api/public/directory/{regionCode}",
+]);
 
 /** Path segments whose `{id}` is patient-level data: out of scope, a read is refused (403, or 404). */
 const PATIENT_LEVEL_SEGMENTS = new Set([

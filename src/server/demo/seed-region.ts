@@ -2,6 +2,7 @@ import { type Actor, audit } from "../infra/audit/audit.ts";
 import { hashPassword } from "../infra/auth/password.ts";
 import type { Db } from "../infra/db/database.ts";
 import { demoToday } from "./as-of.ts";
+import { DEMO_DIRECTORY } from "./directory.ts";
 import {
   AREAS,
   DEMO_PASSWORD,
@@ -65,6 +66,39 @@ export async function seedDemoRegion(
             name: svc.name,
             kind: svc.kind,
           })),
+        ),
+      )
+      .execute();
+    const directory = await trx
+      .insertInto("directory_services")
+      .values(
+        DEMO_DIRECTORY.map((d) => ({
+          region_id: region.id,
+          code: d.code,
+          name: d.name,
+          sector: d.sector,
+          description: d.description,
+          eligibility: d.eligibility,
+          referral_route: d.referralRoute,
+          referral_how: d.referralHow,
+          phone: d.phone,
+          phone_private: d.phonePrivate,
+          email: d.email,
+          email_private: false,
+          web: d.web,
+          web_private: false,
+          opening_hours: d.openingHours,
+          languages: d.languages,
+        })),
+      )
+      .returning(["id", "code"])
+      .execute();
+    const directoryId = new Map(directory.map((d) => [d.code, d.id]));
+    await trx
+      .insertInto("directory_service_areas")
+      .values(
+        DEMO_DIRECTORY.flatMap((d) =>
+          d.areas.map((a) => ({ service_id: directoryId.get(d.code)!, area_id: areaId.get(a)! })),
         ),
       )
       .execute();

@@ -1,5 +1,6 @@
 import { NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import {
+  IconAddressBook,
   IconBook2,
   IconBuildingHospital,
   IconClipboardList,
@@ -96,6 +97,12 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             ))}
           </Section>
         )}
+        <Item
+          to="/directory"
+          label={t("directory.nav")}
+          icon={icon(IconAddressBook)}
+          onNavigate={onNavigate}
+        />
         <RegistryNav onNavigate={onNavigate} />
         <MeasuresNav onNavigate={onNavigate} />
         {me.isAdmin && (

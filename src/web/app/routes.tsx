@@ -4,6 +4,7 @@ import { analysisRoutes } from "../features/analysis/routes.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { DashboardRoutes } from "../features/dashboard/dashboard-routes.tsx";
+import { directoryRoutes, publicDirectoryRoutes } from "../features/directory/routes.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { dataQualityRoutes } from "../features/home/routes.tsx";
 import { importRoutes } from "../features/imports/routes.tsx";
@@ -30,6 +31,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {publicDirectoryRoutes}
       <Route element={<RequireSession />}>
         <Route element={<Shell />}>
           <Route index element={<HomePage />} />
@@ -44,6 +46,7 @@ export function AppRoutes() {
           {registryRoutes}
           {dataQualityRoutes}
           {importRoutes}
+          {directoryRoutes}
           {measuresRoutes}
           {analysisRoutes}
           <Route path="practices" element={<PracticesPage />} />

@@ -1,5 +1,6 @@
 import { analysisEn } from "../features/analysis/messages.en.ts";
 import { dashboardEn } from "../features/dashboard/messages.en.ts";
+import { directoryEn } from "../features/directory/messages.en.ts";
 import { homeEn } from "../features/home/messages.en.ts";
 import { importsEn } from "../features/imports/messages.en.ts";
 import { factsEn } from "../features/indicator-facts/messages.en.ts";
@@ -472,6 +473,7 @@ export const en = {
   },
   registry: registryEn,
   imports: importsEn,
+  directory: directoryEn,
   measures: measuresEn,
   analysis: analysisEn,
   planning: planningEn,

@@ -1,5 +1,6 @@
 import { analysisIt } from "../features/analysis/messages.it.ts";
 import { dashboardIt } from "../features/dashboard/messages.it.ts";
+import { directoryIt } from "../features/directory/messages.it.ts";
 import { homeIt } from "../features/home/messages.it.ts";
 import { importsIt } from "../features/imports/messages.it.ts";
 import { factsIt } from "../features/indicator-facts/messages.it.ts";
@@ -481,6 +482,7 @@ export const it: Messages = {
   },
   registry: registryIt,
   imports: importsIt,
+  directory: directoryIt,
   measures: measuresIt,
   analysis: analysisIt,
   planning: planningIt,

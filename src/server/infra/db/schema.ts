@@ -483,6 +483,39 @@ export interface DeclinedOfferTable {
   created_by: number | null;
   created_at: Generated<Date>;
 }
+/** A service of the directory (migration 0021): any sector, in one region. */
+export interface DirectoryServiceTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  name: string;
+  sector: string;
+  description: Generated<string>;
+  eligibility: Generated<string>;
+  referral_route: string;
+  referral_how: Generated<string>;
+  phone: string | null;
+  phone_private: boolean;
+  email: string | null;
+  email_private: boolean;
+  web: string | null;
+  web_private: boolean;
+  opening_hours: Generated<string>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+export interface DirectoryServiceAreaTable {
+  service_id: number;
+  area_id: number;
+}
+export interface DirectorySettingsTable {
+  region_id: number;
+  public_enabled: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   regions: RegionTable;
   areas: AreaTable;
@@ -532,4 +565,7 @@ export interface DB {
   supervision_sessions: SupervisionSessionTable;
   site_status_changes: SiteStatusChangeTable;
   declined_offers: DeclinedOfferTable;
+  directory_services: DirectoryServiceTable;
+  directory_service_areas: DirectoryServiceAreaTable;
+  directory_settings: DirectorySettingsTable;
 }
