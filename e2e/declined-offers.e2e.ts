@@ -53,7 +53,7 @@ describe("offered and declined", () => {
     await page.goto(`${w.server.url}/programmes/${programmeId}`);
     await settle(page, /^BPD-LOM/);
     const cell = page.locator('tr[data-site="LECCO"] td[data-uptake]');
-    const beforeText = await cell.innerText();
+    const beforeText = await cell.textContent();
     expect(beforeText).toContain(`${before.enrolled} of ${before.enrolled + before.declined}`);
 
     const clin = await w.session();
@@ -80,7 +80,7 @@ describe("offered and declined", () => {
     await page.reload();
     await settle(page, /^BPD-LOM/);
     await cell.getByText(`${after.enrolled} of ${after.enrolled + after.declined}`).waitFor();
-    expect(await cell.innerText()).not.toBe(beforeText);
+    expect(await cell.textContent()).not.toBe(beforeText);
     await screenshot(page, "site-status-uptake");
   });
 });

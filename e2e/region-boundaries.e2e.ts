@@ -62,9 +62,9 @@ describe("region boundaries", () => {
     await card.getByRole("button", { name: "Upload" }).click();
     const alert = card.getByRole("alert");
     await alert.getByText("The file was refused; nothing was stored").waitFor();
-    expect(await alert.innerText()).toContain("features.0.properties.code");
-    expect(await alert.innerText()).toContain("ATS-NOWHERE");
-    expect(await alert.innerText()).toContain("features.1.geometry.coordinates.0");
+    expect(await alert.textContent()).toContain("features.0.properties.code");
+    expect(await alert.textContent()).toContain("ATS-NOWHERE");
+    expect(await alert.textContent()).toContain("features.1.geometry.coordinates.0");
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "boundaries-refused", true);
     await card.getByText("No area boundaries uploaded").waitFor();

@@ -46,7 +46,7 @@ describe("sites' implementation status", () => {
     await row.getByText("Not recorded").waitFor();
 
     const funnel = page.locator('tr[data-stage="pausedOrStopped"]');
-    const before = await funnel.locator("td").nth(1).innerText();
+    const before = (await funnel.locator("td").nth(1).textContent()) ?? "";
 
     await row.getByRole("button", { name: `Change the status of ${site}` }).click();
     const modal = page.getByRole("dialog", { name: `Change the status of ${site}` });
@@ -70,7 +70,7 @@ describe("sites' implementation status", () => {
 
     const flagged = page.locator(`tr[data-funnel-site="${site}"]`);
     await flagged.getByText("Paused or stopped").first().waitFor();
-    const after = await funnel.locator("td").nth(1).innerText();
+    const after = (await funnel.locator("td").nth(1).textContent()) ?? "";
     expect(Number.parseInt(after, 10)).toBe(Number.parseInt(before, 10) + 1);
     await page.waitForFunction(() => document.querySelectorAll('[role="status"]').length === 0);
     await screenshot(page, "site-status-table", true);
