@@ -123,7 +123,7 @@ export function registerBoundaryRoutes(app: ZodApp, { database }: AppContext): v
     },
     async (req) => {
       const p = await uploader(db, req, req.params.id);
-      if (!(await removeBoundaries(db, actorOf(p), req.params.id))) throw notFound("boundaries");
+      await removeBoundaries(db, actorOf(p), req.params.id);
       return { boundaries: null, canUpload: true };
     },
   );

@@ -2,6 +2,7 @@ import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
+import { notFound } from "../infra/http/errors.ts";
 import type { BoundaryCollection } from "./boundaries.ts";
 
 export interface RegionBoundaries {
@@ -115,18 +116,22 @@ export async function saveBoundaries(
   });
 }
 
-/** Remove a region's boundaries (the report then says none were uploaded), audited. */
-export async function removeBoundaries(db: Db, actor: Actor, regionId: number): Promise<boolean> {
-  return auditedWrite(db, actor, { action: "delete", entity: "region_boundaries" }, async (trx) => {
+/**
+ * Remove a region's boundaries (the report then says none were uploaded), audited. None stored:
+ * 404, refused inside the transaction so the refusal writes nothing, not even an audit entry.
+ */
+export async function removeBoundaries(db: Db, actor: Actor, regionId: number): Promise<void> {
+  await auditedWrite(db, actor, { action: "delete", entity: "region_boundaries" }, async (trx) => {
     const gone = await trx
       .deleteFrom("region_boundaries")
       .where("region_id", "=", regionId)
       .returning(["area_property", "features", "version"])
       .executeTakeFirst();
+    if (!gone) throw notFound("boundaries");
     return {
-      result: gone !== undefined,
+      result: undefined,
       entityId: regionId,
-      before: gone ? { property: gone.area_property, features: gone.features, version: gone.version } : null,
+      before: { property: gone.area_property, features: gone.features, version: gone.version },
       after: null,
     };
   });
