@@ -401,8 +401,14 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
   upload: { en: () => "could not be read", it: () => "non è stato possibile leggerlo" },
   // report texts and region boundaries (issue 12)
   unknown_placeholder: {
-    en: ({ p }) => `has {${String(p.placeholder)}}, which is not a placeholder of this text`,
-    it: ({ p }) => `contiene {${String(p.placeholder)}}, che non è un segnaposto di questo testo`,
+    en: ({ p }) =>
+      p.placeholder === undefined
+        ? "has a placeholder this text does not have"
+        : `has {${String(p.placeholder)}}, which is not a placeholder of this text`,
+    it: ({ p }) =>
+      p.placeholder === undefined
+        ? "contiene un segnaposto che questo testo non ha"
+        : `contiene {${String(p.placeholder)}}, che non è un segnaposto di questo testo`,
   },
   json: { en: () => "is not valid JSON", it: () => "non è un JSON valido" },
   geometry_type: {
@@ -423,8 +429,14 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
       "deve essere [longitudine, latitudine] con longitudine tra −180 e 180 e latitudine tra −90 e 90",
   },
   unknown_area: {
-    en: ({ p }) => `names area "${String(p.area)}", which is not an area of the region`,
-    it: ({ p }) => `indica l'area "${String(p.area)}", che non è un'area della regione`,
+    en: ({ p }) =>
+      p.area === undefined
+        ? "names an area that is not an area of the region"
+        : `names area "${String(p.area)}", which is not an area of the region`,
+    it: ({ p }) =>
+      p.area === undefined
+        ? "indica un'area che non è della regione"
+        : `indica l'area "${String(p.area)}", che non è un'area della regione`,
   },
   coordinator_in_team: {
     en: () => "cannot be turned off while this professional coordinates the team",
