@@ -1,11 +1,10 @@
-import { Alert, Button, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconRefresh } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUpdatePlan } from "../../app/data/registry.ts";
 import type { TreatmentPlan } from "../../app/data/registry-types.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 import { useServerErrors } from "./use-server-errors.ts";
 
@@ -78,28 +77,7 @@ export function PlanEditModal({
       saving={update.isPending}
       general={stale ? null : errors.general}
     >
-      {stale && (
-        <Alert
-          color="orange"
-          variant="light"
-          title={t("common.staleTitle")}
-          role="alert"
-          styles={{ title: { color: "var(--mantine-color-text)" } }}
-        >
-          <Text size="sm" mb="sm">
-            {errors.general}
-          </Text>
-          <Button
-            size="xs"
-            variant="light"
-            color="orange"
-            leftSection={<IconRefresh size={14} aria-hidden="true" />}
-            onClick={() => void reload()}
-          >
-            {t("common.reloadLatest")}
-          </Button>
-        </Alert>
-      )}
+      {stale && <StaleAlert message={errors.general} onReload={() => void reload()} />}
       <PlanFields values={values} onChange={setValues} error={field} />
     </FormModal>
   );

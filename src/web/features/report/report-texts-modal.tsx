@@ -12,10 +12,10 @@ import {
   Textarea,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconRefresh } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
+import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import {
   type ReportLang,
   type ReportTextSection,
@@ -139,28 +139,7 @@ function SectionEditor({
             </Text>
           )}
         </Group>
-        {stale && (
-          <Alert
-            color="orange"
-            variant="light"
-            title={t("common.staleTitle")}
-            role="alert"
-            styles={{ title: { color: "var(--mantine-color-text)" } }}
-          >
-            <Text size="sm" mb="sm">
-              {errors.general}
-            </Text>
-            <Button
-              size="xs"
-              variant="light"
-              color="orange"
-              leftSection={<IconRefresh size={14} aria-hidden="true" />}
-              onClick={() => void onReload()}
-            >
-              {t("common.reloadLatest")}
-            </Button>
-          </Alert>
-        )}
+        {stale && <StaleAlert message={errors.general} onReload={() => void onReload()} />}
         <Textarea
           label={t("report.texts.text")}
           description={

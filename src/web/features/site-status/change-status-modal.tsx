@@ -1,6 +1,5 @@
-import { Alert, Button, Select, Text, Textarea } from "@mantine/core";
+import { Select, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconRefresh } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SITE_STATUS_REASONS, SITE_STATUSES } from "../../../shared/vocabulary.ts";
@@ -8,6 +7,7 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useChangeSiteStatus } from "./api.ts";
 import type { SiteStatus, SiteStatusRow } from "./types.ts";
 
@@ -99,28 +99,7 @@ export function ChangeStatusModal({
       saving={change.isPending}
       general={stale ? null : errors.general}
     >
-      {stale && (
-        <Alert
-          color="orange"
-          variant="light"
-          title={t("common.staleTitle")}
-          role="alert"
-          styles={{ title: { color: "var(--mantine-color-text)" } }}
-        >
-          <Text size="sm" mb="sm">
-            {errors.general}
-          </Text>
-          <Button
-            size="xs"
-            variant="light"
-            color="orange"
-            leftSection={<IconRefresh size={14} aria-hidden="true" />}
-            onClick={() => void reload()}
-          >
-            {t("common.reloadLatest")}
-          </Button>
-        </Alert>
-      )}
+      {stale && <StaleAlert message={errors.general} onReload={() => void reload()} />}
       <Text size="sm">
         {t("siteStatus.currentIs", {
           status: t(`siteStatus.status.${base.current?.status ?? "none"}`),
