@@ -442,6 +442,14 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     en: () => "cannot be turned off while this professional coordinates the team",
     it: () => "non può essere tolto finché questo professionista coordina il team",
   },
+  left_before_joined: {
+    en: () => "cannot be before the day they joined",
+    it: () => "non può precedere la data di ingresso",
+  },
+  left_not_in_team: {
+    en: () => "a professional who has left the site cannot be in the implementation team",
+    it: () => "chi ha lasciato la sede non può far parte del team di implementazione",
+  },
   before_opening: {
     en: () => "cannot be before the opening date",
     it: () => "non può precedere la data di apertura",

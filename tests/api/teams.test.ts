@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, today, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 
 let w: World;
@@ -87,6 +88,8 @@ describe("teams: reading a site's professionals", () => {
         teamCoordinator: true,
         trained: true,
         trainingHours: 24.5,
+        joinedOn: null,
+        leftOn: null,
       },
     ]);
     const all = await c.get(`/api/professionals?siteId=${w.ids.sites.s1}&teamOnly=false`);
@@ -143,6 +146,8 @@ describe("teams: adding a professional", () => {
       teamCoordinator: false,
       trained: false,
       trainingHours: null,
+      joinedOn: null,
+      leftOn: null,
     });
     const [entry] = await w.audit({ entity: "professional", entityId: res.json().id });
     expect(entry).toMatchObject({
@@ -346,5 +351,118 @@ describe("teams: removing a professional", () => {
     });
     const res = await (await w.as("coordinator")).delete(`/api/professionals/${created.json().id}`);
     expect(res.statusCode).toBe(200);
+  });
+});
+
+describe("teams: the team's history and staff turnover", () => {
+  const day = (n: number) => addDays(today(), n);
+  let joiner = 0;
+  let leaver = 0;
+  beforeAll(async () => {
+    const admin = await w.as("admin");
+    const a = await admin.post("/api/professionals", {
+      code: "S3-HIST-1",
+      siteId: w.ids.sites.s3,
+      profile: "nurse",
+      inImplementationTeam: true,
+      joinedOn: `${yearOf(today()) - 2}-03-01`,
+    });
+    const b = await admin.post("/api/professionals", {
+      code: "S3-HIST-2",
+      siteId: w.ids.sites.s3,
+      profile: "social_worker",
+      inImplementationTeam: true,
+      teamCoordinator: true,
+    });
+    joiner = a.json().id;
+    leaver = b.json().id;
+  });
+
+  it("records the day someone left, taking them out of the team and its coordination, audited", async () => {
+    const res = await (await w.as("admin")).patch(`/api/professionals/${leaver}`, { leftOn: today() });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      leftOn: today(),
+      inImplementationTeam: false,
+      teamCoordinator: false,
+    });
+    const [entry] = await w.audit({ entity: "professional", entityId: leaver });
+    expect(entry).toMatchObject({
+      action: "update",
+      actor: "admin",
+      detail: { after: { leftOn: today() } },
+    });
+  });
+
+  it.each([
+    ["a leaving day in the future", { leftOn: day(1) }, "body.leftOn", "future"],
+    ["a joining day in the future", { joinedOn: day(1) }, "body.joinedOn", "future"],
+    ["leaving before joining", { joinedOn: day(-10), leftOn: day(-20) }, "body.leftOn", "left_before_joined"],
+    ["a day that is not on the calendar", { leftOn: "2025-02-30" }, "body.leftOn", "calendar_date"],
+    [
+      "leaving while staying in the team",
+      { leftOn: day(-1), inImplementationTeam: true },
+      "body.inImplementationTeam",
+      "left_not_in_team",
+    ],
+  ])(
+    "refuses %s with 400 naming the field and the rule, changing nothing",
+    async (_what, patch, field, rule) => {
+      const before = await snapshot();
+      const res = await (await w.as("admin")).patch(`/api/professionals/${joiner}`, patch);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().issues).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it("refuses a leaving day before the stored joining day, and bringing back into the team someone who left", async () => {
+    const admin = await w.as("admin");
+    const early = await admin.patch(`/api/professionals/${joiner}`, {
+      leftOn: `${yearOf(today()) - 3}-01-01`,
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().issues[0]).toMatchObject({ field: "body.leftOn", rule: "left_before_joined" });
+    const back = await admin.patch(`/api/professionals/${leaver}`, { inImplementationTeam: true });
+    expect(back.statusCode).toBe(400);
+    expect(back.json().issues[0]).toMatchObject({
+      field: "body.inImplementationTeam",
+      rule: "left_not_in_team",
+    });
+    const returned = await admin.patch(`/api/professionals/${leaver}`, { leftOn: null });
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json()).toMatchObject({ leftOn: null, inImplementationTeam: false });
+    expect((await admin.patch(`/api/professionals/${leaver}`, { leftOn: today() })).statusCode).toBe(200);
+  });
+
+  it.each<Username>(["admin", "clinician3"])("lets %s read the site's turnover per year", async (u) => {
+    const res = await (await w.as(u)).get(`/api/sites/${w.ids.sites.s3}/staff-turnover`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ siteId: w.ids.sites.s3, asOf: today() });
+    expect(body.years.map((y: { year: number }) => y.year)).toEqual(
+      [0, 1, 2].map((k) => yearOf(today()) - 2 + k),
+    );
+    const current = body.years[2];
+    expect(current).toMatchObject({ leavers: 1, to: today() });
+    expect(current.endHeadcount).toBe(current.startHeadcount + current.joiners - current.leavers);
+    expect(current.turnover).toBeCloseTo(1 / ((current.startHeadcount + current.endHeadcount) / 2));
+    expect(body.years[0]).toMatchObject({ joiners: 1, leavers: 0 });
+  });
+
+  it.each<Username>(["clinician1", "coordinator", "viewer"])(
+    "refuses %s reading another site's turnover with 403",
+    async (u) => {
+      const res = await (await w.as(u)).get(`/api/sites/${w.ids.sites.s3}/staff-turnover`);
+      expect(res.statusCode).toBe(403);
+    },
+  );
+
+  it("answers 404 for an unknown site and 400 naming a bad years parameter", async () => {
+    const admin = await w.as("admin");
+    expect((await admin.get("/api/sites/999999/staff-turnover")).statusCode).toBe(404);
+    const bad = await admin.get(`/api/sites/${w.ids.sites.s3}/staff-turnover?years=20`);
+    expect(bad.statusCode).toBe(400);
+    expect(fieldsOf(bad)).toEqual(["querystring.years"]);
   });
 });

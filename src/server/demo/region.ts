@@ -1,4 +1,5 @@
 import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
+import { minDate } from "../infra/time/civil-date.ts";
 
 /**
  * The demo region: a Lombardy-like pilot with 18 sites (ASSTs) in 6 areas (ATSs), a BPD
@@ -266,8 +267,13 @@ const PROFILES = [
 /**
  * Professionals per site: a deterministic team of 5–9 members (one coordinator) plus trained
  * staff who never joined the team — in the pilot more than half of those trained never took part.
+ * The team's history, relative to `asOf` (the day the demo is made): the last untrained member of
+ * every other site joined this year, and up to two untrained colleagues per site left last year
+ * or this one (staff turnover; being untrained and out of the team, they change no indicator).
  */
-export function demoProfessionals(siteCode: string, siteIndex: number) {
+export function demoProfessionals(siteCode: string, siteIndex: number, asOf: string) {
+  const year = Number(asOf.slice(0, 4));
+  const thisYear = (md: string) => minDate(`${year}-${md}`, asOf);
   const teamSize = 5 + ((siteIndex * 7) % 5);
   const trainedOutside = 2 + ((siteIndex * 3) % 6);
   const untrained = 1 + (siteIndex % 3);
@@ -284,6 +290,22 @@ export function demoProfessionals(siteCode: string, siteIndex: number) {
       teamCoordinator: i === 0,
       trained,
       trainingHours: trained ? 16 + ((i * 5 + siteIndex) % 4) * 8 : null,
+      joinedOn:
+        i === teamSize + trainedOutside + untrained - 1 && siteIndex % 2 === 0 ? thisYear("01-15") : null,
+      leftOn: null as string | null,
+    });
+  }
+  for (let k = 0; k < siteIndex % 3; k++) {
+    n += 1;
+    out.push({
+      code: `${siteCode}-P${String(n).padStart(2, "0")}`,
+      profile: PROFILES[(n + siteIndex) % PROFILES.length]!,
+      inImplementationTeam: false,
+      teamCoordinator: false,
+      trained: false,
+      trainingHours: null,
+      joinedOn: k === 0 ? `${year - 3}-09-01` : null,
+      leftOn: k === 0 ? `${year - 1}-06-30` : thisYear("02-28"),
     });
   }
   return out;

@@ -177,7 +177,7 @@ export async function seedDemoRegion(
       .insertInto("professionals")
       .values(
         sites.flatMap((s, i) =>
-          demoProfessionals(s.code, i).map((p) => ({
+          demoProfessionals(s.code, i, asOf).map((p) => ({
             code: p.code,
             site_id: s.id,
             profile: p.profile,
@@ -185,6 +185,8 @@ export async function seedDemoRegion(
             team_coordinator: p.teamCoordinator,
             trained: p.trained,
             training_hours: p.trainingHours,
+            joined_on: p.joinedOn,
+            left_on: p.leftOn,
           })),
         ),
       )

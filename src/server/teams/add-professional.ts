@@ -26,6 +26,8 @@ export async function addProfessional(db: Db, p: Principal, body: z.infer<typeof
         team_coordinator: body.teamCoordinator,
         trained: body.trained,
         training_hours: body.trainingHours,
+        joined_on: body.joinedOn,
+        left_on: body.leftOn,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

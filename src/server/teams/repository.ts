@@ -16,6 +16,8 @@ export const professionalRowToProfessional = (
   teamCoordinator: r.team_coordinator,
   trained: r.trained,
   trainingHours: r.training_hours === null ? null : Number(r.training_hours),
+  joinedOn: r.joined_on,
+  leftOn: r.left_on,
 });
 
 /** The professionals of a site by code; only the implementation team when `teamOnly`. */

@@ -9,8 +9,16 @@ import { findSite } from "../structure/public.ts";
 import { addProfessional } from "./add-professional.ts";
 import { cannotManage } from "./cannot-manage.ts";
 import { deleteProfessional } from "./delete-professional.ts";
+import { readStaffTurnover } from "./read-staff-turnover.ts";
 import { listProfessionals } from "./repository.ts";
-import { Professional, ProfessionalBody, ProfessionalPatch, ProfessionalQuery } from "./schemas.ts";
+import {
+  Professional,
+  ProfessionalBody,
+  ProfessionalPatch,
+  ProfessionalQuery,
+  StaffTurnover,
+  TurnoverQuery,
+} from "./schemas.ts";
 import { updateProfessional } from "./update-professional.ts";
 
 /**
@@ -38,6 +46,29 @@ export function registerTeamRoutes(app: ZodApp, { database }: AppContext): void 
       ]);
       if (!site) throw notFound("site");
       return professionals;
+    },
+  );
+
+  app.get(
+    "/api/sites/:id/staff-turnover",
+    {
+      schema: {
+        tags,
+        summary: "The site's staff turnover per year (leavers ÷ mean headcount), the current year to date",
+        params: IdParams,
+        querystring: TurnoverQuery,
+        response: { 200: StaffTurnover },
+      },
+    },
+    async (req) => {
+      const siteId = req.params.id;
+      requireThat(
+        req,
+        (p) => canReadSiteData(p, siteId),
+        "you may read the staff turnover only of a site you work with",
+      );
+      if (!(await findSite(db, siteId))) throw notFound("site");
+      return readStaffTurnover(db, siteId, req.query.years);
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Code, Id, nonEmpty, Profile } from "../shared/schemas.ts";
+import { today } from "../infra/time/civil-date.ts";
+import { CivilDate, Code, Id, nonEmpty, Profile } from "../shared/schemas.ts";
 
 /** A professional of a site; the implementation team is the site's professionals with `inImplementationTeam`. */
 export const Professional = z.object({
@@ -11,7 +12,25 @@ export const Professional = z.object({
   teamCoordinator: z.boolean(),
   trained: z.boolean(),
   trainingHours: z.number().nullable(),
+  /** The day they joined the site; null: in post since before the records. */
+  joinedOn: z.string().nullable(),
+  /** The day they left the site; null: still in post. */
+  leftOn: z.string().nullable(),
 });
+
+/** A day of the team's history: a calendar date, from 1950, not after the region's today. */
+const HistoryDate = CivilDate.refine(
+  (d) => !/^\d{4}-/.test(d) || d >= "1950-01-01",
+  "1950-01-01 or later",
+).refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d <= today(), {
+  message: "not after today",
+  params: { rule: "future" },
+});
+
+const leftAfterJoined = (p: { joinedOn?: string | null; leftOn?: string | null }) =>
+  !(p.joinedOn && p.leftOn && p.leftOn < p.joinedOn);
+const leftNotInTeam = (p: { leftOn?: string | null; inImplementationTeam?: boolean }) =>
+  !(p.leftOn && p.inImplementationTeam === true);
 
 const coordinatorInTeam = (p: { teamCoordinator?: boolean; inImplementationTeam?: boolean }) =>
   !(p.teamCoordinator === true && p.inImplementationTeam === false);
@@ -25,10 +44,22 @@ export const ProfessionalBody = z
     teamCoordinator: z.boolean().default(false),
     trained: z.boolean().default(false),
     trainingHours: z.number().min(0).max(100000).nullable().default(null),
+    joinedOn: HistoryDate.nullable().default(null),
+    leftOn: HistoryDate.nullable().default(null),
   })
   .refine(coordinatorInTeam, {
     message: "a team coordinator must be in the implementation team",
     path: ["teamCoordinator"],
+  })
+  .refine(leftAfterJoined, {
+    message: "not before the day they joined",
+    path: ["leftOn"],
+    params: { rule: "left_before_joined" },
+  })
+  .refine(leftNotInTeam, {
+    message: "a professional who has left is not in the implementation team",
+    path: ["inImplementationTeam"],
+    params: { rule: "left_not_in_team" },
   });
 
 export const ProfessionalPatch = nonEmpty(
@@ -38,10 +69,48 @@ export const ProfessionalPatch = nonEmpty(
     teamCoordinator: z.boolean().optional(),
     trained: z.boolean().optional(),
     trainingHours: z.number().min(0).max(100000).nullable().optional(),
+    joinedOn: HistoryDate.nullable().optional(),
+    /** Setting it takes the professional out of the implementation team in the same write. */
+    leftOn: HistoryDate.nullable().optional(),
   }),
-);
+)
+  .refine(leftAfterJoined, {
+    message: "not before the day they joined",
+    path: ["leftOn"],
+    params: { rule: "left_before_joined" },
+  })
+  .refine(leftNotInTeam, {
+    message: "a professional who has left is not in the implementation team",
+    path: ["inImplementationTeam"],
+    params: { rule: "left_not_in_team" },
+  });
 
 export const ProfessionalQuery = z.strictObject({
   siteId: Id,
   teamOnly: z.enum(["true", "false"]).optional(),
+});
+
+export const TurnoverQuery = z.strictObject({
+  years: z.coerce.number().int("a whole number").min(1, "1 or more").max(10, "at most 10").default(3),
+});
+
+export const StaffTurnover = z.object({
+  siteId: z.number().int(),
+  /** The region's today: the current year runs to it. */
+  asOf: z.string(),
+  /** Professionals with no joining day: in post since before the records. */
+  unknownJoined: z.number().int(),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      from: z.string(),
+      to: z.string(),
+      startHeadcount: z.number().int(),
+      endHeadcount: z.number().int(),
+      joiners: z.number().int(),
+      leavers: z.number().int(),
+      /** Leavers ÷ the mean of the start and end headcounts; null when nobody was in post. */
+      turnover: z.number().nullable(),
+    }),
+  ),
 });

@@ -11,6 +11,8 @@ import type { ProfessionalPatch } from "./schemas.ts";
 /**
  * Change a professional: whoever may manage the professional's site (403), unknown id 404; a team
  * coordinator stays in the implementation team (400 naming the field that would break it).
+ * Recording the day they left takes them out of the implementation team (and its coordination)
+ * in the same write; the row stays, since interventions and training name them.
  */
 export async function updateProfessional(
   db: Db,
@@ -24,7 +26,26 @@ export async function updateProfessional(
     if (!canManageSite(p, row.site_id)) throw forbidden(cannotManage);
     const before = professionalRowToProfessional(row);
     const merged = { ...before, ...definedOnly(patch) };
-    if (merged.teamCoordinator && !merged.inImplementationTeam) {
+    if (merged.joinedOn && merged.leftOn && merged.leftOn < merged.joinedOn)
+      throw invalid(
+        patch.leftOn !== undefined ? "body.leftOn" : "body.joinedOn",
+        "left_before_joined",
+        `the day they left (${merged.leftOn}) is before the day they joined (${merged.joinedOn})`,
+      );
+    // Leaving the site is leaving its implementation team: the flags follow unless the body
+    // asks to keep them, which is a contradiction.
+    const leaving = merged.leftOn !== null && patch.leftOn !== undefined;
+    if (merged.leftOn !== null && patch.inImplementationTeam === true)
+      throw invalid(
+        "body.inImplementationTeam",
+        "left_not_in_team",
+        `this professional left the site on ${merged.leftOn}: clear leftOn to bring them back into the team`,
+      );
+    if (leaving) {
+      merged.inImplementationTeam = false;
+      merged.teamCoordinator = false;
+    }
+    if (!leaving && merged.teamCoordinator && !merged.inImplementationTeam) {
       throw patch.inImplementationTeam === false
         ? invalid(
             "body.inImplementationTeam",
@@ -41,10 +62,12 @@ export async function updateProfessional(
       .updateTable("professionals")
       .set({
         profile: patch.profile,
-        in_implementation_team: patch.inImplementationTeam,
-        team_coordinator: patch.teamCoordinator,
+        in_implementation_team: leaving ? false : patch.inImplementationTeam,
+        team_coordinator: leaving ? false : patch.teamCoordinator,
         trained: patch.trained,
         training_hours: patch.trainingHours,
+        joined_on: patch.joinedOn,
+        left_on: patch.leftOn,
       })
       .where("id", "=", row.id)
       .returningAll()

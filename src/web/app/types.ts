@@ -31,6 +31,7 @@ import type {
   ProfessionalBody as ProfessionalBodySchema,
   ProfessionalPatch as ProfessionalPatchSchema,
   Professional as ProfessionalSchema,
+  StaffTurnover as StaffTurnoverSchema,
 } from "../../server/teams/schemas.ts";
 import type { User as UserSchema } from "../../server/users/schemas.ts";
 import type { Role } from "../../shared/roles.ts";
@@ -56,6 +57,7 @@ export type ParameterImpact = z.infer<typeof ParameterImpactSchema>;
 export type Professional = z.infer<typeof ProfessionalSchema>;
 export type ProfessionalBody = z.input<typeof ProfessionalBodySchema>;
 export type ProfessionalPatch = z.input<typeof ProfessionalPatchSchema>;
+export type StaffTurnover = z.infer<typeof StaffTurnoverSchema>;
 export type User = z.infer<typeof UserSchema>;
 export type { Role };
 export type Grant = { role: Role; programmeId: number | null; siteId: number | null };

@@ -335,6 +335,23 @@ export const en = {
     removeConfirm:
       "Remove {{code}} from the site's professionals? Their team membership and training record go with them.",
     removed: "{{code}} removed",
+    joinedOn: "Joined the site on",
+    joinedOnHint: "Leave empty if they were in post before the records began.",
+    leftOn: "Left the site on",
+    leftOnHint: "Recording it takes them out of the implementation team; their records stay.",
+    leftHint: "Left the site: not in the team.",
+    turnoverTitle: "Staff turnover",
+    turnoverCaption:
+      "Staff turnover per year: leavers over the mean of the headcounts at the start and at the end",
+    turnoverYear: "Year",
+    turnoverYearToDate: "{{year}} (to {{date}})",
+    turnoverStart: "In post at the start",
+    turnoverEnd: "In post at the end",
+    turnoverJoiners: "Joined",
+    turnoverLeavers: "Left",
+    turnoverRate: "Turnover",
+    turnoverUnknown_one: "{{count}} professional has no joining day (in post since before the records).",
+    turnoverUnknown_other: "{{count}} professionals have no joining day (in post since before the records).",
   },
   profiles: {
     psychiatrist: "Psychiatrist",

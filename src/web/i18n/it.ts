@@ -342,6 +342,25 @@ export const it: Messages = {
     removeConfirm:
       "Rimuovere {{code}} dai professionisti della sede? Con lui vengono rimossi l'appartenenza al team e i dati di formazione.",
     removed: "{{code}} rimosso",
+    joinedOn: "In servizio nella sede dal",
+    joinedOnHint: "Lasciare vuoto se era già in servizio prima dell'inizio delle registrazioni.",
+    leftOn: "Ha lasciato la sede il",
+    leftOnHint: "Registrarlo lo toglie dal team di implementazione; i suoi dati restano.",
+    leftHint: "Ha lasciato la sede: non è nel team.",
+    turnoverTitle: "Turnover del personale",
+    turnoverCaption:
+      "Turnover del personale per anno: uscite sulla media dei presenti all'inizio e alla fine",
+    turnoverYear: "Anno",
+    turnoverYearToDate: "{{year}} (al {{date}})",
+    turnoverStart: "In servizio all'inizio",
+    turnoverEnd: "In servizio alla fine",
+    turnoverJoiners: "Entrati",
+    turnoverLeavers: "Usciti",
+    turnoverRate: "Turnover",
+    turnoverUnknown_one:
+      "{{count}} professionista non ha la data di ingresso (in servizio da prima delle registrazioni).",
+    turnoverUnknown_other:
+      "{{count}} professionisti non hanno la data di ingresso (in servizio da prima delle registrazioni).",
   },
   profiles: {
     psychiatrist: "Psichiatra",

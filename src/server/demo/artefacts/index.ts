@@ -392,6 +392,7 @@ export async function seedDemoArtefacts(
   const professionals = await db
     .selectFrom("professionals")
     .select(["id", "code", "site_id", "trained", "training_hours", "in_implementation_team"])
+    .where("left_on", "is", null)
     .orderBy("id")
     .execute();
   for (const course of COURSES) {

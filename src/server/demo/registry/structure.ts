@@ -51,6 +51,8 @@ export async function loadStructure(db: Db, codes: string[]): Promise<Map<string
     db
       .selectFrom("professionals")
       .select(["site_id", "code", "profile", "in_implementation_team"])
+      // who left the site delivers no care in the demo
+      .where("left_on", "is", null)
       .orderBy("code")
       .execute(),
   ]);

@@ -86,6 +86,10 @@ export interface ProfessionalTable {
   team_coordinator: boolean;
   trained: boolean;
   training_hours: number | null;
+  /** The day they joined the site, when known (migration 0026). */
+  joined_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The day they left the site; a professional who left is in no implementation team. */
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface UserRoleTable {
   id: Generated<number>;

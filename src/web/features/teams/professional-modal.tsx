@@ -7,7 +7,9 @@ import { useSite } from "../../app/data/structure.ts";
 import { useCreateProfessional, useProfessionals, useUpdateProfessional } from "../../app/data/teams.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { todayIso } from "../../app/today.ts";
 import type { Professional } from "../../app/types.ts";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
 import { sentNumber } from "../../app/ui/read-number.ts";
 import { nextProfessionalCode } from "./next-code.ts";
@@ -20,6 +22,8 @@ const FIELDS = new Set([
   "teamCoordinator",
   "trained",
   "trainingHours",
+  "joinedOn",
+  "leftOn",
 ]);
 const isShown = (p: string) => FIELDS.has(p);
 
@@ -44,6 +48,8 @@ export function ProfessionalModal({
       teamCoordinator: t("teams.coordinator"),
       trained: t("teams.trained"),
       trainingHours: t("teams.trainingHours"),
+      joinedOn: t("teams.joinedOn"),
+      leftOn: t("teams.leftOn"),
     }),
     [t],
   );
@@ -61,6 +67,10 @@ export function ProfessionalModal({
   const [coordinator, setCoordinator] = useState(professional?.teamCoordinator ?? false);
   const [trained, setTrained] = useState(professional?.trained ?? false);
   const [hours, setHours] = useState<number | string>(professional?.trainingHours ?? "");
+  const [joinedOn, setJoinedOn] = useState<string | null>(professional?.joinedOn ?? null);
+  const [leftOn, setLeftOn] = useState<string | null>(professional?.leftOn ?? null);
+  // Whoever left the site is in no team: the switches follow the leaving day
+  const left = leftOn !== null;
 
   const submit = () => {
     clear();
@@ -73,10 +83,12 @@ export function ProfessionalModal({
       onError: fail,
     };
     const values = {
-      inImplementationTeam: inTeam,
-      teamCoordinator: inTeam && coordinator,
+      inImplementationTeam: inTeam && !left,
+      teamCoordinator: inTeam && coordinator && !left,
       trained,
       trainingHours,
+      joinedOn,
+      leftOn,
     };
     if (professional) {
       update.mutate({ id: professional.id, body: { ...values, ...(profile ? { profile } : {}) } }, done);
@@ -116,15 +128,17 @@ export function ProfessionalModal({
       />
       <Switch
         label={t("teams.inTeam")}
-        checked={inTeam}
+        description={left ? t("teams.leftHint") : undefined}
+        checked={inTeam && !left}
+        disabled={left}
         onChange={(e) => setInTeam(e.currentTarget.checked)}
         error={field("inImplementationTeam")}
       />
       <Switch
         label={t("teams.coordinator")}
         description={t("teams.coordinatorHint")}
-        checked={inTeam && coordinator}
-        disabled={!inTeam}
+        checked={inTeam && coordinator && !left}
+        disabled={!inTeam || left}
         onChange={(e) => setCoordinator(e.currentTarget.checked)}
         error={field("teamCoordinator")}
       />
@@ -142,6 +156,22 @@ export function ProfessionalModal({
         value={hours}
         onChange={setHours}
         error={field("trainingHours")}
+      />
+      <ModalDateField
+        label={t("teams.joinedOn")}
+        description={t("teams.joinedOnHint")}
+        maxDate={todayIso()}
+        value={joinedOn}
+        onChange={setJoinedOn}
+        error={field("joinedOn")}
+      />
+      <ModalDateField
+        label={t("teams.leftOn")}
+        description={t("teams.leftOnHint")}
+        maxDate={todayIso()}
+        value={leftOn}
+        onChange={setLeftOn}
+        error={field("leftOn")}
       />
     </FormModal>
   );

@@ -19,6 +19,7 @@ import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Professional } from "../../app/types.ts";
 import { ProfessionalModal } from "./professional-modal.tsx";
 import { RemoveProfessional } from "./remove-professional.tsx";
+import { TurnoverTable } from "./turnover-table.tsx";
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (
@@ -107,6 +108,7 @@ export function TeamSection({ siteId, canManage }: { siteId: number; canManage: 
                 t("teams.coordinator"),
                 t("teams.trained"),
                 t("teams.trainingHours"),
+                ...(show === "all" ? [t("teams.leftOn")] : []),
                 ...(canManage ? [t("common.actions")] : []),
               ]}
               rowCount={shown.length}
@@ -128,6 +130,7 @@ export function TeamSection({ siteId, canManage }: { siteId: number; canManage: 
                     <YesNo value={p.trained} />
                   </Table.Td>
                   <Table.Td>{p.trainingHours === null ? "—" : hours.format(p.trainingHours)}</Table.Td>
+                  {show === "all" && <Table.Td style={{ whiteSpace: "nowrap" }}>{p.leftOn ?? "—"}</Table.Td>}
                   {canManage && (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
@@ -148,6 +151,7 @@ export function TeamSection({ siteId, canManage }: { siteId: number; canManage: 
                 </Table.Tr>
               ))}
             </DataTable>
+            <TurnoverTable siteId={siteId} />
           </>
         )}
       </Stack>
