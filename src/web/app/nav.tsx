@@ -13,7 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { DashboardNavItems } from "../features/dashboard/nav-items.tsx";
+import { DashboardNavItems } from "../features/indicators/nav-items.tsx";
 import { MeasuresNav } from "../features/measures/measures-nav.tsx";
 import { PlanningNavItems } from "../features/planning/planning-nav.tsx";
 import { RegistryNav } from "../features/registry/registry-nav.tsx";

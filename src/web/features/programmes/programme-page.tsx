@@ -11,7 +11,7 @@ import type { Programme } from "../../app/types.ts";
 import { Fact } from "../../app/ui/fact.tsx";
 import { PhaseBadge, phaseOn } from "../../app/ui/phase-badge.tsx";
 import { AnalysisLink } from "../analysis/analysis-link.tsx";
-import { DashboardLink } from "../dashboard/programme-link.tsx";
+import { DashboardLink } from "../indicators/programme-link.tsx";
 import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
 import { PlanningLink } from "../planning/planning-link.tsx";
 import { RegionFunnelCard } from "../site-status/region-funnel-card.tsx";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { canImport, canUseRegistry, registrySites } from "../../app/data/registry-access.ts";
 import { useCurrentUser } from "../../app/session.ts";
-import { ImportsNav } from "../imports/imports-nav.tsx";
+import { ImportsNav } from "../exchange/imports-nav.tsx";
 
 /** At most this many sites get their registry links in the navigation (others go through the site page). */
 const MAX_SITES = 3;

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { todayIso } from "../../../app/today.ts";
-import { useIndicators } from "../../dashboard/api.ts";
-import { useFormat } from "../../dashboard/format.ts";
+import { useIndicators } from "../../indicators/api.ts";
+import { useFormat } from "../../indicators/format.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
 
 export interface IndicatorValue {
