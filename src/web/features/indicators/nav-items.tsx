@@ -1,7 +1,6 @@
-import { NavLink } from "@mantine/core";
 import { IconChartBar } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
+import { NavItem } from "../../app/ui/nav-item.tsx";
 
 /** In the navigation, under "My programmes": each programme's dashboard. */
 export function DashboardNavItems({
@@ -12,21 +11,13 @@ export function DashboardNavItems({
   onNavigate: () => void;
 }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  return programmes.map((p) => {
-    const to = `/programmes/${p.id}/dashboard`;
-    const active = pathname === to || pathname.startsWith(`${to}/`);
-    return (
-      <NavLink
-        key={p.id}
-        component={Link}
-        to={to}
-        label={t("dashboard.navItem", { code: p.code })}
-        leftSection={<IconChartBar size={18} stroke={1.6} aria-hidden="true" />}
-        active={active}
-        aria-current={active ? "page" : undefined}
-        onClick={onNavigate}
-      />
-    );
-  });
+  return programmes.map((p) => (
+    <NavItem
+      key={p.id}
+      to={`/programmes/${p.id}/dashboard`}
+      label={t("dashboard.navItem", { code: p.code })}
+      icon={IconChartBar}
+      onNavigate={onNavigate}
+    />
+  ));
 }
