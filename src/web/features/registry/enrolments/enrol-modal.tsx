@@ -8,11 +8,11 @@ import { registrySites } from "../../../app/data/registry-access.ts";
 import type { Enrolment } from "../../../app/data/registry-types.ts";
 import { useSite } from "../../../app/data/structure.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { useServerErrors } from "../use-server-errors.ts";
 import { EligibilityView } from "./eligibility-view.tsx";
 
 const FIELDS = new Set([
@@ -52,7 +52,7 @@ export function EnrolModal({
   const site = useSite(chosenSite);
   const professionals = useProfessionals(chosenSite);
   const enrol = useEnrol();
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useFormErrors(isShown);
   const programmes = site.data?.programmes ?? [];
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const chosenProgramme = programmeId ?? (programmes.length === 1 ? String(programmes[0]!.id) : null);

@@ -5,13 +5,13 @@ import { useTranslation } from "react-i18next";
 import { useCreateGroup } from "../../../app/data/registry.ts";
 import type { Group, GroupKind } from "../../../app/data/registry-types.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import type { SiteDetail } from "../../../app/types.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
-import { useServerErrors } from "../use-server-errors.ts";
 import { IMR_MAX_SIZE, useGroupKindOptions } from "./group-kinds.ts";
 
 const FIELDS = new Set(["kind", "name", "programmeId", "startDate", "endDate", "maxSize", "facilitators"]);
@@ -34,7 +34,7 @@ export function GroupCreateModal({
   const create = useCreateGroup();
   const professionals = useProfessionals(site.id);
   const kinds = useGroupKindOptions();
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useFormErrors(isShown);
   const [kind, setKind] = useState<GroupKind | null>(null);
   const [name, setName] = useState("");
   const [programmeId, setProgrammeId] = useState<string | null>(

@@ -5,11 +5,11 @@ import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSetMembers } from "../../../app/data/registry.ts";
 import type { GroupDetail } from "../../../app/data/registry-types.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { PatientPicker } from "../patients/patient-picker.tsx";
-import { useServerErrors } from "../use-server-errors.ts";
 
 interface Row {
   patientId: number;
@@ -33,7 +33,7 @@ const isShown = (p: string) =>
 export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSetMembers(group.id);
-  const { errors, fail, clear, field } = useServerErrors(isShown, {
+  const { errors, fail, clear, field } = useFormErrors(isShown, {
     labels: (path) =>
       path.endsWith(".secondGroupReason") ? t("registry.groups.secondGroupReason") : undefined,
   });

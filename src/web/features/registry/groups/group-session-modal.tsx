@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useInterventionDefaults, useRecordSession } from "../../../app/data/registry.ts";
 import type { GroupDetail, GroupSessionCreated } from "../../../app/data/registry-types.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { DataTable } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
@@ -13,7 +14,6 @@ import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { moduleOptions, useProfessionalOptions } from "../interventions/intervention-options.ts";
 import { useTypeLabel } from "../labels.ts";
-import { useServerErrors } from "../use-server-errors.ts";
 import { PRACTICE_OF_KIND } from "./group-kinds.ts";
 
 const isShown = (p: string) =>
@@ -69,7 +69,7 @@ function SessionForm({
     }),
     [t],
   );
-  const { errors, fail, clear, field } = useServerErrors(isShown, { labels });
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
   const today = todayIso();
   const [date, setDate] = useState<string | null>(
     group.endDate && group.endDate < today ? group.endDate : today,

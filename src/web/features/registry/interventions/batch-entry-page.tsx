@@ -9,6 +9,7 @@ import type { Intervention, InterventionDefaults } from "../../../app/data/regis
 import { useSite } from "../../../app/data/structure.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
 import { DateField } from "../../../app/date-field.tsx";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { Page, QueryView } from "../../../app/page.tsx";
 import { ScrollTable } from "../../../app/table.tsx";
@@ -16,7 +17,6 @@ import type { Professional, SiteDetail } from "../../../app/types.ts";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { useTypeLabel } from "../labels.ts";
 import { SiteRegistryNav } from "../site-registry-nav.tsx";
-import { useServerErrors } from "../use-server-errors.ts";
 import { BatchRow, type BatchRowValues, ROW_FIELDS } from "./batch-row.tsx";
 import {
   moduleOptions,
@@ -60,7 +60,7 @@ function BatchEntryView({
 }) {
   const { t } = useTranslation();
   const record = useRecordBatch();
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useFormErrors(isShown);
   const typeOptions = useTypeOptions(defaults.types);
   const typeLabel = useTypeLabel(defaults.types);
   const settings = useSettingOptions();

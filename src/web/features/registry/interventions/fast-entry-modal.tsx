@@ -10,6 +10,7 @@ import type {
   Setting,
 } from "../../../app/data/registry-types.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { QueryView } from "../../../app/page.tsx";
 import type { Professional } from "../../../app/types.ts";
@@ -19,7 +20,6 @@ import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
 import { useFormatDate } from "../dates.ts";
 import { useTypeLabel } from "../labels.ts";
-import { useServerErrors } from "../use-server-errors.ts";
 import {
   moduleOptions,
   useProfessionalOptions,
@@ -89,7 +89,7 @@ function FastEntryForm({
 }: Props & { defaults: InterventionDefaults; professionals: Professional[] | undefined }) {
   const { t } = useTranslation();
   const record = useRecordIntervention();
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useFormErrors(isShown);
   const form = useRef<HTMLFormElement>(null);
   const date = useFormatDate();
   const typeLabel = useTypeLabel(defaults.types);

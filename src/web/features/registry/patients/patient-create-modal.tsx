@@ -4,13 +4,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreatePatient } from "../../../app/data/registry.ts";
 import type { Patient, Sex } from "../../../app/data/registry-types.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
-import { useServerErrors } from "../use-server-errors.ts";
 import { useSexOptions } from "./sex-label.ts";
 
 const FIELDS = new Set(["code", "birthYear", "sex", "residenceArea", "firstContactDate"]);
@@ -31,7 +31,7 @@ export function PatientCreateModal({
 }) {
   const { t } = useTranslation();
   const create = useCreatePatient();
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useFormErrors(isShown);
   const sexes = useSexOptions();
   const [code, setCode] = useState("");
   const [birthYear, setBirthYear] = useState<number | string>("");

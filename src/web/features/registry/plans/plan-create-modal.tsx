@@ -3,9 +3,9 @@ import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreatePlan } from "../../../app/data/registry.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
-import { useServerErrors } from "../use-server-errors.ts";
 import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 
 const isShown = (p: string) => PLAN_FIELDS.has(p);
@@ -23,7 +23,7 @@ export function PlanCreateModal({
   const { t } = useTranslation();
   const labels = useMemo(() => planLabels(t), [t]);
   const create = useCreatePlan();
-  const { errors, fail, clear, field } = useServerErrors(isShown, { labels });
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
   const [values, setValues] = useState<PlanValues>({
     createdDate: todayIso(),
     sharedWithPatientDate: null,

@@ -3,9 +3,9 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUpdatePlan } from "../../../app/data/registry.ts";
 import type { TreatmentPlan } from "../../../app/data/registry-types.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { StaleAlert } from "../../../app/ui/stale-alert.tsx";
-import { useServerErrors } from "../use-server-errors.ts";
 import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 
 const isShown = (p: string) => PLAN_FIELDS.has(p);
@@ -38,7 +38,7 @@ export function PlanEditModal({
   const { t } = useTranslation();
   const labels = useMemo(() => planLabels(t), [t]);
   const update = useUpdatePlan();
-  const { errors, fail, clear, field } = useServerErrors(isShown, { labels });
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
   const [base, setBase] = useState(plan);
   const [values, setValues] = useState<PlanValues>(valuesOf(plan));
   const stale = errors.error?.code === "stale_version";

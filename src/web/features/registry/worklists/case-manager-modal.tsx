@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUpdateEnrolment } from "../../../app/data/registry.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
-import { useServerErrors } from "../use-server-errors.ts";
 
 const isShown = (p: string) => p === "caseManagerCode" || p === "caseManagerProfile";
 
@@ -22,7 +22,7 @@ export function CaseManagerModal({
   const { t } = useTranslation();
   const professionals = useProfessionals(siteId);
   const update = useUpdateEnrolment();
-  const { errors, fail, clear, field } = useServerErrors(isShown);
+  const { errors, fail, clear, field } = useFormErrors(isShown);
   const [code, setCode] = useState<string | null>(null);
   const chosen = professionals.data?.find((p) => p.code === code);
   const submit = () => {
