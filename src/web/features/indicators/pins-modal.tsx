@@ -1,9 +1,9 @@
 import { MultiSelect, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { useSavePins } from "./api.ts";
 import { useIndicatorText } from "./labels.ts";
 import type { IndicatorMeta } from "./types.ts";
@@ -32,11 +32,7 @@ export function PinsModal({
   const submit = () =>
     save.mutate(ids, {
       onSuccess: () => {
-        notifications.show({
-          color: "teal",
-          message: t("dashboard.overview.pinsSaved"),
-          closeButtonProps: { "aria-label": t("common.close") },
-        });
+        notifySaved(t("dashboard.overview.pinsSaved"));
         onClose();
       },
       onError: errors.fail,

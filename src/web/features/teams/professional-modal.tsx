@@ -1,5 +1,4 @@
 import { Select, Switch, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PROFILES } from "../../../shared/vocabulary.ts";
@@ -8,6 +7,7 @@ import { useCreateProfessional, useProfessionals, useUpdateProfessional } from "
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { NumberField } from "../../app/ui/number-field.tsx";
 import { sentNumber } from "../../app/ui/read-number.ts";
 import { nextProfessionalCode } from "./next-code.ts";
@@ -67,7 +67,7 @@ export function ProfessionalModal({
     const trainingHours = sentNumber(hours);
     const done = {
       onSuccess: () => {
-        notifications.show({ color: "green", message: t("common.saved") });
+        notifySaved(t("common.saved"));
         onClose();
       },
       onError: fail,

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Stack, Textarea } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconDeviceFloppy, IconEye } from "@tabler/icons-react";
 import { type FormEvent, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +10,7 @@ import { useFormErrors, useRevealFirstError } from "../../../app/form-errors.ts"
 import { FormError } from "../../../app/form-modal.tsx";
 import { Loading } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { useCreateDefinition, useDefinitions, usePreview, useUpdateDefinition } from "../api.ts";
 import { useDashboardHref } from "../as-of.ts";
 import type { ComputedFrom } from "../computed-from.tsx";
@@ -172,11 +172,7 @@ function Editor({
     if (d === undefined) return;
     errors.clear();
     const done = (saved: StoredDefinition) => {
-      notifications.show({
-        color: "teal",
-        message: t("dashboard.editor.saved"),
-        closeButtonProps: { "aria-label": t("common.close") },
-      });
+      notifySaved(t("dashboard.editor.saved"));
       navigate(href(`/charts/${saved.id}`));
       window.scrollTo({ top: 0 });
     };

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +6,7 @@ import { Link, useNavigate } from "react-router";
 import { ErrorAlert, QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { DataTable, EditButton } from "../../../app/table.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { useDefinitions, useDeleteDefinition } from "../api.ts";
 import { useDashboardHref } from "../as-of.ts";
 import { ComputedFromBadge, ComputedFromLegend } from "../computed-from.tsx";
@@ -182,11 +182,7 @@ function DefinitionTables({
                 deleting &&
                 remove.mutate(deleting.id, {
                   onSuccess: () => {
-                    notifications.show({
-                      color: "teal",
-                      message: t("dashboard.editor.deleted"),
-                      closeButtonProps: { "aria-label": t("common.close") },
-                    });
+                    notifySaved(t("dashboard.editor.deleted"));
                     setDeleting(null);
                   },
                 })

@@ -1,6 +1,5 @@
 import { Grid, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
@@ -12,6 +11,7 @@ import { toFormErrors, useFormErrors, useRevealFirstError } from "../../../app/f
 import { FormError } from "../../../app/form-modal.tsx";
 import { Loading, Page, QueryView } from "../../../app/page.tsx";
 import { todayIso } from "../../../app/today.ts";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import {
   useInstrument,
   useInstruments,
@@ -126,14 +126,13 @@ function AdministrationForm({ patientId, instrument }: { patientId: number; inst
     clear();
     record.mutate(bodyOf(instrument.code, { ...draft, timepoint }), {
       onSuccess: (a) => {
-        notifications.show({
-          color: "green",
-          message: t("measures.form.saved", {
+        notifySaved(
+          t("measures.form.saved", {
             instrument: a.instrument,
             code: a.code,
             total: a.total ?? "—",
           }),
-        });
+        );
         navigate(`/patients/${patientId}#measures`);
       },
       onError: fail,

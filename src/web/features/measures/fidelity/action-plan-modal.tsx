@@ -1,11 +1,11 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { useReviewToActionPlan } from "../api.ts";
@@ -51,10 +51,9 @@ export function ActionPlanModal({
       },
       {
         onSuccess: (r) => {
-          notifications.show({
-            color: "green",
-            message: t("measures.fidelity.plan.done", { count: r.activities.length, version: r.planVersion }),
-          });
+          notifySaved(
+            t("measures.fidelity.plan.done", { count: r.activities.length, version: r.planVersion }),
+          );
           onDone(r);
         },
         onError: fail,

@@ -1,5 +1,4 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
@@ -11,6 +10,7 @@ import { FormError } from "../../../app/form-modal.tsx";
 import { Page, QueryView } from "../../../app/page.tsx";
 import { todayIso } from "../../../app/today.ts";
 import type { SiteDetail } from "../../../app/types.ts";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { useCreateReview, useFidelityScales } from "../api.ts";
 import type { FidelityScale } from "../types.ts";
 import { RatersFields } from "./raters-fields.tsx";
@@ -71,7 +71,7 @@ function ReviewForm({ site, scales }: { site: SiteDetail; scales: FidelityScale[
     clear();
     create.mutate(reviewBodyOf(site.id, { ...draft, scale: scaleCode }), {
       onSuccess: (r) => {
-        notifications.show({ color: "green", message: t("measures.fidelity.saved") });
+        notifySaved(t("measures.fidelity.saved"));
         navigate(`/fidelity/reviews/${r.id}`);
       },
       onError: fail,

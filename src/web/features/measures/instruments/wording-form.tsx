@@ -1,9 +1,9 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { useSaveWording } from "../api.ts";
 import type { InstrumentDetail } from "../types.ts";
 
@@ -54,11 +54,7 @@ export function WordingForm({ instrument }: { instrument: InstrumentDetail }) {
         licenceNote,
       },
       {
-        onSuccess: (w) =>
-          notifications.show({
-            color: "green",
-            message: t("measures.library.wordingSaved", { version: w.version }),
-          }),
+        onSuccess: (w) => notifySaved(t("measures.library.wordingSaved", { version: w.version })),
         onError: fail,
       },
     );

@@ -1,5 +1,4 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useServices } from "../../../app/data/structure.ts";
@@ -7,6 +6,7 @@ import { DateField } from "../../../app/date-field.tsx";
 import { useFormErrors, useRevealFirstError } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { QueryView } from "../../../app/page.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
@@ -87,7 +87,7 @@ function SummaryFields({ patientId, summary }: { patientId: number; summary: Imr
         modules,
       },
       {
-        onSuccess: () => notifications.show({ color: "green", message: t("measures.imrSummary.saved") }),
+        onSuccess: () => notifySaved(t("measures.imrSummary.saved")),
         onError: fail,
       },
     );

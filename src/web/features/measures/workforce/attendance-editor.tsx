@@ -1,11 +1,11 @@
 import { Button, Checkbox, Group, Table } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { DataTable } from "../../../app/table.tsx";
 import type { Professional } from "../../../app/types.ts";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { useSaveAttendance } from "../api.ts";
@@ -69,8 +69,7 @@ export function AttendanceEditor({
         }),
       },
       {
-        onSuccess: () =>
-          notifications.show({ color: "green", message: t("measures.courses.attendanceSaved") }),
+        onSuccess: () => notifySaved(t("measures.courses.attendanceSaved")),
         onError: fail,
       },
     );

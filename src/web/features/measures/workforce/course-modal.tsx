@@ -1,10 +1,10 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
@@ -74,7 +74,7 @@ export function CourseModal({
       },
       {
         onSuccess: (c) => {
-          notifications.show({ color: "green", message: t("measures.courses.created", { code: c.code }) });
+          notifySaved(t("measures.courses.created", { code: c.code }));
           onClose();
         },
         onError: fail,

@@ -1,5 +1,4 @@
 import { MultiSelect, SimpleGrid, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../../app/form-errors.ts";
@@ -7,6 +6,7 @@ import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import type { Professional } from "../../../app/types.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
@@ -57,7 +57,7 @@ export function SupervisionModal({
       },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("measures.workforce.supervisionSaved") });
+          notifySaved(t("measures.workforce.supervisionSaved"));
           onClose();
         },
         onError: fail,

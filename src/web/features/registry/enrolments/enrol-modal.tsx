@@ -1,6 +1,5 @@
 import { Select, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useEligibility, useEnrol } from "../../../app/data/registry.ts";
@@ -13,6 +12,7 @@ import { FormModal } from "../../../app/form-modal.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { EligibilityView } from "./eligibility-view.tsx";
 
 const FIELDS = new Set([
@@ -93,10 +93,7 @@ export function EnrolModal({
       },
       {
         onSuccess: (e) => {
-          notifications.show({
-            color: "green",
-            message: t("registry.enrol.done", { code: patient.code, enrolment: e.code }),
-          });
+          notifySaved(t("registry.enrol.done", { code: patient.code, enrolment: e.code }));
           onClose();
           onEnrolled?.(e);
         },

@@ -1,5 +1,4 @@
 import { MultiSelect, Select, SimpleGrid, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreateGroup } from "../../../app/data/registry.ts";
@@ -10,6 +9,7 @@ import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import type { SiteDetail } from "../../../app/types.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { IMR_MAX_SIZE, useGroupKindOptions } from "./group-kinds.ts";
@@ -64,7 +64,7 @@ export function GroupCreateModal({
       },
       {
         onSuccess: (g) => {
-          notifications.show({ color: "green", message: t("registry.groups.created", { name: g.name }) });
+          notifySaved(t("registry.groups.created", { name: g.name }));
           onClose();
           onCreated(g);
         },

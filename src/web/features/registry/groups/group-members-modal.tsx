@@ -1,5 +1,4 @@
 import { ActionIcon, Group, Stack, Table, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { PatientPicker } from "../patients/patient-picker.tsx";
 
 interface Row {
@@ -59,7 +59,7 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
       },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("registry.groups.membersSaved") });
+          notifySaved(t("registry.groups.membersSaved"));
           onClose();
         },
         onError: fail,

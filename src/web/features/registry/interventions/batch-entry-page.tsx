@@ -1,5 +1,4 @@
 import { Alert, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconCircleCheck, IconPlus } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +13,7 @@ import { FormError } from "../../../app/form-modal.tsx";
 import { Page, QueryView } from "../../../app/page.tsx";
 import { ScrollTable } from "../../../app/table.tsx";
 import type { Professional, SiteDetail } from "../../../app/types.ts";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { useTypeLabel } from "../labels.ts";
 import { SiteRegistryNav } from "../site-registry-nav.tsx";
@@ -117,10 +117,7 @@ function BatchEntryView({
       })),
       {
         onSuccess: ({ items }) => {
-          notifications.show({
-            color: "green",
-            message: t("registry.batch.recorded", { count: items.length }),
-          });
+          notifySaved(t("registry.batch.recorded", { count: items.length }));
           setDone(
             items.map((it, i) => ({ ...it, patientCode: sent[i]?.patient?.code ?? String(it.patientId) })),
           );

@@ -1,5 +1,4 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreatePatient } from "../../../app/data/registry.ts";
@@ -8,6 +7,7 @@ import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
@@ -53,7 +53,7 @@ export function PatientCreateModal({
       },
       {
         onSuccess: (p) => {
-          notifications.show({ color: "green", message: t("registry.patients.created", { code: p.code }) });
+          notifySaved(t("registry.patients.created", { code: p.code }));
           onCreated(p);
         },
         onError: fail,

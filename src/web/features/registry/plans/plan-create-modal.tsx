@@ -1,11 +1,11 @@
 import { Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreatePlan } from "../../../app/data/registry.ts";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 
 const isShown = (p: string) => PLAN_FIELDS.has(p);
@@ -38,7 +38,7 @@ export function PlanCreateModal({
       { patientId: patient.id, siteId: site.id, ...values },
       {
         onSuccess: (plan) => {
-          notifications.show({ color: "green", message: t("registry.plan.created", { code: plan.code }) });
+          notifySaved(t("registry.plan.created", { code: plan.code }));
           onClose();
         },
         onError: fail,

@@ -1,10 +1,10 @@
-import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUpdatePlan } from "../../../app/data/registry.ts";
 import type { TreatmentPlan } from "../../../app/data/registry-types.ts";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { StaleAlert } from "../../../app/ui/stale-alert.tsx";
 import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 
@@ -49,10 +49,7 @@ export function PlanEditModal({
       { id: base.id, body: { baseVersion: base.version, ...values } },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: "green",
-            message: t("registry.plan.saved", { code: saved.code, version: saved.version }),
-          });
+          notifySaved(t("registry.plan.saved", { code: saved.code, version: saved.version }));
           onClose();
         },
         onError: fail,

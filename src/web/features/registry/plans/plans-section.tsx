@@ -7,6 +7,7 @@ import { useUpdatePlan } from "../../../app/data/registry.ts";
 import type { TreatmentPlan } from "../../../app/data/registry-types.ts";
 import { useDescribeError } from "../../../app/errors.ts";
 import { DataTable, EditButton } from "../../../app/table.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { useFormatDate } from "../dates.ts";
 import { PlanCreateModal } from "./plan-create-modal.tsx";
 import { PlanEditModal } from "./plan-edit-modal.tsx";
@@ -42,11 +43,7 @@ export function PlansSection({
     update.mutate(
       { id: plan.id, body: { baseVersion: plan.version, signedByPatient: true } },
       {
-        onSuccess: (saved) =>
-          notifications.show({
-            color: "green",
-            message: t("registry.plan.signedDone", { code: saved.code }),
-          }),
+        onSuccess: (saved) => notifySaved(t("registry.plan.signedDone", { code: saved.code })),
         onError: (err) =>
           notifications.show({ color: "red", title: t("errors.title"), message: describe(err) }),
       },

@@ -1,11 +1,11 @@
 import { Select } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUpdateEnrolment } from "../../../app/data/registry.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 
 const isShown = (p: string) => p === "caseManagerCode" || p === "caseManagerProfile";
 
@@ -34,10 +34,7 @@ export function CaseManagerModal({
       },
       {
         onSuccess: () => {
-          notifications.show({
-            color: "green",
-            message: t("registry.worklists.caseManagerSet", { code: enrolment.patientCode, manager: code }),
-          });
+          notifySaved(t("registry.worklists.caseManagerSet", { code: enrolment.patientCode, manager: code }));
           onClose();
         },
         onError: fail,

@@ -10,6 +10,7 @@ import { useSite } from "../../../app/data/structure.ts";
 import { useDescribeError } from "../../../app/errors.ts";
 import { Page, QueryView } from "../../../app/page.tsx";
 import type { SiteDetail } from "../../../app/types.ts";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { useFormatDate } from "../dates.ts";
 import { FastEntryModal } from "../interventions/fast-entry-modal.tsx";
 import { PlanCreateModal } from "../plans/plan-create-modal.tsx";
@@ -43,8 +44,7 @@ function WorklistsView({ site }: { site: SiteDetail }) {
 
   const signPlan = (i: WorklistItem) =>
     sign.mutate(i.planId!, {
-      onSuccess: () =>
-        notifications.show({ color: "green", message: t("registry.plan.signedDone", { code: i.planCode }) }),
+      onSuccess: () => notifySaved(t("registry.plan.signedDone", { code: i.planCode })),
       onError: (err) =>
         notifications.show({ color: "red", title: t("errors.title"), message: describe(err) }),
     });
