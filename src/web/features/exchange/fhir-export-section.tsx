@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DateField } from "../../app/date-field.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { todayIso } from "../../app/today.ts";
-import { lastTwelveMonths } from "../report/period.ts";
+import { lastTwelveMonths } from "../report/public.ts";
 import { fhirExportProblem, fhirExportUrl } from "./fhir-export.ts";
 
 /**

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
-import { ReportMenu } from "../report/report-menu.tsx";
+import { ReportMenu } from "../report/public.ts";
 import { useDashboardHref } from "./as-of.ts";
 import { CellValue } from "./cell-value.tsx";
 import { type DashboardContext, DashboardPage, WithIndicators } from "./dashboard-page.tsx";

@@ -14,12 +14,13 @@ import { PatientOutcomes } from "./outcomes/patient-outcomes.tsx";
  * site the user records at (null: read only).
  */
 export function PatientMeasuresSection({
-  patientId,
+  patient,
   site,
 }: {
-  patientId: number;
+  patient: { id: number };
   site: { id: number; code: string } | null;
 }) {
+  const patientId = patient.id;
   const { t } = useTranslation();
   const { hash } = useLocation();
   const box = useRef<HTMLElement>(null);

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { canImport, canUseRegistry, registrySites } from "../../app/data/registry-access.ts";
 import { useCurrentUser } from "../../app/session.ts";
 import { NavItem, NavSection } from "../../app/ui/nav-item.tsx";
-import { ImportsNav } from "../exchange/imports-nav.tsx";
+import { ImportsNav } from "../exchange/public.ts";
 
 /** At most this many sites get their registry links in the navigation (others go through the site page). */
 const MAX_SITES = 3;

@@ -8,9 +8,8 @@ import { useInterventionDefaults, useTimeline } from "../../../app/data/registry
 import type { Timeline } from "../../../app/data/registry-types.ts";
 import { useWorkingSite } from "../../../app/data/working-site.ts";
 import { PageQuery } from "../../../app/guards.tsx";
+import { HubSlot } from "../../../app/hub.tsx";
 import { Page } from "../../../app/page.tsx";
-import { PatientMeasuresSection } from "../../measures/patient-measures-section.tsx";
-import { DeclinedOffersSection } from "../../offers/declined-offers-section.tsx";
 import { EarlyWindowCard } from "../enrolments/early-window-card.tsx";
 import { EnrolModal } from "../enrolments/enrol-modal.tsx";
 import { FastEntryModal } from "../interventions/fast-entry-modal.tsx";
@@ -102,8 +101,7 @@ function PatientView({
         )}
       </Stack>
       <PlansSection patient={p} plans={timeline.plans} site={site} onReload={reload} />
-      <DeclinedOffersSection patient={p} site={site} />
-      <PatientMeasuresSection patientId={p.id} site={site} />
+      <HubSlot hub="patient" slot="sections" props={{ patient: p, site }} />
       <PatientTimeline events={timeline.events} types={types} />
       {fast && site && <FastEntryModal patient={p} site={site} onClose={() => setFast(false)} />}
       {enrolling && site && <EnrolModal patient={p} siteId={site.id} onClose={() => setEnrolling(false)} />}
