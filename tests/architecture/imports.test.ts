@@ -10,7 +10,11 @@ import { type Import, importsOf, isTest, sourceFiles } from "./source-imports.ts
  * 2. src/shared is shared: it imports nothing at run time from src/server or src/web.
  * 3. Web features do not depend on each other in a circle (a → … → b → … → a), type imports
  *    included. Widgets several features use live in src/web/app/ui, the API hooks and types
- *    several features use in src/web/app/data; a feature may embed another's link or section.
+ *    several features use in src/web/app/data.
+ * 4. A web feature imports another feature only through its `public.ts` (what it offers the
+ *    others), type imports included; tests excepted. Parts of the hub pages (site, programme,
+ *    patient) are not imported by the page's feature: each feature lists them in its
+ *    `sections.ts`, which only src/web/app/hub-sections.ts imports.
  */
 
 const webImports = sourceFiles("src/web").flatMap(importsOf);
@@ -28,6 +32,24 @@ describe("import rules", () => {
     const wrong = sourceFiles("src/shared")
       .flatMap(importsOf)
       .filter((i) => !isTest(i.from) && !i.typeOnly && /^src\/(server|web)(\/|$)/.test(i.to));
+    expect(wrong.map(show)).toEqual([]);
+  });
+
+  it("web features import each other only through public.ts", () => {
+    const featureOf = (path: string) => /^src\/web\/features\/([^/]+)\//.exec(path)?.[1];
+    const wrong = webImports.filter((i) => {
+      const a = featureOf(i.from);
+      const b = featureOf(i.to);
+      return !isTest(i.from) && a && b && a !== b && i.to !== `src/web/features/${b}/public.ts`;
+    });
+    expect(wrong.map(show), "export it from the feature's public.ts, or move it to src/web/app").toEqual([]);
+  });
+
+  it("a feature's hub sections are collected only by src/web/app/hub-sections.ts", () => {
+    const wrong = webImports.filter(
+      (i) =>
+        /^src\/web\/features\/[^/]+\/sections\.ts$/.test(i.to) && i.from !== "src/web/app/hub-sections.ts",
+    );
     expect(wrong.map(show)).toEqual([]);
   });
 

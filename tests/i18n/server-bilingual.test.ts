@@ -8,7 +8,7 @@ import {
   templateTexts,
 } from "../../src/server/planning/templates/localise.ts";
 import { RULES } from "../../src/shared/validation-messages.ts";
-import { INSTRUMENT_TEXTS_IT } from "../../src/web/features/measures/instrument-texts.it.ts";
+import { INSTRUMENT_TEXTS_IT } from "../../src/web/features/measures/instruments/instrument-texts.it.ts";
 
 /**
  * The server's bilingual data: every text of a shipped planning template, of the instrument

@@ -1,9 +1,9 @@
 import { analysisEn } from "../features/analysis/messages.en.ts";
-import { dashboardEn } from "../features/dashboard/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
+import { importsEn } from "../features/exchange/messages.en.ts";
 import { homeEn } from "../features/home/messages.en.ts";
-import { importsEn } from "../features/imports/messages.en.ts";
 import { factsEn } from "../features/indicator-facts/messages.en.ts";
+import { dashboardEn } from "../features/indicators/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
 import { offersEn } from "../features/offers/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";

@@ -1,9 +1,9 @@
 import { analysisIt } from "../features/analysis/messages.it.ts";
-import { dashboardIt } from "../features/dashboard/messages.it.ts";
 import { directoryIt } from "../features/directory/messages.it.ts";
+import { importsIt } from "../features/exchange/messages.it.ts";
 import { homeIt } from "../features/home/messages.it.ts";
-import { importsIt } from "../features/imports/messages.it.ts";
 import { factsIt } from "../features/indicator-facts/messages.it.ts";
+import { dashboardIt } from "../features/indicators/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
 import { offersIt } from "../features/offers/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Paper, Stack } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { Page } from "../../app/page.tsx";
 import { PasswordField } from "../../app/password-field.tsx";
 import { useChangePassword, useCurrentUser } from "../../app/session.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 
 const FIELDS = new Set(["currentPassword", "newPassword"]);
 const isShown = (path: string) => FIELDS.has(path);
@@ -36,7 +36,7 @@ export function PasswordPage() {
       { currentPassword, newPassword },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("account.passwordChanged") });
+          notifySaved(t("account.passwordChanged"));
           navigate("/", { replace: true });
         },
         onError: fail,

@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useDescribeError } from "../../app/errors.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { type DirectoryService, useDeactivateService } from "./api.ts";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -98,7 +99,7 @@ export function ServiceDrawer({
                       { id: s.id, baseVersion: s.version },
                       {
                         onSuccess: () => {
-                          notifications.show({ color: "green", message: t("directory.deactivated") });
+                          notifySaved(t("directory.deactivated"));
                           onClose();
                         },
                         onError: (e) => notifications.show({ color: "red", message: describe(e) }),

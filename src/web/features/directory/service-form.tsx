@@ -1,11 +1,11 @@
 import { Checkbox, Group, MultiSelect, Select, Stack, Textarea, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTORY_SECTORS, REFERRAL_ROUTES } from "../../../shared/directory.ts";
 import { useAreas } from "../../app/data/structure.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { type DirectoryService, type ServiceValues, useSaveDirectoryService } from "./api.ts";
 
 const FIELDS = new Set([
@@ -112,7 +112,7 @@ export function ServiceForm({
       { regionId, id: service?.id, baseVersion: service?.version, values },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("common.saved") });
+          notifySaved(t("common.saved"));
           onClose();
         },
         onError: fail,

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { canUseRegistryAt } from "../../app/data/registry-access.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
-import { useFormatDate } from "../registry/dates.ts";
+import { useFormatDate } from "../registry/public.ts";
 import { useDataQuality } from "./api.ts";
 import { DataQualityTable } from "./data-quality-table.tsx";
 

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { canUseRegistryAt } from "../../app/data/registry-access.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
-import { useFormatDate } from "../registry/dates.ts";
+import { useFormatDate } from "../registry/public.ts";
 import { AggregatesSection } from "./aggregates-section.tsx";
 import { type Home, useHome } from "./api.ts";
 import { DataQualityTable } from "./data-quality-table.tsx";

@@ -7,7 +7,7 @@ import { PageQuery } from "../../app/guards.tsx";
 import { Page } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import type { Messages } from "../../i18n/en.ts";
-import { useFormatDate } from "../registry/dates.ts";
+import { useFormatDate } from "../registry/public.ts";
 import { type SiteDataQualityRecords, useSiteDataQuality } from "./api.ts";
 import { HomeSection } from "./home-section.tsx";
 

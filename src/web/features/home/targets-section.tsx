@@ -2,8 +2,7 @@ import { Anchor, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataTable } from "../../app/table.tsx";
-import { useFormat } from "../dashboard/format.ts";
-import { useIndicatorText } from "../dashboard/labels.ts";
+import { useFormat, useIndicatorText } from "../indicators/public.ts";
 import type { Home } from "./api.ts";
 import { HomeSection } from "./home-section.tsx";
 

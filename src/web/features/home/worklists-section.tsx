@@ -2,7 +2,7 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@ma
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataTable } from "../../app/table.tsx";
-import { useFormatDate } from "../registry/dates.ts";
+import { useFormatDate } from "../registry/public.ts";
 import type { Home } from "./api.ts";
 import { HomeSection } from "./home-section.tsx";
 

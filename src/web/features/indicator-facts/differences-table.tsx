@@ -2,9 +2,7 @@ import { Alert, Badge, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatDateTime } from "../../app/format.ts";
 import { DataTable } from "../../app/table.tsx";
-import { useFormat } from "../dashboard/format.ts";
-import { useIndicatorText } from "../dashboard/labels.ts";
-import { BREAKDOWNS, type Breakdown } from "../dashboard/types.ts";
+import { BREAKDOWNS, type Breakdown, useFormat, useIndicatorText } from "../indicators/public.ts";
 import { CELL_FIELDS, type CellField, mismatchOf } from "./outcome.ts";
 import type { FactCell, FactDifference, Verification } from "./types.ts";
 

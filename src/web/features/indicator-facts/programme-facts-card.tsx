@@ -12,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { useFormatDateTime } from "../../app/format.ts";
 import { Fact } from "../../app/ui/fact.tsx";
 import { calendarAriaLabels } from "../../app/ui/modal-date-field.tsx";
-import { useFormat } from "../dashboard/format.ts";
+import { useFormat } from "../indicators/public.ts";
 import { useRebuildFacts, useVerifyFacts } from "./api.ts";
 import { durationSeconds } from "./outcome.ts";
 import { OutcomeBadge } from "./outcome-badge.tsx";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useFormatDateTime } from "../../app/format.ts";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
-import { useFormat } from "../dashboard/format.ts";
+import { useFormat } from "../indicators/public.ts";
 import { useVerifications } from "./api.ts";
 import { DifferencesTable } from "./differences-table.tsx";
 import { OutcomeBadge } from "./outcome-badge.tsx";

@@ -1,8 +1,7 @@
-import { NavLink, Text } from "@mantine/core";
 import { IconBooks, IconShieldCheck } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../../app/session.ts";
+import { NavItem, NavSection } from "../../app/ui/nav-item.tsx";
 
 /** At most this many sites get their fidelity link in the navigation (others go through the site page). */
 const MAX_SITES = 3;
@@ -11,29 +10,13 @@ const MAX_SITES = 3;
 export function MeasuresNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const { pathname } = useLocation();
   const readable = me.sites.filter((s) => s.canReadData);
   const sites = me.isAdmin || readable.length > MAX_SITES ? [] : readable;
-  const item = (to: string, label: string, Icon: typeof IconBooks) => {
-    const active = pathname === to || pathname.startsWith(`${to}/`);
-    return (
-      <NavLink
-        key={to}
-        component={Link}
-        to={to}
-        label={label}
-        leftSection={<Icon size={18} stroke={1.6} aria-hidden="true" />}
-        active={active}
-        aria-current={active ? "page" : undefined}
-        onClick={onNavigate}
-      />
-    );
-  };
+  const item = (to: string, label: string, icon: typeof IconBooks) => (
+    <NavItem key={to} to={to} label={label} icon={icon} onNavigate={onNavigate} />
+  );
   return (
-    <section aria-labelledby="nav-measures">
-      <Text id="nav-measures" size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt="md" pb={4}>
-        {t("measures.nav.section")}
-      </Text>
+    <NavSection id="nav-measures" title={t("measures.nav.section")}>
       {item("/measures/library", t("measures.nav.instruments"), IconBooks)}
       {sites.map((s) =>
         item(
@@ -42,6 +25,6 @@ export function MeasuresNav({ onNavigate }: { onNavigate: () => void }) {
           IconShieldCheck,
         ),
       )}
-    </section>
+    </NavSection>
   );
 }

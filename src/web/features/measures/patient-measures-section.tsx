@@ -3,10 +3,10 @@ import { IconClipboardPlus } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { AdministrationsTable } from "./administrations-table.tsx";
-import { ImrSummaryForm } from "./imr-summary-form.tsx";
-import { ImrsComparisonView } from "./imrs-comparison-view.tsx";
-import { PatientOutcomes } from "./patient-outcomes.tsx";
+import { AdministrationsTable } from "./administrations/administrations-table.tsx";
+import { ImrSummaryForm } from "./outcomes/imr-summary-form.tsx";
+import { ImrsComparisonView } from "./outcomes/imrs-comparison-view.tsx";
+import { PatientOutcomes } from "./outcomes/patient-outcomes.tsx";
 
 /**
  * On the patient page: outcomes over time, client-versus-clinician IMRS, the administrations
@@ -14,12 +14,13 @@ import { PatientOutcomes } from "./patient-outcomes.tsx";
  * site the user records at (null: read only).
  */
 export function PatientMeasuresSection({
-  patientId,
+  patient,
   site,
 }: {
-  patientId: number;
+  patient: { id: number };
   site: { id: number; code: string } | null;
 }) {
+  const patientId = patient.id;
   const { t } = useTranslation();
   const { hash } = useLocation();
   const box = useRef<HTMLElement>(null);

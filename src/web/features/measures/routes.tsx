@@ -1,15 +1,15 @@
 import { Route } from "react-router";
-import { AdministrationPage } from "./administration-page.tsx";
-import { CoursePage } from "./course-page.tsx";
-import { FidelityComparisonPage } from "./fidelity-comparison-page.tsx";
-import { InstrumentPage } from "./instrument-page.tsx";
-import { LibraryPage } from "./library-page.tsx";
-import { ProgrammeOutcomesPage } from "./programme-outcomes-page.tsx";
-import { ReviewFormPage } from "./review-form-page.tsx";
-import { ReviewPage } from "./review-page.tsx";
-import { SiteFidelityPage } from "./site-fidelity-page.tsx";
-import { SiteWorkforcePage } from "./site-workforce-page.tsx";
-import { TrainingPage } from "./training-page.tsx";
+import { AdministrationPage } from "./administrations/administration-page.tsx";
+import { FidelityComparisonPage } from "./fidelity/fidelity-comparison-page.tsx";
+import { ReviewFormPage } from "./fidelity/review-form-page.tsx";
+import { ReviewPage } from "./fidelity/review-page.tsx";
+import { SiteFidelityPage } from "./fidelity/site-fidelity-page.tsx";
+import { InstrumentPage } from "./instruments/instrument-page.tsx";
+import { LibraryPage } from "./instruments/library-page.tsx";
+import { ProgrammeOutcomesPage } from "./outcomes/programme-outcomes-page.tsx";
+import { CoursePage } from "./workforce/course-page.tsx";
+import { SiteWorkforcePage } from "./workforce/site-workforce-page.tsx";
+import { TrainingPage } from "./workforce/training-page.tsx";
 
 /** The measures pages, inside the signed-in shell (the server decides who sees what). */
 export const measuresRoutes = (

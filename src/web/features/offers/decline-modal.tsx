@@ -1,5 +1,4 @@
 import { Select } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DECLINE_REASONS } from "../../../shared/vocabulary.ts";
@@ -8,6 +7,7 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { useRecordDeclinedOffer } from "./api.ts";
 
 const SHOWN = new Set(["programmeId", "offerDate", "reason"]);
@@ -53,10 +53,7 @@ export function DeclineModal({
       },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: "green",
-            message: t("offers.saved", { code: patient.code, programme: saved.programmeCode }),
-          });
+          notifySaved(t("offers.saved", { code: patient.code, programme: saved.programmeCode }));
           onClose();
         },
         onError: fail,

@@ -1,7 +1,6 @@
-import { NavLink } from "@mantine/core";
 import { IconRoute } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
+import { NavItem } from "../../app/ui/nav-item.tsx";
 
 /** In the navigation, under "My programmes": each programme's plan. */
 export function PlanningNavItems({
@@ -12,21 +11,13 @@ export function PlanningNavItems({
   onNavigate: () => void;
 }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  return programmes.map((p) => {
-    const to = `/programmes/${p.id}/planning`;
-    const active = pathname === to || pathname.startsWith(`${to}/`);
-    return (
-      <NavLink
-        key={p.id}
-        component={Link}
-        to={to}
-        label={t("planning.navItem", { code: p.code })}
-        leftSection={<IconRoute size={18} stroke={1.6} aria-hidden="true" />}
-        active={active}
-        aria-current={active ? "page" : undefined}
-        onClick={onNavigate}
-      />
-    );
-  });
+  return programmes.map((p) => (
+    <NavItem
+      key={p.id}
+      to={`/programmes/${p.id}/planning`}
+      label={t("planning.navItem", { code: p.code })}
+      icon={IconRoute}
+      onNavigate={onNavigate}
+    />
+  ));
 }

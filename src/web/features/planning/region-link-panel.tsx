@@ -4,9 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDescribeError } from "../../app/errors.ts";
 import { FormError, FormModal } from "../../app/form-modal.tsx";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { useRegionLink, useTakeRegionVersion } from "./api.ts";
 import { ChangeList } from "./history/change-list.tsx";
-import { notifySuccess } from "./notify.ts";
 import type { RegionLink } from "./types.ts";
 
 /**
@@ -63,7 +63,7 @@ function Panel({
       {
         onSuccess: (doc) => {
           setConfirming(false);
-          notifySuccess(
+          notifySaved(
             t("planning.fromRegion.taken", { version: link.regionVersion, siteVersion: doc.version }),
           );
         },

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { useDescribeError } from "../../app/errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { QueryView } from "../../app/page.tsx";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { useApplyTemplate, useTemplates } from "./api.ts";
-import { notifySuccess } from "./notify.ts";
 import type { TemplateSummary } from "./types.ts";
 
 const PARTS = ["sana_template", "swot_tags", "toc", "action_plan", "questionnaire"] as const;
@@ -42,9 +42,9 @@ function TemplateForm({ programmeId, template }: { programmeId: number; template
       { template: template.id, language: i18n.language === "it" ? "it" : "en", parts, replace },
       {
         onSuccess: (r) => {
-          notifySuccess(t("planning.template.applied", { name: template.name, count: r.applied.length }));
+          notifySaved(t("planning.template.applied", { name: template.name, count: r.applied.length }));
           for (const s of r.started)
-            notifySuccess(
+            notifySaved(
               t("planning.fromRegion.sitesStarted", {
                 count: s.sites,
                 what: t(`planning.kinds.${s.kind as "toc"}`),

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../app/api.ts";
 import { type FormErrorOptions, useFormErrors } from "../../app/form-errors.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { planningBase, planningKeys, useSaveArtefact } from "./api.ts";
-import { notifySuccess } from "./notify.ts";
 import type { ArtefactDocument } from "./types.ts";
 
 /**
@@ -83,7 +83,7 @@ export function useArtefactDraft<C, B extends object>({
         {
           onSuccess: (saved) => {
             adopt(saved);
-            notifySuccess(t("planning.savedVersion", { version: saved.version }));
+            notifySaved(t("planning.savedVersion", { version: saved.version }));
           },
           onError: fail,
         },

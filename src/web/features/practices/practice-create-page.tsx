@@ -1,5 +1,4 @@
 import { Button, Group, Paper, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -7,6 +6,7 @@ import { useCreatePractice } from "../../app/data/practices.ts";
 import { useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import { Page } from "../../app/page.tsx";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { DefinitionFields } from "./definition-fields.tsx";
 import { emptyDefinition, formToDefinition, isShownPracticeField } from "./definition-values.ts";
 
@@ -29,7 +29,7 @@ export function PracticeCreatePage() {
       { code, name, definition: formToDefinition(definition) },
       {
         onSuccess: (p) => {
-          notifications.show({ color: "green", message: t("practices.created", { code: p.code }) });
+          notifySaved(t("practices.created", { code: p.code }));
           navigate(`/practices/${p.id}`);
         },
         onError: fail,

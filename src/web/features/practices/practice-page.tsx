@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconHistory, IconListDetails, IconRefresh } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +10,7 @@ import { useFormatDateTime } from "../../app/format.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import type { Practice } from "../../app/types.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { DefinitionFields } from "./definition-fields.tsx";
 import { definitionToForm, formToDefinition, isShownPracticeField } from "./definition-values.ts";
 import { DefinitionView } from "./definition-view.tsx";
@@ -83,8 +83,7 @@ function PracticeEditor({ practice }: { practice: Practice }) {
     save.mutate(
       { name, definition: formToDefinition(definition), baseVersion: practice.version },
       {
-        onSuccess: (p) =>
-          notifications.show({ color: "green", message: t("practices.savedVersion", { n: p.version }) }),
+        onSuccess: (p) => notifySaved(t("practices.savedVersion", { n: p.version })),
         onError: fail,
       },
     );

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { CatalogueResponse } from "../../../server/indicators/schemas.ts";
 import { get } from "../../app/api.ts";
-import { useDefinitions } from "../dashboard/api.ts";
+import { useDefinitions } from "../indicators/public.ts";
 import type { IndicatorChoice } from "./form-values.ts";
 
 /**

@@ -1,5 +1,4 @@
 import { Alert } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -8,6 +7,7 @@ import { useRegions } from "../../app/data/structure.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { emptyProgramme, formToCreateBody, isShownProgrammeField, toFormIssues } from "./form-values.ts";
 import { useIndicatorChoices } from "./indicator-choices.ts";
 import { ProgrammeForm } from "./programme-form.tsx";
@@ -70,12 +70,7 @@ function CreateForm({ regionIds }: { regionIds: number[] }) {
                     clear();
                     create.mutate(formToCreateBody(values, choices), {
                       onSuccess: (p) => {
-                        notifications.show({
-                          color: "green",
-                          message: t("programmes.created", { code: p.code }),
-                          // its close button says what it does
-                          closeButtonProps: { "aria-label": t("common.close") },
-                        });
+                        notifySaved(t("programmes.created", { code: p.code }));
                         navigate(`/programmes/${p.id}`);
                       },
                       onError: (err) => fail(toFormIssues(err, values)),

@@ -1,5 +1,4 @@
 import { Alert, Button } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconRefresh } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { NoAccess } from "../../app/guards.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
 import type { ParameterImpact, Programme, ProgrammeUpdate } from "../../app/types.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import {
   formToUpdateBody,
   type IndicatorChoice,
@@ -72,7 +72,7 @@ function EditForm({ programme, indicators }: { programme: Programme; indicators:
     update.mutate(body, {
       onSuccess: () => {
         setPending(null);
-        notifications.show({ color: "green", message: t("common.saved") });
+        notifySaved(t("common.saved"));
         navigate(`/programmes/${programme.id}`);
       },
       onError: (err) => {

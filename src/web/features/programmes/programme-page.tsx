@@ -4,18 +4,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useProgramme } from "../../app/data/programmes.ts";
 import { useRegions } from "../../app/data/structure.ts";
+import { HubSlot } from "../../app/hub.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import { todayIso } from "../../app/today.ts";
 import type { Programme } from "../../app/types.ts";
 import { Fact } from "../../app/ui/fact.tsx";
 import { PhaseBadge, phaseOn } from "../../app/ui/phase-badge.tsx";
-import { AnalysisLink } from "../analysis/analysis-link.tsx";
-import { DashboardLink } from "../dashboard/programme-link.tsx";
-import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
-import { PlanningLink } from "../planning/planning-link.tsx";
-import { RegionFunnelCard } from "../site-status/region-funnel-card.tsx";
-import { SiteStatusCard } from "../site-status/site-status-card.tsx";
 import { PHASES } from "./form-values.ts";
 import { ProgrammeTargets } from "./programme-targets.tsx";
 
@@ -41,6 +36,7 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
     0,
   );
   const phaseIndex = current ? PHASES.indexOf(current) : -1;
+  const hub = { programmeId: p.id, canEdit: p.canEdit };
 
   return (
     <Page
@@ -59,10 +55,7 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
         )
       }
     >
-      <DashboardLink programmeId={p.id} />
-      <ProgrammeMeasuresLinks programmeId={p.id} />
-      <AnalysisLink programmeId={p.id} />
-      <PlanningLink programmeId={p.id} />
+      <HubSlot hub="programme" slot="links" props={hub} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="md">
@@ -135,8 +128,7 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
         </DataTable>
       </Paper>
 
-      <SiteStatusCard programmeId={p.id} />
-      {p.canEdit && <RegionFunnelCard programmeId={p.id} />}
+      <HubSlot hub="programme" slot="cards" props={hub} />
 
       <ProgrammeTargets programme={p} />
 

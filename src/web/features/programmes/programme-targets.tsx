@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Loading } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import type { Programme } from "../../app/types.ts";
-import { useIndicatorText } from "../dashboard/labels.ts";
+import { useIndicatorText } from "../indicators/public.ts";
 import { useIndicatorChoices } from "./indicator-choices.ts";
 
 /** The targets set on the programme's indicators, as the programme page lists them. */

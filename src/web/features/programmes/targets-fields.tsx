@@ -3,7 +3,7 @@ import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../app/table.tsx";
 import type { Site } from "../../app/types.ts";
-import { useIndicatorText } from "../dashboard/labels.ts";
+import { useIndicatorText } from "../indicators/public.ts";
 import { type IndicatorChoice, newTargetKey, type TargetRow } from "./form-values.ts";
 
 /**

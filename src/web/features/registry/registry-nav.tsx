@@ -1,10 +1,9 @@
-import { NavLink, Text } from "@mantine/core";
 import { IconChecklist, IconListCheck, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
 import { canImport, canUseRegistry, registrySites } from "../../app/data/registry-access.ts";
 import { useCurrentUser } from "../../app/session.ts";
-import { ImportsNav } from "../imports/imports-nav.tsx";
+import { NavItem, NavSection } from "../../app/ui/nav-item.tsx";
+import { ImportsNav } from "../exchange/public.ts";
 
 /** At most this many sites get their registry links in the navigation (others go through the site page). */
 const MAX_SITES = 3;
@@ -18,31 +17,15 @@ const MAX_SITES = 3;
 export function RegistryNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const { pathname } = useLocation();
   const all = registrySites(me);
   const sites = me.isAdmin || all.length > MAX_SITES ? [] : all;
   const quality = canUseRegistry(me);
   if (sites.length === 0 && !canImport(me) && !quality) return null;
-  const item = (to: string, label: string, Icon: typeof IconUsers) => {
-    const active = pathname === to;
-    return (
-      <NavLink
-        key={to}
-        component={Link}
-        to={to}
-        label={label}
-        leftSection={<Icon size={18} stroke={1.6} aria-hidden="true" />}
-        active={active}
-        aria-current={active ? "page" : undefined}
-        onClick={onNavigate}
-      />
-    );
-  };
+  const item = (to: string, label: string, icon: typeof IconUsers) => (
+    <NavItem key={to} to={to} exact label={label} icon={icon} onNavigate={onNavigate} />
+  );
   return (
-    <section aria-labelledby="nav-registry">
-      <Text id="nav-registry" size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt="md" pb={4}>
-        {t("registry.nav.section")}
-      </Text>
+    <NavSection id="nav-registry" title={t("registry.nav.section")}>
       {sites.flatMap((s) => {
         const suffix = sites.length > 1 ? ` · ${s.code}` : "";
         return [
@@ -52,6 +35,6 @@ export function RegistryNav({ onNavigate }: { onNavigate: () => void }) {
       })}
       {quality && item("/data-quality", t("home.quality.title"), IconChecklist)}
       <ImportsNav onNavigate={onNavigate} />
-    </section>
+    </NavSection>
   );
 }

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { Route, useParams } from "react-router";
 import { RequireRegistry } from "../../app/guards.tsx";
-import { BatchEntryPage } from "./batch-entry-page.tsx";
-import { GroupPage } from "./group-page.tsx";
-import { GroupsPage } from "./groups-page.tsx";
-import { PatientPage } from "./patient-page.tsx";
-import { SitePatientsPage } from "./site-patients-page.tsx";
-import { WorklistsPage } from "./worklists-page.tsx";
+import { GroupPage } from "./groups/group-page.tsx";
+import { GroupsPage } from "./groups/groups-page.tsx";
+import { BatchEntryPage } from "./interventions/batch-entry-page.tsx";
+import { PatientPage } from "./patients/patient-page.tsx";
+import { SitePatientsPage } from "./patients/site-patients-page.tsx";
+import { WorklistsPage } from "./worklists/worklists-page.tsx";
 
 /** A site's registry page, for those who may use the registry at that site (others are told why). */
 function AtSite({ children }: { children: ReactNode }) {

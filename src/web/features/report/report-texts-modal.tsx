@@ -11,10 +11,10 @@ import {
   Text,
   Textarea,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import {
   type ReportLang,
@@ -114,7 +114,7 @@ function SectionEditor({
   const stale = errors.error?.code === "stale_version";
   const name = t(`report.texts.sections.${section.section}`);
   const done = (message: string) => ({
-    onSuccess: () => notifications.show({ color: "green", message }),
+    onSuccess: () => notifySaved(message),
     onError: fail,
   });
   return (

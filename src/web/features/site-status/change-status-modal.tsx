@@ -1,5 +1,4 @@
 import { Select, Text, Textarea } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SITE_STATUS_REASONS, SITE_STATUSES } from "../../../shared/vocabulary.ts";
@@ -7,6 +6,7 @@ import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useChangeSiteStatus } from "./api.ts";
 import type { SiteStatus, SiteStatusRow } from "./types.ts";
@@ -69,13 +69,12 @@ export function ChangeStatusModal({
       },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: "green",
-            message: t("siteStatus.saved", {
+          notifySaved(
+            t("siteStatus.saved", {
               site: saved.siteCode,
               status: t(`siteStatus.status.${saved.current?.status ?? "none"}`),
             }),
-          });
+          );
           onClose();
         },
         onError: fail,

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
-import { useUptake } from "../offers/api.ts";
+import { useUptake } from "../offers/public.ts";
 import { useSiteStatus } from "./api.ts";
 import { ChangeStatusModal } from "./change-status-modal.tsx";
 import { StatusBadge } from "./status-badge.tsx";

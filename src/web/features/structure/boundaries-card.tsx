@@ -1,5 +1,4 @@
 import { Alert, Button, FileInput, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconUpload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,6 +8,7 @@ import { useDescribeError } from "../../app/errors.ts";
 import { useDescribeIssue } from "../../app/form-errors.ts";
 import { useWrite } from "../../app/mutations.ts";
 import type { Region } from "../../app/types.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 
 interface BoundariesView {
   boundaries: {
@@ -58,10 +58,7 @@ export function BoundariesCard({ region }: { region: Region }) {
       {
         onSuccess: (v) => {
           setFile(null);
-          notifications.show({
-            color: "green",
-            message: t("structure.boundaries.uploaded", { count: v.boundaries?.features ?? 0 }),
-          });
+          notifySaved(t("structure.boundaries.uploaded", { count: v.boundaries?.features ?? 0 }));
         },
         onError: (err) =>
           setProblems(

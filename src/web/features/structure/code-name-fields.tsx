@@ -1,6 +1,6 @@
 import { TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { notifySaved } from "../../app/ui/notify.ts";
 
 /**
  * The code and name every structure level has (region, area, site, service). The code is set
@@ -49,7 +49,7 @@ export function useSavedThenClose(onClose: () => void, fail: (err: unknown) => v
   const { t } = useTranslation();
   return {
     onSuccess: () => {
-      notifications.show({ color: "green", message: t("common.saved") });
+      notifySaved(t("common.saved"));
       onClose();
     },
     onError: fail,

@@ -4,13 +4,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useAreas, useSite } from "../../app/data/structure.ts";
+import { HubSlot } from "../../app/hub.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Service, SiteDetail } from "../../app/types.ts";
-import { SiteMeasuresLinks } from "../measures/site-measures-links.tsx";
-import { SiteRegistryLinks } from "../registry/site-registry-links.tsx";
-import { TeamSection } from "../teams/team-section.tsx";
 import { ServiceModal } from "./service-modal.tsx";
 
 /** One site: its services, the programmes it takes part in, and its implementation team. */
@@ -30,6 +28,7 @@ function SiteView({ site }: { site: SiteDetail }) {
   const mine = viewerOnly ? undefined : me.sites.find((s) => s.id === site.id);
   const area = areas.data?.find((a) => a.id === site.areaId);
   const [editing, setEditing] = useState<Service | null | undefined>();
+  const hub = { siteId: site.id, siteCode: site.code, mine: mine && { canManage: mine.canManage } };
 
   return (
     <Page
@@ -41,8 +40,7 @@ function SiteView({ site }: { site: SiteDetail }) {
           : undefined
       }
     >
-      <SiteRegistryLinks siteId={site.id} />
-      <SiteMeasuresLinks siteId={site.id} />
+      <HubSlot hub="site" slot="links" props={hub} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Group justify="space-between" mb="sm">
@@ -112,18 +110,7 @@ function SiteView({ site }: { site: SiteDetail }) {
           )}
         </Paper>
       </SimpleGrid>
-      {mine ? (
-        <TeamSection siteId={site.id} canManage={mine.canManage} />
-      ) : (
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("teams.title")}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t("teams.notYourSite")}
-          </Text>
-        </Paper>
-      )}
+      <HubSlot hub="site" slot="team" props={hub} />
       {editing !== undefined && (
         <ServiceModal service={editing} siteId={site.id} onClose={() => setEditing(undefined)} />
       )}

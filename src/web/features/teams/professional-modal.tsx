@@ -1,5 +1,4 @@
 import { Select, Switch, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PROFILES } from "../../../shared/vocabulary.ts";
@@ -10,6 +9,7 @@ import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import type { Professional } from "../../app/types.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { NumberField } from "../../app/ui/number-field.tsx";
 import { sentNumber } from "../../app/ui/read-number.ts";
 import { nextProfessionalCode } from "./next-code.ts";
@@ -77,7 +77,7 @@ export function ProfessionalModal({
     const trainingHours = sentNumber(hours);
     const done = {
       onSuccess: () => {
-        notifications.show({ color: "green", message: t("common.saved") });
+        notifySaved(t("common.saved"));
         onClose();
       },
       onError: fail,

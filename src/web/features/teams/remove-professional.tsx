@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { useDeleteProfessional } from "../../app/data/teams.ts";
 import { useDescribeError } from "../../app/errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 
 /** Confirm, then remove a professional from the site's registry. */
 export function RemoveProfessional({
@@ -39,10 +39,7 @@ export function RemoveProfessional({
             onClick={() =>
               remove.mutate(professional.id, {
                 onSuccess: () => {
-                  notifications.show({
-                    color: "green",
-                    message: t("teams.removed", { code: professional.code }),
-                  });
+                  notifySaved(t("teams.removed", { code: professional.code }));
                   onClose();
                 },
               })

@@ -1,11 +1,11 @@
 import { TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { PasswordField } from "../../app/password-field.tsx";
 import type { Grant } from "../../app/types.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { useCreateUser } from "./api.ts";
 import { userFieldLabels } from "./field-labels.ts";
 import { GrantsEditor } from "./grants-editor.tsx";
@@ -29,7 +29,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
       { username, ...(displayName.trim() ? { displayName } : {}), password, grants },
       {
         onSuccess: (u) => {
-          notifications.show({ color: "green", message: t("users.created", { username: u.username }) });
+          notifySaved(t("users.created", { username: u.username }));
           onClose();
         },
         onError: fail,

@@ -1,11 +1,11 @@
 import { Divider, Switch, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { PasswordField } from "../../app/password-field.tsx";
 import type { Grant, Role, User } from "../../app/types.ts";
+import { notifySaved } from "../../app/ui/notify.ts";
 import { useUpdateUser } from "./api.ts";
 import { userFieldLabels } from "./field-labels.ts";
 import { GrantsEditor } from "./grants-editor.tsx";
@@ -39,7 +39,7 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
       },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("common.saved") });
+          notifySaved(t("common.saved"));
           onClose();
         },
         onError: fail,

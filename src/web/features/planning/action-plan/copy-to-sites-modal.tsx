@@ -3,8 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { useCopyToSites } from "../api.ts";
-import { notifySuccess } from "../notify.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
 
 const isShown = (p: string) => p === "siteIds";
@@ -30,7 +30,7 @@ export function CopyToSitesModal({
       { siteIds: siteIds.map(Number), replace, regionalVersion },
       {
         onSuccess: (r) => {
-          notifySuccess(t("planning.plan.copied", { count: r.sites.length }));
+          notifySaved(t("planning.plan.copied", { count: r.sites.length }));
           onClose();
         },
         onError: fail,

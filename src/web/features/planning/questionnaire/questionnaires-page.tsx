@@ -8,11 +8,11 @@ import { Page, QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { DataTable } from "../../../app/table.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
 import { editsDefinitions, readableSites, seesAcrossSites } from "../access.ts";
 import { useCreateRound, useQuestionnaires } from "../api.ts";
 import { PlanningRoute } from "../artefact-route.tsx";
 import { useCivilDate } from "../format.ts";
-import { notifySuccess } from "../notify.ts";
 import { planningUrl } from "../scope.ts";
 import type { QuestionnaireSummary } from "../types.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
@@ -151,7 +151,7 @@ function NewRoundForm({ programmeId, questionnaireId }: { programmeId: number; q
           { label, opensOn: opensOn ?? "", closesOn: closesOn ?? "" },
           {
             onSuccess: () => {
-              notifySuccess(t("planning.questionnaires.roundCreated", { label }));
+              notifySaved(t("planning.questionnaires.roundCreated", { label }));
               setLabel("");
             },
             onError: fail,

@@ -1,7 +1,6 @@
 import { useMemo } from "react";
 import { todayIso } from "../../../app/today.ts";
-import { useIndicators } from "../../dashboard/api.ts";
-import { useFormat } from "../../dashboard/format.ts";
+import { useFormat, useIndicators } from "../../indicators/public.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
 
 export interface IndicatorValue {

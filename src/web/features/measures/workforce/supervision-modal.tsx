@@ -1,0 +1,128 @@
+import { MultiSelect, SimpleGrid, TextInput } from "@mantine/core";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormErrors } from "../../../app/form-errors.ts";
+import { FormModal } from "../../../app/form-modal.tsx";
+import { todayIso } from "../../../app/today.ts";
+import type { Professional } from "../../../app/types.ts";
+import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { notifySaved } from "../../../app/ui/notify.ts";
+import { NumberField } from "../../../app/ui/number-field.tsx";
+import { sentNumber } from "../../../app/ui/read-number.ts";
+import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
+import { useRecordSupervision } from "../api.ts";
+
+const FIELDS = new Set(["date", "supervisor", "format", "durationMin", "professionalIds"]);
+const isShown = (p: string) => FIELDS.has(p);
+type Format = "individual" | "group";
+
+/** Record a supervision session at a site: who supervised whom, how and for how long. */
+export function SupervisionModal({
+  siteId,
+  professionals,
+  onClose,
+}: {
+  siteId: number;
+  professionals: Professional[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const record = useRecordSupervision(siteId);
+  const labels = useMemo(
+    () => ({
+      date: t("measures.workforce.date"),
+      supervisor: t("measures.workforce.supervisor"),
+      format: t("measures.workforce.format"),
+      durationMin: t("measures.workforce.duration"),
+      professionalIds: t("measures.workforce.supervised"),
+    }),
+    [t],
+  );
+  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
+  const [date, setDate] = useState<string | null>(todayIso());
+  const [supervisor, setSupervisor] = useState("");
+  const [format, setFormat] = useState<Format | null>(null);
+  const [duration, setDuration] = useState<number | string>(60);
+  const [ids, setIds] = useState<string[]>([]);
+
+  const submit = () => {
+    clear();
+    record.mutate(
+      {
+        date: date ?? "",
+        supervisor,
+        format: (format ?? "") as Format,
+        durationMin: sentNumber(duration),
+        professionalIds: ids.map(Number),
+      },
+      {
+        onSuccess: () => {
+          notifySaved(t("measures.workforce.supervisionSaved"));
+          onClose();
+        },
+        onError: fail,
+      },
+    );
+  };
+
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t("measures.workforce.newSupervision")}
+      onSubmit={submit}
+      saving={record.isPending}
+      general={errors.general}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <ModalDateField
+          label={t("measures.workforce.date")}
+          required
+          value={date}
+          onChange={setDate}
+          error={field("date")}
+        />
+        <NumberField
+          label={t("measures.workforce.duration")}
+          value={duration}
+          onChange={setDuration}
+          min={1}
+          max={600}
+          allowDecimal={false}
+          error={field("durationMin")}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t("measures.workforce.supervisor")}
+        required
+        value={supervisor}
+        onChange={(e) => setSupervisor(e.currentTarget.value)}
+        error={field("supervisor")}
+        data-autofocus
+      />
+      <SegmentedField
+        label={t("measures.workforce.format")}
+        required
+        value={format}
+        onChange={setFormat}
+        data={(["individual", "group"] as const).map((v) => ({
+          value: v,
+          label: t(`measures.workforce.formats.${v}`),
+        }))}
+        error={field("format")}
+      />
+      <MultiSelect
+        label={t("measures.workforce.supervised")}
+        required
+        searchable
+        data={professionals.map((p) => ({
+          value: String(p.id),
+          label: `${p.code} · ${t(`profiles.${p.profile}`)}`,
+        }))}
+        value={ids}
+        onChange={setIds}
+        error={field("professionalIds")}
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,268 @@
+import { Button, Group, Kbd, List, Modal, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { IconCheck } from "@tabler/icons-react";
+import { type FormEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useInterventionDefaults, useRecordIntervention } from "../../../app/data/registry.ts";
+import type {
+  Intervention,
+  InterventionDefaults,
+  Recipient,
+  Setting,
+} from "../../../app/data/registry-types.ts";
+import { useProfessionals } from "../../../app/data/teams.ts";
+import { useFormErrors } from "../../../app/form-errors.ts";
+import { FormError } from "../../../app/form-modal.tsx";
+import { QueryView } from "../../../app/page.tsx";
+import type { Professional } from "../../../app/types.ts";
+import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { NumberField } from "../../../app/ui/number-field.tsx";
+import { sentNumber } from "../../../app/ui/read-number.ts";
+import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
+import { useFormatDate } from "../dates.ts";
+import { useTypeLabel } from "../labels.ts";
+import {
+  moduleOptions,
+  useProfessionalOptions,
+  useRecipientOptions,
+  useSettingOptions,
+  useTypeOptions,
+} from "./intervention-options.ts";
+import { submitOnEnter } from "./submit-on-enter.ts";
+import { TypeChooser } from "./type-chooser.tsx";
+
+const FIELDS = new Set([
+  "date",
+  "type",
+  "setting",
+  "recipient",
+  "professionalCode",
+  "professionalProfile",
+  "durationMin",
+  "module",
+]);
+const isShown = (p: string) => FIELDS.has(p);
+
+interface Props {
+  patient: { id: number; code: string };
+  site: { id: number; code: string };
+  onClose: () => void;
+}
+
+/**
+ * The fast entry form: one intervention in a few keystrokes. It starts from the server's defaults
+ * (today, my professional, the type I recorded last), Enter records, and it stays open with the
+ * same values for the next one; what was recorded is listed below.
+ */
+export function FastEntryModal({ patient, site, onClose }: Props) {
+  const { t } = useTranslation();
+  const defaults = useInterventionDefaults(site.id);
+  const professionals = useProfessionals(site.id);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t("registry.fast.title", { code: patient.code })}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <QueryView query={defaults}>
+        {(d) => (
+          <FastEntryForm
+            patient={patient}
+            site={site}
+            defaults={d}
+            professionals={professionals.data}
+            onClose={onClose}
+          />
+        )}
+      </QueryView>
+    </Modal>
+  );
+}
+
+function FastEntryForm({
+  patient,
+  site,
+  defaults,
+  professionals,
+  onClose,
+}: Props & { defaults: InterventionDefaults; professionals: Professional[] | undefined }) {
+  const { t } = useTranslation();
+  const record = useRecordIntervention();
+  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const form = useRef<HTMLFormElement>(null);
+  const date = useFormatDate();
+  const typeLabel = useTypeLabel(defaults.types);
+  const typeOptions = useTypeOptions(defaults.types);
+  const settings = useSettingOptions();
+  const recipients = useRecipientOptions();
+  const professionalOptions = useProfessionalOptions(professionals);
+  const [day, setDay] = useState<string | null>(defaults.date);
+  const [type, setType] = useState<string | null>(defaults.type);
+  const [setting, setSetting] = useState<Setting>(defaults.setting);
+  const [recipient, setRecipient] = useState<Recipient>(defaults.recipient);
+  const [professional, setProfessional] = useState<string | null>(defaults.professionalCode);
+  const [duration, setDuration] = useState<number | string>(defaults.durationMin ?? "");
+  const [module, setModule] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState<Intervention[]>([]);
+
+  const profileOf = (code: string | null) =>
+    code === null
+      ? null
+      : (professionals?.find((p) => p.code === code)?.profile ??
+        (code === defaults.professionalCode ? defaults.professionalProfile : null));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (record.isPending) return;
+    clear();
+    record.mutate(
+      {
+        patientId: patient.id,
+        siteId: site.id,
+        date: day ?? "",
+        // No type chosen goes as "" so that the server names the field.
+        type: type ?? "",
+        setting,
+        recipient,
+        professionalCode: professional,
+        professionalProfile: profileOf(professional),
+        durationMin: sentNumber(duration),
+        module,
+      },
+      {
+        onSuccess: (created) => {
+          setRecorded((r) => [created, ...r]);
+          form.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
+        },
+        onError: fail,
+      },
+    );
+  };
+
+  return (
+    <form ref={form} onSubmit={submit} onKeyDown={submitOnEnter} noValidate>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t("registry.fast.hint", { site: site.code })}
+        </Text>
+        <FormError message={errors.general} />
+        <TypeChooser
+          label={t("registry.intervention.type")}
+          value={type}
+          onChange={setType}
+          options={typeOptions}
+          captions={{ psychosocial: t("registry.fast.psychosocial"), other: t("registry.fast.otherCare") }}
+          error={field("type")}
+          required
+          autoFocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <SegmentedField
+            label={t("registry.intervention.setting")}
+            value={setting}
+            onChange={setSetting}
+            data={settings}
+            error={field("setting")}
+            fullWidth
+          />
+          <SegmentedField
+            label={t("registry.intervention.recipient")}
+            value={recipient}
+            onChange={setRecipient}
+            data={recipients}
+            error={field("recipient")}
+            fullWidth
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <ModalDateField
+            label={t("registry.intervention.date")}
+            required
+            clearable={false}
+            value={day}
+            onChange={setDay}
+            error={field("date")}
+          />
+          <Select
+            label={t("registry.intervention.professional")}
+            placeholder={t("registry.intervention.noProfessional")}
+            searchable
+            clearable
+            nothingFoundMessage={t("common.nothingFound")}
+            data={professionalOptions}
+            value={professional}
+            onChange={setProfessional}
+            error={field("professionalCode") ?? field("professionalProfile")}
+            clearButtonProps={{
+              "aria-label": t("common.clearNamed", { name: t("registry.intervention.professional") }),
+            }}
+          />
+          <NumberField
+            label={t("registry.intervention.duration")}
+            min={1}
+            max={600}
+            allowDecimal={false}
+            suffix=" min"
+            value={duration}
+            onChange={setDuration}
+            error={field("durationMin")}
+          />
+          <Select
+            label={t("registry.intervention.module")}
+            placeholder={t("registry.intervention.noModule")}
+            searchable
+            clearable
+            nothingFoundMessage={t("common.nothingFound")}
+            data={moduleOptions(defaults.modules)}
+            value={module}
+            onChange={setModule}
+            error={field("module")}
+            clearButtonProps={{
+              "aria-label": t("common.clearNamed", { name: t("registry.intervention.module") }),
+            }}
+          />
+        </SimpleGrid>
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">Enter</Kbd> {t("registry.fast.enterRecords")} · <Kbd size="xs">Esc</Kbd>{" "}
+            {t("registry.fast.escCloses")}
+          </Text>
+          <Group gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t("registry.fast.done")}
+            </Button>
+            <Button type="submit" loading={record.isPending}>
+              {t("registry.fast.record")}
+            </Button>
+          </Group>
+        </Group>
+        <div aria-live="polite">
+          {recorded.length > 0 && (
+            <>
+              <Text size="sm" fw={600} mb={4}>
+                {t("registry.fast.recorded", { count: recorded.length })}
+              </Text>
+              <List
+                size="sm"
+                spacing={2}
+                icon={<IconCheck size={14} color="var(--mantine-color-teal-8)" aria-hidden="true" />}
+              >
+                {recorded.slice(0, 8).map((i) => (
+                  <List.Item key={i.id}>
+                    {date(i.date)} — {typeLabel(i.type)} · {t(`registry.setting.${i.setting}`)} ·{" "}
+                    {t(`registry.recipient.${i.recipient}`)}
+                    {i.module ? ` · ${i.module}` : ""}{" "}
+                    <Text span size="xs" c="dimmed" ff="monospace">
+                      {i.code}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )}
+        </div>
+      </Stack>
+    </form>
+  );
+}
