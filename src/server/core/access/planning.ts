@@ -94,7 +94,8 @@ export const WHY = {
     "the site's team has its own version: only an administrator or the coordinator of this site may replace it with the region's",
   definitions:
     "only an administrator or a regional coordinator of this programme may change its planning definitions",
-  editChain: "only an administrator or a regional coordinator of this programme may change the links of its chain",
+  editChain:
+    "only an administrator or a regional coordinator of this programme may change the links of its chain",
   reco: "only an administrator, a regional coordinator of this programme or the team of one of its sites may see the RECO mapping",
   acrossSites:
     "only an administrator or a regional coordinator of this programme may see every site side by side",

@@ -30,10 +30,17 @@ export async function addChainLink(
     for (const end of ["from", "to"] as const) {
       const e = body[end];
       if (!elements.some((x) => x.kind === e.kind && x.key === e.key))
-        throw invalid(`body.${end}.key`, "reference", `no ${e.kind} "${e.key}" in this plan's current versions`);
+        throw invalid(
+          `body.${end}.key`,
+          "reference",
+          `no ${e.kind} "${e.key}" in this plan's current versions`,
+        );
     }
     const same = (l: { from: { kind: string; key: string }; to: { kind: string; key: string } }) =>
-      l.from.kind === body.from.kind && l.from.key === body.from.key && l.to.kind === body.to.kind && l.to.key === body.to.key;
+      l.from.kind === body.from.kind &&
+      l.from.key === body.from.key &&
+      l.to.kind === body.to.kind &&
+      l.to.key === body.to.key;
     if (links.some(same)) throw conflict("the artefacts already carry this link", "body.to.key");
     const taken = await trx
       .selectFrom("planning_chain_links")

@@ -9,7 +9,9 @@ interface Contents {
   toc?: { nodes?: Array<{ id: string; type: string; text: string; indicatorIds?: string[] }> };
   action_plan?: {
     strategicAreas?: Array<{
-      subAreas?: Array<{ activities?: Array<{ id: string; title: string; tocOutputNodeId?: string | null }> }>;
+      subAreas?: Array<{
+        activities?: Array<{ id: string; title: string; tocOutputNodeId?: string | null }>;
+      }>;
     }>;
   };
   roadmap?: { objectives?: Array<{ id: string; objective: string }> };
@@ -38,7 +40,11 @@ export async function loadChainElements(
       .select(["a.kind", "a.site_id", "v.content"])
       .where("a.programme_id", "=", programmeId)
       .where("a.kind", "in", [...KINDS])
-      .where((eb) => (siteId === null ? eb("a.site_id", "is", null) : eb.or([eb("a.site_id", "is", null), eb("a.site_id", "=", siteId)])))
+      .where((eb) =>
+        siteId === null
+          ? eb("a.site_id", "is", null)
+          : eb.or([eb("a.site_id", "is", null), eb("a.site_id", "=", siteId)]),
+      )
       .execute(),
     loadUserDefinitions(db, programmeId),
   ]);

@@ -93,10 +93,10 @@ describe("the planning chain", () => {
   });
 
   it("keeps a missing end as a node that does not exist, and drops a stored link the artefacts carry", () => {
-    const g = buildChain(ELEMENTS.filter((e) => e.key !== "r1"), [
-      ...FULL,
-      link(["toc_node", "o1"], ["activity", "a1"], "stored"),
-    ]);
+    const g = buildChain(
+      ELEMENTS.filter((e) => e.key !== "r1"),
+      [...FULL, link(["toc_node", "o1"], ["activity", "a1"], "stored")],
+    );
     expect(g.nodes.find((n) => n.key === "r1")).toMatchObject({ exists: false, kind: "roadmap_objective" });
     expect(g.links.filter((l) => l.to.key === "a1" && l.from.key === "o1")).toHaveLength(1);
     expect(g.links.find((l) => l.to.key === "r1")?.broken).toBe(true);

@@ -76,11 +76,15 @@ export const ref = (kind: string, key: string) => `${kind}:${key}`;
  */
 export function buildChain(elements: ChainElement[], links: ChainLinkInput[]): ChainGraph {
   const nodes = new Map<string, ChainNode>();
-  for (const e of elements) if (!nodes.has(ref(e.kind, e.key))) nodes.set(ref(e.kind, e.key), { ...e, exists: true });
+  for (const e of elements)
+    if (!nodes.has(ref(e.kind, e.key))) nodes.set(ref(e.kind, e.key), { ...e, exists: true });
   const seen = new Set<string>();
   const out: ChainLink[] = [];
   const flags: ChainFlag[] = [];
-  const ordered = [...links.filter((l) => l.source === "artefact"), ...links.filter((l) => l.source === "stored")];
+  const ordered = [
+    ...links.filter((l) => l.source === "artefact"),
+    ...links.filter((l) => l.source === "stored"),
+  ];
   for (const l of ordered) {
     const id = `${ref(l.from.kind, l.from.key)}>${ref(l.to.kind, l.to.key)}`;
     if (seen.has(id)) continue;
@@ -92,7 +96,13 @@ export function buildChain(elements: ChainElement[], links: ChainLinkInput[]): C
       [l.to, toGone],
     ] as const) {
       if (gone && !nodes.has(ref(end.kind, end.key)))
-        nodes.set(ref(end.kind, end.key), { kind: end.kind, key: end.key, label: end.key, detail: null, exists: false });
+        nodes.set(ref(end.kind, end.key), {
+          kind: end.kind,
+          key: end.key,
+          label: end.key,
+          detail: null,
+          exists: false,
+        });
     }
     out.push({ ...l, broken: fromGone || toGone });
     if (fromGone || toGone)
@@ -110,12 +120,21 @@ export function buildChain(elements: ChainElement[], links: ChainLinkInput[]): C
   const present = [...nodes.values()].filter((n) => n.exists);
   const at = (k: string) => nodes.get(k)!;
   for (const n of present) {
-    const flag = (f: FlagKind) => flags.push({ flag: f, kind: n.kind, key: n.key, linkIndex: null, missing: null });
-    if (n.kind === "activity" && !incoming(n).some((l) => at(ref(l.from.kind, l.from.key)).detail === "output"))
+    const flag = (f: FlagKind) =>
+      flags.push({ flag: f, kind: n.kind, key: n.key, linkIndex: null, missing: null });
+    if (
+      n.kind === "activity" &&
+      !incoming(n).some((l) => at(ref(l.from.kind, l.from.key)).detail === "output")
+    )
       flag("activity_without_output");
     if (n.kind === "toc_node" && n.detail === "output" && !outgoing(n).some((l) => l.to.kind === "indicator"))
       flag("output_without_indicator");
-    if (n.kind === "swot_item" && !follow({ nodes: [...nodes.values()], links: live }, n).downstream.some((x) => x.startsWith("activity:")))
+    if (
+      n.kind === "swot_item" &&
+      !follow({ nodes: [...nodes.values()], links: live }, n).downstream.some((x) =>
+        x.startsWith("activity:"),
+      )
+    )
       flag("swot_without_activity");
   }
   return { nodes: [...nodes.values()], links: out, flags };

@@ -23,7 +23,10 @@ export async function readChain(
   if (focus) {
     const [kind, ...rest] = focus.split(":");
     const key = rest.join(":");
-    if (!(CHAIN_KINDS as readonly string[]).includes(kind!) || !graph.nodes.some((n) => ref(n.kind, n.key) === focus))
+    if (
+      !(CHAIN_KINDS as readonly string[]).includes(kind!) ||
+      !graph.nodes.some((n) => ref(n.kind, n.key) === focus)
+    )
       throw invalid("querystring.focus", "reference", `no element ${focus} in this chain`);
     followed = { ref: focus, ...follow(graph, { kind: kind!, key }) };
   }

@@ -20,7 +20,10 @@ export async function removeChainLink(
       .returning(["from_kind", "from_key", "to_kind", "to_key"])
       .executeTakeFirst();
     if (!row) throw notFound("chain link");
-    const before = { from: { kind: row.from_kind, key: row.from_key }, to: { kind: row.to_kind, key: row.to_key } };
+    const before = {
+      from: { kind: row.from_kind, key: row.from_key },
+      to: { kind: row.to_kind, key: row.to_key },
+    };
     return { result: undefined, entityId: linkId, before, after: null, siteId, programmeId };
   });
 }

@@ -2,7 +2,11 @@ import type { Executor } from "../../infra/db/executor.ts";
 import type { ChainKind, ChainLinkInput } from "./graph.ts";
 
 /** The stored links of a scope (region: `siteId` null), oldest first. */
-export async function storedLinks(db: Executor, programmeId: number, siteId: number | null): Promise<ChainLinkInput[]> {
+export async function storedLinks(
+  db: Executor,
+  programmeId: number,
+  siteId: number | null,
+): Promise<ChainLinkInput[]> {
   const rows = await db
     .selectFrom("planning_chain_links")
     .select(["id", "from_kind", "from_key", "to_kind", "to_key"])

@@ -46,7 +46,12 @@ export const ChainView = z.object({
   ),
   flags: z.array(
     z.object({
-      flag: z.enum(["activity_without_output", "output_without_indicator", "swot_without_activity", "broken_link"]),
+      flag: z.enum([
+        "activity_without_output",
+        "output_without_indicator",
+        "swot_without_activity",
+        "broken_link",
+      ]),
       kind: z.enum(CHAIN_KINDS),
       key: z.string(),
       linkIndex: z.number().int().nullable(),

@@ -8,7 +8,14 @@ const CASES: Array<[string, RecoAnswers, RecoModel]> = [
   ["a lead with a training programme", { ...base, lead: "yes", training: "yes" }, "lead_and_link"],
   [
     "a lead with link workers wins over a consulting team and a network",
-    { ...base, lead: "yes", link_workers: "yes", specialist_team: "yes", specialist_caseload: "no", network: "yes" },
+    {
+      ...base,
+      lead: "yes",
+      link_workers: "yes",
+      specialist_team: "yes",
+      specialist_caseload: "no",
+      network: "yes",
+    },
     "lead_and_link",
   ],
   [

@@ -81,7 +81,15 @@ export function recoDefinition(language: Language): DefinitionContent {
         options: [...yesNo[language], { code: "no_team", label: TEXTS.no_team[language] }],
       },
       choice("network"),
-      { code: "notes", text: TEXTS.notes[language], type: "text", options: [], min: null, max: null, required: false },
+      {
+        code: "notes",
+        text: TEXTS.notes[language],
+        type: "text",
+        options: [],
+        min: null,
+        max: null,
+        required: false,
+      },
     ],
   };
 }

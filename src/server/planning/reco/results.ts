@@ -39,7 +39,8 @@ export async function recoResults(
     questionnaire: { id: questionnaire.id, title: questionnaire.title },
     rounds: rounds.map((r) => ({ id: r.id, label: r.label, opensOn: r.opens_on, closesOn: r.closes_on })),
   };
-  if (!round || visible.length === 0) return { ...empty, ...base, round: round ? { id: round.id, label: round.label } : null };
+  if (!round || visible.length === 0)
+    return { ...empty, ...base, round: round ? { id: round.id, label: round.label } : null };
   const [sites, responses] = await Promise.all([
     db
       .selectFrom("sites as s")
@@ -60,7 +61,10 @@ export async function recoResults(
       .execute(),
   ]);
   const bySite = new Map(
-    responses.map((r) => [r.site_id!, r.content as { answers?: Array<{ question: string; value: unknown }>; submitted?: boolean }]),
+    responses.map((r) => [
+      r.site_id!,
+      r.content as { answers?: Array<{ question: string; value: unknown }>; submitted?: boolean },
+    ]),
   );
   const services = sites.map((s) => {
     const response = bySite.get(s.id);
@@ -79,11 +83,15 @@ export async function recoResults(
   const areaKeys = [...new Map(services.map((s) => [s.areaId ?? 0, s.area])).entries()];
   const areas = areaKeys.map(([id, name]) => {
     const here = services.filter((s) => (s.areaId ?? 0) === id);
-    const counts = Object.fromEntries(RECO_MODELS.map((m) => [m, here.filter((s) => s.model === m).length])) as Record<
-      RecoModel,
-      number
-    >;
-    return { areaId: id === 0 ? null : id, area: name, counts, missing: here.filter((s) => s.model === null).length };
+    const counts = Object.fromEntries(
+      RECO_MODELS.map((m) => [m, here.filter((s) => s.model === m).length]),
+    ) as Record<RecoModel, number>;
+    return {
+      areaId: id === 0 ? null : id,
+      area: name,
+      counts,
+      missing: here.filter((s) => s.model === null).length,
+    };
   });
   return { ...base, round: { id: round.id, label: round.label }, services, areas };
 }

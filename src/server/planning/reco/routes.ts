@@ -32,7 +32,9 @@ export function registerRecoRoutes(app: ZodApp, { database }: AppContext): void 
         WHY.definitions,
       );
       const language = req.body.language ?? (principal.language === "it" ? "it" : "en");
-      return reply.status(201).send(await addRecoQuestionnaire(db, actorOf(principal), programme.id, language));
+      return reply
+        .status(201)
+        .send(await addRecoQuestionnaire(db, actorOf(principal), programme.id, language));
     },
   );
 

@@ -9,14 +9,18 @@ export const AddRecoBody = z.strictObject({
 
 export const RecoQuery = z.strictObject({ roundId: Id.optional() });
 
-const Counts = z.object(Object.fromEntries(RECO_MODELS.map((m) => [m, z.number().int()])) as Record<
-  (typeof RECO_MODELS)[number],
-  z.ZodNumber
->);
+const Counts = z.object(
+  Object.fromEntries(RECO_MODELS.map((m) => [m, z.number().int()])) as Record<
+    (typeof RECO_MODELS)[number],
+    z.ZodNumber
+  >,
+);
 
 export const RecoResults = z.object({
   questionnaire: z.object({ id: z.number().int(), title: z.string() }).nullable(),
-  rounds: z.array(z.object({ id: z.number().int(), label: z.string(), opensOn: z.string(), closesOn: z.string() })),
+  rounds: z.array(
+    z.object({ id: z.number().int(), label: z.string(), opensOn: z.string(), closesOn: z.string() }),
+  ),
   round: z.object({ id: z.number().int(), label: z.string() }).nullable(),
   services: z.array(
     z.object({
@@ -31,6 +35,11 @@ export const RecoResults = z.object({
     }),
   ),
   areas: z.array(
-    z.object({ areaId: z.number().int().nullable(), area: z.string().nullable(), counts: Counts, missing: z.number().int() }),
+    z.object({
+      areaId: z.number().int().nullable(),
+      area: z.string().nullable(),
+      counts: Counts,
+      missing: z.number().int(),
+    }),
   ),
 });
