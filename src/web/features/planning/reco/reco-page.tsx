@@ -178,7 +178,7 @@ function AreaSummary({ results: r }: { results: RecoResults }) {
       tooltip: { trigger: "axis" },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 30 },
-      xAxis: { type: "category", data: r.areas.map((a) => a.area ?? noArea) },
+      xAxis: { type: "category", data: r.areas.map((a) => a.area ?? noArea), axisLabel: { interval: 0 } },
       yAxis: { type: "value", minInterval: 1 },
       series: MODELS.map((m) => ({
         type: "bar",
