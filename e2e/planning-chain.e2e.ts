@@ -95,7 +95,7 @@ describe("the traceable chain", () => {
     await page.getByRole("button", { name: "Edit Late first contact" }).click();
     const swotDialog = page.getByRole("dialog");
     await swotDialog.getByText("Links in the chain").waitFor();
-    await choose(swotDialog, "Add a link to a Theory of Change node", "Patients enrolled early");
+    await choose(swotDialog, "New link (Theory of Change node)", "Patients enrolled early");
     await swotDialog.getByRole("button", { name: "Add link", disabled: false }).click();
     await swotDialog.getByText("Patients enrolled early").waitFor();
     await shot(page, "swot-item-chain-links");
@@ -113,7 +113,7 @@ describe("the traceable chain", () => {
     await actDialog.getByText("Links in the chain").waitFor();
     // the ToC output it addresses is set in the plan itself
     await actDialog.getByText("set in the artefact").waitFor();
-    await actDialog.getByLabel("Add a link to a indicator").click();
+    await actDialog.getByLabel("New link (indicator)").click();
     const firstIndicator = page.getByRole("option").first();
     const indicatorLabel = (await firstIndicator.textContent())!.trim();
     await firstIndicator.click();
@@ -126,7 +126,7 @@ describe("the traceable chain", () => {
     await page.goto(`${plan}/chain/region`);
     await settle(page, /^Chain/);
     await choose(page, "Follow the chain from", "Late first contact");
-    await choose(page, "Add a link to a situation-analysis finding", "Waiting list");
+    await choose(page, "New link (situation-analysis finding)", "Waiting list");
     await page.getByRole("button", { name: "Add link", disabled: false }).click();
     await page.getByRole("button", { name: /Remove the link to Waiting list/ }).waitFor();
     await choose(
@@ -135,7 +135,7 @@ describe("the traceable chain", () => {
       new RegExp(`^${indicatorLabel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
     );
     await shot(page, "chain-indicator");
-    await choose(page, "Add a link to a roadmap objective", "Screen every new patient");
+    await choose(page, "New link (roadmap objective)", "Screen every new patient");
     await page.getByRole("button", { name: "Add link", disabled: false }).click();
     await page.getByRole("button", { name: /Remove the link to Screen every new patient/ }).waitFor();
 

@@ -15,7 +15,7 @@ export const planningChainEn = {
   leadsTo: "Leads to ({{kind}})",
   noLinks: "No link yet.",
   fromArtefact: "set in the artefact",
-  addLabel: "Add a link to a {{kind}}",
+  addLabel: "New link ({{kind}})",
   add: "Add link",
   remove: "Remove the link to {{label}}",
   noFlags: "Every step of the chain is linked.",

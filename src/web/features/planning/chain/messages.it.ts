@@ -17,7 +17,7 @@ export const planningChainIt: typeof planningChainEn = {
   leadsTo: "Porta a ({{kind}})",
   noLinks: "Nessun collegamento.",
   fromArtefact: "definito nel documento",
-  addLabel: "Aggiungere un collegamento a: {{kind}}",
+  addLabel: "Nuovo collegamento ({{kind}})",
   add: "Aggiungi collegamento",
   remove: "Rimuovi il collegamento a {{label}}",
   noFlags: "Ogni passaggio della catena è collegato.",
