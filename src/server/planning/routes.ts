@@ -1,7 +1,9 @@
 import type { AppContext, ZodApp } from "../context.ts";
 import { registerActionPlanRoutes } from "./action-plan/routes.ts";
+import { registerChainRoutes } from "./chain/routes.ts";
 import { registerPlanningOverview } from "./overview.ts";
 import { registerQuestionnaireRoutes } from "./questionnaire/routes.ts";
+import { registerRecoRoutes } from "./reco/routes.ts";
 import { registerRoadmapRoutes } from "./roadmap/routes.ts";
 import { registerSanaRoutes } from "./sana/routes.ts";
 import { registerSwotRoutes } from "./swot/routes.ts";
@@ -21,4 +23,6 @@ export function registerPlanningRoutes(app: ZodApp, ctx: AppContext): void {
   registerActionPlanRoutes(app, ctx);
   registerRoadmapRoutes(app, ctx);
   registerQuestionnaireRoutes(app, ctx);
+  registerRecoRoutes(app, ctx);
+  registerChainRoutes(app, ctx);
 }

@@ -6,7 +6,9 @@ import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { dashboardEn } from "../features/indicators/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
 import { offersEn } from "../features/offers/messages.en.ts";
+import { planningChainEn } from "../features/planning/chain/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
+import { recoEn } from "../features/planning/reco/messages.en.ts";
 import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
 import { reportEn } from "../features/report/messages.en.ts";
@@ -20,6 +22,8 @@ export const en = {
   programmeTargets: programmeTargetsEn,
   siteStatus: siteStatusEn,
   offers: offersEn,
+  planningChain: planningChainEn,
+  reco: recoEn,
   common: {
     loading: "Loading…",
     save: "Save",

@@ -6,7 +6,9 @@ import { factsIt } from "../features/indicator-facts/messages.it.ts";
 import { dashboardIt } from "../features/indicators/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
 import { offersIt } from "../features/offers/messages.it.ts";
+import { planningChainIt } from "../features/planning/chain/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
+import { recoIt } from "../features/planning/reco/messages.it.ts";
 import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
 import { reportIt } from "../features/report/messages.it.ts";
@@ -19,6 +21,8 @@ export const it: Messages = {
   programmeTargets: programmeTargetsIt,
   siteStatus: siteStatusIt,
   offers: offersIt,
+  planningChain: planningChainIt,
+  reco: recoIt,
   common: {
     loading: "Caricamento…",
     save: "Salva",

@@ -65,6 +65,24 @@ export function canReadAcrossSites(p: Principal, programme: ProgrammeScope): boo
   return isAdmin(p) || coordinates(p, programme.id);
 }
 
+/**
+ * The links of the planning chain (issue 13, part 7), at the region or a site: the programme's
+ * coordinators (and administrators) edit them; whoever reads the scope's artefacts reads them.
+ */
+export function canEditChain(p: Principal, programme: ProgrammeScope): boolean {
+  return isAdmin(p) || coordinates(p, programme.id);
+}
+
+/**
+ * The sites whose RECO mapping results a user sees (issue 13, part 6): every site of the
+ * programme for its coordinators and administrators, their own sites of it for site teams,
+ * none for anyone else.
+ */
+export function recoVisibleSites(p: Principal, programme: ProgrammeScope): number[] {
+  if (canReadAcrossSites(p, programme)) return programme.siteIds;
+  return memberSites(p).filter((s) => programme.siteIds.includes(s));
+}
+
 export const WHY = {
   read: "you may read the region's planning artefacts of a programme you take part in, and a site's only if you work at that site or coordinate the programme",
   editRegion:
@@ -76,6 +94,9 @@ export const WHY = {
     "the site's team has its own version: only an administrator or the coordinator of this site may replace it with the region's",
   definitions:
     "only an administrator or a regional coordinator of this programme may change its planning definitions",
+  editChain:
+    "only an administrator or a regional coordinator of this programme may change the links of its chain",
+  reco: "only an administrator, a regional coordinator of this programme or the team of one of its sites may see the RECO mapping",
   acrossSites:
     "only an administrator or a regional coordinator of this programme may see every site side by side",
 } as const;

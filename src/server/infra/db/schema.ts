@@ -487,6 +487,18 @@ export interface DeclinedOfferTable {
   created_by: number | null;
   created_at: Generated<Date>;
 }
+/** A stored link of the planning chain (migration 0025): kind + item key at both ends. */
+export interface PlanningChainLinkTable {
+  id: Generated<number>;
+  programme_id: number;
+  site_id: number | null;
+  from_kind: string;
+  from_key: string;
+  to_kind: string;
+  to_key: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
 /** A service of the directory (migration 0021): any sector, in one region. */
 export interface DirectoryServiceTable {
   id: Generated<number>;
@@ -569,6 +581,7 @@ export interface DB {
   supervision_sessions: SupervisionSessionTable;
   site_status_changes: SiteStatusChangeTable;
   declined_offers: DeclinedOfferTable;
+  planning_chain_links: PlanningChainLinkTable;
   directory_services: DirectoryServiceTable;
   directory_service_areas: DirectoryServiceAreaTable;
   directory_settings: DirectorySettingsTable;

@@ -107,6 +107,16 @@ function PlanningHome({ programme }: { programme: PlanningProgramme }) {
               hint: t("planning.home.questionnairesHint"),
             },
             {
+              to: url("chain", "region"),
+              label: t("planningChain.title"),
+              hint: t("planningChain.homeHint"),
+            },
+            {
+              to: url("reco"),
+              label: t("reco.title"),
+              hint: t("reco.homeHint"),
+            },
+            {
               to: url("swot-tags"),
               label: t("planning.swot.vocabulary"),
               hint: t("planning.home.vocabularyHint"),

@@ -3,11 +3,13 @@ import { Route } from "react-router";
 import { Loading } from "../../app/page.tsx";
 import { ActionPlanPage } from "./action-plan/action-plan-page.tsx";
 import { ProgressPage } from "./action-plan/progress-page.tsx";
+import { ChainPage } from "./chain/chain-page.tsx";
 import { HistoryPage } from "./history/history-page.tsx";
 import { PlanningHomePage } from "./planning-home-page.tsx";
 import { QuestionnairesPage } from "./questionnaire/questionnaires-page.tsx";
 import { ResponsePage } from "./questionnaire/response-page.tsx";
 import { ResultsPage } from "./questionnaire/results-page.tsx";
+import { RecoPage } from "./reco/reco-page.tsx";
 import { CompliancePage } from "./roadmap/compliance-page.tsx";
 import { RoadmapPage } from "./roadmap/roadmap-page.tsx";
 import { SanaComparePage } from "./sana/sana-compare-page.tsx";
@@ -37,6 +39,8 @@ export const planningRoutes = (
     <Route path="questionnaires/:questionnaireId/results" element={<ResultsPage />} />
     <Route path="questionnaires/:questionnaireId/rounds/:roundId/:scope" element={<ResponsePage />} />
     <Route path="sana-template" element={<SanaTemplatePage />} />
+    <Route path="reco" element={<RecoPage />} />
+    <Route path="chain/:scope" element={<ChainPage />} />
     <Route
       path="toc/:scope"
       element={

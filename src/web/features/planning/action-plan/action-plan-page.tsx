@@ -7,6 +7,7 @@ import { QueryView } from "../../../app/page.tsx";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { PlanningRoute } from "../artefact-route.tsx";
+import { ChainLinksPanel } from "../chain/chain-links-panel.tsx";
 import { newId } from "../new-id.ts";
 import { artefactPath, type Scope } from "../scope.ts";
 import type { ActionPlanContent, ArtefactDocument } from "../types.ts";
@@ -272,6 +273,18 @@ function PlanEditor({
           subAreas={activity.choose ? subChoices : null}
           subArea={activity.choose ? (subChoices[0]?.value ?? null) : null}
           outputs={outputs}
+          extra={
+            activity.index !== null ? (
+              <ChainLinksPanel
+                programmeId={programme.id}
+                scope={scope}
+                kind="activity"
+                itemKey={
+                  plan.strategicAreas[activity.area]!.subAreas[activity.sub]!.activities[activity.index]!.id
+                }
+              />
+            ) : undefined
+          }
           onSubmit={saveActivity}
           onClose={() => setActivity(null)}
         />

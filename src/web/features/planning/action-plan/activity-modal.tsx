@@ -1,4 +1,5 @@
 import { Alert, Group, Select, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
@@ -15,6 +16,7 @@ export interface SubAreaChoice {
 
 /** Add or change one activity: who, when, for whom, its status and the ToC output it serves. */
 export function ActivityModal({
+  extra,
   title,
   initial,
   subAreas,
@@ -25,6 +27,8 @@ export function ActivityModal({
 }: {
   title: string;
   initial: ActivityValues;
+  /** Shown under the fields: the activity's links in the planning chain (issue 13, part 7). */
+  extra?: ReactNode;
   /** When adding: where the activity goes (`area:sub`); null when changing one in place. */
   subAreas: SubAreaChoice[] | null;
   subArea: string | null;
@@ -163,6 +167,7 @@ export function ActivityModal({
           onChange={(id) => set({ tocOutputNodeId: id })}
         />
       </Group>
+      {extra}
     </FormModal>
   );
 }

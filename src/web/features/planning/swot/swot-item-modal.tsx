@@ -1,4 +1,5 @@
 import { MultiSelect, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
@@ -10,12 +11,15 @@ export type SwotItemValues = Pick<SwotItem, "quadrant" | "text" | "tags">;
 
 /** Add or change one SWOT item: its quadrant, what it says, and the tags it is named by. */
 export function SwotItemModal({
+  extra,
   initial,
   tags,
   onSubmit,
   onClose,
 }: {
   initial: SwotItemValues & { id?: string };
+  /** Shown under the fields: the item's links in the planning chain (issue 13, part 7). */
+  extra?: ReactNode;
   tags: SwotTag[];
   onSubmit: (values: SwotItemValues) => void;
   onClose: () => void;
@@ -80,6 +84,7 @@ export function SwotItemModal({
         nothingFoundMessage={t("common.nothingFound")}
         comboboxProps={{ withinPortal: true }}
       />
+      {extra}
     </FormModal>
   );
 }

@@ -8,6 +8,7 @@ import { seesAcrossSites } from "../access.ts";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { PlanningRoute } from "../artefact-route.tsx";
+import { ChainLinksPanel } from "../chain/chain-links-panel.tsx";
 import { artefactPath, planningUrl, type Scope } from "../scope.ts";
 import type { ArtefactDocument, SwotContent, SwotTags } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
@@ -131,6 +132,16 @@ function SwotEditor({
         <SwotItemModal
           initial={{ ...editing.values, id: editing.index === null ? undefined : String(editing.index) }}
           tags={tags.tags}
+          extra={
+            editing.index !== null && items[editing.index]?.id ? (
+              <ChainLinksPanel
+                programmeId={programme.id}
+                scope={scope}
+                kind="swot_item"
+                itemKey={items[editing.index]!.id}
+              />
+            ) : undefined
+          }
           onSubmit={apply}
           onClose={() => setEditing(null)}
         />

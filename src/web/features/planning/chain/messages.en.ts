@@ -1,0 +1,41 @@
+/** The traceable chain of a plan (issue 13, part 7). */
+export const planningChainEn = {
+  title: "Chain",
+  subtitle:
+    "From a situation-analysis finding to a SWOT item, a Theory of Change node, a plan activity, an indicator and a roadmap objective: each link stored, followed both ways, missing steps flagged.",
+  homeHint:
+    "Follow a finding through the SWOT, the Theory of Change and the plan to its indicator and objective",
+  follow: "Follow the chain from",
+  followPlaceholder: "Choose an element",
+  followed: "The chain through “{{label}}”",
+  followedList: "The chain, from the first step to the last",
+  gone: "deleted in a later version",
+  linksTitle: "Links in the chain",
+  comesFrom: "Comes from ({{kind}})",
+  leadsTo: "Leads to ({{kind}})",
+  noLinks: "No link yet.",
+  fromArtefact: "set in the artefact",
+  addLabel: "New link ({{kind}})",
+  add: "Add link",
+  remove: "Remove the link to {{label}}",
+  noFlags: "Every step of the chain is linked.",
+  flagsTitle_one: "{{count}} problem in the chain",
+  flagsTitle_other: "{{count}} problems in the chain",
+  missingEnd: "(its {{kind}} “{{key}}” is gone)",
+  saveFirst: "Save the version to link this item in the chain.",
+  openChain: "Chain",
+  flags: {
+    activity_without_output: "Activity addressing no Theory of Change output",
+    output_without_indicator: "Theory of Change output with no indicator",
+    swot_without_activity: "SWOT item that leads to no activity",
+    broken_link: "Broken link",
+  },
+  kinds: {
+    sana_finding: "situation-analysis finding",
+    swot_item: "SWOT item",
+    toc_node: "Theory of Change node",
+    activity: "activity",
+    indicator: "indicator",
+    roadmap_objective: "roadmap objective",
+  },
+};
