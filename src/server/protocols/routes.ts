@@ -456,7 +456,6 @@ async function receiveFile(req: FastifyRequest): Promise<{ name: string; bytes: 
   if (!req.isMultipart())
     throw new AppError("unsupported_media_type", "send the file as multipart/form-data");
   const part = await req.file();
-  if (part?.fieldname !== "file")
-    throw invalid("body.file", "required", "send one file in the field `file`");
+  if (part?.fieldname !== "file") throw invalid("body.file", "required", "send one file in the field `file`");
   return { name: part.filename, bytes: await part.toBuffer() };
 }

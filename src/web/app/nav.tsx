@@ -2,6 +2,7 @@ import { NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import {
   IconAddressBook,
   IconBook2,
+  IconBooks,
   IconBuildingHospital,
   IconClipboardList,
   IconDatabaseCog,
@@ -103,6 +104,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           icon={icon(IconAddressBook)}
           onNavigate={onNavigate}
         />
+        <Item to="/protocols" label={t("protocols.nav")} icon={icon(IconBooks)} onNavigate={onNavigate} />
         <RegistryNav onNavigate={onNavigate} />
         <MeasuresNav onNavigate={onNavigate} />
         {me.isAdmin && (

@@ -8,6 +8,7 @@ import { measuresEn } from "../features/measures/messages.en.ts";
 import { offersEn } from "../features/offers/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
 import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
+import { protocolsEn } from "../features/protocols/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
 import { reportEn } from "../features/report/messages.en.ts";
 import { siteStatusEn } from "../features/site-status/messages.en.ts";
@@ -474,6 +475,7 @@ export const en = {
   registry: registryEn,
   imports: importsEn,
   directory: directoryEn,
+  protocols: protocolsEn,
   measures: measuresEn,
   analysis: analysisEn,
   planning: planningEn,

@@ -8,6 +8,7 @@ import { measuresIt } from "../features/measures/messages.it.ts";
 import { offersIt } from "../features/offers/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
 import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
+import { protocolsIt } from "../features/protocols/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
 import { reportIt } from "../features/report/messages.it.ts";
 import { siteStatusIt } from "../features/site-status/messages.it.ts";
@@ -483,6 +484,7 @@ export const it: Messages = {
   registry: registryIt,
   imports: importsIt,
   directory: directoryIt,
+  protocols: protocolsIt,
   measures: measuresIt,
   analysis: analysisIt,
   planning: planningIt,
