@@ -11,4 +11,5 @@ export { ACTIVITY_STATUSES } from "./action-plan/schemas.ts";
 export { type PlanningItemKind, planningItemKey, planningItemTexts } from "./item-texts.ts";
 export { roadmapCompliance } from "./roadmap/compliance.ts";
 export { compareSana } from "./sana/compare.ts";
+export { ItemId, Label, newItemId, VersionSummary } from "./schemas.ts";
 export { commonFactors } from "./swot/common-factors.ts";

@@ -1,4 +1,4 @@
-import { newItemId } from "../planning/schemas.ts";
+import { newItemId } from "../planning/public.ts";
 import type { ProtocolContentInput, ProtocolContentT } from "./schemas.ts";
 
 /** Give every dimension and case study without an id a fresh one (ids are kept across versions). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROTOCOL_LANGUAGES, SELF_ASSESSMENT_LEVELS } from "../../shared/protocols.ts";
-import { ItemId, Label, VersionSummary } from "../planning/schemas.ts";
+import { ItemId, Label, VersionSummary } from "../planning/public.ts";
 import { CivilDate, Id } from "../shared/schemas.ts";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
