@@ -59,6 +59,7 @@ describe("tool files: extension and content", () => {
       fc.property(fc.string({ maxLength: 400 }), (name) => {
         const clean = cleanFileName(name);
         expect(clean.length).toBeLessThanOrEqual(200);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
         expect(clean).not.toMatch(/[\\/"\u0000-\u001f\u007f]/);
       }),
     );
