@@ -72,6 +72,15 @@ async function everyRoute(api: ApiClient): Promise<string[]> {
   const indicator = definitions.definitions[0]!.id;
   const own = definitions.definitions.find((d) => !d.builtIn);
   const q = questionnaires[0]!;
+  // the protocol learning system: one protocol of the demo region, from the MHSU template
+  const regions = await get<Array<{ id: number; code: string }>>(api, "/api/protocols/regions");
+  const created = await api.post("/api/protocols", {
+    regionId: regions.find((r) => r.code === "LOM")!.id,
+    language: "it",
+    template: "mhsu",
+  });
+  if (created.status !== 201) throw new Error(`protocol: ${created.status}`);
+  const protocol = created.json as { id: number; content: { dimensions: Array<{ id: string }> } };
   const p = `/programmes/${bpd}`;
   const plan = `${p}/planning`;
   return [
@@ -135,6 +144,10 @@ async function everyRoute(api: ApiClient): Promise<string[]> {
     "/imports",
     "/directory",
     "/public/directory/LOM",
+    "/protocols",
+    `/protocols/${protocol.id}`,
+    `/protocols/${protocol.id}/dimensions/${protocol.content.dimensions[0]!.id}`,
+    `/protocols/${protocol.id}/sites/${lecco}/assessment`,
     "/practices",
     "/practices/new",
     "/practices/1",

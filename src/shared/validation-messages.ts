@@ -316,6 +316,20 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
   reserved: { en: () => "is reserved", it: () => "è riservato" },
   unknown: { en: () => "is not known", it: () => "non è noto" },
   unsupported: { en: () => "is not supported", it: () => "non è supportato" },
+  file_type: {
+    en: ({ values }) =>
+      values ? `must be one of these types: ${values}` : "is not a type of file accepted here",
+    it: ({ values }) =>
+      values ? `deve essere di uno di questi tipi: ${values}` : "non è un tipo di file accettato qui",
+  },
+  file_content: {
+    en: () => "does not contain what its extension says (the file's first bytes do not match)",
+    it: () => "non contiene ciò che dice la sua estensione (i primi byte del file non corrispondono)",
+  },
+  file_too_large: {
+    en: ({ p }) => (p.max === undefined ? "is too large" : `is larger than ${num(p.max)} MB`),
+    it: ({ p }) => (p.max === undefined ? "è troppo grande" : `supera ${numIt(p.max)} MB`),
+  },
   order: { en: () => "is out of order", it: () => "non è nell'ordine giusto" },
   too_long: { en: () => "is too long", it: () => "è troppo lungo" },
   too_deep: { en: () => "is nested too deeply", it: () => "è annidato troppo in profondità" },

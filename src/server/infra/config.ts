@@ -33,6 +33,8 @@ export interface Config {
   dbStatementTimeoutMs: number;
   /** PostgreSQL: how long to wait for a new connection before failing. */
   dbConnectTimeoutMs: number;
+  /** The largest protocol tool a coordinator may upload, in megabytes (PRAXIS_PROTOCOL_TOOL_MAX_MB). */
+  protocolToolMaxMb: number;
 }
 
 function listFrom(value: string | undefined): string[] {
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       60_000,
     ),
     dbConnectTimeoutMs: intFrom("PRAXIS_DB_CONNECT_TIMEOUT_MS", env.PRAXIS_DB_CONNECT_TIMEOUT_MS, 5000),
+    protocolToolMaxMb: intFrom("PRAXIS_PROTOCOL_TOOL_MAX_MB", env.PRAXIS_PROTOCOL_TOOL_MAX_MB, 10),
   };
   const merged = { ...base };
   for (const [k, v] of Object.entries(overrides)) {

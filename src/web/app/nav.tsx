@@ -2,6 +2,7 @@ import { ScrollArea, Stack } from "@mantine/core";
 import {
   IconAddressBook,
   IconBook2,
+  IconBooks,
   IconBuildingHospital,
   IconClipboardList,
   IconDatabaseCog,
@@ -56,6 +57,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           </NavSection>
         )}
         <NavItem to="/directory" label={t("directory.nav")} icon={IconAddressBook} onNavigate={onNavigate} />
+        <NavItem to="/protocols" label={t("protocols.nav")} icon={IconBooks} onNavigate={onNavigate} />
         <RegistryNav onNavigate={onNavigate} />
         <MeasuresNav onNavigate={onNavigate} />
         {me.isAdmin && (

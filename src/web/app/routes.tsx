@@ -18,6 +18,7 @@ import { ProgrammeCreatePage } from "../features/programmes/programme-create-pag
 import { ProgrammeEditPage } from "../features/programmes/programme-edit-page.tsx";
 import { ProgrammePage } from "../features/programmes/programme-page.tsx";
 import { ProgrammesPage } from "../features/programmes/programmes-page.tsx";
+import { protocolRoutes } from "../features/protocols/routes.tsx";
 import { registryRoutes } from "../features/registry/routes.tsx";
 import { SitePage } from "../features/structure/site-page.tsx";
 import { StructurePage } from "../features/structure/structure-page.tsx";
@@ -47,6 +48,7 @@ export function AppRoutes() {
           {dataQualityRoutes}
           {importRoutes}
           {directoryRoutes}
+          {protocolRoutes}
           {measuresRoutes}
           {analysisRoutes}
           <Route path="practices" element={<PracticesPage />} />

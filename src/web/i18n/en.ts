@@ -10,6 +10,7 @@ import { planningChainEn } from "../features/planning/chain/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
 import { recoEn } from "../features/planning/reco/messages.en.ts";
 import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
+import { protocolsEn } from "../features/protocols/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
 import { reportEn } from "../features/report/messages.en.ts";
 import { siteStatusEn } from "../features/site-status/messages.en.ts";
@@ -495,6 +496,7 @@ export const en = {
   registry: registryEn,
   imports: importsEn,
   directory: directoryEn,
+  protocols: protocolsEn,
   measures: measuresEn,
   analysis: analysisEn,
   planning: planningEn,

@@ -10,6 +10,7 @@ import { planningChainIt } from "../features/planning/chain/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
 import { recoIt } from "../features/planning/reco/messages.it.ts";
 import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
+import { protocolsIt } from "../features/protocols/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
 import { reportIt } from "../features/report/messages.it.ts";
 import { siteStatusIt } from "../features/site-status/messages.it.ts";
@@ -506,6 +507,7 @@ export const it: Messages = {
   registry: registryIt,
   imports: importsIt,
   directory: directoryIt,
+  protocols: protocolsIt,
   measures: measuresIt,
   analysis: analysisIt,
   planning: planningIt,

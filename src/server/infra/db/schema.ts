@@ -532,7 +532,73 @@ export interface DirectorySettingsTable {
   updated_at: Generated<Date>;
 }
 
+/** A region's protocol (migration 0018): its language and current version. */
+export interface ProtocolTable {
+  id: Generated<number>;
+  region_id: number;
+  language: string;
+  current_version: Generated<number>;
+  created_at: Generated<Date>;
+}
+export interface ProtocolVersionTable {
+  protocol_id: number;
+  version: number;
+  content: JSONColumnType<object, string, string>;
+  created_by: number | null;
+  author: string;
+  created_at: Generated<Date>;
+}
+export interface ProtocolSearchEntryTable {
+  id: Generated<number>;
+  protocol_id: number;
+  language: string;
+  kind: string;
+  dimension_id: string | null;
+  title: string;
+  body: string;
+}
+export interface ProtocolToolTable {
+  id: Generated<number>;
+  protocol_id: number;
+  dimension_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  bytes: Buffer;
+  uploaded_by: number | null;
+  uploaded_by_name: string;
+  created_at: Generated<Date>;
+}
+export interface ProtocolDimensionLinkTable {
+  id: Generated<number>;
+  programme_id: number;
+  site_id: number | null;
+  item_kind: string;
+  item_id: string;
+  protocol_id: number;
+  dimension_id: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+export interface ProtocolAssessmentTable {
+  id: Generated<number>;
+  protocol_id: number;
+  site_id: number;
+  protocol_version: number;
+  assessed_on: CivilDate;
+  levels: JSONColumnType<object, string, string>;
+  created_by: number | null;
+  author: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  protocols: ProtocolTable;
+  protocol_versions: ProtocolVersionTable;
+  protocol_search_entries: ProtocolSearchEntryTable;
+  protocol_tools: ProtocolToolTable;
+  protocol_dimension_links: ProtocolDimensionLinkTable;
+  protocol_assessments: ProtocolAssessmentTable;
   regions: RegionTable;
   areas: AreaTable;
   sites: SiteTable;

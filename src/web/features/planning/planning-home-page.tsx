@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
+import { AssessmentOverviewCard } from "../protocols/assessment-overview-card.tsx";
 import { editsDefinitions, readableSites, seesAcrossSites } from "./access.ts";
 import { useOverview } from "./api.ts";
 import { PlanningRoute } from "./artefact-route.tsx";
@@ -65,6 +66,7 @@ function PlanningHome({ programme }: { programme: PlanningProgramme }) {
       <QueryView query={overview}>
         {(entries) => <PlanningMatrix programmeId={programme.id} sites={sites} entries={entries} />}
       </QueryView>
+      <AssessmentOverviewCard programmeId={programme.id} sites={sites} />
       <SimpleGrid cols={{ base: 1, md: across ? 2 : 1 }}>
         {across && (
           <LinkList

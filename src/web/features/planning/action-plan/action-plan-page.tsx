@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { QueryView } from "../../../app/page.tsx";
+import { PlanningLinksPanel } from "../../protocols/planning-links-panel.tsx";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { PlanningRoute } from "../artefact-route.tsx";
@@ -261,6 +262,17 @@ function PlanEditor({
         >
           {t("planning.plan.addArea")}
         </Button>
+      )}
+      {view === "plan" && (
+        <PlanningLinksPanel
+          programmeId={programme.id}
+          siteId={scope.siteId}
+          itemKind="activity"
+          canEditPlan={draft.canEdit}
+          items={draft.base.content.strategicAreas.flatMap((a) =>
+            a.subAreas.flatMap((s) => s.activities.map((x) => ({ id: x.id, text: x.title }))),
+          )}
+        />
       )}
       {activity && (
         <ActivityModal

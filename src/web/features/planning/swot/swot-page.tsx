@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
+import { PlanningLinksPanel } from "../../protocols/planning-links-panel.tsx";
 import { seesAcrossSites } from "../access.ts";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
@@ -128,6 +129,13 @@ function SwotEditor({
           />
         ))}
       </SimpleGrid>
+      <PlanningLinksPanel
+        programmeId={programme.id}
+        siteId={scope.siteId}
+        itemKind="swot"
+        canEditPlan={draft.canEdit}
+        items={draft.base.content.items.flatMap((x) => (x.id ? [{ id: x.id, text: x.text }] : []))}
+      />
       {editing && (
         <SwotItemModal
           initial={{ ...editing.values, id: editing.index === null ? undefined : String(editing.index) }}
