@@ -109,6 +109,7 @@ export const en = {
       not_your_programme: "You have no role in this programme or at its sites.",
       administrators_only: "This page is for administrators. Ask your administrator if you need it.",
       csrf: "Your session could not be confirmed. Reload the page and try again.",
+      no_consent: "The patient has not consented to share this plan with your service, or has withdrawn consent.",
       not_permitted: "Your role does not allow this.",
     },
     backHome: "Back to the home page",

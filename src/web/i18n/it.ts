@@ -110,6 +110,7 @@ export const it: Messages = {
       administrators_only:
         "Questa pagina è riservata agli amministratori. Rivolgiti al tuo amministratore se ti serve.",
       csrf: "Non è stato possibile confermare la sessione. Ricarica la pagina e riprova.",
+      no_consent: "La persona non ha dato il consenso a condividere questo piano con il tuo servizio, o lo ha revocato.",
       not_permitted: "Il tuo ruolo non lo consente.",
     },
     backHome: "Torna alla pagina iniziale",
