@@ -25,7 +25,7 @@ export async function referenceIssues(
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const s of services) {
       const row = byId.get(s.serviceId);
-      if (!row || !row.active)
+      if (row === undefined || row.active === false)
         issues.push({ field: s.field, rule: "reference", message: "no such service in the directory" });
       else if (row.region_id !== site?.region_id)
         issues.push({ field: s.field, rule: "same_region", message: "a service of another region" });

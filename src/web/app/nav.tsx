@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { CareNav } from "../features/care/care-nav.tsx";
 import { DashboardNavItems } from "../features/dashboard/nav-items.tsx";
 import { MeasuresNav } from "../features/measures/measures-nav.tsx";
 import { PlanningNavItems } from "../features/planning/planning-nav.tsx";
@@ -103,6 +104,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           icon={icon(IconAddressBook)}
           onNavigate={onNavigate}
         />
+        <CareNav onNavigate={onNavigate} />
         <RegistryNav onNavigate={onNavigate} />
         <MeasuresNav onNavigate={onNavigate} />
         {me.isAdmin && (

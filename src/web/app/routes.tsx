@@ -3,6 +3,7 @@ import { PasswordPage } from "../features/account/password-page.tsx";
 import { analysisRoutes } from "../features/analysis/routes.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
+import { careRoutes } from "../features/care/routes.tsx";
 import { DashboardRoutes } from "../features/dashboard/dashboard-routes.tsx";
 import { directoryRoutes, publicDirectoryRoutes } from "../features/directory/routes.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
@@ -47,6 +48,7 @@ export function AppRoutes() {
           {dataQualityRoutes}
           {importRoutes}
           {directoryRoutes}
+          {careRoutes}
           {measuresRoutes}
           {analysisRoutes}
           <Route path="practices" element={<PracticesPage />} />

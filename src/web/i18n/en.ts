@@ -1,4 +1,5 @@
 import { analysisEn } from "../features/analysis/messages.en.ts";
+import { careEn } from "../features/care/messages.en.ts";
 import { dashboardEn } from "../features/dashboard/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
 import { homeEn } from "../features/home/messages.en.ts";
@@ -20,6 +21,7 @@ export const en = {
   programmeTargets: programmeTargetsEn,
   siteStatus: siteStatusEn,
   offers: offersEn,
+  care: careEn,
   common: {
     loading: "Loading…",
     save: "Save",
@@ -109,7 +111,8 @@ export const en = {
       not_your_programme: "You have no role in this programme or at its sites.",
       administrators_only: "This page is for administrators. Ask your administrator if you need it.",
       csrf: "Your session could not be confirmed. Reload the page and try again.",
-      no_consent: "The patient has not consented to share this plan with your service, or has withdrawn consent.",
+      no_consent:
+        "The patient has not consented to share this plan with your service, or has withdrawn consent.",
       not_permitted: "Your role does not allow this.",
     },
     backHome: "Back to the home page",

@@ -9,6 +9,7 @@ import type { Timeline } from "../../app/data/registry-types.ts";
 import { useWorkingSite } from "../../app/data/working-site.ts";
 import { PageQuery } from "../../app/guards.tsx";
 import { Page } from "../../app/page.tsx";
+import { CareSection } from "../care/care-section.tsx";
 import { PatientMeasuresSection } from "../measures/patient-measures-section.tsx";
 import { DeclinedOffersSection } from "../offers/declined-offers-section.tsx";
 import { EarlyWindowCard } from "./early-window-card.tsx";
@@ -103,6 +104,7 @@ function PatientView({
       </Stack>
       <PlansSection patient={p} plans={timeline.plans} site={site} onReload={reload} />
       <DeclinedOffersSection patient={p} site={site} />
+      <CareSection patient={p} />
       <PatientMeasuresSection patientId={p.id} site={site} />
       <PatientTimeline events={timeline.events} types={types} />
       {fast && site && <FastEntryModal patient={p} site={site} onClose={() => setFast(false)} />}
