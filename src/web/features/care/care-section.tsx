@@ -102,7 +102,7 @@ function CareView({
               <Table.Td>{t(`care.scope.${c.scope}`)}</Table.Td>
               <Table.Td>{c.givenDate}</Table.Td>
               <Table.Td>
-                <Badge color={c.current ? "green" : "gray"} variant="light">
+                <Badge color={c.current ? "teal" : "gray"} c="dark.7" variant="light" tt="none">
                   {c.current ? t("care.consents.current") : t("care.consents.withdrawnBadge")}
                 </Badge>
               </Table.Td>
