@@ -135,6 +135,8 @@ async function everyRoute(api: ApiClient): Promise<string[]> {
     `/sites/${lecco}/workforce`,
     `/patients/${patient}`,
     `/patients/${patient}/measures/new`,
+    // the shared read: an administrator works for no service, so this shows the refusal
+    `/care/shared/${patient}`,
     ...(groups[0] ? [`/groups/${groups[0].id}`] : []),
     ...(reviews[0] ? [`/fidelity/reviews/${reviews[0].id}`] : []),
     ...(courses[0] ? [`/training/courses/${courses[0].id}`] : []),
@@ -148,6 +150,7 @@ async function everyRoute(api: ApiClient): Promise<string[]> {
     `/protocols/${protocol.id}`,
     `/protocols/${protocol.id}/dimensions/${protocol.content.dimensions[0]!.id}`,
     `/protocols/${protocol.id}/sites/${lecco}/assessment`,
+    "/care/shared",
     "/practices",
     "/practices/new",
     "/practices/1",

@@ -124,6 +124,7 @@ export async function buildApp(
     (await import("./offers/routes.ts")).registerOfferRoutes(z, ctx);
     (await import("./directory/routes.ts")).registerDirectoryRoutes(z, ctx);
     (await import("./protocols/routes.ts")).registerProtocolRoutes(z, ctx);
+    (await import("./care/routes.ts")).registerCareRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);

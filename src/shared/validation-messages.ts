@@ -207,6 +207,23 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     en: () => "cannot be before the record was created",
     it: () => "non può precedere la creazione del record",
   },
+  // integrated care records (issue 13, part 3)
+  before_consent: {
+    en: () => "cannot be before the date consent was given",
+    it: () => "non può precedere la data in cui è stato dato il consenso",
+  },
+  already_withdrawn: {
+    en: () => "cannot be set: this consent was already withdrawn",
+    it: () => "non può essere indicata: questo consenso è già stato revocato",
+  },
+  before_plan_date: {
+    en: () => "cannot be before the plan's date",
+    it: () => "non può precedere la data del piano",
+  },
+  unknown_goal: {
+    en: () => "must be one of the plan's goals (add a goal first)",
+    it: () => "deve essere uno degli obiettivi del piano (aggiungi prima un obiettivo)",
+  },
   end_before_start: {
     en: () => "must be on or after the start date",
     it: () => "deve essere uguale o successiva alla data di inizio",

@@ -54,6 +54,8 @@ const VOLATILE_TABLES: Record<string, string> = {
  */
 const AUDITED_REFUSALS: Record<string, string[]> = {
   "POST /api/session": ["login_failed"],
+  // a shared plan refused for want of consent is audited like the allowed read (issue 13, part 3)
+  "GET /api/care/shared/patients/{id}": ["read_refused"],
 };
 
 /** Operations open without a session (`config.public`); every other one answers 401 to an anonymous client. */
@@ -72,6 +74,7 @@ const PATIENT_LEVEL_SEGMENTS = new Set([
   "groups",
   "treatment-plans",
   "interventions",
+  "consents",
 ]);
 
 function patientLevelPath(op: Operation): boolean {
@@ -332,6 +335,7 @@ const SEGMENT_TABLES: Record<string, string> = {
   reviews: "fidelity_reviews",
   courses: "training_courses",
   imports: "import_jobs",
+  consents: "care_consents",
 };
 /** Users the fuzzer must not lock out, deactivate or re-grant: it acts as them. */
 const PROTECTED_USERS = ["admin", "clinician1", "viewer"];

@@ -16,6 +16,7 @@ import { FHIR_VALIDATOR, parseNdjson, referencesIn, seedRegistry, validationMess
  */
 let w: World;
 let files: Record<string, Resource[]>;
+let planWithContent = 0;
 const PERIOD = "from=2024-01-01&to=2024-12-31";
 const url = (id: number, query = PERIOD) => `/api/programmes/${id}/export/fhir?${query}`;
 
@@ -41,6 +42,51 @@ beforeAll(async () => {
       }),
     })
     .execute();
+  // One plan gets its content (issue 13, part 3): two goals, actions by the person and a professional.
+  const plan = await w.database.db
+    .selectFrom("treatment_plans")
+    .select(["id", "site_id"])
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const pro = await w.database.db
+    .insertInto("professionals")
+    .values({
+      code: "CM-1",
+      site_id: plan.site_id,
+      profile: "nurse",
+      in_implementation_team: false,
+      team_coordinator: false,
+      trained: true,
+      training_hours: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await w.database.db
+    .insertInto("care_plan_contents")
+    .values({
+      plan_id: plan.id,
+      goals: JSON.stringify([{ text: "Back to work" }, { text: "Sleep better" }]),
+      actions: JSON.stringify([
+        {
+          text: "Sleep diary",
+          goal: 1,
+          who: { kind: "person" },
+          dueDate: "2024-06-30",
+          status: "in_progress",
+        },
+        {
+          text: "Job coaching",
+          goal: 0,
+          who: { kind: "professional", professionalId: pro.id },
+          dueDate: null,
+          status: "planned",
+        },
+      ]),
+      review_date: "2024-09-01",
+      version: 1,
+    })
+    .execute();
+  planWithContent = plan.id;
   const res = await (await w.as("admin")).get(url(w.ids.programmes.bpd));
   expect(res.statusCode, res.body).toBe(200);
   const zip = unzipSync(res.rawPayload);
@@ -82,7 +128,14 @@ describe(`FHIR export: resources (validated by ${FHIR_VALIDATOR.package}@${FHIR_
 
   it("every reference points at a resource of the export, and every report at an exported Measure", () => {
     const present = new Set(all().map((r) => `${r.resourceType}/${r.id}`));
-    const references = all().flatMap((r) => referencesIn(r).map((ref) => [`${r.resourceType}/${r.id}`, ref]));
+    // `#id` points at a resource contained in the same resource (a care plan's goals)
+    const contained = (r: Resource) =>
+      new Set(((r.contained ?? []) as Array<{ id: string }>).map((c) => `#${c.id}`));
+    const references = all().flatMap((r) =>
+      referencesIn(r)
+        .filter((ref) => !contained(r).has(ref))
+        .map((ref) => [`${r.resourceType}/${r.id}`, ref]),
+    );
     expect(references.length).toBeGreaterThan(30);
     expect(references.filter(([, ref]) => !present.has(ref!))).toEqual([]);
     const measures = new Set(ofType("Measure").map((m) => m.url));
@@ -136,6 +189,32 @@ describe(`FHIR export: resources (validated by ${FHIR_VALIDATOR.package}@${FHIR_
       { start: "2024-02-01", end: "2024-05-01" },
     ]);
     expect(ofType("CarePlan").map((c) => c.status)).toEqual(["active", "active"]);
+    // the care plan's content (issue 13, part 3): contained goals, activities with who and status
+    const withContent = ofType("CarePlan").find((c) => c.id === String(planWithContent))!;
+    expect(
+      (withContent.contained as Array<{ description: { text: string } }>).map((g) => g.description.text),
+    ).toEqual(["Back to work", "Sleep better"]);
+    expect(withContent.goal).toEqual([{ reference: "#goal-1" }, { reference: "#goal-2" }]);
+    expect((withContent.activity as Array<{ detail: unknown }>).map((a) => a.detail)).toEqual([
+      {
+        status: "in-progress",
+        description: "Sleep diary",
+        goal: [{ reference: "#goal-2" }],
+        scheduledPeriod: { end: "2024-06-30" },
+        performer: [
+          {
+            reference: `Patient/${withContent.subject && (withContent.subject as { reference: string }).reference.split("/")[1]}`,
+          },
+        ],
+      },
+      {
+        status: "not-started",
+        description: "Job coaching",
+        goal: [{ reference: "#goal-1" }],
+        performer: [{ display: "CM-1 (nurse)" }],
+      },
+    ]);
+    expect(JSON.stringify(withContent.extension)).toContain('"valueDate":"2024-09-01"');
     expect(ofType("QuestionnaireResponse")).toHaveLength(3);
     // A3 has no total score: no Observation.
     expect(

@@ -10,6 +10,7 @@ interface AreaRef {
 }
 type ServiceRow = Omit<Selectable<DirectoryServiceTable>, "updated_at"> & {
   areas: AreaRef[] | null;
+  site_id: number | null;
 };
 
 const COLUMNS = [
@@ -49,6 +50,14 @@ const areasOf = (eb: ExpressionBuilder<DB & { d: DirectoryServiceTable }, "d">) 
     .whereRef("sa.service_id", "=", "d.id")
     .as("areas");
 
+/** The site of the region the service's staff work at (migration 0019), as a subquery. */
+const siteOf = (eb: ExpressionBuilder<DB & { d: DirectoryServiceTable }, "d">) =>
+  eb
+    .selectFrom("directory_service_sites as ss")
+    .select("ss.site_id")
+    .whereRef("ss.service_id", "=", "d.id")
+    .as("site_id");
+
 /** Row → API: the only place that knows both shapes. */
 export const rowToService = (r: ServiceRow): DirectoryService => ({
   id: r.id,
@@ -71,6 +80,7 @@ export const rowToService = (r: ServiceRow): DirectoryService => ({
   languages: r.languages,
   active: r.active,
   version: r.version,
+  siteId: r.site_id ?? null,
 });
 
 /** What the public page shows of a service: private contacts are left out here, once. */
@@ -136,7 +146,7 @@ export function searchTerms(q: string): string | null {
 export async function listServices(db: Executor, f: ServiceFilter): Promise<DirectoryService[]> {
   let q = db
     .selectFrom("directory_services as d")
-    .select((eb) => [...COLUMNS, areasOf(eb)])
+    .select((eb) => [...COLUMNS, areasOf(eb), siteOf(eb)])
     .where("d.region_id", "=", f.regionId);
   if (!f.includeInactive) q = q.where("d.active", "=", true);
   if (f.sector) q = q.where("d.sector", "=", f.sector);
@@ -170,7 +180,7 @@ export async function listServices(db: Executor, f: ServiceFilter): Promise<Dire
 export async function findService(db: Executor, id: number): Promise<DirectoryService | undefined> {
   const row = await db
     .selectFrom("directory_services as d")
-    .select((eb) => [...COLUMNS, areasOf(eb)])
+    .select((eb) => [...COLUMNS, areasOf(eb), siteOf(eb)])
     .where("d.id", "=", id)
     .executeTakeFirst();
   return row ? rowToService(row as ServiceRow) : undefined;

@@ -9,6 +9,7 @@ import { IdParams } from "../shared/schemas.ts";
 import { createService } from "./create-service.ts";
 import { writeServicesCsv } from "./csv.ts";
 import { importServices } from "./import-services.ts";
+import { linkServiceSite } from "./link-site.ts";
 import { publicDirectory, readSettings, writeSettings } from "./public-page.ts";
 import { RateWindow } from "./rate-window.ts";
 import { findService, listServices } from "./repository.ts";
@@ -25,6 +26,7 @@ import {
   ServiceBody,
   ServicePatch,
   ServiceQuery,
+  ServiceSiteBody,
   SettingsBody,
 } from "./schemas.ts";
 import { directoryRegions, resolveRegion } from "./scope.ts";
@@ -116,6 +118,23 @@ export function registerDirectoryRoutes(app: ZodApp, { database }: AppContext): 
     async (req) => {
       const { service, principal } = await serviceFor(req, req.params.id, "write");
       return updateService(db, actorOf(principal), service.id, service.regionId, req.body);
+    },
+  );
+
+  app.put(
+    "/api/directory/services/:id/site",
+    {
+      schema: {
+        tags,
+        summary: "Link a service to the site of its region whose staff work for it (null: none)",
+        params: IdParams,
+        body: ServiceSiteBody,
+        response: { 200: DirectoryService },
+      },
+    },
+    async (req) => {
+      const { service, principal } = await serviceFor(req, req.params.id, "write");
+      return linkServiceSite(db, actorOf(principal), service.id, req.body.baseVersion, req.body.siteId);
     },
   );
 

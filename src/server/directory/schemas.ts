@@ -99,6 +99,8 @@ export const DirectoryService = z.object({
   languages: z.array(z.string()),
   active: z.boolean(),
   version: z.number(),
+  /** The site of the region whose staff work for this service (they read the plans shared with it). */
+  siteId: z.number().nullable(),
 });
 export type DirectoryService = z.infer<typeof DirectoryService>;
 
@@ -167,3 +169,9 @@ export const DirectoryRegion = z.object({
   publicEnabled: z.boolean(),
 });
 export type DirectoryRegion = z.infer<typeof DirectoryRegion>;
+
+export const ServiceSiteBody = z.strictObject({
+  baseVersion: z.number().int().positive(),
+  /** A site of the service's region whose staff work for it; null: none. */
+  siteId: Id.nullable(),
+});

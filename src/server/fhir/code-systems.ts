@@ -36,6 +36,7 @@ export const EXTENSIONS = {
   setting: `${FHIR_BASE}/StructureDefinition/intervention-setting`,
   planFlag: `${FHIR_BASE}/StructureDefinition/plan-flag`,
   sharedWithPatient: `${FHIR_BASE}/StructureDefinition/plan-shared-with-patient`,
+  planReview: `${FHIR_BASE}/StructureDefinition/plan-review-date`,
 } as const;
 
 /** Canonical URL of an indicator's Measure. */

@@ -123,13 +123,24 @@ const procedures: ResourceFile<InterventionRow> = {
 const carePlans: ResourceFile<PlanRow> = {
   type: "CarePlan",
   query: (s) => sql<PlanRow>`
-    select id, code, patient_id, site_id, created_date::text as created_date,
-      shared_with_patient_date::text as shared_with_patient_date, signed_by_patient,
-      shared_with_social_services, shared_with_work_inclusion, integrated_actions_started,
-      row_number() over (partition by patient_id order by created_date desc, id desc) = 1 as latest
-    from treatment_plans
-    where patient_id in (${patientsOf(s)}) and created_date <= ${s.to}
-    order by id`,
+    select t.id, t.code, t.patient_id, t.site_id, t.created_date::text as created_date,
+      t.shared_with_patient_date::text as shared_with_patient_date, t.signed_by_patient,
+      t.shared_with_social_services, t.shared_with_work_inclusion, t.integrated_actions_started,
+      row_number() over (partition by t.patient_id order by t.created_date desc, t.id desc) = 1 as latest,
+      coalesce(c.goals, '[]'::jsonb) as goals,
+      coalesce((
+        select jsonb_agg(a || jsonb_build_object(
+            'performer', case a->'who'->>'kind'
+              when 'professional' then (select pr.code || ' (' || pr.profile || ')' from professionals pr
+                where pr.id = (a->'who'->>'professionalId')::int)
+              when 'service' then (select d.name from directory_services d where d.id = (a->'who'->>'serviceId')::int)
+              else null end) order by n)
+        from jsonb_array_elements(c.actions) with ordinality as x(a, n)), '[]'::jsonb) as actions,
+      c.review_date::text as review_date
+    from treatment_plans t
+    left join care_plan_contents c on c.plan_id = t.id
+    where t.patient_id in (${patientsOf(s)}) and t.created_date <= ${s.to}
+    order by t.id`,
   resources: (row) => [carePlan(row)],
 };
 

@@ -212,6 +212,31 @@ export interface PlanRow {
   shared_with_work_inclusion: boolean;
   integrated_actions_started: boolean;
   latest: boolean;
+  /** The plan's content (migration 0019): goals, actions with the name of who does them, review date. */
+  goals: Array<{ text: string }>;
+  actions: Array<{
+    text: string;
+    goal: number;
+    who: { kind: "professional" | "service" | "person" | "family" };
+    dueDate: string | null;
+    status: "planned" | "in_progress" | "done" | "stopped";
+    performer: string | null;
+  }>;
+  review_date: string | null;
+}
+
+const ACTIVITY_STATUS = {
+  planned: "not-started",
+  in_progress: "in-progress",
+  done: "completed",
+  stopped: "stopped",
+} as const;
+
+/** Who carries out an action: the patient by reference, anyone else by name (no resource of theirs is exported). */
+function performer(a: PlanRow["actions"][number], patientId: number) {
+  if (a.who.kind === "person") return [ref("Patient", patientId)];
+  if (a.who.kind === "family") return [{ display: "family or carers" }];
+  return a.performer ? [{ display: a.performer }] : undefined;
 }
 
 const PLAN_FLAGS = [
@@ -241,12 +266,35 @@ export function carePlan(t: PlanRow): Resource {
       ...(t.shared_with_patient_date
         ? [{ url: EXTENSIONS.sharedWithPatient, valueDate: t.shared_with_patient_date }]
         : []),
+      ...(t.review_date ? [{ url: EXTENSIONS.planReview, valueDate: t.review_date }] : []),
     ],
+    // the goals as contained Goal resources, referenced by the plan and by each activity
+    contained: t.goals.length
+      ? t.goals.map((g, i) => ({
+          resourceType: "Goal",
+          id: `goal-${i + 1}`,
+          lifecycleStatus: t.latest ? "active" : "completed",
+          description: { text: g.text },
+          subject: ref("Patient", t.patient_id),
+        }))
+      : undefined,
     status: t.latest ? "active" : "completed",
     intent: "plan",
     subject: ref("Patient", t.patient_id),
     created: t.created_date,
     author: ref("Organization", t.site_id),
+    goal: t.goals.length ? t.goals.map((_, i) => ({ reference: `#goal-${i + 1}` })) : undefined,
+    activity: t.actions.length
+      ? t.actions.map((a) => ({
+          detail: compact({
+            status: ACTIVITY_STATUS[a.status],
+            description: a.text,
+            goal: [{ reference: `#goal-${a.goal + 1}` }],
+            scheduledPeriod: a.dueDate ? { end: a.dueDate } : undefined,
+            performer: performer(a, t.patient_id),
+          }),
+        }))
+      : undefined,
   });
 }
 

@@ -13,6 +13,7 @@ export const REFUSAL_REASONS = [
   "not_your_programme",
   "administrators_only",
   "csrf",
+  "no_consent",
   "not_permitted",
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

@@ -1,4 +1,5 @@
 import { analysisSections } from "../features/analysis/sections.ts";
+import { careSections } from "../features/care/sections.ts";
 import { indicatorsSections } from "../features/indicators/sections.ts";
 import { measuresSections } from "../features/measures/sections.ts";
 import { offersSections } from "../features/offers/sections.ts";
@@ -22,4 +23,5 @@ export const HUB_SECTIONS: readonly HubSection[] = [
   ...planningSections,
   ...siteStatusSections,
   ...offersSections,
+  ...careSections,
 ];

@@ -12,6 +12,7 @@ import {
   IconUsers,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { CareNav } from "../features/care/care-nav.tsx";
 import { DashboardNavItems } from "../features/indicators/nav-items.tsx";
 import { MeasuresNav } from "../features/measures/measures-nav.tsx";
 import { PlanningNavItems } from "../features/planning/planning-nav.tsx";
@@ -58,6 +59,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         )}
         <NavItem to="/directory" label={t("directory.nav")} icon={IconAddressBook} onNavigate={onNavigate} />
         <NavItem to="/protocols" label={t("protocols.nav")} icon={IconBooks} onNavigate={onNavigate} />
+        <CareNav onNavigate={onNavigate} />
         <RegistryNav onNavigate={onNavigate} />
         <MeasuresNav onNavigate={onNavigate} />
         {me.isAdmin && (

@@ -3,6 +3,7 @@ import { PasswordPage } from "../features/account/password-page.tsx";
 import { analysisRoutes } from "../features/analysis/routes.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
+import { careRoutes } from "../features/care/routes.tsx";
 import { directoryRoutes, publicDirectoryRoutes } from "../features/directory/routes.tsx";
 import { importRoutes } from "../features/exchange/routes.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
@@ -49,6 +50,7 @@ export function AppRoutes() {
           {importRoutes}
           {directoryRoutes}
           {protocolRoutes}
+          {careRoutes}
           {measuresRoutes}
           {analysisRoutes}
           <Route path="practices" element={<PracticesPage />} />

@@ -1,4 +1,5 @@
 import { analysisEn } from "../features/analysis/messages.en.ts";
+import { careEn } from "../features/care/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
 import { importsEn } from "../features/exchange/messages.en.ts";
 import { homeEn } from "../features/home/messages.en.ts";
@@ -25,6 +26,7 @@ export const en = {
   offers: offersEn,
   planningChain: planningChainEn,
   reco: recoEn,
+  care: careEn,
   common: {
     loading: "Loading…",
     save: "Save",
@@ -114,6 +116,8 @@ export const en = {
       not_your_programme: "You have no role in this programme or at its sites.",
       administrators_only: "This page is for administrators. Ask your administrator if you need it.",
       csrf: "Your session could not be confirmed. Reload the page and try again.",
+      no_consent:
+        "The patient has not consented to share this plan with your service, or has withdrawn consent.",
       not_permitted: "Your role does not allow this.",
     },
     backHome: "Back to the home page",

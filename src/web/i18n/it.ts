@@ -1,4 +1,5 @@
 import { analysisIt } from "../features/analysis/messages.it.ts";
+import { careIt } from "../features/care/messages.it.ts";
 import { directoryIt } from "../features/directory/messages.it.ts";
 import { importsIt } from "../features/exchange/messages.it.ts";
 import { homeIt } from "../features/home/messages.it.ts";
@@ -24,6 +25,7 @@ export const it: Messages = {
   offers: offersIt,
   planningChain: planningChainIt,
   reco: recoIt,
+  care: careIt,
   common: {
     loading: "Caricamento…",
     save: "Salva",
@@ -115,6 +117,8 @@ export const it: Messages = {
       administrators_only:
         "Questa pagina è riservata agli amministratori. Rivolgiti al tuo amministratore se ti serve.",
       csrf: "Non è stato possibile confermare la sessione. Ricarica la pagina e riprova.",
+      no_consent:
+        "La persona non ha dato il consenso a condividere questo piano con il tuo servizio, o lo ha revocato.",
       not_permitted: "Il tuo ruolo non lo consente.",
     },
     backHome: "Torna alla pagina iniziale",

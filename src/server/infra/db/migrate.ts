@@ -17,6 +17,7 @@ import * as m0015 from "./migrations/0015_indicator_targets.ts";
 import * as m0016 from "./migrations/0016_planning_from_region.ts";
 import * as m0017 from "./migrations/0017_report_texts_and_boundaries.ts";
 import * as m0018 from "./migrations/0018_protocols.ts";
+import * as m0019 from "./migrations/0019_care_records.ts";
 import * as m0020 from "./migrations/0020_indicator_version_notify.ts";
 import * as m0021 from "./migrations/0021_directory.ts";
 import * as m0022 from "./migrations/0022_site_status.ts";
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   "0016_planning_from_region": m0016,
   "0017_report_texts_and_boundaries": m0017,
   "0018_protocols": m0018,
+  "0019_care_records": m0019,
   "0020_indicator_version_notify": m0020,
   "0021_directory": m0021,
   "0022_site_status": m0022,

@@ -499,6 +499,52 @@ export interface PlanningChainLinkTable {
   created_by: number | null;
   created_at: Generated<Date>;
 }
+/** The site of the region a directory service is (migration 0019): its staff read plans shared with it. */
+export interface DirectoryServiceSiteTable {
+  service_id: number;
+  site_id: number;
+  updated_at: Generated<Date>;
+}
+/** A patient's consent to share with one directory service (migration 0019); withdrawal keeps the row. */
+export interface CareConsentTable {
+  id: Generated<number>;
+  patient_id: number;
+  site_id: number;
+  service_id: number;
+  scope: string;
+  given_date: CivilDate;
+  withdrawn_date: CivilDate | null;
+  withdrawal_reason: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  withdrawn_by: number | null;
+  withdrawn_at: Date | null;
+}
+/** The content of a treatment plan: goals, actions, review date (migration 0019). */
+export interface CarePlanContentTable {
+  plan_id: number;
+  goals: JSONColumnType<object, string, string>;
+  actions: JSONColumnType<object, string, string>;
+  review_date: CivilDate | null;
+  version: number;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+/** A patient's crisis plan (migration 0019). */
+export interface CrisisPlanTable {
+  id: Generated<number>;
+  patient_id: number;
+  site_id: number;
+  plan_date: CivilDate;
+  warning_signs: string;
+  what_helps: string;
+  actions: JSONColumnType<object, string, string>;
+  contact_service_ids: ColumnType<number[], number[], number[]>;
+  review_date: CivilDate | null;
+  version: number;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
 /** A service of the directory (migration 0021): any sector, in one region. */
 export interface DirectoryServiceTable {
   id: Generated<number>;
@@ -651,4 +697,8 @@ export interface DB {
   directory_services: DirectoryServiceTable;
   directory_service_areas: DirectoryServiceAreaTable;
   directory_settings: DirectorySettingsTable;
+  directory_service_sites: DirectoryServiceSiteTable;
+  care_consents: CareConsentTable;
+  care_plan_contents: CarePlanContentTable;
+  crisis_plans: CrisisPlanTable;
 }

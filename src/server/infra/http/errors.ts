@@ -58,6 +58,8 @@ export interface FieldIssue {
  * - `not_your_programme`: the user has no role in the programme or at its sites;
  * - `administrators_only`: reserved to administrators;
  * - `csrf`: the request lacked the session's CSRF token;
+ * - `no_consent`: a shared care or crisis plan the patient has not consented to share with the
+ *   user's service, or consent was withdrawn (care/read-shared-plan.ts);
  * - `not_permitted`: any other rule (the message says which).
  */
 export const FORBIDDEN_REASONS = [
@@ -67,6 +69,7 @@ export const FORBIDDEN_REASONS = [
   "not_your_programme",
   "administrators_only",
   "csrf",
+  "no_consent",
   "not_permitted",
 ] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];

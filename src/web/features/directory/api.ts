@@ -47,19 +47,38 @@ export const useDirectoryServices = (regionId: number | null, f: ServiceFilters)
       ),
   });
 
-export type ServiceValues = Omit<DirectoryService, "id" | "regionId" | "areas" | "active" | "version"> & {
+export type ServiceValues = Omit<
+  DirectoryService,
+  "id" | "regionId" | "areas" | "active" | "version" | "siteId"
+> & {
   areaIds: number[];
 };
 
+/**
+ * Save a service's fields, then — when `siteId` is given and differs — link it to the site of its
+ * region whose staff work for it (its own endpoint, with the version the save returned).
+ */
 export const useSaveDirectoryService = () =>
   useWrite(
-    (v: { regionId: number; id?: number; baseVersion?: number; values: ServiceValues }) =>
-      v.id
-        ? patch<DirectoryService>(`/api/directory/services/${v.id}`, {
+    async (v: {
+      regionId: number;
+      id?: number;
+      baseVersion?: number;
+      values: ServiceValues;
+      siteId?: number | null;
+    }) => {
+      const saved = v.id
+        ? await patch<DirectoryService>(`/api/directory/services/${v.id}`, {
             baseVersion: v.baseVersion,
             ...v.values,
           })
-        : post<DirectoryService>("/api/directory/services", { regionId: v.regionId, ...v.values }),
+        : await post<DirectoryService>("/api/directory/services", { regionId: v.regionId, ...v.values });
+      if (v.siteId === undefined || v.siteId === saved.siteId) return saved;
+      return put<DirectoryService>(`/api/directory/services/${saved.id}/site`, {
+        baseVersion: saved.version,
+        siteId: v.siteId,
+      });
+    },
     [directoryKeys.all],
   );
 

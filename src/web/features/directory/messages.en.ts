@@ -60,6 +60,9 @@ export const directoryEn = {
     openingHours: "Opening hours",
     languages: "Languages",
     languagesHint: "ISO codes separated by commas, e.g. it, en, ar",
+    siteId: "Site of the region",
+    siteIdHint: "Its staff read the care and crisis plans patients consent to share with this service",
+    noSite: "No site",
   },
   sectors: {
     health: "Health (NHS)",

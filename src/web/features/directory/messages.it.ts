@@ -64,6 +64,10 @@ export const directoryIt: Strings<typeof directoryEn> = {
     openingHours: "Orari di apertura",
     languages: "Lingue",
     languagesHint: "Codici ISO separati da virgole, es. it, en, ar",
+    siteId: "Sede della regione",
+    siteIdHint:
+      "Il suo personale legge i piani di cura e di crisi che le persone acconsentono a condividere con questo servizio",
+    noSite: "Nessuna sede",
   },
   sectors: {
     health: "Sanità",

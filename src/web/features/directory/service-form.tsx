@@ -2,7 +2,7 @@ import { Checkbox, Group, MultiSelect, Select, Stack, Textarea, TextInput } from
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTORY_SECTORS, REFERRAL_ROUTES } from "../../../shared/directory.ts";
-import { useAreas } from "../../app/data/structure.ts";
+import { useAreas, useSites } from "../../app/data/structure.ts";
 import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { notifySaved } from "../../app/ui/notify.ts";
@@ -22,6 +22,7 @@ const FIELDS = new Set([
   "web",
   "openingHours",
   "languages",
+  "siteId",
 ]);
 /** `areaIds.1` and `languages.0` are shown at their list's field. */
 const isShown = (p: string) => FIELDS.has(p);
@@ -59,6 +60,8 @@ export function ServiceForm({
   const { t } = useTranslation();
   const save = useSaveDirectoryService();
   const areas = useAreas(regionId);
+  const sites = useSites({ regionId });
+  const [siteId, setSiteId] = useState<string | null>(service?.siteId ? String(service.siteId) : null);
   const labels = (path: string) => (FIELDS.has(path) ? t(`directory.fields.${path as "code"}`) : undefined);
   const { errors, fail, clear, field } = useFormErrors(isShown, { labels, place });
   const [v, setV] = useState<ServiceValues>(() => blank(service));
@@ -109,7 +112,13 @@ export function ServiceForm({
         .filter(Boolean),
     };
     save.mutate(
-      { regionId, id: service?.id, baseVersion: service?.version, values },
+      {
+        regionId,
+        id: service?.id,
+        baseVersion: service?.version,
+        values,
+        siteId: siteId === null ? null : Number(siteId),
+      },
       {
         onSuccess: () => {
           notifySaved(t("common.saved"));
@@ -178,6 +187,16 @@ export function ServiceForm({
           value={languages}
           onChange={(e) => setLanguages(e.currentTarget.value)}
           error={field("languages")}
+        />
+        <Select
+          label={t("directory.fields.siteId")}
+          description={t("directory.fields.siteIdHint")}
+          placeholder={t("directory.fields.noSite")}
+          clearable
+          data={(sites.data ?? []).map((s) => ({ value: String(s.id), label: `${s.code} — ${s.name}` }))}
+          value={siteId}
+          onChange={setSiteId}
+          error={field("siteId")}
         />
       </Stack>
     </FormModal>

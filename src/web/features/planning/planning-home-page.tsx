@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
-import { AssessmentOverviewCard } from "../protocols/assessment-overview-card.tsx";
+import { AssessmentOverviewCard } from "../protocols/public.ts";
 import { editsDefinitions, readableSites, seesAcrossSites } from "./access.ts";
 import { useOverview } from "./api.ts";
 import { PlanningRoute } from "./artefact-route.tsx";

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { QueryView } from "../../../app/page.tsx";
-import { PlanningLinksPanel } from "../../protocols/planning-links-panel.tsx";
+import { PlanningLinksPanel } from "../../protocols/public.ts";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { PlanningRoute } from "../artefact-route.tsx";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
-import { PlanningLinksPanel } from "../../protocols/planning-links-panel.tsx";
+import { PlanningLinksPanel } from "../../protocols/public.ts";
 import { seesAcrossSites } from "../access.ts";
 import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";

@@ -1,0 +1,261 @@
+import { ActionIcon, Button, Divider, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ACTION_STATUSES, type ActionStatus } from "../../../shared/care.ts";
+import { useFormErrors } from "../../app/form-errors.ts";
+import { FormModal } from "../../app/form-modal.tsx";
+import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { StaleAlert } from "../../app/ui/stale-alert.tsx";
+import { useSaveCarePlan } from "./api.ts";
+import type { CarePlan, PatientCare } from "./types.ts";
+import { WhoSelect, whoOf, whoValue } from "./who-select.tsx";
+
+interface ActionDraft {
+  text: string;
+  goal: string | null;
+  who: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+}
+
+const SHOWN = /^(reviewDate|goals|actions|goals\.\d+\.text|actions\.\d+\.(text|goal|who|dueDate|status))$/;
+/** `actions.0.who.serviceId` is shown at the action's who. */
+const place = (i: { field: string }) =>
+  i.field.replace(/^body\./, "").replace(/(actions\.\d+\.who)\..*$/, "$1");
+
+/** Edit a care plan's goals and actions (who, due date, status) and its review date: a new version. */
+export function CarePlanModal({
+  patientId,
+  plan,
+  care,
+  onClose,
+  onReload,
+}: {
+  patientId: number;
+  plan: CarePlan;
+  care: PatientCare;
+  onClose: () => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveCarePlan(patientId);
+  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.test(p), {
+    place,
+    labels: (path) => {
+      const last = path.split(".").pop() ?? "";
+      if (path === "reviewDate") return t("care.carePlan.fields.reviewDate");
+      if (path.startsWith("goals")) return t("care.carePlan.fields.goalText");
+      if (last === "text") return t("care.carePlan.fields.actionText");
+      if (["goal", "who", "dueDate", "status"].includes(last))
+        return t(`care.carePlan.fields.${last as "goal"}`);
+      return undefined;
+    },
+  });
+  const [goals, setGoals] = useState<string[]>(() =>
+    plan.goals.length ? plan.goals.map((g) => g.text) : [""],
+  );
+  const [actions, setActions] = useState<ActionDraft[]>(() =>
+    plan.actions.map((a) => ({
+      text: a.text,
+      goal: String(a.goal),
+      who: whoValue(a.who),
+      dueDate: a.dueDate,
+      status: a.status,
+    })),
+  );
+  const [reviewDate, setReviewDate] = useState<string | null>(plan.reviewDate);
+  const setAction = (i: number, patch: Partial<ActionDraft>) =>
+    setActions((list) => list.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const goalOptions = goals.map((g, i) => ({
+    value: String(i),
+    label: `${t("care.carePlan.goalN", { n: i + 1 })}${g.trim() ? ` — ${g.trim().slice(0, 60)}` : ""}`,
+  }));
+  const stale = errors.error?.code === "stale_version";
+
+  const submit = () => {
+    clear();
+    save.mutate(
+      {
+        planId: plan.planId,
+        body: {
+          baseVersion: plan.version,
+          goals: goals.map((text) => ({ text })),
+          actions: actions.map((a) => ({
+            text: a.text,
+            goal: (a.goal === null ? null : Number(a.goal)) as number,
+            who: whoOf(a.who) as never,
+            dueDate: a.dueDate,
+            status: a.status,
+          })),
+          reviewDate,
+        },
+      },
+      {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: "green",
+            message: t("care.carePlan.saved", { code: saved.planCode, version: saved.version }),
+          });
+          onClose();
+        },
+        onError: fail,
+      },
+    );
+  };
+
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t("care.carePlan.modalTitle", { code: plan.planCode })}
+      onSubmit={submit}
+      saving={save.isPending}
+      general={stale ? null : errors.general}
+    >
+      {stale && (
+        <StaleAlert
+          message={errors.error?.message}
+          detail={t("care.carePlan.staleDetail")}
+          onReload={() => {
+            onReload();
+            onClose();
+          }}
+        />
+      )}
+      <Text fw={600}>{t("care.carePlan.goals")}</Text>
+      {goals.map((g, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a goal's identity is its position
+        <Group key={i} align="flex-end" wrap="nowrap">
+          <TextInput
+            style={{ flex: 1 }}
+            label={t("care.carePlan.goalN", { n: i + 1 })}
+            required
+            maxLength={500}
+            value={g}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setGoals((list) => list.map((x, j) => (j === i ? v : x)));
+            }}
+            error={field(`goals.${i}.text`)}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            mb={4}
+            aria-label={t("care.carePlan.removeGoal", { n: i + 1 })}
+            onClick={() => setGoals((list) => list.filter((_, j) => j !== i))}
+          >
+            <IconTrash size={16} aria-hidden="true" />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden="true" />}
+          onClick={() => setGoals((list) => [...list, ""])}
+        >
+          {t("care.carePlan.addGoal")}
+        </Button>
+      </Group>
+      <Divider />
+      <Text fw={600}>{t("care.carePlan.actions")}</Text>
+      {actions.map((a, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: actions are kept in order, without ids
+        <Paper key={i} withBorder p="sm" role="group" aria-label={t("care.carePlan.actionN", { n: i + 1 })}>
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Text size="sm" fw={600}>
+                {t("care.carePlan.actionN", { n: i + 1 })}
+              </Text>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t("care.carePlan.removeAction", { n: i + 1 })}
+                onClick={() => setActions((list) => list.filter((_, j) => j !== i))}
+              >
+                <IconTrash size={16} aria-hidden="true" />
+              </ActionIcon>
+            </Group>
+            <TextInput
+              label={t("care.carePlan.fields.actionText")}
+              required
+              maxLength={500}
+              value={a.text}
+              onChange={(e) => setAction(i, { text: e.currentTarget.value })}
+              error={field(`actions.${i}.text`)}
+            />
+            <Group grow align="flex-start">
+              <Select
+                label={t("care.carePlan.fields.goal")}
+                required
+                placeholder={t("common.choose")}
+                data={goalOptions}
+                value={a.goal}
+                onChange={(v) => setAction(i, { goal: v })}
+                error={field(`actions.${i}.goal`)}
+              />
+              <WhoSelect
+                label={t("care.carePlan.fields.who")}
+                value={a.who}
+                onChange={(v) => setAction(i, { who: v })}
+                care={care}
+                siteId={plan.siteId}
+                error={field(`actions.${i}.who`)}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <ModalDateField
+                label={t("care.carePlan.fields.dueDate")}
+                value={a.dueDate}
+                onChange={(v) => setAction(i, { dueDate: v })}
+                error={field(`actions.${i}.dueDate`)}
+              />
+              <Select
+                label={t("care.carePlan.fields.status")}
+                required
+                allowDeselect={false}
+                data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`care.status.${s}`) }))}
+                value={a.status}
+                onChange={(v) => v && setAction(i, { status: v as ActionStatus })}
+                error={field(`actions.${i}.status`)}
+              />
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden="true" />}
+          onClick={() =>
+            setActions((list) => [
+              ...list,
+              {
+                text: "",
+                goal: goals.length === 1 ? "0" : null,
+                who: null,
+                dueDate: null,
+                status: "planned",
+              },
+            ])
+          }
+        >
+          {t("care.carePlan.addAction")}
+        </Button>
+      </Group>
+      <Divider />
+      <ModalDateField
+        label={t("care.carePlan.fields.reviewDate")}
+        value={reviewDate}
+        onChange={setReviewDate}
+        error={field("reviewDate")}
+      />
+    </FormModal>
+  );
+}
