@@ -123,6 +123,7 @@ export async function buildApp(
     (await import("./site-status/routes.ts")).registerSiteStatusRoutes(z, ctx);
     (await import("./offers/routes.ts")).registerOfferRoutes(z, ctx);
     (await import("./directory/routes.ts")).registerDirectoryRoutes(z, ctx);
+    (await import("./pathways/routes.ts")).registerPathwayRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);

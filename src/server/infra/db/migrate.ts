@@ -20,6 +20,7 @@ import * as m0020 from "./migrations/0020_indicator_version_notify.ts";
 import * as m0021 from "./migrations/0021_directory.ts";
 import * as m0022 from "./migrations/0022_site_status.ts";
 import * as m0023 from "./migrations/0023_declined_offers.ts";
+import * as m0024 from "./migrations/0024_pathways.ts";
 import type { DB } from "./schema.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   "0021_directory": m0021,
   "0022_site_status": m0022,
   "0023_declined_offers": m0023,
+  "0024_pathways": m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
