@@ -6,6 +6,7 @@ import { importsEn } from "../features/imports/messages.en.ts";
 import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
 import { offersEn } from "../features/offers/messages.en.ts";
+import { pathwaysEn } from "../features/pathways/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
 import { programmeTargetsEn } from "../features/programmes/messages.en.ts";
 import { registryEn } from "../features/registry/messages.en.ts";
@@ -20,6 +21,7 @@ export const en = {
   programmeTargets: programmeTargetsEn,
   siteStatus: siteStatusEn,
   offers: offersEn,
+  pathways: pathwaysEn,
   common: {
     loading: "Loading…",
     save: "Save",

@@ -6,6 +6,7 @@ import { importsIt } from "../features/imports/messages.it.ts";
 import { factsIt } from "../features/indicator-facts/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
 import { offersIt } from "../features/offers/messages.it.ts";
+import { pathwaysIt } from "../features/pathways/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
 import { programmeTargetsIt } from "../features/programmes/messages.it.ts";
 import { registryIt } from "../features/registry/messages.it.ts";
@@ -19,6 +20,7 @@ export const it: Messages = {
   programmeTargets: programmeTargetsIt,
   siteStatus: siteStatusIt,
   offers: offersIt,
+  pathways: pathwaysIt,
   common: {
     loading: "Caricamento…",
     save: "Salva",

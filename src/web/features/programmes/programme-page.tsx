@@ -13,6 +13,7 @@ import { PhaseBadge, phaseOn } from "../../app/ui/phase-badge.tsx";
 import { AnalysisLink } from "../analysis/analysis-link.tsx";
 import { DashboardLink } from "../dashboard/programme-link.tsx";
 import { ProgrammeMeasuresLinks } from "../measures/programme-measures-links.tsx";
+import { WaitingTimesCard } from "../pathways/waiting-times-card.tsx";
 import { PlanningLink } from "../planning/planning-link.tsx";
 import { RegionFunnelCard } from "../site-status/region-funnel-card.tsx";
 import { SiteStatusCard } from "../site-status/site-status-card.tsx";
@@ -136,6 +137,7 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
       </Paper>
 
       <SiteStatusCard programmeId={p.id} />
+      <WaitingTimesCard programmeId={p.id} />
       {p.canEdit && <RegionFunnelCard programmeId={p.id} />}
 
       <ProgrammeTargets programme={p} />

@@ -11,6 +11,9 @@ import { PageQuery } from "../../app/guards.tsx";
 import { Page } from "../../app/page.tsx";
 import { PatientMeasuresSection } from "../measures/patient-measures-section.tsx";
 import { DeclinedOffersSection } from "../offers/declined-offers-section.tsx";
+import { CoordinatorSection } from "../pathways/coordinator-section.tsx";
+import { QuadrantSection } from "../pathways/quadrant-section.tsx";
+import { ReferralsSection } from "../pathways/referrals-section.tsx";
 import { EarlyWindowCard } from "./early-window-card.tsx";
 import { EnrolModal } from "./enrol-modal.tsx";
 import { FastEntryModal } from "./fast-entry-modal.tsx";
@@ -102,6 +105,9 @@ function PatientView({
         )}
       </Stack>
       <PlansSection patient={p} plans={timeline.plans} site={site} onReload={reload} />
+      <CoordinatorSection patient={p} />
+      <QuadrantSection patient={p} site={site} />
+      <ReferralsSection patient={p} site={site} />
       <DeclinedOffersSection patient={p} site={site} />
       <PatientMeasuresSection patientId={p.id} site={site} />
       <PatientTimeline events={timeline.events} types={types} />
