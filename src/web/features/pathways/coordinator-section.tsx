@@ -49,7 +49,7 @@ export function CoordinatorSection({ patient }: { patient: { id: number; code: s
                   {e.coordinator ? (
                     `${e.coordinator.code} — ${t(`profiles.${e.coordinator.profile}`)}`
                   ) : e.caseManagerCode ? (
-                    <Badge variant="light" color="yellow.9">
+                    <Badge variant="light" color="orange">
                       {t("pathways.coordinator.legacy", { code: e.caseManagerCode })}
                     </Badge>
                   ) : (

@@ -9,7 +9,7 @@ import { DecisionModal } from "./decision-modal.tsx";
 import { ReferralModal } from "./referral-modal.tsx";
 import type { Referral } from "./types.ts";
 
-const COLOR = { pending: "yellow.9", accepted: "teal.9", declined: "red.9" } as const;
+const COLOR = { pending: "orange", accepted: "teal", declined: "red" } as const;
 
 /** On the patient's page: referrals between services, their decisions and waiting days. */
 export function ReferralsSection({
