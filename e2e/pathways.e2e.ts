@@ -159,7 +159,9 @@ describe("care pathways", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await c.getByRole("button", { name: "Save" }).click();
     await c.waitFor({ state: "detached" });
-    await expect.poll(() => enrolmentRow.locator("[data-coordinator]").textContent()).toContain(`${chosen} — `);
+    await expect
+      .poll(() => enrolmentRow.locator("[data-coordinator]").textContent())
+      .toContain(`${chosen} — `);
     await page.waitForFunction(() => document.querySelectorAll('[role="status"]').length === 0);
     // the confirmation has faded (axe reads a half-transparent notification as low contrast)
     await page.getByText(/^Coordinator of .* saved$/).waitFor({ state: "detached", timeout: 20_000 });
@@ -168,7 +170,8 @@ describe("care pathways", () => {
 
     // the waiting-time card of the programme page counts the referral at LECCO
     const coordinatorApi = await ApiClient.login(w.server.url, "coordinator", DEMO_PASSWORD);
-    const waits = (await coordinatorApi.get(`/api/programmes/${programmeId}/referral-waiting-times`)).json as {
+    const waits = (await coordinatorApi.get(`/api/programmes/${programmeId}/referral-waiting-times`))
+      .json as {
       sites: Array<{ siteCode: string; referrals: number | null }>;
     };
     const lecco = waits.sites.find((s) => s.siteCode === "LECCO")!;

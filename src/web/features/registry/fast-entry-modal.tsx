@@ -189,24 +189,26 @@ function FastEntryForm({
           checked={missed}
           onChange={(e) => setMissed(e.currentTarget.checked)}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} hidden={missed}>
-          <SegmentedField
-            label={t("registry.intervention.setting")}
-            value={setting}
-            onChange={setSetting}
-            data={settings}
-            error={field("setting")}
-            fullWidth
-          />
-          <SegmentedField
-            label={t("registry.intervention.recipient")}
-            value={recipient}
-            onChange={setRecipient}
-            data={recipients}
-            error={field("recipient")}
-            fullWidth
-          />
-        </SimpleGrid>
+        {!missed && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <SegmentedField
+              label={t("registry.intervention.setting")}
+              value={setting}
+              onChange={setSetting}
+              data={settings}
+              error={field("setting")}
+              fullWidth
+            />
+            <SegmentedField
+              label={t("registry.intervention.recipient")}
+              value={recipient}
+              onChange={setRecipient}
+              data={recipients}
+              error={field("recipient")}
+              fullWidth
+            />
+          </SimpleGrid>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <ModalDateField
             label={t("registry.intervention.date")}
