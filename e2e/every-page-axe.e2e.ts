@@ -128,6 +128,7 @@ async function everyRoute(api: ApiClient): Promise<string[]> {
     `/sites/${lecco}`,
     `/sites/${lecco}/patients`,
     `/sites/${lecco}/worklists`,
+    `/sites/${lecco}/disengagement`,
     `/sites/${lecco}/groups`,
     `/sites/${lecco}/day-entry`,
     `/sites/${lecco}/fidelity`,

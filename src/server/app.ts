@@ -125,6 +125,7 @@ export async function buildApp(
     (await import("./directory/routes.ts")).registerDirectoryRoutes(z, ctx);
     (await import("./protocols/routes.ts")).registerProtocolRoutes(z, ctx);
     (await import("./care/routes.ts")).registerCareRoutes(z, ctx);
+    (await import("./pathways/routes.ts")).registerPathwayRoutes(z, ctx);
   });
 
   serveWebApp(app, ctx.config.webDir);

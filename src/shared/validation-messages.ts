@@ -489,6 +489,31 @@ export const RULES: Record<string, { en: Predicate; it: Predicate }> = {
     en: () => "cannot be changed once created",
     it: () => "non può essere cambiato dopo la creazione",
   },
+  // care pathways (issue 13, part 3)
+  before_referral: {
+    en: () => "cannot be before the referral date",
+    it: () => "non può precedere la data dell'invio",
+  },
+  only_when_decided: {
+    en: () => "is given only once the service has decided",
+    it: () => "si indica solo dopo la decisione del servizio",
+  },
+  only_when_declined: {
+    en: () => "is given only when the referral is declined",
+    it: () => "si indica solo se l'invio è stato rifiutato",
+  },
+  only_when_accepted: {
+    en: () => "is given only when the referral is accepted",
+    it: () => "si indica solo se l'invio è stato accettato",
+  },
+  inactive_service: {
+    en: () => "is a service no longer active in the directory",
+    it: () => "è un servizio non più attivo nell'elenco",
+  },
+  same_service: {
+    en: () => "cannot be the service the patient is referred to",
+    it: () => "non può essere il servizio a cui il paziente è inviato",
+  },
   // the password policy
   common: {
     en: () => "is among the most common passwords; choose another",

@@ -2,5 +2,8 @@
  * What other capabilities may use of the registry (tests/architecture/server-imports.test.ts):
  * the site worklists the home page summarises. Patient-level access rules are in core/access.
  */
+
+/** The intervention catalogue and its checks: a missed appointment (pathways) names a type of it. */
+export { catalogueIssues, loadCatalogue } from "./repository.ts";
 export { WorklistItem } from "./schemas.ts";
 export { siteWorklists } from "./site-worklists.ts";

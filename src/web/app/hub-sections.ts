@@ -3,6 +3,7 @@ import { careSections } from "../features/care/sections.ts";
 import { indicatorsSections } from "../features/indicators/sections.ts";
 import { measuresSections } from "../features/measures/sections.ts";
 import { offersSections } from "../features/offers/sections.ts";
+import { pathwaysSections } from "../features/pathways/sections.ts";
 import { planningSections } from "../features/planning/sections.ts";
 import { registrySections } from "../features/registry/sections.ts";
 import { siteStatusSections } from "../features/site-status/sections.ts";
@@ -24,4 +25,5 @@ export const HUB_SECTIONS: readonly HubSection[] = [
   ...siteStatusSections,
   ...offersSections,
   ...careSections,
+  ...pathwaysSections,
 ];

@@ -11,6 +11,7 @@ import { dataQualityRoutes } from "../features/home/routes.tsx";
 import { IndicatorFactsPage } from "../features/indicator-facts/indicator-facts-page.tsx";
 import { DashboardRoutes } from "../features/indicators/dashboard-routes.tsx";
 import { measuresRoutes } from "../features/measures/routes.tsx";
+import { pathwayRoutes } from "../features/pathways/routes.tsx";
 import { planningRoutes } from "../features/planning/routes.tsx";
 import { PracticeCreatePage } from "../features/practices/practice-create-page.tsx";
 import { PracticePage } from "../features/practices/practice-page.tsx";
@@ -46,6 +47,7 @@ export function AppRoutes() {
           <Route path="sites/:id" element={<SitePage />} />
           {planningRoutes}
           {registryRoutes}
+          {pathwayRoutes}
           {dataQualityRoutes}
           {importRoutes}
           {directoryRoutes}

@@ -7,6 +7,7 @@ import { factsEn } from "../features/indicator-facts/messages.en.ts";
 import { dashboardEn } from "../features/indicators/messages.en.ts";
 import { measuresEn } from "../features/measures/messages.en.ts";
 import { offersEn } from "../features/offers/messages.en.ts";
+import { pathwaysEn } from "../features/pathways/messages.en.ts";
 import { planningChainEn } from "../features/planning/chain/messages.en.ts";
 import { planningEn } from "../features/planning/messages.en.ts";
 import { recoEn } from "../features/planning/reco/messages.en.ts";
@@ -27,6 +28,7 @@ export const en = {
   planningChain: planningChainEn,
   reco: recoEn,
   care: careEn,
+  pathways: pathwaysEn,
   common: {
     loading: "Loading…",
     save: "Save",

@@ -7,6 +7,7 @@ import { factsIt } from "../features/indicator-facts/messages.it.ts";
 import { dashboardIt } from "../features/indicators/messages.it.ts";
 import { measuresIt } from "../features/measures/messages.it.ts";
 import { offersIt } from "../features/offers/messages.it.ts";
+import { pathwaysIt } from "../features/pathways/messages.it.ts";
 import { planningChainIt } from "../features/planning/chain/messages.it.ts";
 import { planningIt } from "../features/planning/messages.it.ts";
 import { recoIt } from "../features/planning/reco/messages.it.ts";
@@ -26,6 +27,7 @@ export const it: Messages = {
   planningChain: planningChainIt,
   reco: recoIt,
   care: careIt,
+  pathways: pathwaysIt,
   common: {
     loading: "Caricamento…",
     save: "Salva",

@@ -22,6 +22,7 @@ import * as m0020 from "./migrations/0020_indicator_version_notify.ts";
 import * as m0021 from "./migrations/0021_directory.ts";
 import * as m0022 from "./migrations/0022_site_status.ts";
 import * as m0023 from "./migrations/0023_declined_offers.ts";
+import * as m0024 from "./migrations/0024_pathways.ts";
 import * as m0025 from "./migrations/0025_planning_chain_links.ts";
 import * as m0026 from "./migrations/0026_staff_history.ts";
 import type { DB } from "./schema.ts";
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   "0021_directory": m0021,
   "0022_site_status": m0022,
   "0023_declined_offers": m0023,
+  "0024_pathways": m0024,
   "0025_planning_chain_links": m0025,
   "0026_staff_history": m0026,
 };

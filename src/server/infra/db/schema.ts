@@ -155,6 +155,8 @@ export interface EnrolmentTable {
   case_manager_profile: string | null;
   eligibility: JSONColumnType<object, string | null, string | null> | null;
   eligibility_override_reason: string | null;
+  /** The named coordinator, a professional of the site (migration 0024; kept from the code by a trigger). */
+  coordinator_professional_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface GroupTable {
   id: Generated<number>;
@@ -637,6 +639,59 @@ export interface ProtocolAssessmentTable {
   author: string;
   created_at: Generated<Date>;
 }
+/** A referral of a patient to a directory service (migration 0024). */
+export interface ReferralTable {
+  id: Generated<number>;
+  patient_id: number;
+  site_id: number;
+  from_service_id: number | null;
+  to_service_id: number;
+  reason: string;
+  referral_date: CivilDate;
+  decision: Generated<string>;
+  decision_date: CivilDate | null;
+  decline_reason: string | null;
+  first_contact_date: CivilDate | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+/** A patient's Four Quadrants stratification at a site (migration 0024). */
+export interface PathwayStratificationTable {
+  id: Generated<number>;
+  patient_id: number;
+  site_id: number;
+  stratified_date: CivilDate;
+  mental_health_severity: string;
+  co_occurring_severity: string;
+  quadrant: string;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+/** An appointment the patient did not attend (migration 0024): never an intervention. */
+export interface MissedAppointmentTable {
+  id: Generated<number>;
+  patient_id: number;
+  site_id: number;
+  date: CivilDate;
+  type: string;
+  professional_code: string | null;
+  professional_profile: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+/** A check-in with a patient on a disengagement worklist (migration 0024). */
+export interface CheckInTable {
+  id: Generated<number>;
+  patient_id: number;
+  site_id: number;
+  date: CivilDate;
+  list: string;
+  outcome: string;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
 
 export interface DB {
   protocols: ProtocolTable;
@@ -701,4 +756,8 @@ export interface DB {
   care_consents: CareConsentTable;
   care_plan_contents: CarePlanContentTable;
   crisis_plans: CrisisPlanTable;
+  referrals: ReferralTable;
+  pathway_stratifications: PathwayStratificationTable;
+  missed_appointments: MissedAppointmentTable;
+  check_ins: CheckInTable;
 }

@@ -1,5 +1,11 @@
 import { Button, Group } from "@mantine/core";
-import { IconCalendarPlus, IconListCheck, IconUsers, IconUsersGroup } from "@tabler/icons-react";
+import {
+  IconCalendarPlus,
+  IconListCheck,
+  IconUserQuestion,
+  IconUsers,
+  IconUsersGroup,
+} from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 
@@ -10,6 +16,7 @@ export function SiteRegistryNav({ siteId }: { siteId: number }) {
   const links = [
     { to: `/sites/${siteId}/patients`, label: t("registry.nav.patients"), icon: IconUsers },
     { to: `/sites/${siteId}/worklists`, label: t("registry.nav.worklists"), icon: IconListCheck },
+    { to: `/sites/${siteId}/disengagement`, label: t("pathways.disengagement.nav"), icon: IconUserQuestion },
     { to: `/sites/${siteId}/groups`, label: t("registry.nav.groups"), icon: IconUsersGroup },
     { to: `/sites/${siteId}/day-entry`, label: t("registry.nav.dayEntry"), icon: IconCalendarPlus },
   ];

@@ -1,4 +1,5 @@
-import { Button, Group, Kbd, List, Modal, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, Checkbox, Group, Kbd, List, Modal, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { IconCheck } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +19,7 @@ import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
+import { useRecordMissedAppointment } from "../../pathways/public.ts";
 import { useFormatDate } from "../dates.ts";
 import { useTypeLabel } from "../labels.ts";
 import {
@@ -89,6 +91,7 @@ function FastEntryForm({
 }: Props & { defaults: InterventionDefaults; professionals: Professional[] | undefined }) {
   const { t } = useTranslation();
   const record = useRecordIntervention();
+  const recordMissed = useRecordMissedAppointment();
   const { errors, fail, clear, field } = useFormErrors(isShown);
   const form = useRef<HTMLFormElement>(null);
   const date = useFormatDate();
@@ -105,6 +108,9 @@ function FastEntryForm({
   const [duration, setDuration] = useState<number | string>(defaults.durationMin ?? "");
   const [module, setModule] = useState<string | null>(null);
   const [recorded, setRecorded] = useState<Intervention[]>([]);
+  // "Did not attend": a missed appointment (pathways), never an intervention
+  const [missed, setMissed] = useState(false);
+  const saving = record.isPending || recordMissed.isPending;
 
   const profileOf = (code: string | null) =>
     code === null
@@ -114,8 +120,28 @@ function FastEntryForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (record.isPending) return;
+    if (saving) return;
     clear();
+    if (missed) {
+      recordMissed.mutate(
+        {
+          patientId: patient.id,
+          siteId: site.id,
+          date: day ?? "",
+          type: type ?? "",
+          professionalCode: professional,
+          professionalProfile: profileOf(professional),
+        },
+        {
+          onSuccess: () => {
+            notifications.show({ color: "green", message: t("pathways.dna.saved", { code: patient.code }) });
+            setMissed(false);
+          },
+          onError: fail,
+        },
+      );
+      return;
+    }
     record.mutate(
       {
         patientId: patient.id,
@@ -157,24 +183,32 @@ function FastEntryForm({
           required
           autoFocus
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <SegmentedField
-            label={t("registry.intervention.setting")}
-            value={setting}
-            onChange={setSetting}
-            data={settings}
-            error={field("setting")}
-            fullWidth
-          />
-          <SegmentedField
-            label={t("registry.intervention.recipient")}
-            value={recipient}
-            onChange={setRecipient}
-            data={recipients}
-            error={field("recipient")}
-            fullWidth
-          />
-        </SimpleGrid>
+        <Checkbox
+          label={t("pathways.dna.label")}
+          description={t("pathways.dna.hint")}
+          checked={missed}
+          onChange={(e) => setMissed(e.currentTarget.checked)}
+        />
+        {!missed && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <SegmentedField
+              label={t("registry.intervention.setting")}
+              value={setting}
+              onChange={setSetting}
+              data={settings}
+              error={field("setting")}
+              fullWidth
+            />
+            <SegmentedField
+              label={t("registry.intervention.recipient")}
+              value={recipient}
+              onChange={setRecipient}
+              data={recipients}
+              error={field("recipient")}
+              fullWidth
+            />
+          </SimpleGrid>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <ModalDateField
             label={t("registry.intervention.date")}
@@ -198,30 +232,34 @@ function FastEntryForm({
               "aria-label": t("common.clearNamed", { name: t("registry.intervention.professional") }),
             }}
           />
-          <NumberField
-            label={t("registry.intervention.duration")}
-            min={1}
-            max={600}
-            allowDecimal={false}
-            suffix=" min"
-            value={duration}
-            onChange={setDuration}
-            error={field("durationMin")}
-          />
-          <Select
-            label={t("registry.intervention.module")}
-            placeholder={t("registry.intervention.noModule")}
-            searchable
-            clearable
-            nothingFoundMessage={t("common.nothingFound")}
-            data={moduleOptions(defaults.modules)}
-            value={module}
-            onChange={setModule}
-            error={field("module")}
-            clearButtonProps={{
-              "aria-label": t("common.clearNamed", { name: t("registry.intervention.module") }),
-            }}
-          />
+          {!missed && (
+            <NumberField
+              label={t("registry.intervention.duration")}
+              min={1}
+              max={600}
+              allowDecimal={false}
+              suffix=" min"
+              value={duration}
+              onChange={setDuration}
+              error={field("durationMin")}
+            />
+          )}
+          {!missed && (
+            <Select
+              label={t("registry.intervention.module")}
+              placeholder={t("registry.intervention.noModule")}
+              searchable
+              clearable
+              nothingFoundMessage={t("common.nothingFound")}
+              data={moduleOptions(defaults.modules)}
+              value={module}
+              onChange={setModule}
+              error={field("module")}
+              clearButtonProps={{
+                "aria-label": t("common.clearNamed", { name: t("registry.intervention.module") }),
+              }}
+            />
+          )}
         </SimpleGrid>
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
@@ -232,8 +270,8 @@ function FastEntryForm({
             <Button variant="default" onClick={onClose}>
               {t("registry.fast.done")}
             </Button>
-            <Button type="submit" loading={record.isPending}>
-              {t("registry.fast.record")}
+            <Button type="submit" loading={saving}>
+              {missed ? t("pathways.dna.record") : t("registry.fast.record")}
             </Button>
           </Group>
         </Group>

@@ -1,0 +1,52 @@
+import type { z } from "zod";
+import type { Executor } from "../infra/db/executor.ts";
+import type { EnrolmentCoordinator } from "./schemas.ts";
+
+type Out = z.infer<typeof EnrolmentCoordinator>;
+type Profile = NonNullable<Out["caseManagerProfile"]>;
+
+/** Enrolments with their named coordinator: by id, or a patient's at the given sites (newest first). */
+export async function loadEnrolmentCoordinators(
+  db: Executor,
+  where: { ids: number[] } | { patientId: number; siteIds: number[] | "all" },
+): Promise<Out[]> {
+  let q = db
+    .selectFrom("enrolments as e")
+    .innerJoin("programmes as pr", "pr.id", "e.programme_id")
+    .innerJoin("sites as s", "s.id", "e.site_id")
+    .leftJoin("professionals as c", "c.id", "e.coordinator_professional_id")
+    .select([
+      "e.id",
+      "e.code",
+      "pr.code as programme_code",
+      "e.site_id",
+      "s.code as site_code",
+      "e.end_date",
+      "c.id as coordinator_id",
+      "c.code as coordinator_code",
+      "c.profile as coordinator_profile",
+      "e.case_manager_code",
+      "e.case_manager_profile",
+    ])
+    .orderBy("e.enrolment_date", "desc")
+    .orderBy("e.id", "desc");
+  if ("ids" in where) q = q.where("e.id", "in", [...where.ids, 0]);
+  else {
+    q = q.where("e.patient_id", "=", where.patientId);
+    if (where.siteIds !== "all") q = q.where("e.site_id", "in", [...where.siteIds, 0]);
+  }
+  return (await q.execute()).map((r) => ({
+    enrolmentId: r.id,
+    enrolmentCode: r.code,
+    programmeCode: r.programme_code,
+    siteId: r.site_id,
+    siteCode: r.site_code,
+    endDate: r.end_date,
+    coordinator:
+      r.coordinator_id === null
+        ? null
+        : { id: r.coordinator_id, code: r.coordinator_code!, profile: r.coordinator_profile as Profile },
+    caseManagerCode: r.case_manager_code,
+    caseManagerProfile: r.case_manager_profile as Profile | null,
+  }));
+}

@@ -1,0 +1,193 @@
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconPhoneCall } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import {
+  type DisengagementList,
+  NO_CONTACT_DEFAULT_DAYS,
+  NO_CONTACT_MAX_DAYS,
+} from "../../../shared/pathways.ts";
+import { useSite } from "../../app/data/structure.ts";
+import { Page, QueryView } from "../../app/page.tsx";
+import { DataTable } from "../../app/table.tsx";
+import type { SiteDetail } from "../../app/types.ts";
+import { NumberField } from "../../app/ui/number-field.tsx";
+import { useDisengagement } from "./api.ts";
+import { CheckInModal } from "./check-in-modal.tsx";
+import { SiteQuadrantsCard } from "./site-quadrants-card.tsx";
+import type { DisengagementItem } from "./types.ts";
+
+const SHOWN = 15;
+
+/**
+ * A site's disengagement worklists — no contact for N days, missed last contact — each row with
+ * the check-in that takes the patient off until their next event; and the site's patients by
+ * quadrant.
+ */
+export function DisengagementPage() {
+  const siteId = Number(useParams().id);
+  const site = useSite(siteId);
+  return <QueryView query={site}>{(s) => <DisengagementView site={s} />}</QueryView>;
+}
+
+function DisengagementView({ site }: { site: SiteDetail }) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState<number | string>(NO_CONTACT_DEFAULT_DAYS);
+  const valid =
+    typeof typed === "number" && Number.isInteger(typed) && typed >= 1 && typed <= NO_CONTACT_MAX_DAYS;
+  const [days] = useDebouncedValue(valid ? typed : NO_CONTACT_DEFAULT_DAYS, 300);
+  const lists = useDisengagement(site.id, days);
+  const [checking, setChecking] = useState<{ item: DisengagementItem; list: DisengagementList } | null>(null);
+  return (
+    <Page
+      title={t("pathways.disengagement.title", { site: site.code })}
+      subtitle={site.name}
+      crumbs={[{ label: site.code, to: `/sites/${site.id}` }, { label: t("pathways.disengagement.nav") }]}
+    >
+      <Text size="sm" c="dimmed">
+        {t("pathways.disengagement.hint")}
+      </Text>
+      <Group align="flex-end" justify="space-between">
+        <NumberField
+          label={t("pathways.disengagement.days")}
+          min={1}
+          max={NO_CONTACT_MAX_DAYS}
+          allowDecimal={false}
+          value={typed}
+          onChange={setTyped}
+          w={280}
+        />
+        {lists.data && (
+          <Text size="sm" c="dimmed">
+            {t("pathways.disengagement.asOf", { date: lists.data.asOf })}
+          </Text>
+        )}
+      </Group>
+      <QueryView query={lists}>
+        {(d) => (
+          <SimpleGrid cols={{ base: 1, xl: 2 }}>
+            <ListCard
+              id="disengagement-no-contact"
+              title={t("pathways.disengagement.noContact", { days: d.days })}
+              hint={t("pathways.disengagement.noContactHint", { days: d.days })}
+              list={d.noContact}
+              onCheckIn={(item) => setChecking({ item, list: "noContact" })}
+            />
+            <ListCard
+              id="disengagement-missed"
+              title={t("pathways.disengagement.missed")}
+              hint={t("pathways.disengagement.missedHint")}
+              list={d.missedLastContact}
+              onCheckIn={(item) => setChecking({ item, list: "missedLastContact" })}
+            />
+          </SimpleGrid>
+        )}
+      </QueryView>
+      <SiteQuadrantsCard siteId={site.id} />
+      {checking && (
+        <CheckInModal
+          patient={{ id: checking.item.patientId, code: checking.item.patientCode }}
+          siteId={site.id}
+          list={checking.list}
+          onClose={() => setChecking(null)}
+        />
+      )}
+    </Page>
+  );
+}
+
+function ListCard({
+  id,
+  title,
+  hint,
+  list,
+  onCheckIn,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  list: { total: number; items: DisengagementItem[] };
+  onCheckIn: (item: DisengagementItem) => void;
+}) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const items = all ? list.items : list.items.slice(0, SHOWN);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id} data-worklist={id}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Title order={2} size="h4" id={id}>
+              {title}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {hint}
+            </Text>
+          </div>
+          <Badge
+            size="lg"
+            variant={list.total === 0 ? "light" : "filled"}
+            color={list.total === 0 ? "teal" : "red.9"}
+            style={{ flexShrink: 0 }}
+            aria-label={t("pathways.disengagement.countLabel", { count: list.total })}
+          >
+            {list.total}
+          </Badge>
+        </Group>
+        <DataTable
+          caption={title}
+          minWidth={0}
+          head={[
+            t("pathways.disengagement.patient"),
+            t("pathways.disengagement.lastContact"),
+            t("pathways.disengagement.lastMissed"),
+            t("pathways.disengagement.daysWithout"),
+            t("pathways.disengagement.lastCheckIn"),
+            t("common.actions"),
+          ]}
+          rowCount={items.length}
+          empty={t("pathways.disengagement.empty")}
+        >
+          {items.map((i) => (
+            <Table.Tr key={i.patientId} data-patient={i.patientCode}>
+              <Table.Td>
+                <Anchor component={Link} to={`/patients/${i.patientId}`} ff="monospace" fw={600}>
+                  {i.patientCode}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {i.enrolmentCodes.join(", ")}
+                </Text>
+              </Table.Td>
+              <Table.Td>{i.lastContactDate ?? t("pathways.disengagement.never")}</Table.Td>
+              <Table.Td>{i.lastMissedDate ?? "—"}</Table.Td>
+              <Table.Td>{i.daysWithoutContact}</Table.Td>
+              <Table.Td>
+                {i.lastCheckIn
+                  ? `${i.lastCheckIn.date} · ${t(`pathways.checkIn.outcome.${i.lastCheckIn.outcome}`)}`
+                  : "—"}
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  leftSection={<IconPhoneCall size={14} aria-hidden="true" />}
+                  onClick={() => onCheckIn(i)}
+                  aria-label={t("pathways.disengagement.checkInFor", { code: i.patientCode })}
+                >
+                  {t("pathways.disengagement.checkIn")}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+        {list.items.length > SHOWN && !all && (
+          <Button variant="subtle" size="xs" onClick={() => setAll(true)} style={{ alignSelf: "flex-start" }}>
+            {t("pathways.disengagement.showAll", { count: list.items.length })}
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
