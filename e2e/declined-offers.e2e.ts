@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations, settle } from "./pages/axe.ts";
+import { DashboardPage } from "./pages/dashboard-page.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { choose, isoDaysFromToday, typeDate } from "./pages/registry.ts";
+import { labelled } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
 import { createWorld, type World } from "./support/fixtures.ts";
@@ -82,5 +84,44 @@ describe("offered and declined", () => {
     await cell.getByText(`${after.enrolled} of ${after.enrolled + after.declined}`).waitFor();
     expect(await cell.textContent()).not.toBe(beforeText);
     await screenshot(page, "site-status-uptake");
+  });
+
+  it("a coordinator makes uptake an indicator with a target and reads it on the dashboard", async () => {
+    const { page } = await w.session();
+    await new LoginPage(page).signInAs("coordinator");
+    const d = new DashboardPage(page);
+    await page.goto(`/programmes/${programmeId}/dashboard`);
+    await d.heading("BPD-LOM dashboard");
+    await d.go("Indicators");
+    await page.getByRole("link", { name: "New indicator" }).click();
+    await d.heading("New indicator");
+    const field = (label: string) => page.locator("input, textarea").and(page.getByLabel(labelled(label)));
+    await page.getByText("Uptake of the practice", { exact: true }).click();
+    // Only the window is asked: no population or records to choose.
+    expect(await page.getByText("Patients counted (population)").count()).toBe(0);
+    await field("Label").fill("Uptake in the last year");
+    await field("Identifier").fill("uptake_year");
+    await field("Window (days up to the as-of date)").fill("365");
+    await field("Target (%)").fill("70");
+    await screenshot(page, "uptake-indicator-editor", true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Save indicator" }).click();
+    await d.heading("Uptake in the last year");
+    expect(await page.getByText("Target: ≥ 70%").count()).toBeGreaterThan(0);
+    await page.getByRole("img", { name: /^Bar chart of Uptake in the last year by site/ }).waitFor();
+
+    // The dashboard's figure is the uptake the site table shows.
+    const lecco = await leccoUptake();
+    const res = await coordinator.get(`/api/programmes/${programmeId}/indicators?ids=uptake_year`);
+    const records = (
+      res.json as { indicators: Array<{ site: string | null; numerator: number; denominator: number }> }
+    ).indicators;
+    expect(records.find((r) => r.site === "LECCO")).toMatchObject({
+      numerator: lecco.enrolled,
+      denominator: lecco.enrolled + lecco.declined,
+    });
+    await page.getByText("Indicator saved").waitFor({ state: "detached" });
+    await screenshot(page, "uptake-indicator-chart");
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

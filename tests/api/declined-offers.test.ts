@@ -121,3 +121,101 @@ describe("declined offers: reading", () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe("uptake as an indicator (source offers)", () => {
+  const bpd = () => w.ids.programmes.bpd;
+  interface Rec {
+    id: string;
+    site: string | null;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    target: number | null;
+  }
+  const indicator = async (query = "") => {
+    const res = await (await w.as("coordinator")).get(
+      `/api/programmes/${bpd()}/indicators?ids=uptake_12m${query}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().indicators as Rec[];
+  };
+  const uptake = async () => {
+    const res = await (await w.as("coordinator")).get(`/api/programmes/${bpd()}/uptake`);
+    expect(res.statusCode).toBe(200);
+    return res.json() as {
+      sites: Array<{ siteCode: string; enrolled: number; declined: number; uptake: number | null }>;
+      programme: { enrolled: number; declined: number; uptake: number | null };
+    };
+  };
+  /** The indicator's rows agree with the uptake read, site by site and for the programme. */
+  const expectAgreement = async () => {
+    const [records, read] = await Promise.all([indicator(), uptake()]);
+    for (const s of read.sites) {
+      const r = records.find((x) => x.site === s.siteCode)!;
+      expect(r, s.siteCode).toMatchObject({
+        numerator: s.enrolled,
+        denominator: s.enrolled + s.declined,
+        value: s.uptake,
+      });
+    }
+    expect(records.find((x) => x.site === null)).toMatchObject({
+      numerator: read.programme.enrolled,
+      denominator: read.programme.enrolled + read.programme.declined,
+      value: read.programme.uptake,
+    });
+  };
+
+  it("is defined by a coordinator with a target, and refused with another kind", async () => {
+    const as = await w.as("coordinator");
+    const bad = await as.post(`/api/programmes/${bpd()}/indicator-definitions`, {
+      definition: { id: "uptake_count", label: "Uptake", kind: "count", compute: { source: "offers" } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(issuesOf(bad)).toContain("body.definition.kind:custom");
+    const badWindow = await as.post(`/api/programmes/${bpd()}/indicator-definitions`, {
+      definition: {
+        id: "uptake_zero",
+        label: "Uptake",
+        kind: "ratio",
+        compute: { source: "offers", windowDays: 0 },
+      },
+    });
+    expect(badWindow.statusCode).toBe(400);
+    const res = await as.post(`/api/programmes/${bpd()}/indicator-definitions`, {
+      definition: {
+        id: "uptake_12m",
+        label: "Uptake of the practice (12 months)",
+        kind: "ratio",
+        target: 0.7,
+        direction: "higher_is_better",
+        compute: { source: "offers" },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    await expectAgreement();
+    const s1 = (await indicator()).find((r) => r.site === "S1")!;
+    expect(s1).toMatchObject({ numerator: 1, denominator: 2, value: 0.5, target: 0.7 });
+  });
+
+  it("follows a new declined offer and a new enrolment at once (no stale cache)", async () => {
+    const declining = (await createPatient(w, w.ids.sites.s1)).id;
+    const res = await (await w.as("clinician1")).post("/api/declined-offers", offer(declining));
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await indicator()).find((r) => r.site === "S1")).toMatchObject({ numerator: 1, denominator: 3 });
+    const joining = (await createPatient(w, w.ids.sites.s1)).id;
+    await enrol(w, {
+      patientId: joining,
+      programmeId: bpd(),
+      siteId: w.ids.sites.s1,
+      enrolmentDate: daysAgo(5),
+    });
+    expect((await indicator()).find((r) => r.site === "S1")).toMatchObject({ numerator: 2, denominator: 4 });
+    await expectAgreement();
+  });
+
+  it("counts only the window up to the as-of date", async () => {
+    // Fifteen days ago: the enrolment of twenty days ago counts, the offers of ten days ago not yet.
+    const past = await indicator(`&asOf=${daysAgo(15)}`);
+    expect(past.find((r) => r.site === "S1")).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
+  });
+});

@@ -30,6 +30,7 @@ const ARTEFACT_TABLES: Array<[table: string, orderBy: string]> = [
   ["training_courses", "id"],
   ["training_attendance", "course_id, professional_id"],
   ["supervision_sessions", "id"],
+  ["declined_offers", "id"],
 ];
 async function artefactChecksums(db: Db): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -207,6 +208,29 @@ describe("the demo's artefacts", () => {
     const sessions = await db.selectFrom("supervision_sessions").select(["date"]).execute();
     expect(sessions.length).toBeGreaterThan(0);
     for (const s of sessions) expect(s.date <= YESTERDAY).toBe(true);
+  });
+
+  it("have declined offers in the last year, so uptake is below 100 % at some sites and not at others", async () => {
+    const offers = await db
+      .selectFrom("declined_offers as o")
+      .innerJoin("enrolments as e", (j) =>
+        j.onRef("e.patient_id", "=", "o.patient_id").onRef("e.programme_id", "=", "o.programme_id"),
+      )
+      .select("o.id")
+      .execute();
+    expect(offers).toEqual([]); // nobody who declined is enrolled in that programme
+    const perSite = await db
+      .selectFrom("declined_offers")
+      .select(["programme_id", "site_id", "offer_date"])
+      .execute();
+    expect(perSite.length).toBeGreaterThan(5);
+    for (const o of perSite) {
+      expect(o.offer_date <= YESTERDAY).toBe(true);
+      expect(o.offer_date >= addDays(TEST_AS_OF, -366)).toBe(true);
+    }
+    const bpdSites = new Set(perSite.filter((o) => o.programme_id === ids.bpd).map((o) => o.site_id));
+    expect(bpdSites.size).toBeGreaterThan(0);
+    expect(bpdSites.size).toBeLessThan(ids.sites.size);
   });
 
   it("answer the planning and measures pages' endpoints with data", async () => {

@@ -199,6 +199,21 @@ describe("data versions", () => {
           .execute(),
       ["P"],
     ],
+    [
+      "a declined offer of P (uptake, the offers source)",
+      () =>
+        db()
+          .insertInto("declined_offers")
+          .values({
+            patient_id: id(reg.patients, "a1"),
+            programme_id: id(reg.programmes, "P"),
+            site_id: id(reg.sites, "A"),
+            offer_date: "2024-05-01",
+            reason: "other",
+          })
+          .execute(),
+      ["P"],
+    ],
   ] as const)("%s bumps %j", async (_what, write, expected) => {
     expect(await bumps(write)).toEqual(expected);
   });

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validate } from "../../src/server/indicators/definition.ts";
 import {
   computeCells,
+  executeCompiled,
   liveFromFacts,
   loadProgrammeContext,
   recomputeCells,
 } from "../../src/server/indicators/service.ts";
+import { siteCachedCells } from "../../src/server/indicators/site-cache.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
 import { openIndicatorDatabase } from "./db.ts";
 import { Registry } from "./fixtures.ts";
@@ -129,5 +131,60 @@ describe("indicators recomputed from the records are cached per site", () => {
     const after = await entries();
     expect(after.get("sc-A")!.version).toBeGreaterThan(before.get("sc-A")!.version);
     expect(after.get("sc-B")).toEqual(before.get("sc-B"));
+  });
+});
+
+describe("uptake (source offers) by site", () => {
+  const UPTAKE = validate({
+    id: "uptake_12m",
+    label: "Uptake",
+    kind: "ratio",
+    compute: { source: "offers" },
+  });
+  const SHORT = validate({
+    id: "uptake_30d",
+    label: "Uptake, 30 days",
+    kind: "ratio",
+    compute: { source: "offers", windowDays: 30 },
+  });
+  if (!UPTAKE.ok || !SHORT.ok) throw new Error("definitions");
+  const OFFERS = [UPTAKE.definition, SHORT.definition];
+
+  it("counts each patient once per site, sums areas and the programme, and caches per site", async () => {
+    const offer = (patient: string, site: string, date: string) =>
+      sql`insert into declined_offers (patient_id, programme_id, site_id, offer_date, reason)
+        select p.id, ${programmeId}, s.id, ${date}::date, 'other' from patients p, sites s
+        where p.code = ${patient} and s.code = ${site}`.execute(database.db);
+    await reg.patient("sc-d1");
+    await reg.patient("sc-d2");
+    await offer("sc-d1", "sc-A", "2024-06-20");
+    await offer("sc-d1", "sc-A", "2024-06-25"); // the same patient twice: once
+    await offer("sc-d2", "sc-C", "2024-03-01"); // in the year, not in the last 30 days
+    await offer("sc-p4", "sc-A", "2024-06-10"); // declined at A, enrolled at B in the window: not declined
+    const ctx = (await loadProgrammeContext(database.db, programmeId))!;
+    for (const by of ["site", "area"] as const) {
+      const options = { asOf: ["2024-06-30", "2024-02-15"], by };
+      const cached = await siteCachedCells(database.db, ctx, OFFERS, options, async (c) =>
+        c.decode(await executeCompiled(database.db, c.query.compile(database.db))),
+      );
+      expect(cached).toEqual(await recomputeCells(database.db, ctx, OFFERS, options));
+      expect(await computeCells(database.db, ctx, OFFERS, options)).toEqual(cached);
+    }
+    const [june] = await recomputeCells(database.db, ctx, OFFERS, { asOf: ["2024-06-30"], by: "site" });
+    const row = (k: string) => june!.groups.find((g) => g.key === k)!.cells;
+    // A: three enrolled (Jan–Mar) + sc-d1 declined; sc-p4 declined too in the last 30 days, when
+    // it was not enrolled (its enrolment at B is in the year). C: three enrolled + sc-d2 (year only).
+    expect(row("sc-A").map((c) => [c.numerator, c.denominator])).toEqual([
+      [3, 4],
+      [0, 2],
+    ]);
+    expect(row("sc-C").map((c) => [c.numerator, c.denominator])).toEqual([
+      [3, 4],
+      [0, 0],
+    ]);
+    expect(june!.total.map((c) => [c.numerator, c.denominator])).toEqual([
+      [9, 11],
+      [0, 2],
+    ]);
   });
 });

@@ -548,6 +548,9 @@ interface Plan {
   aggColumns: Sql[];
   grpColumns: Sql[];
   profColumns: Sql[];
+  /** Per (R, site) counts of patients enrolled / declined in a window, for `offers` definitions. */
+  offColumns: Sql[];
+  offNames: string[];
   tgtCtes: Sql[];
   /** Definitions whose value comes from their own sites-at-target CTE `tgt{j}`. */
   tgtIndices: number[];
@@ -585,6 +588,8 @@ export function compile(
     aggColumns: [],
     grpColumns: [],
     profColumns: [],
+    offColumns: [],
+    offNames: [],
     tgtCtes: [],
     tgtIndices: [],
     select: [],
@@ -715,6 +720,28 @@ export function compile(
           sql`coalesce(${fromAlias("pf")("d")}, 0) as ${col("d")}`,
         ]);
         plan.decode.push((row) => ratioCell(num0(row[name("n")]), num0(row[name("d")]), null));
+        return;
+      }
+      case "offers": {
+        // In the window (R − W, R]: patients enrolled at the site, and patients who declined there
+        // and whose latest enrolment in the programme up to R (any site) is before the window.
+        const w = int(c.windowDays);
+        plan.offColumns.push(
+          sql`count(distinct ox.patient_id) filter (where ox.enrolled and ox.d > ox.r - ${w}) as ${col("n")}`,
+        );
+        plan.offColumns.push(
+          sql`count(distinct ox.patient_id) filter (where not ox.enrolled and ox.d > ox.r - ${w}
+            and (ox.last_enrolled is null or ox.last_enrolled <= ox.r - ${w})) as ${col("x")}`,
+        );
+        plan.offNames.push(name("n"), name("x"));
+        plan.select.push(() => [
+          sql`coalesce(${fromAlias("o")("n")}, 0) as ${col("n")}`,
+          sql`coalesce(${fromAlias("o")("x")}, 0) as ${col("x")}`,
+        ]);
+        plan.decode.push((row) => {
+          const n = num0(row[name("n")]);
+          return ratioCell(n, n + num0(row[name("x")]), null);
+        });
         return;
       }
     }
@@ -885,6 +912,30 @@ function assemble(
       group by grouping sets ((${key}), ())
     )`);
   }
+  const hasOff = plan.offColumns.length > 0;
+  if (hasOff && key) {
+    const offerSites = sites ? sql` and o.site_id = any(${[...sites]}::int[])` : sql``;
+    // One row per enrolment and per declined offer up to R; the windows are the columns' filters.
+    // Counted per site first (each patient once per site), then summed by area and programme.
+    ctes.push(sql`ox as (
+      select rs.r, en.site_id, en.patient_id, true as enrolled, en.enrolment_date as d, null::date as last_enrolled
+      from rs join enrolments en on en.programme_id = ${pid} and en.enrolment_date <= rs.r${onlySites}
+      union all
+      select rs.r, o.site_id, o.patient_id, false, o.offer_date,
+        (select max(x.enrolment_date) from enrolments x
+          where x.programme_id = ${pid} and x.patient_id = o.patient_id and x.enrolment_date <= rs.r)
+      from rs join declined_offers o on o.programme_id = ${pid} and o.offer_date <= rs.r${offerSites}
+    )`);
+    ctes.push(sql`offs as (
+      select ox.r, ox.site_id, ${sql.join(plan.offColumns, sql`, `)} from ox group by ox.r, ox.site_id
+    )`);
+    const sums = plan.offNames.map((n) => sql`sum(${sql.raw(`offs.${n}`)}) as ${sql.raw(n)}`);
+    ctes.push(sql`off as (
+      select offs.r, ${key} as k, grouping(${key}) as total, ${sql.join(sums, sql`, `)}
+      from offs join psites ps on ps.site_id = offs.site_id
+      group by grouping sets ((offs.r, ${key}), (offs.r))
+    )`);
+  }
   ctes.push(...plan.tgtCtes);
   if (by === "site") {
     ctes.push(sql`keys as (select site_code as k from psites)`);
@@ -906,6 +957,7 @@ function assemble(
     if (hasAgg) out.push(sql`left join agg a on ${on("a")}`);
     if (hasGrp) out.push(sql`left join grp g on ${on("g")}`);
     if (hasProf) out.push(sql`left join prof pf on ${on("pf", false)}`);
+    if (hasOff) out.push(sql`left join off o on ${on("o")}`);
     for (const j of plan.tgtIndices) out.push(sql`left join ${sql.raw(`tgt${j}`)} on ${on(`tgt${j}`)}`);
     return out;
   };

@@ -265,6 +265,10 @@ export type ProfessionalFilter = z.infer<typeof ProfessionalFilter>;
  *   this one or none.
  * - `professionals` (count, ratio): the site's professionals matching `where`; a ratio counts
  *   those of `denominator` that also match `numerator`. They have no dates: R does not apply.
+ * - `offers` (ratio): uptake of the practice over the `windowDays` days up to R (R − windowDays,
+ *   R]: patients enrolled at the site in that window ÷ those patients plus the patients who
+ *   declined the offer there in the window and were not enrolled in the programme in it. Each
+ *   patient counts once per site; areas and the programme are sums of their sites.
  */
 export const Source = z.discriminatedUnion("source", [
   z.strictObject({
@@ -285,6 +289,11 @@ export const Source = z.discriminatedUnion("source", [
     source: z.literal("professionals_ratio"),
     denominator: ProfessionalFilter,
     numerator: ProfessionalFilter,
+  }),
+  z.strictObject({
+    source: z.literal("offers"),
+    /** The window ending on R, in days (365: the last twelve months). */
+    windowDays: z.number().int().min(1).max(3660).default(365),
   }),
 ]);
 export type Source = z.infer<typeof Source>;
@@ -318,6 +327,7 @@ export const IndicatorDefinition = z
       groups: ["count"],
       professionals: ["count"],
       professionals_ratio: ["ratio"],
+      offers: ["ratio"],
     };
     if (!allowed[c.source].includes(d.kind)) {
       ctx.addIssue({

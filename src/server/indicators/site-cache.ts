@@ -88,15 +88,19 @@ export async function siteCachedCells(
   });
 }
 
+/** Only enrolment indicators have a population size; site-level sources (offers, groups…) have none. */
+const sized = (d: IndicatorDefinition) => d.compute.source === "enrolments";
+
 function emptyCell(d: IndicatorDefinition): Cell {
-  if (d.kind === "ratio") return { numerator: 0, denominator: 0, value: null, size: 0 };
-  if (d.kind === "count") return { numerator: 0, denominator: null, value: 0, size: 0 };
-  return { numerator: null, denominator: null, value: null, size: 0, values: [] };
+  const size = sized(d) ? 0 : null;
+  if (d.kind === "ratio") return { numerator: 0, denominator: 0, value: null, size };
+  if (d.kind === "count") return { numerator: 0, denominator: null, value: 0, size };
+  return { numerator: null, denominator: null, value: null, size, values: [] };
 }
 
 /** Cells of disjoint groups of enrolments as one: sums, or the median of all their values. */
 export function mergeCells(d: IndicatorDefinition, cells: Cell[]): Cell {
-  const size = cells.reduce((s, c) => s + (c.size ?? 0), 0);
+  const size = sized(d) ? cells.reduce((s, c) => s + (c.size ?? 0), 0) : null;
   if (d.kind === "median") {
     const values = cells.flatMap((c) => c.values ?? []).sort((a, b) => a - b);
     const n = values.length;

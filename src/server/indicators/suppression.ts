@@ -23,7 +23,7 @@ import type { IndicatorDefinition } from "./definition.ts";
 /** Whether the cells of this definition count people (and so are protected). */
 export function protectedDefinition(d: IndicatorDefinition): boolean {
   const s = d.compute.source;
-  return s === "enrolments" || s === "professionals" || s === "professionals_ratio";
+  return s === "enrolments" || s === "professionals" || s === "professionals_ratio" || s === "offers";
 }
 
 function primary(d: IndicatorDefinition, c: Cell): boolean {

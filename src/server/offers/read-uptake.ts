@@ -7,7 +7,7 @@ import type { Uptake } from "./schemas.ts";
 import { uptakeOf } from "./uptake.ts";
 
 interface Row {
-  site_id: number | null;
+  site_id: number;
   enrolled: number;
   declined: number;
 }
@@ -15,7 +15,8 @@ interface Row {
 /**
  * Uptake of the programme per site and overall over a period (default: the last 12 months), in
  * one set-based query: patients enrolled in it in the period, and patients who declined it in the
- * period and were not enrolled in it in the period (each patient once per site).
+ * period and were not enrolled in it in the period (each patient once per site). The programme's
+ * counts are the sums of its sites', as the `offers` indicator's are (indicators/compile.ts).
  */
 export async function readUptake(
   db: Executor,
@@ -44,9 +45,11 @@ export async function readUptake(
       count(distinct patient_id) filter (where is_enrolled)::int as enrolled,
       count(distinct patient_id) filter (where not is_enrolled)::int as declined
     from people
-    group by grouping sets ((site_id), ())`.execute(db);
-  const cells = (r: Row | undefined) =>
+    group by site_id`.execute(db);
+  const cells = (r: Pick<Row, "enrolled" | "declined"> | undefined) =>
     uptakeOf(r?.enrolled ?? 0, r?.declined ?? 0, access.suppressSmallCells);
+  // Every site with enrolments or offers of the programme counts, as in the indicators.
+  const sum = (pick: (r: Row) => number) => rows.reduce((n, r) => n + pick(r), 0);
   return {
     programmeId: programme.id,
     from,
@@ -56,6 +59,6 @@ export async function readUptake(
       siteCode: s.code,
       ...cells(rows.find((r) => r.site_id === s.id)),
     })),
-    programme: cells(rows.find((r) => r.site_id === null)),
+    programme: cells({ enrolled: sum((r) => r.enrolled), declined: sum((r) => r.declined) }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from "kysely";
+import { DECLINE_REASONS } from "../../../shared/vocabulary.ts";
 import { loadProgrammeScope, type ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Actor, AuditEntry } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
@@ -10,6 +11,7 @@ import { findScale } from "../../measures/fidelity/scales/index.ts";
 import { saveAttendance } from "../../measures/workforce/attendance.ts";
 import { createCourse } from "../../measures/workforce/courses.ts";
 import { recordSupervision } from "../../measures/workforce/supervision.ts";
+import { recordDeclinedOffer } from "../../offers/record-declined-offer.ts";
 import { actionPlanSpec } from "../../planning/action-plan/action-plan.ts";
 import { copyPlanToSites } from "../../planning/action-plan/copy-to-sites.ts";
 import type { ActionPlanContent } from "../../planning/action-plan/schemas.ts";
@@ -33,6 +35,7 @@ import type { Owner } from "../../planning/versions/owner.ts";
 import { planningWrite } from "../../planning/versions/planning-write.ts";
 import { loadCurrent } from "../../planning/versions/repository.ts";
 import { writeVersion } from "../../planning/versions/write-version.ts";
+import { createPatient } from "../../registry/create-patient.ts";
 import { demoProgrammes } from "../region.ts";
 import { Rng } from "../registry/prng.ts";
 import {
@@ -72,6 +75,8 @@ export interface DemoArtefactsSummary {
   courses: number;
   attendance: number;
   supervision: number;
+  /** Patients who were offered a programme and declined it (uptake). */
+  declinedOffers: number;
   /** Time taken, in milliseconds (not part of what is written). */
   ms: number;
 }
@@ -105,6 +110,7 @@ export async function seedDemoArtefacts(
     courses: 0,
     attendance: 0,
     supervision: 0,
+    declinedOffers: 0,
     ms: 0,
   };
   const started = performance.now();
@@ -439,6 +445,34 @@ export async function seedDemoArtefacts(
         professionalIds: team,
       });
       summary.supervision += 1;
+    }
+  }
+  // 7. Offered and declined: at each site of the programmes a few newly referred patients were
+  //    offered the practice in the last year and declined it (the Lombardy report's "offered to
+  //    and did not take part"), so uptake is below 100 % where it is true. They are registered
+  //    and recorded through the registry's and offers' own write paths, audited.
+  for (const programme of [bpd, imr]) {
+    for (const site of [...programme.sites].sort((a, b) => a.code.localeCompare(b.code))) {
+      const r = rng.fork("declined", programme.code, site.code);
+      const n = r.int(0, 3);
+      for (let i = 1; i <= n; i++) {
+        const offerDate = addDays(yesterday, -r.int(5, 330));
+        const patient = await createPatient(db, principal, actorFor(site.id), {
+          siteId: site.id,
+          code: `${site.code}-${programme.code}-DECL-${i}`,
+          birthYear: yearOf(offerDate) - r.int(18, 55),
+          sex: r.chance(0.6) ? "F" : "M",
+          firstContactDate: addDays(offerDate, -r.int(0, 60)),
+        });
+        await recordDeclinedOffer(db, principal, actorFor(site.id), {
+          patientId: patient.id,
+          programmeId: programme.id,
+          siteId: site.id,
+          offerDate,
+          reason: DECLINE_REASONS[r.int(0, DECLINE_REASONS.length - 1)]!,
+        });
+        summary.declinedOffers += 1;
+      }
     }
   }
   summary.ms = Math.round(performance.now() - started);

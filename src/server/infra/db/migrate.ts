@@ -25,6 +25,7 @@ import * as m0023 from "./migrations/0023_declined_offers.ts";
 import * as m0024 from "./migrations/0024_pathways.ts";
 import * as m0025 from "./migrations/0025_planning_chain_links.ts";
 import * as m0026 from "./migrations/0026_staff_history.ts";
+import * as m0027 from "./migrations/0027_offers_indicator.ts";
 import type { DB } from "./schema.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   "0024_pathways": m0024,
   "0025_planning_chain_links": m0025,
   "0026_staff_history": m0026,
+  "0027_offers_indicator": m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -170,6 +170,16 @@ export const dashboardEn = {
     idHint: "Lower-case letters, digits and _; it never changes.",
     label: "Label",
     description: "Description",
+    measuresLabel: "What it is about",
+    measuresOptions: {
+      enrolments: "Patients and their care",
+      offers: "Uptake of the practice",
+    },
+    uptake: "Uptake",
+    uptakeHint:
+      "Patients enrolled at the site in the window, out of those patients plus the patients who declined the offer there in the window (and were not enrolled in it). Declined offers are recorded on the patient’s page.",
+    windowDays: "Window (days up to the as-of date)",
+    windowDaysHint: "365: the last twelve months.",
     kindLabel: "What it computes",
     kinds: {
       ratio: "Percentage of the patients",

@@ -173,6 +173,16 @@ export const dashboardIt: Messages["dashboard"] = {
     idHint: "Lettere minuscole, cifre e _; non cambia mai.",
     label: "Etichetta",
     description: "Descrizione",
+    measuresLabel: "Di che cosa tratta",
+    measuresOptions: {
+      enrolments: "Pazienti e le loro cure",
+      offers: "Adesione alla pratica",
+    },
+    uptake: "Adesione",
+    uptakeHint:
+      "Pazienti arruolati nella sede nel periodo, su questi pazienti più quelli che nel periodo vi hanno rifiutato la proposta (senza esservi arruolati). Le proposte rifiutate si registrano nella pagina del paziente.",
+    windowDays: "Periodo (giorni fino alla data di riferimento)",
+    windowDaysHint: "365: gli ultimi dodici mesi.",
     kindLabel: "Che cosa calcola",
     kinds: {
       ratio: "Percentuale dei pazienti",

@@ -31,6 +31,7 @@ import { PopulationFields } from "./population-fields.tsx";
 import { PreviewPanel } from "./preview-panel.tsx";
 import { RecordsFields } from "./records-fields.tsx";
 import { TargetFields } from "./target-fields.tsx";
+import { UptakeFields } from "./uptake-fields.tsx";
 
 /** `indicators/new` and `indicators/:indicatorId/edit`: build a definition from menus, preview, save. */
 export function EditorPage() {
@@ -192,13 +193,19 @@ function Editor({
           {json === null ? (
             <>
               <IdentityFields {...sectionProps} isNew={!stored} />
-              <PopulationFields {...sectionProps} />
-              <RecordsFields
-                {...sectionProps}
-                types={types}
-                earlyWindowDays={earlyWindowDays}
-                intensiveThreshold={intensiveThreshold}
-              />
+              {form.measures === "offers" ? (
+                <UptakeFields {...sectionProps} />
+              ) : (
+                <>
+                  <PopulationFields {...sectionProps} />
+                  <RecordsFields
+                    {...sectionProps}
+                    types={types}
+                    earlyWindowDays={earlyWindowDays}
+                    intensiveThreshold={intensiveThreshold}
+                  />
+                </>
+              )}
               <TargetFields {...sectionProps} />
             </>
           ) : (

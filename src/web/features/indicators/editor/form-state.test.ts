@@ -49,6 +49,8 @@ describe("the indicator editor's menus and the definition language", () => {
       "a lower-is-better ratio",
       { direction: "lower_is_better", types: ["crisis_intervention"], target: 12.5 },
     ],
+    ["uptake of the practice over the last year, aiming at 70 %", { measures: "offers", target: 70 }],
+    ["uptake over 90 days, no direction", { measures: "offers", windowDays: 90, direction: "" }],
   ];
 
   it.each(cases)("%s: is a valid definition and reads back into the same menus", (_name, over) => {
@@ -92,5 +94,16 @@ describe("the indicator editor's menus and the definition language", () => {
     expect(fieldOf(paths, "definition.compute.numerator.records.types.0")).toBe("types");
     expect(fieldOf(paths, "definition.compute.numerator")).toBe("recordKind");
     expect(fieldOf(paths, "definition.compute")).toBeNull();
+  });
+
+  it("writes uptake as a ratio of the offers source, its window in its own field", () => {
+    const built = toDefinition(form({ measures: "offers", kind: "count", windowDays: 180, target: 50 }));
+    expect(built.definition).toMatchObject({
+      kind: "ratio",
+      target: 0.5,
+      compute: { source: "offers", windowDays: 180 },
+    });
+    expect(fieldOf(built.paths, "definition.compute.windowDays")).toBe("windowDays");
+    expect(fromDefinition({ ...built.definition, compute: { source: "offers", extra: 1 } })).toBeNull();
   });
 });

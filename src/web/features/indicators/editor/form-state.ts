@@ -28,6 +28,10 @@ export interface EditorForm {
   id: string;
   label: string;
   description: string;
+  /** What the indicator is about: enrolments and their records, or the uptake of the practice. */
+  measures: "enrolments" | "offers";
+  /** Uptake: the window ending on the as-of date, in days. */
+  windowDays: NumberField;
   kind: Kind;
   /** For a count: patients meeting the condition, or their records. */
   countOf: "patients" | "records";
@@ -61,6 +65,8 @@ export const EMPTY_FORM: EditorForm = {
   id: "",
   label: "",
   description: "",
+  measures: "enrolments",
+  windowDays: 365,
   kind: "ratio",
   countOf: "patients",
   observed: "early",
@@ -112,7 +118,8 @@ export type FieldName =
   | "fromDay"
   | "toDay"
   | "until"
-  | "atLeast";
+  | "atLeast"
+  | "windowDays";
 
 export interface Built {
   definition: IndicatorDefinitionInput;
@@ -130,6 +137,35 @@ const CARE_PERIOD: Window = { fromDay: 0, toDay: null, until: "care_end" };
 
 /** The definition the menus describe, and the path of every field in it. */
 export function toDefinition(f: EditorForm): Built {
+  return f.measures === "offers" ? uptakeDefinition(f) : enrolmentDefinition(f);
+}
+
+/** Uptake of the practice (source `offers`): a ratio over a window ending on the as-of date. */
+function uptakeDefinition(f: EditorForm): Built {
+  const D = "definition";
+  return {
+    definition: {
+      id: f.id.trim(),
+      label: f.label,
+      description: f.description,
+      kind: "ratio",
+      target: f.target === "" ? null : f.target / 100,
+      direction: f.direction === "" ? null : f.direction,
+      compute: { source: "offers", ...(f.windowDays === "" ? {} : { windowDays: f.windowDays }) },
+    },
+    paths: {
+      id: `${D}.id`,
+      label: `${D}.label`,
+      description: `${D}.description`,
+      kind: `${D}.kind`,
+      target: `${D}.target`,
+      direction: `${D}.direction`,
+      windowDays: `${D}.compute.windowDays`,
+    },
+  };
+}
+
+function enrolmentDefinition(f: EditorForm): Built {
   const D = "definition";
   const paths: Built["paths"] = {
     id: `${D}.id`,
@@ -293,6 +329,7 @@ const normalWindow = (w: Json) => ({
 export function fromDefinition(input: unknown): EditorForm | null {
   if (!isObj(input) || !isObj(input.compute)) return null;
   const c = input.compute;
+  if (c.source === "offers") return uptakeForm(input, c);
   if (c.source !== "enrolments" || !isObj(c.population)) return null;
   const kind = input.kind;
   if (kind !== "ratio" && kind !== "count" && kind !== "median") return null;
@@ -393,4 +430,24 @@ export function fromDefinition(input: unknown): EditorForm | null {
   } else return null;
   if (Object.keys(records).some((k) => !known.has(k))) return null;
   return f;
+}
+
+function uptakeForm(input: Json, c: Json): EditorForm | null {
+  if (input.kind !== "ratio") return null;
+  if (Object.keys(c).some((k) => k !== "source" && k !== "windowDays")) return null;
+  const windowDays = c.windowDays ?? 365;
+  if (typeof windowDays !== "number") return null;
+  if (input.target !== null && input.target !== undefined && typeof input.target !== "number") return null;
+  return {
+    ...EMPTY_FORM,
+    id: String(input.id ?? ""),
+    label: String(input.label ?? ""),
+    description: String(input.description ?? ""),
+    measures: "offers",
+    windowDays,
+    kind: "ratio",
+    target: typeof input.target === "number" ? Math.round(input.target * 100 * 1e6) / 1e6 : "",
+    direction:
+      input.direction === "higher_is_better" || input.direction === "lower_is_better" ? input.direction : "",
+  };
 }

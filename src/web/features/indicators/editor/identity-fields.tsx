@@ -1,7 +1,7 @@
 import { Input, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { SectionProps } from "./fields.ts";
-import type { Kind } from "./form-state.ts";
+import type { EditorForm, Kind } from "./form-state.ts";
 
 /** The indicator's name and what it computes. */
 export function IdentityFields({ form, set, error, isNew }: SectionProps & { isNew: boolean }) {
@@ -40,22 +40,37 @@ export function IdentityFields({ form, set, error, isNew }: SectionProps & { isN
           onChange={(e) => set("description", e.currentTarget.value)}
           error={error("description")}
         />
-        <Input.Wrapper
-          label={t("dashboard.editor.kindLabel")}
-          error={error("kind")}
-          id="kind-field"
-          labelElement="div"
-        >
+        <Input.Wrapper label={t("dashboard.editor.measuresLabel")} id="measures-field" labelElement="div">
           <div>
             <SegmentedControl
-              aria-labelledby="kind-field-label"
-              value={form.kind}
-              onChange={(v) => set("kind", v as Kind)}
-              data={kinds.map((k) => ({ value: k, label: t(`dashboard.editor.kinds.${k}`) }))}
+              aria-labelledby="measures-field-label"
+              value={form.measures}
+              onChange={(v) => set("measures", v as EditorForm["measures"])}
+              data={(["enrolments", "offers"] as const).map((k) => ({
+                value: k,
+                label: t(`dashboard.editor.measuresOptions.${k}`),
+              }))}
             />
           </div>
         </Input.Wrapper>
-        {form.kind === "count" && (
+        {form.measures === "enrolments" && (
+          <Input.Wrapper
+            label={t("dashboard.editor.kindLabel")}
+            error={error("kind")}
+            id="kind-field"
+            labelElement="div"
+          >
+            <div>
+              <SegmentedControl
+                aria-labelledby="kind-field-label"
+                value={form.kind}
+                onChange={(v) => set("kind", v as Kind)}
+                data={kinds.map((k) => ({ value: k, label: t(`dashboard.editor.kinds.${k}`) }))}
+              />
+            </div>
+          </Input.Wrapper>
+        )}
+        {form.measures === "enrolments" && form.kind === "count" && (
           <Input.Wrapper label={t("dashboard.editor.countOf")} id="count-of-field" labelElement="div">
             <div>
               <SegmentedControl
