@@ -1,14 +1,15 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  clients,
+  type Clients,
   createPatient,
   daysAgo,
   enrol,
   expectCreated,
   registryCounts,
+  withRegistryWorld,
 } from "../support/registry-world.ts";
-import { createWorld, type World } from "../support/world.ts";
+import type { World } from "../support/world.ts";
 
 /**
  * Untrusted input, generated: near-valid bodies with hostile values (NUL characters, year 0,
@@ -16,14 +17,13 @@ import { createWorld, type World } from "../support/world.ts";
  * never a 5xx — and a refused request stores nothing.
  */
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
+let c: Clients;
 let patientId: number;
 let enrolmentId: number;
 let groupId: number;
 let planId: number;
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
+withRegistryWorld(async (world, users) => {
+  [w, c] = [world, users];
   const p = await createPatient(w, w.ids.sites.s1);
   patientId = p.id;
   enrolmentId = (
@@ -54,9 +54,6 @@ beforeAll(async () => {
       integratedActionsStarted: false,
     }),
   ).id;
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 const hostileString = fc.oneof(

@@ -1,24 +1,21 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validationMessage } from "../../src/shared/validation-messages.ts";
 import {
-  clients,
+  type Clients,
   createPatient,
   daysAgo,
   expectCreated,
   issuesOf,
   registryCounts,
+  withRegistryWorld,
 } from "../support/registry-world.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import type { Username, World } from "../support/world.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
-});
-afterAll(async () => {
-  await w?.close();
+let c: Clients;
+withRegistryWorld((world, users) => {
+  [w, c] = [world, users];
 });
 
 type Who = Username | "anonymous";

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { today } from "../../src/server/infra/time/civil-date.ts";
 import {
-  clients,
+  type Clients,
   createPatient,
   daysAgo,
   expectCreated,
@@ -10,16 +10,16 @@ import {
   linkProfessional,
   registryCounts,
   thisYear,
+  withRegistryWorld,
 } from "../support/registry-world.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import type { Username, World } from "../support/world.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
+let c: Clients;
 let s1Patient: { id: number };
 let s3Patient: { id: number };
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
+withRegistryWorld(async (world, users) => {
+  [w, c] = [world, users];
   // The BPD practice adds a psychosocial type of its own.
   await w.database.db
     .updateTable("practice_versions")
@@ -30,9 +30,6 @@ beforeAll(async () => {
     .execute();
   s1Patient = await createPatient(w, w.ids.sites.s1);
   s3Patient = await createPatient(w, w.ids.sites.s3);
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 type Who = Username | "anonymous";

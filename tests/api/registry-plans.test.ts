@@ -1,23 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  clients,
+  type Clients,
   createPatient,
   daysAgo,
   expectCreated,
   issuesOf,
   registryCounts,
   thisYear,
+  withRegistryWorld,
 } from "../support/registry-world.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import type { Username, World } from "../support/world.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
-});
-afterAll(async () => {
-  await w?.close();
+let c: Clients;
+withRegistryWorld((world, users) => {
+  [w, c] = [world, users];
 });
 
 type Who = Username | "anonymous";

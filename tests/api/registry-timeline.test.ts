@@ -1,14 +1,19 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
-import { clients, enrolledPatient, expectCreated, insertInterventions } from "../support/registry-world.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import {
+  type Clients,
+  enrolledPatient,
+  expectCreated,
+  insertInterventions,
+  withRegistryWorld,
+} from "../support/registry-world.ts";
+import type { Username, World } from "../support/world.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
+let c: Clients;
+withRegistryWorld(async (world, users) => {
+  [w, c] = [world, users];
   // BPD adds a psychosocial type of its own; IMR adds one too, which is not BPD's.
   const setTypes = (practiceId: number, types: object[]) =>
     w.database.db
@@ -18,9 +23,6 @@ beforeAll(async () => {
       .execute();
   await setTypes(w.ids.practices.bpd, [{ code: "mbt_session", label: "MBT", psychosocial: true }]);
   await setTypes(w.ids.practices.imr, [{ code: "imr_session", label: "IMR", psychosocial: true }]);
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 type Who = Username | "anonymous";

@@ -1,18 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/server/infra/time/civil-date.ts";
 import {
-  clients,
+  type Clients,
   createPatient,
   daysAgo,
   enrol,
   enrolledPatient,
   expectCreated,
   insertInterventions,
+  withRegistryWorld,
 } from "../support/registry-world.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import type { Username, World } from "../support/world.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
+let c: Clients;
 
 /** Patient codes by role in the scenario. */
 const P = {
@@ -56,9 +57,8 @@ async function scenario(code: string, daysIn: number, extra: Record<string, unkn
 
 const psy = (dates: string[], type = "psychotherapy") => dates.map((date) => ({ date, type }));
 
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
+withRegistryWorld(async (world, users) => {
+  [w, c] = [world, users];
   const cm = { caseManagerCode: "CM-1", caseManagerProfile: "nurse" };
 
   const a = await scenario(P.closedShort, 100);
@@ -94,9 +94,6 @@ beforeAll(async () => {
   await plan(h.patient.id, h.day(2), true);
 
   await scenario(P.future, 0);
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 type Who = Username | "anonymous";

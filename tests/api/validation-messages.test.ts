@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { today as regionToday, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import { isKnownRule } from "../../src/shared/validation-messages.ts";
-import { clients, patientBody } from "../support/registry-world.ts";
-import { createWorld, RAW_ZOD, type World } from "../support/world.ts";
+import { type Clients, patientBody, withRegistryWorld } from "../support/registry-world.ts";
+import { RAW_ZOD, type World } from "../support/world.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
-});
-afterAll(async () => {
-  await w?.close();
+let c: Clients;
+withRegistryWorld((world, users) => {
+  [w, c] = [world, users];
 });
 
 interface Issue {

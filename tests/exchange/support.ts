@@ -152,6 +152,9 @@ export const BASE: Record<string, string[][]> = {
   ],
 };
 
+/** The header row of an exchange file, as the base extract (and `export`) writes it. */
+export const headerOf = (file: string): string[] => BASE[file]![0]!;
+
 /** The base extract as file contents, with some files replaced (a table, raw text or bytes) or removed (null). */
 export function extract(changes: Record<string, string[][] | string | Buffer | null> = {}): Extract {
   const out: Extract = {};

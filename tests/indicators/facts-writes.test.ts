@@ -10,7 +10,7 @@ import {
   recomputeCells,
 } from "../../src/server/indicators/service.ts";
 import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
-import { importFiles } from "../exchange/support.ts";
+import { csv, headerOf, importFiles } from "../exchange/support.ts";
 import { type Client, createWorld, type World } from "../support/world.ts";
 import { addDays } from "./fixtures.ts";
 
@@ -333,8 +333,7 @@ async function apply(m: Model, o: ApiOp, run: number) {
  */
 function importedExtract(run: number, n: number, moveBy: number, extra: number, type: string) {
   const code = (x: string) => `R${run}${x}`;
-  const rows = (header: string[], data: string[][]) =>
-    `${[header, ...data].map((r) => r.join(",")).join("\n")}\n`;
+  const rows = (file: string, data: string[][]) => csv([headerOf(file), ...data]);
   const patients = [0, 1, 2].map((i) => [
     code(`P${i}`),
     String(1990 + i * 5),
@@ -374,65 +373,17 @@ function importedExtract(run: number, n: number, moveBy: number, extra: number, 
     ]);
   }
   return {
-    "sites.csv": rows(
-      ["site_code", "site_name", "area_code", "area_name"],
-      [
-        ["S1", "Site one", "ATS-N", "North"],
-        ["S2", "Site two", "ATS-N", "North"],
-        ["S3", "Site three", "ATS-S", "South"],
-      ],
-    ),
-    "patients.csv": rows(
-      ["patient_code", "birth_year", "sex", "residence_area", "first_contact_date"],
-      patients,
-    ),
-    "enrolments.csv": rows(
-      [
-        "enrolment_code",
-        "patient_code",
-        "programme_code",
-        "site_code",
-        "enrolment_date",
-        "end_date",
-        "end_reason",
-        "primary_diagnosis",
-        "secondary_diagnosis",
-        "case_manager_code",
-        "case_manager_profile",
-      ],
-      enrolments,
-    ),
-    "interventions.csv": rows(
-      [
-        "intervention_code",
-        "patient_code",
-        "site_code",
-        "date",
-        "type",
-        "setting",
-        "recipient",
-        "professional_code",
-        "professional_profile",
-        "duration_min",
-        "group_code",
-        "module",
-      ],
-      interventions,
-    ),
-    "treatment_plans.csv": rows(
-      [
-        "plan_code",
-        "patient_code",
-        "site_code",
-        "created_date",
-        "shared_with_patient_date",
-        "signed_by_patient",
-        "shared_with_social_services",
-        "shared_with_work_inclusion",
-        "integrated_actions_started",
-      ],
-      [[code("T0"), code("P0"), "S1", addDays(BASE, 10 + n * 7), "", n % 2 ? "Y" : "N", "N", "N", "N"]],
-    ),
+    "sites.csv": rows("sites.csv", [
+      ["S1", "Site one", "ATS-N", "North"],
+      ["S2", "Site two", "ATS-N", "North"],
+      ["S3", "Site three", "ATS-S", "South"],
+    ]),
+    "patients.csv": rows("patients.csv", patients),
+    "enrolments.csv": rows("enrolments.csv", enrolments),
+    "interventions.csv": rows("interventions.csv", interventions),
+    "treatment_plans.csv": rows("treatment_plans.csv", [
+      [code("T0"), code("P0"), "S1", addDays(BASE, 10 + n * 7), "", n % 2 ? "Y" : "N", "N", "N", "N"],
+    ]),
   };
 }
 

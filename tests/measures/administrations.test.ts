@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
-import { clients, createPatient, daysAgo, issuesOf, measureCounts, ok, phq9, thisYear } from "./support.ts";
+import { type Clients, withRegistryWorld } from "../support/registry-world.ts";
+import type { Username, World } from "../support/world.ts";
+import { createPatient, daysAgo, issuesOf, measureCounts, ok, phq9, thisYear } from "./support.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
+let c: Clients;
 let s1Patient: { id: number };
 let s3Patient: { id: number };
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
+withRegistryWorld(async (world, users) => {
+  [w, c] = [world, users];
   s1Patient = await createPatient(w, w.ids.sites.s1);
   s3Patient = await createPatient(w, w.ids.sites.s3);
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 type Who = Username | "anonymous";

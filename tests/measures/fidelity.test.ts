@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
-import { clients, daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
+import { type Clients, withRegistryWorld } from "../support/registry-world.ts";
+import type { Username, World } from "../support/world.ts";
+import { daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
+let c: Clients;
 type Who = Username | "anonymous";
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
-});
-afterAll(async () => {
-  await w?.close();
+withRegistryWorld((world, users) => {
+  [w, c] = [world, users];
 });
 
 const A = { rater: "Rater A", ratings: { "1": 4, "2": 3, "3": 5, "4": 2 } };

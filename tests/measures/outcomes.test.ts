@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrolledPatient } from "../support/registry-world.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
-import { clients, daysAgo, issuesOf, measureCounts, ok, phq9 } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { type Clients, enrolledPatient, withRegistryWorld } from "../support/registry-world.ts";
+import type { Username, World } from "../support/world.ts";
+import { daysAgo, issuesOf, measureCounts, ok, phq9 } from "./support.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
+let c: Clients;
 type Who = Username | "anonymous";
 
 /** Insert assessments straight into the table (the programme fixtures need volume, not the API). */
@@ -30,9 +30,8 @@ async function assess(
 
 let s1Patient: { id: number };
 let s3Patient: { id: number };
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
+withRegistryWorld(async (world, users) => {
+  [w, c] = [world, users];
   const { bpd, imr } = w.ids.programmes;
   const { s1, s2, s3 } = w.ids.sites;
   // PHQ-9 pre/post in the BPD programme: S1 pairs (20→12, 18→15, 15→8, 22→22, 10→11), S2 (12→5, 9→16)
@@ -82,9 +81,6 @@ beforeAll(async () => {
   ]);
   s1Patient = (await enrolledPatient(w, s1, bpd, 120)).patient;
   s3Patient = (await enrolledPatient(w, s3, imr, 120)).patient;
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 describe("programme pre/post change per site (hand-computed fixture)", () => {

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, type Username, type World } from "../support/world.ts";
-import { clients, createPatient, daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { type Clients, withRegistryWorld } from "../support/registry-world.ts";
+import type { Username, World } from "../support/world.ts";
+import { createPatient, daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
 
 let w: World;
-let c: Awaited<ReturnType<typeof clients>>;
+let c: Clients;
 type Who = Username | "anonymous";
 const pro: Record<string, number> = {};
 let courseId: number;
 
-beforeAll(async () => {
-  w = await createWorld();
-  c = await clients(w);
+withRegistryWorld(async (world, users) => {
+  [w, c] = [world, users];
   const { db } = w.database;
   const { s1, s2 } = w.ids.sites;
   // S1: P1 trained, team, delivering; P2 trained by a completed course, team, not delivering;
@@ -67,9 +67,6 @@ beforeAll(async () => {
       iv("W-5", p2.id, s2, "P2", 5),
     ])
     .execute();
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 const course = (extra: Record<string, unknown> = {}) => ({

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { addDays, today, yearOf } from "../../src/server/infra/time/civil-date.ts";
-import type { Client, Username, World } from "./world.ts";
+import { type Client, createWorld, type Username, type World } from "./world.ts";
 
 /**
  * Helpers for the registry API tests, on top of world.ts: patients and enrolments through the API
@@ -166,8 +166,11 @@ export async function linkProfessional(
   return pro.id;
 }
 
+export type Who = Username | "anonymous";
+export type Clients = Record<Who, Client>;
+
 /** Every client the registry access tables talk about. */
-export async function clients(w: World): Promise<Record<Username | "anonymous", Client>> {
+export async function clients(w: World): Promise<Clients> {
   const names: Username[] = [
     "admin",
     "coordinator",
@@ -177,7 +180,22 @@ export async function clients(w: World): Promise<Record<Username | "anonymous", 
     "clinician3",
     "viewer",
   ];
-  const out = { anonymous: w.anonymous } as Record<Username | "anonymous", Client>;
+  const out = { anonymous: w.anonymous } as Clients;
   for (const n of names) out[n] = await w.as(n);
   return out;
+}
+
+/**
+ * One world per test file with a client per user: created before the file's tests (then `ready`
+ * receives them, and may add what the file needs), closed after them.
+ */
+export function withRegistryWorld(ready: (w: World, c: Clients) => void | Promise<void>) {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await createWorld();
+    await ready(world, await clients(world));
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
 }

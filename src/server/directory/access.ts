@@ -1,46 +1,17 @@
-import { isAdmin } from "../core/access/roles.ts";
-import type { Principal } from "../infra/auth/principal.ts";
+import { canReadRegion, coordinatesRegion } from "../core/access/regions.ts";
 
 /**
- * Who may use a region's directory, as pure functions of the principal and the regions of the
- * sites and programmes of its grants (scope.ts loads those):
+ * Who may use a region's directory — the region-scoped rules of `core/access/regions.ts`:
  * - read: administrators and global viewers (every region); anyone else in the regions of their
  *   grants' sites and programmes;
  * - write (create, update, deactivate, import): administrators (every region) and regional
  *   coordinators in the regions of the programmes they coordinate;
  * - the public page switch: administrators only.
  */
-export interface GrantRegions {
-  /** region of each site of the principal's grants */
-  siteRegion: ReadonlyMap<number, number>;
-  /** region of each programme of the principal's grants */
-  programmeRegion: ReadonlyMap<number, number>;
-}
+export const canReadDirectory = canReadRegion;
+export const canWriteDirectory = coordinatesRegion;
 
-export function readableRegions(p: Principal, g: GrantRegions): "all" | Set<number> {
-  if (isAdmin(p)) return "all";
-  if (p.grants.some((x) => x.role === "viewer" && x.programmeId === null)) return "all";
-  const regions = new Set<number>();
-  for (const grant of p.grants) {
-    const bySite = grant.siteId !== null ? g.siteRegion.get(grant.siteId) : undefined;
-    const byProgramme = grant.programmeId !== null ? g.programmeRegion.get(grant.programmeId) : undefined;
-    if (bySite !== undefined) regions.add(bySite);
-    if (byProgramme !== undefined) regions.add(byProgramme);
-  }
-  return regions;
-}
-
-export function canReadDirectory(p: Principal, regionId: number, g: GrantRegions): boolean {
-  const regions = readableRegions(p, g);
-  return regions === "all" || regions.has(regionId);
-}
-
-export function canWriteDirectory(p: Principal, regionId: number, g: GrantRegions): boolean {
-  if (isAdmin(p)) return true;
-  return p.grants.some(
-    (x) =>
-      x.role === "regional_coordinator" &&
-      x.programmeId !== null &&
-      g.programmeRegion.get(x.programmeId) === regionId,
-  );
-}
+export const WHY = {
+  read: "only users of this region may read its directory of services",
+  write: "only administrators and the region's regional coordinators may change its directory of services",
+} as const;

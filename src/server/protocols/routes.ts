@@ -5,11 +5,12 @@ import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
 import { canReadPlanning } from "../core/access/planning.ts";
 import { resolveProgramme } from "../core/programme-scope.ts";
+import { readableRegionsOf } from "../core/region-scope.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
 import { principalOf } from "../infra/auth/plugin.ts";
 import { AppError, forbidden, invalid, notFound } from "../infra/http/errors.ts";
 import { IdParams, Ok } from "../shared/schemas.ts";
-import { canAssessSite, canEditProtocols, readableRegions, WHY } from "./access.ts";
+import { canAssessSite, canEditProtocols, WHY } from "./access.ts";
 import { assessmentOverview, listAssessments, recordAssessment } from "./assessments.ts";
 import { canLinkItem, listDimensionLinks, listProgrammeLinks, setLink } from "./links.ts";
 import { listProtocols, loadProtocol } from "./repository.ts";
@@ -39,7 +40,7 @@ import {
   ToolView,
   Versions,
 } from "./schemas.ts";
-import { grantRegions, resolveProtocol, resolveRegion } from "./scope.ts";
+import { resolveProtocol, resolveRegion } from "./scope.ts";
 import { searchProtocols } from "./search.ts";
 import { TEMPLATES } from "./template-mhsu.ts";
 import { contentDisposition, deleteTool, readToolFile, toolProtocol, uploadTool } from "./tools.ts";
@@ -66,8 +67,7 @@ export function registerProtocolRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (req) => {
       const p = principalOf(req);
-      const g = await grantRegions(db, p);
-      const readable = readableRegions(p, g);
+      const { grants: g, readable } = await readableRegionsOf(db, p);
       if (readable !== "all" && readable.size === 0) return [];
       let q = db.selectFrom("regions").select(["id", "code", "name"]);
       if (readable !== "all") q = q.where("id", "in", [...readable]);
@@ -108,9 +108,8 @@ export function registerProtocolRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (req) => {
       const p = principalOf(req);
-      const g = await grantRegions(db, p);
+      const { grants: g, readable } = await readableRegionsOf(db, p);
       if (req.query.regionId !== undefined) await resolveRegion(db, req, req.query.regionId, "read");
-      const readable = readableRegions(p, g);
       const regions =
         req.query.regionId !== undefined ? [req.query.regionId] : readable === "all" ? "all" : [...readable];
       const rows = await listProtocols(db, regions);
@@ -155,7 +154,7 @@ export function registerProtocolRoutes(app: ZodApp, ctx: AppContext): void {
         await resolveRegion(db, req, req.query.regionId, "read");
         regions = [req.query.regionId];
       } else {
-        const readable = readableRegions(p, await grantRegions(db, p));
+        const { readable } = await readableRegionsOf(db, p);
         regions = readable === "all" ? "all" : [...readable];
       }
       return { query: req.query.q, hits: await searchProtocols(db, req.query.q, regions) };

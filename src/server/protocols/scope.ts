@@ -1,27 +1,10 @@
 import type { FastifyRequest } from "fastify";
-import { principalOf } from "../infra/auth/plugin.ts";
+import type { GrantRegions } from "../core/access/regions.ts";
+import { resolveRegionAccess } from "../core/region-scope.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Executor } from "../infra/db/executor.ts";
-import { forbidden, notFound } from "../infra/http/errors.ts";
-import { canEditProtocols, canReadProtocols, type GrantRegions, WHY } from "./access.ts";
-
-/** The regions of the sites and programmes of the principal's grants: two queries, whatever the number of grants. */
-export async function grantRegions(db: Executor, p: Principal): Promise<GrantRegions> {
-  const siteIds = p.grants.flatMap((g) => (g.siteId !== null ? [g.siteId] : []));
-  const programmeIds = p.grants.flatMap((g) => (g.programmeId !== null ? [g.programmeId] : []));
-  const [sites, programmes] = await Promise.all([
-    siteIds.length
-      ? db.selectFrom("sites").select(["id", "region_id"]).where("id", "in", siteIds).execute()
-      : [],
-    programmeIds.length
-      ? db.selectFrom("programmes").select(["id", "region_id"]).where("id", "in", programmeIds).execute()
-      : [],
-  ]);
-  return {
-    siteRegion: new Map(sites.map((s) => [s.id, s.region_id])),
-    programmeRegion: new Map(programmes.map((s) => [s.id, s.region_id])),
-  };
-}
+import { notFound } from "../infra/http/errors.ts";
+import { canEditProtocols, canReadProtocols, WHY } from "./access.ts";
 
 export interface ProtocolAccess {
   principal: Principal;
@@ -36,13 +19,9 @@ export async function resolveRegion(
   regionId: number,
   mode: "read" | "edit",
 ): Promise<ProtocolAccess> {
-  const principal = principalOf(req);
-  const region = await db.selectFrom("regions").select("id").where("id", "=", regionId).executeTakeFirst();
-  if (!region) throw notFound("region");
-  const grants = await grantRegions(db, principal);
+  const allowed = mode === "edit" ? canEditProtocols : canReadProtocols;
+  const { principal, grants } = await resolveRegionAccess(db, req, regionId, allowed, WHY[mode]);
   const canEdit = canEditProtocols(principal, regionId, grants);
-  if (mode === "edit" ? !canEdit : !canReadProtocols(principal, regionId, grants))
-    throw forbidden(mode === "edit" ? WHY.edit : WHY.read);
   return { principal, grants, canEdit };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Principal, RoleGrant } from "../infra/auth/principal.ts";
-import { canReadDirectory, canWriteDirectory, type GrantRegions, readableRegions } from "./access.ts";
+import type { Principal, RoleGrant } from "../../infra/auth/principal.ts";
+import { canReadRegion, coordinatesRegion, type GrantRegions, readableRegions } from "./regions.ts";
 
 const principal = (grants: Array<Omit<RoleGrant, "id">>): Principal => ({
   userId: 1,
@@ -35,7 +35,7 @@ const globalViewer = principal([{ role: "viewer", programmeId: null, siteId: nul
 const viewer200 = principal([{ role: "viewer", programmeId: 200, siteId: null }]);
 const nobody = principal([]);
 
-describe("directory access", () => {
+describe("region-scoped access (directory, protocols)", () => {
   it.each([
     ["administrator", admin, 10, true, true],
     ["administrator", admin, 20, true, true],
@@ -49,9 +49,9 @@ describe("directory access", () => {
     ["viewer of a programme in region 20", viewer200, 20, true, false],
     ["viewer of a programme in region 20", viewer200, 10, false, false],
     ["user without grants", nobody, 10, false, false],
-  ])("%s, region %i: read %s, write %s", (_what, p, region, read, write) => {
-    expect(canReadDirectory(p, region, regions)).toBe(read);
-    expect(canWriteDirectory(p, region, regions)).toBe(write);
+  ])("%s, region %i: read %s, coordinate %s", (_what, p, region, read, write) => {
+    expect(canReadRegion(p, region, regions)).toBe(read);
+    expect(coordinatesRegion(p, region, regions)).toBe(write);
   });
 
   it("lists the readable regions", () => {
