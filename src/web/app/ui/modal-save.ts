@@ -27,12 +27,14 @@ export function useModalSave<TVars, TResult>(
   const { labels } = errorOptions;
   const shown = isShown ?? ((path: string) => typeof labels === "object" && Object.hasOwn(labels, path));
   const { errors, fail, clear, field, fieldTree } = useFormErrors(shown, errorOptions);
-  const save = (values: TVars) => {
+  /** `then` runs after the modal has closed (to open what was created, say). */
+  const save = (values: TVars, then?: (result: TResult) => void) => {
     clear();
     write.mutate(values, {
       onSuccess: (result) => {
         notifySaved(saved(result));
         onClose();
+        then?.(result);
       },
       onError: fail,
     });
