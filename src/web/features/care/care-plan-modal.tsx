@@ -1,12 +1,11 @@
 import { ActionIcon, Button, Divider, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ACTION_STATUSES, type ActionStatus } from "../../../shared/care.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useSaveCarePlan } from "./api.ts";
 import type { CarePlan, PatientCare } from "./types.ts";
@@ -40,8 +39,10 @@ export function CarePlanModal({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveCarePlan(patientId);
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.test(p), {
+  const form = useModalSave(useSaveCarePlan(patientId), {
+    isShown: (p) => SHOWN.test(p),
+    onClose,
+    saved: (saved) => t("care.carePlan.saved", { code: saved.planCode, version: saved.version }),
     place,
     labels: (path) => {
       const last = path.split(".").pop() ?? "";
@@ -72,52 +73,36 @@ export function CarePlanModal({
     value: String(i),
     label: `${t("care.carePlan.goalN", { n: i + 1 })}${g.trim() ? ` — ${g.trim().slice(0, 60)}` : ""}`,
   }));
-  const stale = errors.error?.code === "stale_version";
+  const stale = form.errors.error?.code === "stale_version";
 
-  const submit = () => {
-    clear();
-    save.mutate(
-      {
-        planId: plan.planId,
-        body: {
-          baseVersion: plan.version,
-          goals: goals.map((text) => ({ text })),
-          actions: actions.map((a) => ({
-            text: a.text,
-            goal: (a.goal === null ? null : Number(a.goal)) as number,
-            who: whoOf(a.who) as never,
-            dueDate: a.dueDate,
-            status: a.status,
-          })),
-          reviewDate,
-        },
+  const submit = () =>
+    form.save({
+      planId: plan.planId,
+      body: {
+        baseVersion: plan.version,
+        goals: goals.map((text) => ({ text })),
+        actions: actions.map((a) => ({
+          text: a.text,
+          goal: (a.goal === null ? null : Number(a.goal)) as number,
+          who: whoOf(a.who) as never,
+          dueDate: a.dueDate,
+          status: a.status,
+        })),
+        reviewDate,
       },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: "green",
-            message: t("care.carePlan.saved", { code: saved.planCode, version: saved.version }),
-          });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+    });
 
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       size="xl"
       title={t("care.carePlan.modalTitle", { code: plan.planCode })}
       onSubmit={submit}
-      saving={save.isPending}
-      general={stale ? null : errors.general}
+      general={stale ? null : form.errors.general}
     >
       {stale && (
         <StaleAlert
-          message={errors.error?.message}
+          message={form.errors.error?.message}
           detail={t("care.carePlan.staleDetail")}
           onReload={() => {
             onReload();
@@ -139,7 +124,7 @@ export function CarePlanModal({
               const v = e.currentTarget.value;
               setGoals((list) => list.map((x, j) => (j === i ? v : x)));
             }}
-            error={field(`goals.${i}.text`)}
+            error={form.field(`goals.${i}.text`)}
           />
           <ActionIcon
             variant="subtle"
@@ -187,7 +172,7 @@ export function CarePlanModal({
               maxLength={500}
               value={a.text}
               onChange={(e) => setAction(i, { text: e.currentTarget.value })}
-              error={field(`actions.${i}.text`)}
+              error={form.field(`actions.${i}.text`)}
             />
             <Group grow align="flex-start">
               <Select
@@ -197,7 +182,7 @@ export function CarePlanModal({
                 data={goalOptions}
                 value={a.goal}
                 onChange={(v) => setAction(i, { goal: v })}
-                error={field(`actions.${i}.goal`)}
+                error={form.field(`actions.${i}.goal`)}
               />
               <WhoSelect
                 label={t("care.carePlan.fields.who")}
@@ -205,7 +190,7 @@ export function CarePlanModal({
                 onChange={(v) => setAction(i, { who: v })}
                 care={care}
                 siteId={plan.siteId}
-                error={field(`actions.${i}.who`)}
+                error={form.field(`actions.${i}.who`)}
               />
             </Group>
             <Group grow align="flex-start">
@@ -213,7 +198,7 @@ export function CarePlanModal({
                 label={t("care.carePlan.fields.dueDate")}
                 value={a.dueDate}
                 onChange={(v) => setAction(i, { dueDate: v })}
-                error={field(`actions.${i}.dueDate`)}
+                error={form.field(`actions.${i}.dueDate`)}
               />
               <Select
                 label={t("care.carePlan.fields.status")}
@@ -222,7 +207,7 @@ export function CarePlanModal({
                 data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`care.status.${s}`) }))}
                 value={a.status}
                 onChange={(v) => v && setAction(i, { status: v as ActionStatus })}
-                error={field(`actions.${i}.status`)}
+                error={form.field(`actions.${i}.status`)}
               />
             </Group>
           </Stack>
@@ -254,7 +239,7 @@ export function CarePlanModal({
         label={t("care.carePlan.fields.reviewDate")}
         value={reviewDate}
         onChange={setReviewDate}
-        error={field("reviewDate")}
+        error={form.field("reviewDate")}
       />
     </FormModal>
   );

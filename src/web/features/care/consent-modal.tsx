@@ -1,16 +1,13 @@
 import { Select } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_SCOPES, type ConsentScope } from "../../../shared/care.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { useRecordConsent } from "./api.ts";
 import type { PatientCare } from "./types.ts";
-
-const SHOWN = new Set(["siteId", "serviceId", "scope", "givenDate"]);
 
 /** Record the person's consent to share their plans with one service of the directory. */
 export function ConsentModal({
@@ -25,14 +22,15 @@ export function ConsentModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const record = useRecordConsent(patient.id);
   const labels = {
     siteId: t("care.consents.fields.siteId"),
     serviceId: t("care.consents.fields.serviceId"),
     scope: t("care.consents.fields.scope"),
     givenDate: t("care.consents.fields.givenDate"),
   };
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.has(p), {
+  const form = useModalSave(useRecordConsent(patient.id), {
+    onClose,
+    saved: (saved) => t("care.consents.saved", { service: saved.service.name }),
     labels,
     valueLabel: (path, value) =>
       path === "scope" ? t(`care.scope.${String(value) as ConsentScope}`) : String(value),
@@ -44,34 +42,18 @@ export function ConsentModal({
   const [scope, setScope] = useState<string | null>("both");
   const [givenDate, setGivenDate] = useState<string | null>(todayIso());
   const submit = () => {
-    clear();
-    record.mutate(
-      {
-        siteId: (siteId ? Number(siteId) : null) as number,
-        serviceId: (serviceId ? Number(serviceId) : null) as number,
-        scope: scope as ConsentScope,
-        givenDate: givenDate ?? "",
-      },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: "green",
-            message: t("care.consents.saved", { service: saved.service.name }),
-          });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    form.save({
+      siteId: (siteId ? Number(siteId) : null) as number,
+      serviceId: (serviceId ? Number(serviceId) : null) as number,
+      scope: scope as ConsentScope,
+      givenDate: givenDate ?? "",
+    });
   };
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={t("care.consents.modalTitle", { code: patient.code })}
       onSubmit={submit}
-      saving={record.isPending}
-      general={errors.general}
     >
       {care.writableSiteIds.length > 1 && (
         <Select
@@ -83,7 +65,7 @@ export function ConsentModal({
           }))}
           value={siteId}
           onChange={setSiteId}
-          error={field("siteId")}
+          error={form.field("siteId")}
         />
       )}
       <Select
@@ -94,7 +76,7 @@ export function ConsentModal({
         data={care.services.map((s) => ({ value: String(s.id), label: s.name }))}
         value={serviceId}
         onChange={setServiceId}
-        error={field("serviceId")}
+        error={form.field("serviceId")}
         data-autofocus
       />
       <Select
@@ -104,14 +86,14 @@ export function ConsentModal({
         data={CONSENT_SCOPES.map((s) => ({ value: s, label: t(`care.scope.${s}`) }))}
         value={scope}
         onChange={setScope}
-        error={field("scope")}
+        error={form.field("scope")}
       />
       <ModalDateField
         label={labels.givenDate}
         required
         value={givenDate}
         onChange={setGivenDate}
-        error={field("givenDate")}
+        error={form.field("givenDate")}
       />
     </FormModal>
   );

@@ -9,14 +9,13 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useSaveCrisisPlan } from "./api.ts";
 import type { PatientCare } from "./types.ts";
@@ -46,8 +45,10 @@ export function CrisisPlanModal({
 }) {
   const { t } = useTranslation();
   const plan = care.crisisPlan;
-  const save = useSaveCrisisPlan(patient.id);
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.test(p), {
+  const form = useModalSave(useSaveCrisisPlan(patient.id), {
+    isShown: (p) => SHOWN.test(p),
+    onClose,
+    saved: (saved) => t("care.crisis.saved", { version: saved.version }),
     place,
     labels: (path) => {
       const last = path.split(".").pop() ?? "";
@@ -76,46 +77,33 @@ export function CrisisPlanModal({
   );
   const [contacts, setContacts] = useState<string[]>(() => plan?.contacts.map((c) => String(c.id)) ?? []);
   const [reviewDate, setReviewDate] = useState<string | null>(plan?.reviewDate ?? null);
-  const stale = errors.error?.code === "stale_version";
+  const stale = form.errors.error?.code === "stale_version";
   const setAction = (i: number, patch: Partial<{ text: string; who: string | null }>) =>
     setActions((list) => list.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
-  const submit = () => {
-    clear();
-    save.mutate(
-      {
-        baseVersion: plan?.version ?? 0,
-        siteId: (siteId ? Number(siteId) : null) as number,
-        planDate: planDate ?? "",
-        warningSigns,
-        whatHelps,
-        actions: actions.map((a) => ({ text: a.text, who: whoOf(a.who) as never })),
-        contactServiceIds: contacts.map(Number),
-        reviewDate,
-      },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: "green", message: t("care.crisis.saved", { version: saved.version }) });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () =>
+    form.save({
+      baseVersion: plan?.version ?? 0,
+      siteId: (siteId ? Number(siteId) : null) as number,
+      planDate: planDate ?? "",
+      warningSigns,
+      whatHelps,
+      actions: actions.map((a) => ({ text: a.text, who: whoOf(a.who) as never })),
+      contactServiceIds: contacts.map(Number),
+      reviewDate,
+    });
 
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       size="xl"
       title={t("care.crisis.modalTitle", { code: patient.code })}
       onSubmit={submit}
-      saving={save.isPending}
-      general={stale ? null : errors.general}
+      general={stale ? null : form.errors.general}
     >
       {stale && (
         <StaleAlert
-          message={errors.error?.message}
+          message={form.errors.error?.message}
           detail={t("care.carePlan.staleDetail")}
           onReload={() => {
             onReload();
@@ -133,7 +121,7 @@ export function CrisisPlanModal({
           }))}
           value={siteId}
           onChange={setSiteId}
-          error={field("siteId")}
+          error={form.field("siteId")}
         />
       )}
       <ModalDateField
@@ -141,7 +129,7 @@ export function CrisisPlanModal({
         required
         value={planDate}
         onChange={setPlanDate}
-        error={field("planDate")}
+        error={form.field("planDate")}
       />
       <Textarea
         label={t("care.crisis.fields.warningSigns")}
@@ -150,7 +138,7 @@ export function CrisisPlanModal({
         maxLength={4000}
         value={warningSigns}
         onChange={(e) => setWarningSigns(e.currentTarget.value)}
-        error={field("warningSigns")}
+        error={form.field("warningSigns")}
         data-autofocus
       />
       <Textarea
@@ -160,7 +148,7 @@ export function CrisisPlanModal({
         maxLength={4000}
         value={whatHelps}
         onChange={(e) => setWhatHelps(e.currentTarget.value)}
-        error={field("whatHelps")}
+        error={form.field("whatHelps")}
       />
       <Divider />
       <Text fw={600}>{t("care.crisis.fields.actions")}</Text>
@@ -179,7 +167,7 @@ export function CrisisPlanModal({
             maxLength={500}
             value={a.text}
             onChange={(e) => setAction(i, { text: e.currentTarget.value })}
-            error={field(`actions.${i}.text`)}
+            error={form.field(`actions.${i}.text`)}
           />
           <div style={{ flex: 1 }}>
             <WhoSelect
@@ -188,7 +176,7 @@ export function CrisisPlanModal({
               onChange={(v) => setAction(i, { who: v })}
               care={care}
               siteId={siteId ? Number(siteId) : 0}
-              error={field(`actions.${i}.who`)}
+              error={form.field(`actions.${i}.who`)}
             />
           </div>
           <ActionIcon
@@ -225,13 +213,13 @@ export function CrisisPlanModal({
         data={care.services.map((s) => ({ value: String(s.id), label: s.name }))}
         value={contacts}
         onChange={setContacts}
-        error={field("contactServiceIds")}
+        error={form.field("contactServiceIds")}
       />
       <ModalDateField
         label={t("care.crisis.fields.reviewDate")}
         value={reviewDate}
         onChange={setReviewDate}
-        error={field("reviewDate")}
+        error={form.field("reviewDate")}
       />
     </FormModal>
   );

@@ -1,15 +1,12 @@
 import { Textarea } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { useWithdrawConsent } from "./api.ts";
 import type { Consent } from "./types.ts";
-
-const SHOWN = new Set(["withdrawnDate", "reason"]);
 
 /** Withdraw a consent: a date and a reason; the consent stays in the history. */
 export function WithdrawModal({
@@ -22,38 +19,23 @@ export function WithdrawModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const withdraw = useWithdrawConsent(patientId);
   const labels = {
     withdrawnDate: t("care.consents.fields.withdrawnDate"),
     reason: t("care.consents.fields.reason"),
   };
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.has(p), { labels });
+  const form = useModalSave(useWithdrawConsent(patientId), {
+    labels,
+    onClose,
+    saved: () => t("care.consents.withdrawn", { service: consent.service.name }),
+  });
   const [date, setDate] = useState<string | null>(todayIso());
   const [reason, setReason] = useState("");
-  const submit = () => {
-    clear();
-    withdraw.mutate(
-      { id: consent.id, body: { withdrawnDate: date ?? "", reason } },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: "green",
-            message: t("care.consents.withdrawn", { service: consent.service.name }),
-          });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () => form.save({ id: consent.id, body: { withdrawnDate: date ?? "", reason } });
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={t("care.consents.withdrawTitle", { service: consent.service.name })}
       onSubmit={submit}
-      saving={withdraw.isPending}
-      general={errors.general}
       submitLabel={t("care.consents.withdraw")}
     >
       <ModalDateField
@@ -61,7 +43,7 @@ export function WithdrawModal({
         required
         value={date}
         onChange={setDate}
-        error={field("withdrawnDate")}
+        error={form.field("withdrawnDate")}
       />
       <Textarea
         label={labels.reason}
@@ -71,7 +53,7 @@ export function WithdrawModal({
         maxLength={500}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
-        error={field("reason")}
+        error={form.field("reason")}
         data-autofocus
       />
     </FormModal>

@@ -3,14 +3,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DECLINE_REASONS } from "../../../shared/vocabulary.ts";
 import { useSite } from "../../app/data/structure.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../app/ui/notify.ts";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { useRecordDeclinedOffer } from "./api.ts";
 
-const SHOWN = new Set(["programmeId", "offerDate", "reason"]);
 type Reason = (typeof DECLINE_REASONS)[number];
 
 /** Record that one of the site's programmes was offered to the patient and declined, and why. */
@@ -26,14 +24,15 @@ export function DeclineModal({
   const { t } = useTranslation();
   const detail = useSite(site.id);
   const programmes = detail.data?.programmes ?? [];
-  const record = useRecordDeclinedOffer(patient.id);
   const labels = {
     programmeId: t("offers.fields.programme"),
     offerDate: t("offers.fields.offerDate"),
     reason: t("offers.fields.reason"),
   };
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.has(p), {
+  const form = useModalSave(useRecordDeclinedOffer(patient.id), {
     labels,
+    onClose,
+    saved: (offer) => t("offers.saved", { code: patient.code, programme: offer.programmeCode }),
     valueLabel: (path, value) =>
       path === "reason" ? t(`offers.reason.${String(value) as Reason}`) : String(value),
   });
@@ -41,34 +40,16 @@ export function DeclineModal({
   const chosen = programmeId ?? (programmes.length === 1 ? String(programmes[0]!.id) : null);
   const [offerDate, setDate] = useState<string | null>(todayIso());
   const [reason, setReason] = useState<string | null>(null);
-  const submit = () => {
-    clear();
-    record.mutate(
-      {
-        patientId: patient.id,
-        programmeId: (chosen ? Number(chosen) : null) as number,
-        siteId: site.id,
-        offerDate: offerDate ?? "",
-        reason: reason as Reason,
-      },
-      {
-        onSuccess: (saved) => {
-          notifySaved(t("offers.saved", { code: patient.code, programme: saved.programmeCode }));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () =>
+    form.save({
+      patientId: patient.id,
+      programmeId: (chosen ? Number(chosen) : null) as number,
+      siteId: site.id,
+      offerDate: offerDate ?? "",
+      reason: reason as Reason,
+    });
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={t("offers.title", { code: patient.code })}
-      onSubmit={submit}
-      saving={record.isPending}
-      general={errors.general}
-    >
+    <FormModal {...form.frame} title={t("offers.title", { code: patient.code })} onSubmit={submit}>
       <Select
         label={labels.programmeId}
         required
@@ -76,7 +57,7 @@ export function DeclineModal({
         data={programmes.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
         value={chosen}
         onChange={setProgrammeId}
-        error={field("programmeId")}
+        error={form.field("programmeId")}
         data-autofocus
       />
       <ModalDateField
@@ -84,7 +65,7 @@ export function DeclineModal({
         required
         value={offerDate}
         onChange={setDate}
-        error={field("offerDate")}
+        error={form.field("offerDate")}
       />
       <Select
         label={labels.reason}
@@ -93,7 +74,7 @@ export function DeclineModal({
         data={DECLINE_REASONS.map((r) => ({ value: r, label: t(`offers.reason.${r}`) }))}
         value={reason}
         onChange={setReason}
-        error={field("reason")}
+        error={form.field("reason")}
       />
     </FormModal>
   );

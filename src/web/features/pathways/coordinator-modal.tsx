@@ -1,10 +1,9 @@
 import { Select } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useProfessionals } from "../../app/data/teams.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { useSetCoordinator } from "./api.ts";
 import type { EnrolmentCoordinator } from "./types.ts";
 
@@ -24,10 +23,11 @@ export function CoordinatorModal({
 }) {
   const { t } = useTranslation();
   const professionals = useProfessionals(enrolment.siteId);
-  const save = useSetCoordinator();
   const label = t("pathways.coordinator.field");
-  const { errors, fail, clear, field } = useFormErrors((p) => p === "professionalId", {
+  const form = useModalSave(useSetCoordinator(), {
     labels: { professionalId: label },
+    onClose,
+    saved: () => t("pathways.coordinator.saved", { code: enrolment.enrolmentCode }),
   });
   const legacy = enrolment.coordinator === null ? enrolment.caseManagerCode : null;
   const [value, setValue] = useState<string | null>(
@@ -35,32 +35,16 @@ export function CoordinatorModal({
   );
   const submit = () => {
     if (value === LEGACY) return onClose();
-    clear();
-    save.mutate(
-      {
-        enrolmentId: enrolment.enrolmentId,
-        professionalId: value === NONE || value === null ? null : Number(value),
-      },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: "green",
-            message: t("pathways.coordinator.saved", { code: enrolment.enrolmentCode }),
-          });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    form.save({
+      enrolmentId: enrolment.enrolmentId,
+      professionalId: value === NONE || value === null ? null : Number(value),
+    });
   };
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={t("pathways.coordinator.modalTitle", { code: enrolment.enrolmentCode })}
       onSubmit={submit}
-      saving={save.isPending}
-      general={errors.general}
     >
       <Select
         label={label}
@@ -79,7 +63,7 @@ export function CoordinatorModal({
         ]}
         value={value}
         onChange={setValue}
-        error={field("professionalId")}
+        error={form.field("professionalId")}
         data-autofocus
       />
     </FormModal>

@@ -1,5 +1,4 @@
 import { Select } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -8,15 +7,13 @@ import {
   type ReferralDecision,
   type ReferralDeclineReason,
 } from "../../../shared/pathways.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useDecideReferral } from "./api.ts";
 import type { Referral } from "./types.ts";
-
-const SHOWN = new Set(["decision", "decisionDate", "declineReason", "firstContactDate"]);
 
 /** The receiving service's decision on a referral, and the first contact once accepted. */
 export function DecisionModal({
@@ -29,14 +26,15 @@ export function DecisionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const decide = useDecideReferral(patient.id);
   const labels = {
     decision: t("pathways.referrals.fields.decision"),
     decisionDate: t("pathways.referrals.fields.decisionDate"),
     declineReason: t("pathways.referrals.fields.declineReason"),
     firstContactDate: t("pathways.referrals.fields.firstContactDate"),
   };
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.has(p), {
+  const form = useModalSave(useDecideReferral(patient.id), {
+    onClose,
+    saved: () => t("pathways.referrals.decided"),
     labels,
     valueLabel: (path, value) =>
       path === "declineReason"
@@ -52,41 +50,28 @@ export function DecisionModal({
   const [declineReason, setDeclineReason] = useState<string | null>(referral.declineReason);
   const [firstContact, setFirstContact] = useState<string | null>(referral.firstContactDate);
   const submit = () => {
-    clear();
-    decide.mutate(
-      {
-        id: referral.id,
-        body: {
-          decision,
-          decisionDate: decision === "pending" ? null : (decisionDate ?? null),
-          declineReason: decision === "declined" ? (declineReason as ReferralDeclineReason | null) : null,
-          firstContactDate: decision === "accepted" ? (firstContact ?? null) : null,
-        },
+    form.save({
+      id: referral.id,
+      body: {
+        decision,
+        decisionDate: decision === "pending" ? null : (decisionDate ?? null),
+        declineReason: decision === "declined" ? (declineReason as ReferralDeclineReason | null) : null,
+        firstContactDate: decision === "accepted" ? (firstContact ?? null) : null,
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: "green", message: t("pathways.referrals.decided") });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    });
   };
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={t("pathways.referrals.decideTitle", { code: patient.code, service: referral.toService.code })}
       onSubmit={submit}
-      saving={decide.isPending}
-      general={errors.general}
     >
       <SegmentedField
         label={labels.decision}
         value={decision}
         onChange={(v) => setDecision(v as ReferralDecision)}
         data={REFERRAL_DECISIONS.map((d) => ({ value: d, label: t(`pathways.referrals.decision.${d}`) }))}
-        error={field("decision")}
+        error={form.field("decision")}
         fullWidth
       />
       {decision !== "pending" && (
@@ -95,7 +80,7 @@ export function DecisionModal({
           required
           value={decisionDate}
           onChange={setDecisionDate}
-          error={field("decisionDate")}
+          error={form.field("decisionDate")}
         />
       )}
       {decision === "declined" && (
@@ -109,7 +94,7 @@ export function DecisionModal({
           }))}
           value={declineReason}
           onChange={setDeclineReason}
-          error={field("declineReason")}
+          error={form.field("declineReason")}
         />
       )}
       {decision === "accepted" && (
@@ -117,7 +102,7 @@ export function DecisionModal({
           label={labels.firstContactDate}
           value={firstContact}
           onChange={setFirstContact}
-          error={field("firstContactDate")}
+          error={form.field("firstContactDate")}
         />
       )}
     </FormModal>

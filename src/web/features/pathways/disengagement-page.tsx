@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, SimpleGrid, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPhoneCall } from "@tabler/icons-react";
 import { useState } from "react";
@@ -11,8 +11,8 @@ import {
 } from "../../../shared/pathways.ts";
 import { useSite } from "../../app/data/structure.ts";
 import { Page, QueryView } from "../../app/page.tsx";
-import { DataTable } from "../../app/table.tsx";
 import type { SiteDetail } from "../../app/types.ts";
+import { CountTableCard } from "../../app/ui/count-table-card.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
 import { useDisengagement } from "./api.ts";
 import { CheckInModal } from "./check-in-modal.tsx";
@@ -115,79 +115,62 @@ function ListCard({
   const [all, setAll] = useState(false);
   const items = all ? list.items : list.items.slice(0, SHOWN);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id} data-worklist={id}>
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <div>
-            <Title order={2} size="h4" id={id}>
-              {title}
-            </Title>
-            <Text size="xs" c="dimmed">
-              {hint}
-            </Text>
-          </div>
-          <Badge
-            size="lg"
-            variant={list.total === 0 ? "light" : "filled"}
-            color={list.total === 0 ? "teal" : "red.9"}
-            style={{ flexShrink: 0 }}
-            aria-label={t("pathways.disengagement.countLabel", { count: list.total })}
-          >
-            {list.total}
-          </Badge>
-        </Group>
-        <DataTable
-          caption={title}
-          minWidth={0}
-          head={[
-            t("pathways.disengagement.patient"),
-            t("pathways.disengagement.lastContact"),
-            t("pathways.disengagement.lastMissed"),
-            t("pathways.disengagement.daysWithout"),
-            t("pathways.disengagement.lastCheckIn"),
-            t("common.actions"),
-          ]}
-          rowCount={items.length}
-          empty={t("pathways.disengagement.empty")}
-        >
-          {items.map((i) => (
-            <Table.Tr key={i.patientId} data-patient={i.patientCode}>
-              <Table.Td>
-                <Anchor component={Link} to={`/patients/${i.patientId}`} ff="monospace" fw={600}>
-                  {i.patientCode}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {i.enrolmentCodes.join(", ")}
-                </Text>
-              </Table.Td>
-              <Table.Td>{i.lastContactDate ?? t("pathways.disengagement.never")}</Table.Td>
-              <Table.Td>{i.lastMissedDate ?? "—"}</Table.Td>
-              <Table.Td>{i.daysWithoutContact}</Table.Td>
-              <Table.Td>
-                {i.lastCheckIn
-                  ? `${i.lastCheckIn.date} · ${t(`pathways.checkIn.outcome.${i.lastCheckIn.outcome}`)}`
-                  : "—"}
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  leftSection={<IconPhoneCall size={14} aria-hidden="true" />}
-                  onClick={() => onCheckIn(i)}
-                  aria-label={t("pathways.disengagement.checkInFor", { code: i.patientCode })}
-                >
-                  {t("pathways.disengagement.checkIn")}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-        {list.items.length > SHOWN && !all && (
+    <CountTableCard
+      id={id}
+      title={title}
+      hint={hint}
+      total={list.total}
+      countLabel={t("pathways.disengagement.countLabel", { count: list.total })}
+      head={[
+        t("pathways.disengagement.patient"),
+        t("pathways.disengagement.lastContact"),
+        t("pathways.disengagement.lastMissed"),
+        t("pathways.disengagement.daysWithout"),
+        t("pathways.disengagement.lastCheckIn"),
+        t("common.actions"),
+      ]}
+      rowCount={items.length}
+      empty={t("pathways.disengagement.empty")}
+      footer={
+        list.items.length > SHOWN &&
+        !all && (
           <Button variant="subtle" size="xs" onClick={() => setAll(true)} style={{ alignSelf: "flex-start" }}>
             {t("pathways.disengagement.showAll", { count: list.items.length })}
           </Button>
-        )}
-      </Stack>
-    </Paper>
+        )
+      }
+    >
+      {items.map((i) => (
+        <Table.Tr key={i.patientId} data-patient={i.patientCode}>
+          <Table.Td>
+            <Anchor component={Link} to={`/patients/${i.patientId}`} ff="monospace" fw={600}>
+              {i.patientCode}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {i.enrolmentCodes.join(", ")}
+            </Text>
+          </Table.Td>
+          <Table.Td>{i.lastContactDate ?? t("pathways.disengagement.never")}</Table.Td>
+          <Table.Td>{i.lastMissedDate ?? "—"}</Table.Td>
+          <Table.Td>{i.daysWithoutContact}</Table.Td>
+          <Table.Td>
+            {i.lastCheckIn
+              ? `${i.lastCheckIn.date} · ${t(`pathways.checkIn.outcome.${i.lastCheckIn.outcome}`)}`
+              : "—"}
+          </Table.Td>
+          <Table.Td>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              leftSection={<IconPhoneCall size={14} aria-hidden="true" />}
+              onClick={() => onCheckIn(i)}
+              aria-label={t("pathways.disengagement.checkInFor", { code: i.patientCode })}
+            >
+              {t("pathways.disengagement.checkIn")}
+            </Button>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </CountTableCard>
   );
 }

@@ -1,16 +1,13 @@
 import { Text, Textarea } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { quadrantOf, SEVERITIES, type Severity } from "../../../shared/pathways.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useRecordStratification } from "./api.ts";
-
-const SHOWN = new Set(["date", "mentalHealthSeverity", "coOccurringSeverity", "note"]);
 
 /** Place the patient in a quadrant: two severities, the quadrant they give shown as they are chosen. */
 export function QuadrantModal({
@@ -23,57 +20,43 @@ export function QuadrantModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const record = useRecordStratification(patient.id);
   const labels = {
     date: t("pathways.quadrant.fields.date"),
     mentalHealthSeverity: t("pathways.quadrant.fields.mentalHealthSeverity"),
     coOccurringSeverity: t("pathways.quadrant.fields.coOccurringSeverity"),
     note: t("pathways.quadrant.fields.note"),
   };
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.has(p), { labels });
+  const form = useModalSave(useRecordStratification(patient.id), {
+    labels,
+    onClose,
+    saved: (stratification) => t("pathways.quadrant.saved", { quadrant: stratification.quadrant }),
+  });
   const [date, setDate] = useState<string | null>(todayIso());
   const [mh, setMh] = useState<Severity | null>(null);
   const [co, setCo] = useState<Severity | null>(null);
   const [note, setNote] = useState("");
   const severities = SEVERITIES.map((s) => ({ value: s, label: t(`pathways.quadrant.severity.${s}`) }));
-  const submit = () => {
-    clear();
-    record.mutate(
-      {
-        patientId: patient.id,
-        siteId: site.id,
-        date: date ?? "",
-        mentalHealthSeverity: mh as Severity,
-        coOccurringSeverity: co as Severity,
-        note,
-      },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: "green",
-            message: t("pathways.quadrant.saved", { quadrant: saved.quadrant }),
-          });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () =>
+    form.save({
+      patientId: patient.id,
+      siteId: site.id,
+      date: date ?? "",
+      mentalHealthSeverity: mh as Severity,
+      coOccurringSeverity: co as Severity,
+      note,
+    });
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={t("pathways.quadrant.modalTitle", { code: patient.code })}
       onSubmit={submit}
-      saving={record.isPending}
-      general={errors.general}
     >
       <SegmentedField
         label={labels.mentalHealthSeverity}
         value={mh}
         onChange={setMh}
         data={severities}
-        error={field("mentalHealthSeverity")}
+        error={form.field("mentalHealthSeverity")}
         required
         fullWidth
       />
@@ -82,7 +65,7 @@ export function QuadrantModal({
         value={co}
         onChange={setCo}
         data={severities}
-        error={field("coOccurringSeverity")}
+        error={form.field("coOccurringSeverity")}
         required
         fullWidth
       />
@@ -91,7 +74,13 @@ export function QuadrantModal({
           ? t("pathways.quadrant.result", { quadrant: t(`pathways.quadrant.label.${quadrantOf(mh, co)}`) })
           : " "}
       </Text>
-      <ModalDateField label={labels.date} required value={date} onChange={setDate} error={field("date")} />
+      <ModalDateField
+        label={labels.date}
+        required
+        value={date}
+        onChange={setDate}
+        error={form.field("date")}
+      />
       <Textarea
         label={labels.note}
         autosize
@@ -99,7 +88,7 @@ export function QuadrantModal({
         maxLength={1000}
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
-        error={field("note")}
+        error={form.field("note")}
       />
     </FormModal>
   );

@@ -1,16 +1,14 @@
 import { Select, Textarea } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSite } from "../../app/data/structure.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { useDirectoryServices } from "../directory/public.ts";
 import { useRecordReferral } from "./api.ts";
 
-const SHOWN = new Set(["fromServiceId", "toServiceId", "reason", "referralDate"]);
 const ALL = { sector: null, areaId: null, language: "", q: "", includeInactive: false };
 /** The "from" select's value for the site itself. */
 const SITE = "site";
@@ -28,50 +26,36 @@ export function ReferralModal({
   const { t } = useTranslation();
   const detail = useSite(site.id);
   const services = useDirectoryServices(detail.data?.regionId ?? null, ALL);
-  const record = useRecordReferral(patient.id);
   const labels = {
     fromServiceId: t("pathways.referrals.fields.fromServiceId"),
     toServiceId: t("pathways.referrals.fields.toServiceId"),
     reason: t("pathways.referrals.fields.reason"),
     referralDate: t("pathways.referrals.fields.referralDate"),
   };
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.has(p), { labels });
+  const form = useModalSave(useRecordReferral(patient.id), {
+    labels,
+    onClose,
+    saved: (referral) => t("pathways.referrals.saved", { service: referral.toService.code }),
+  });
   const [from, setFrom] = useState<string | null>(SITE);
   const [to, setTo] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [date, setDate] = useState<string | null>(todayIso());
   const options = (services.data ?? []).map((s) => ({ value: String(s.id), label: `${s.code} — ${s.name}` }));
-  const submit = () => {
-    clear();
-    record.mutate(
-      {
-        patientId: patient.id,
-        siteId: site.id,
-        fromServiceId: from === SITE || from === null ? null : Number(from),
-        toServiceId: (to ? Number(to) : null) as number,
-        reason,
-        referralDate: date ?? "",
-      },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: "green",
-            message: t("pathways.referrals.saved", { service: saved.toService.code }),
-          });
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () =>
+    form.save({
+      patientId: patient.id,
+      siteId: site.id,
+      fromServiceId: from === SITE || from === null ? null : Number(from),
+      toServiceId: (to ? Number(to) : null) as number,
+      reason,
+      referralDate: date ?? "",
+    });
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={t("pathways.referrals.modalTitle", { code: patient.code })}
       onSubmit={submit}
-      saving={record.isPending}
-      general={errors.general}
     >
       <Select
         label={labels.toServiceId}
@@ -82,7 +66,7 @@ export function ReferralModal({
         data={options}
         value={to}
         onChange={setTo}
-        error={field("toServiceId")}
+        error={form.field("toServiceId")}
         data-autofocus
       />
       <Select
@@ -92,7 +76,7 @@ export function ReferralModal({
         data={[{ value: SITE, label: t("pathways.referrals.fromSite", { site: site.code }) }, ...options]}
         value={from}
         onChange={setFrom}
-        error={field("fromServiceId")}
+        error={form.field("fromServiceId")}
       />
       <Textarea
         label={labels.reason}
@@ -102,14 +86,14 @@ export function ReferralModal({
         maxLength={1000}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
-        error={field("reason")}
+        error={form.field("reason")}
       />
       <ModalDateField
         label={labels.referralDate}
         required
         value={date}
         onChange={setDate}
-        error={field("referralDate")}
+        error={form.field("referralDate")}
       />
     </FormModal>
   );

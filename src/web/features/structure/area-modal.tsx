@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSaveArea } from "../../app/data/structure.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Area } from "../../app/types.ts";
-import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
+import { CodeNameFields, codeNameOf } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name"]);
 const isShown = (p: string) => FIELDS.has(p);
@@ -20,32 +20,15 @@ export function AreaModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveArea();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
-  const done = useSavedThenClose(onClose, fail);
-  const [code, setCode] = useState(area?.code ?? "");
-  const [name, setName] = useState(area?.name ?? "");
-  const submit = () => {
-    clear();
-    save.mutate({ id: area?.id, regionId, code, name }, done);
-  };
+  const form = useModalSave(useSaveArea(), { isShown, onClose, saved: () => t("common.saved") });
+  const [names, setNames] = useState(() => codeNameOf(area));
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={area ? t("structure.editArea") : t("structure.newArea")}
-      onSubmit={submit}
-      saving={save.isPending}
-      general={errors.general}
+      onSubmit={() => form.save({ id: area?.id, regionId, ...names })}
     >
-      <CodeNameFields
-        code={code}
-        name={name}
-        onCode={setCode}
-        onName={setName}
-        existing={!!area}
-        field={field}
-      />
+      <CodeNameFields value={names} onChange={setNames} existing={!!area} field={form.field} />
     </FormModal>
   );
 }

@@ -3,10 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SERVICE_KINDS } from "../../../shared/vocabulary.ts";
 import { useSaveService } from "../../app/data/structure.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Service } from "../../app/types.ts";
-import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
+import { CodeNameFields, codeNameOf } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name", "kind"]);
 const isShown = (p: string) => FIELDS.has(p);
@@ -22,33 +22,17 @@ export function ServiceModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveService();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
-  const done = useSavedThenClose(onClose, fail);
-  const [code, setCode] = useState(service?.code ?? "");
-  const [name, setName] = useState(service?.name ?? "");
+  const form = useModalSave(useSaveService(), { isShown, onClose, saved: () => t("common.saved") });
+  const [names, setNames] = useState(() => codeNameOf(service));
   const [kind, setKind] = useState<Service["kind"]>(service?.kind ?? "community_centre");
-  const submit = () => {
-    clear();
-    save.mutate({ id: service?.id, siteId, code, name, kind }, done);
-  };
+  const submit = () => form.save({ id: service?.id, siteId, ...names, kind });
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={service ? t("structure.editService") : t("structure.newService")}
       onSubmit={submit}
-      saving={save.isPending}
-      general={errors.general}
     >
-      <CodeNameFields
-        code={code}
-        name={name}
-        onCode={setCode}
-        onName={setName}
-        existing={!!service}
-        field={field}
-      />
+      <CodeNameFields value={names} onChange={setNames} existing={!!service} field={form.field} />
       <Select
         label={t("structure.kind")}
         required
@@ -56,7 +40,7 @@ export function ServiceModal({
         data={SERVICE_KINDS.map((k) => ({ value: k, label: t(`serviceKinds.${k}`) }))}
         value={kind}
         onChange={(v) => v && setKind(v as Service["kind"])}
-        error={field("kind")}
+        error={form.field("kind")}
       />
     </FormModal>
   );

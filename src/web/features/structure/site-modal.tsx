@@ -2,10 +2,10 @@ import { Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSaveSite } from "../../app/data/structure.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import type { Area, Site } from "../../app/types.ts";
-import { CodeNameFields, useSavedThenClose } from "./code-name-fields.tsx";
+import { useModalSave } from "../../app/ui/modal-save.ts";
+import { CodeNameFields, codeNameOf } from "./code-name-fields.tsx";
 
 const FIELDS = new Set(["code", "name", "areaId"]);
 const isShown = (p: string) => FIELDS.has(p);
@@ -25,41 +25,19 @@ export function SiteModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveSite();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
-  const done = useSavedThenClose(onClose, fail);
-  const [code, setCode] = useState(site?.code ?? "");
-  const [name, setName] = useState(site?.name ?? "");
-  const [areaId, setAreaId] = useState<string | null>(
-    site
-      ? site.areaId === null
-        ? null
-        : String(site.areaId)
-      : defaultAreaId === null
-        ? null
-        : String(defaultAreaId),
-  );
-  const submit = () => {
-    clear();
-    save.mutate({ id: site?.id, regionId, areaId: areaId ? Number(areaId) : null, code, name }, done);
-  };
+  const form = useModalSave(useSaveSite(), { isShown, onClose, saved: () => t("common.saved") });
+  const [names, setNames] = useState(() => codeNameOf(site));
+  const firstArea = site ? site.areaId : defaultAreaId;
+  const [areaId, setAreaId] = useState(firstArea === null ? null : String(firstArea));
+  const submit = () =>
+    form.save({ id: site?.id, regionId, areaId: areaId ? Number(areaId) : null, ...names });
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={site ? t("structure.editSite") : t("structure.newSite")}
       onSubmit={submit}
-      saving={save.isPending}
-      general={errors.general}
     >
-      <CodeNameFields
-        code={code}
-        name={name}
-        onCode={setCode}
-        onName={setName}
-        existing={!!site}
-        field={field}
-      />
+      <CodeNameFields value={names} onChange={setNames} existing={!!site} field={form.field} />
       <Select
         label={t("structure.area")}
         placeholder={t("structure.noArea")}
@@ -68,7 +46,7 @@ export function SiteModal({
         data={areas.map((a) => ({ value: String(a.id), label: `${a.code} — ${a.name}` }))}
         value={areaId}
         onChange={setAreaId}
-        error={field("areaId")}
+        error={form.field("areaId")}
       />
     </FormModal>
   );

@@ -1,10 +1,9 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
@@ -36,7 +35,6 @@ export function CourseModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const create = useCreateCourse();
   const labels = useMemo(
     () => ({
       code: t("common.code"),
@@ -49,7 +47,12 @@ export function CourseModal({
     }),
     [t],
   );
-  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
+  const form = useModalSave(useCreateCourse(), {
+    isShown,
+    labels,
+    onClose,
+    saved: (course) => t("measures.courses.created", { code: course.code }),
+  });
   const [code, setCode] = useState("");
   const [title, setTitle] = useState("");
   const [topic, setTopic] = useState("");
@@ -58,47 +61,28 @@ export function CourseModal({
   const [startDate, setStart] = useState<string | null>(null);
   const [endDate, setEnd] = useState<string | null>(null);
 
-  const submit = () => {
-    clear();
-    create.mutate(
-      {
-        code: code.trim(),
-        programmeId,
-        siteId,
-        title,
-        topic,
-        hours: sentNumber(hours) as number,
-        mode: (mode ?? "") as Mode,
-        startDate: startDate ?? "",
-        endDate: endDate ?? startDate ?? "",
-      },
-      {
-        onSuccess: (c) => {
-          notifySaved(t("measures.courses.created", { code: c.code }));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () =>
+    form.save({
+      code: code.trim(),
+      programmeId,
+      siteId,
+      title,
+      topic,
+      hours: sentNumber(hours) as number,
+      mode: (mode ?? "") as Mode,
+      startDate: startDate ?? "",
+      endDate: endDate ?? startDate ?? "",
+    });
 
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={t("measures.courses.new")}
-      onSubmit={submit}
-      saving={create.isPending}
-      general={errors.general}
-      size="lg"
-    >
+    <FormModal {...form.frame} title={t("measures.courses.new")} onSubmit={submit} size="lg">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           label={t("common.code")}
           required
           value={code}
           onChange={(e) => setCode(e.currentTarget.value)}
-          error={field("code")}
+          error={form.field("code")}
           data-autofocus
         />
         <TextInput
@@ -106,14 +90,14 @@ export function CourseModal({
           required
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
-          error={field("title")}
+          error={form.field("title")}
         />
         <TextInput
           label={t("measures.courses.topic")}
           required
           value={topic}
           onChange={(e) => setTopic(e.currentTarget.value)}
-          error={field("topic")}
+          error={form.field("topic")}
         />
         <NumberField
           label={t("measures.courses.hours")}
@@ -122,20 +106,20 @@ export function CourseModal({
           onChange={setHours}
           min={0}
           decimalScale={1}
-          error={field("hours")}
+          error={form.field("hours")}
         />
         <ModalDateField
           label={t("measures.courses.start")}
           required
           value={startDate}
           onChange={setStart}
-          error={field("startDate")}
+          error={form.field("startDate")}
         />
         <ModalDateField
           label={t("measures.courses.end")}
           value={endDate}
           onChange={setEnd}
-          error={field("endDate")}
+          error={form.field("endDate")}
         />
       </SimpleGrid>
       <SegmentedField
@@ -147,7 +131,7 @@ export function CourseModal({
           value: m,
           label: t(`measures.courses.modes.${m}`),
         }))}
-        error={field("mode")}
+        error={form.field("mode")}
       />
     </FormModal>
   );

@@ -1,12 +1,11 @@
 import { MultiSelect, SimpleGrid, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import type { Professional } from "../../../app/types.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
@@ -27,7 +26,6 @@ export function SupervisionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const record = useRecordSupervision(siteId);
   const labels = useMemo(
     () => ({
       date: t("measures.workforce.date"),
@@ -38,7 +36,12 @@ export function SupervisionModal({
     }),
     [t],
   );
-  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
+  const form = useModalSave(useRecordSupervision(siteId), {
+    isShown,
+    onClose,
+    saved: () => t("measures.workforce.supervisionSaved"),
+    labels,
+  });
   const [date, setDate] = useState<string | null>(todayIso());
   const [supervisor, setSupervisor] = useState("");
   const [format, setFormat] = useState<Format | null>(null);
@@ -46,41 +49,24 @@ export function SupervisionModal({
   const [ids, setIds] = useState<string[]>([]);
 
   const submit = () => {
-    clear();
-    record.mutate(
-      {
-        date: date ?? "",
-        supervisor,
-        format: (format ?? "") as Format,
-        durationMin: sentNumber(duration),
-        professionalIds: ids.map(Number),
-      },
-      {
-        onSuccess: () => {
-          notifySaved(t("measures.workforce.supervisionSaved"));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    form.save({
+      date: date ?? "",
+      supervisor,
+      format: (format ?? "") as Format,
+      durationMin: sentNumber(duration),
+      professionalIds: ids.map(Number),
+    });
   };
 
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={t("measures.workforce.newSupervision")}
-      onSubmit={submit}
-      saving={record.isPending}
-      general={errors.general}
-    >
+    <FormModal {...form.frame} title={t("measures.workforce.newSupervision")} onSubmit={submit}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <ModalDateField
           label={t("measures.workforce.date")}
           required
           value={date}
           onChange={setDate}
-          error={field("date")}
+          error={form.field("date")}
         />
         <NumberField
           label={t("measures.workforce.duration")}
@@ -89,7 +75,7 @@ export function SupervisionModal({
           min={1}
           max={600}
           allowDecimal={false}
-          error={field("durationMin")}
+          error={form.field("durationMin")}
         />
       </SimpleGrid>
       <TextInput
@@ -97,7 +83,7 @@ export function SupervisionModal({
         required
         value={supervisor}
         onChange={(e) => setSupervisor(e.currentTarget.value)}
-        error={field("supervisor")}
+        error={form.field("supervisor")}
         data-autofocus
       />
       <SegmentedField
@@ -109,7 +95,7 @@ export function SupervisionModal({
           value: v,
           label: t(`measures.workforce.formats.${v}`),
         }))}
-        error={field("format")}
+        error={form.field("format")}
       />
       <MultiSelect
         label={t("measures.workforce.supervised")}
@@ -121,7 +107,7 @@ export function SupervisionModal({
         }))}
         value={ids}
         onChange={setIds}
-        error={field("professionalIds")}
+        error={form.field("professionalIds")}
       />
     </FormModal>
   );

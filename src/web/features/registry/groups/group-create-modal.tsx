@@ -4,12 +4,11 @@ import { useTranslation } from "react-i18next";
 import { useCreateGroup } from "../../../app/data/registry.ts";
 import type { Group, GroupKind } from "../../../app/data/registry-types.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import type { SiteDetail } from "../../../app/types.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { IMR_MAX_SIZE, useGroupKindOptions } from "./group-kinds.ts";
@@ -34,7 +33,11 @@ export function GroupCreateModal({
   const create = useCreateGroup();
   const professionals = useProfessionals(site.id);
   const kinds = useGroupKindOptions();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const form = useModalSave(create, {
+    isShown,
+    onClose,
+    saved: (g) => t("registry.groups.created", { name: g.name }),
+  });
   const [kind, setKind] = useState<GroupKind | null>(null);
   const [name, setName] = useState("");
   const [programmeId, setProgrammeId] = useState<string | null>(
@@ -44,14 +47,9 @@ export function GroupCreateModal({
   const [end, setEnd] = useState<string | null>(null);
   const [maxSize, setMaxSize] = useState<number | string>("");
   const [facilitators, setFacilitators] = useState<string[]>([]);
-  const facilitatorError = Object.entries(errors.fields)
-    .filter(([k]) => k === "facilitators" || k.startsWith("facilitators."))
-    .map(([, m]) => m)
-    .join("; ");
 
   const submit = () => {
-    clear();
-    create.mutate(
+    form.save(
       {
         siteId: site.id,
         kind: (kind ?? "") as GroupKind,
@@ -62,26 +60,16 @@ export function GroupCreateModal({
         maxSize: sentNumber(maxSize),
         facilitators,
       },
-      {
-        onSuccess: (g) => {
-          notifySaved(t("registry.groups.created", { name: g.name }));
-          onClose();
-          onCreated(g);
-        },
-        onError: fail,
-      },
+      onCreated,
     );
   };
 
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       size="lg"
       title={t("registry.groups.new")}
       onSubmit={submit}
-      saving={create.isPending}
-      general={errors.general}
       submitLabel={t("registry.groups.create")}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -92,7 +80,7 @@ export function GroupCreateModal({
           data={kinds}
           value={kind}
           onChange={(v) => setKind(v as GroupKind | null)}
-          error={field("kind")}
+          error={form.field("kind")}
           data-autofocus
         />
         <TextInput
@@ -100,7 +88,7 @@ export function GroupCreateModal({
           required
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          error={field("name")}
+          error={form.field("name")}
         />
         <ModalDateField
           label={t("registry.groups.startDate")}
@@ -108,14 +96,14 @@ export function GroupCreateModal({
           clearable={false}
           value={start}
           onChange={setStart}
-          error={field("startDate")}
+          error={form.field("startDate")}
         />
         <ModalDateField
           label={t("registry.groups.endDate")}
           description={t("registry.groups.endDateHint")}
           value={end}
           onChange={setEnd}
-          error={field("endDate")}
+          error={form.field("endDate")}
         />
         <NumberField
           label={t("registry.groups.capacity")}
@@ -129,7 +117,7 @@ export function GroupCreateModal({
           allowDecimal={false}
           value={maxSize}
           onChange={setMaxSize}
-          error={field("maxSize")}
+          error={form.field("maxSize")}
         />
         <Select
           label={t("registry.groups.programme")}
@@ -138,7 +126,7 @@ export function GroupCreateModal({
           data={site.programmes.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
           value={programmeId}
           onChange={setProgrammeId}
-          error={field("programmeId")}
+          error={form.field("programmeId")}
           clearButtonProps={{
             "aria-label": t("common.clearNamed", { name: t("registry.groups.programme") }),
           }}
@@ -154,7 +142,7 @@ export function GroupCreateModal({
         }))}
         value={facilitators}
         onChange={setFacilitators}
-        error={facilitatorError || undefined}
+        error={form.fieldTree("facilitators")}
       />
     </FormModal>
   );

@@ -4,11 +4,10 @@ import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSetMembers } from "../../../app/data/registry.ts";
 import type { GroupDetail } from "../../../app/data/registry-types.ts";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { PatientPicker } from "../patients/patient-picker.tsx";
 
 interface Row {
@@ -32,8 +31,10 @@ const isShown = (p: string) =>
  */
 export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const save = useSetMembers(group.id);
-  const { errors, fail, clear, field } = useFormErrors(isShown, {
+  const form = useModalSave(useSetMembers(group.id), {
+    isShown,
+    onClose,
+    saved: () => t("registry.groups.membersSaved"),
     labels: (path) =>
       path.endsWith(".secondGroupReason") ? t("registry.groups.secondGroupReason") : undefined,
   });
@@ -44,46 +45,33 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const submit = () => {
-    clear();
-    save.mutate(
-      {
-        members: rows.map((r) => ({
-          patientId: r.patientId,
-          joinedDate: r.joinedDate ?? "",
-          leftDate: r.leftDate,
-          // An emptied reason is sent as none: the server asks for it again, beside the row
-          ...(r.secondGroupReason === undefined
-            ? {}
-            : { secondGroupReason: r.secondGroupReason?.trim() || null }),
-        })),
-      },
-      {
-        onSuccess: () => {
-          notifySaved(t("registry.groups.membersSaved"));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    form.save({
+      members: rows.map((r) => ({
+        patientId: r.patientId,
+        joinedDate: r.joinedDate ?? "",
+        leftDate: r.leftDate,
+        // An emptied reason is sent as none: the server asks for it again, beside the row
+        ...(r.secondGroupReason === undefined
+          ? {}
+          : { secondGroupReason: r.secondGroupReason?.trim() || null }),
+      })),
+    });
   };
 
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       size="xl"
       title={t("registry.groups.membersTitle", { name: group.name })}
       onSubmit={submit}
-      saving={save.isPending}
-      general={errors.general}
     >
       <Stack gap="xs">
         <Text
           size="sm"
-          c={field("members") ? "red.9" : "dimmed"}
-          role={field("members") ? "alert" : undefined}
+          c={form.field("members") ? "red.9" : "dimmed"}
+          role={form.field("members") ? "alert" : undefined}
         >
-          {field("members") ??
+          {form.field("members") ??
             (group.maxSize === null
               ? t("registry.groups.activeCount", { count: active })
               : t("registry.groups.activeOf", { count: active, max: group.maxSize }))}
@@ -110,9 +98,9 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
                     <Text ff="monospace" size="sm">
                       {r.patientCode}
                     </Text>
-                    {field(`members.${i}.patientId`) && (
+                    {form.field(`members.${i}.patientId`) && (
                       <Text size="xs" c="red.9">
-                        {field(`members.${i}.patientId`)}
+                        {form.field(`members.${i}.patientId`)}
                       </Text>
                     )}
                   </Table.Td>
@@ -124,7 +112,7 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
                       size="xs"
                       value={r.joinedDate}
                       onChange={(v) => setRow(i, { joinedDate: v })}
-                      error={field(`members.${i}.joinedDate`)}
+                      error={form.field(`members.${i}.joinedDate`)}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -134,7 +122,7 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
                       size="xs"
                       value={r.leftDate}
                       onChange={(v) => setRow(i, { leftDate: v })}
-                      error={field(`members.${i}.leftDate`)}
+                      error={form.field(`members.${i}.leftDate`)}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -148,7 +136,7 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
                     </ActionIcon>
                   </Table.Td>
                 </Table.Tr>
-                {(r.secondGroupReason !== undefined || field(`members.${i}.secondGroupReason`)) && (
+                {(r.secondGroupReason !== undefined || form.field(`members.${i}.secondGroupReason`)) && (
                   // The override, beside the row it concerns: the patient is in another running
                   // DBT skills group, and whoever adds them says why
                   <Table.Tr>
@@ -159,7 +147,7 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
                         required
                         value={r.secondGroupReason ?? ""}
                         onChange={(e) => setRow(i, { secondGroupReason: e.currentTarget.value })}
-                        error={field(`members.${i}.secondGroupReason`)}
+                        error={form.field(`members.${i}.secondGroupReason`)}
                       />
                     </Table.Td>
                   </Table.Tr>

@@ -3,9 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUpdateEnrolment } from "../../../app/data/registry.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 
 const isShown = (p: string) => p === "caseManagerCode" || p === "caseManagerProfile";
 
@@ -21,34 +20,24 @@ export function CaseManagerModal({
 }) {
   const { t } = useTranslation();
   const professionals = useProfessionals(siteId);
-  const update = useUpdateEnrolment();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const form = useModalSave(useUpdateEnrolment(), {
+    isShown,
+    onClose,
+    saved: () => t("registry.worklists.caseManagerSet", { code: enrolment.patientCode, manager: code }),
+  });
   const [code, setCode] = useState<string | null>(null);
   const chosen = professionals.data?.find((p) => p.code === code);
   const submit = () => {
-    clear();
-    update.mutate(
-      {
-        id: enrolment.id,
-        body: { caseManagerCode: chosen?.code ?? "", caseManagerProfile: chosen?.profile ?? null },
-      },
-      {
-        onSuccess: () => {
-          notifySaved(t("registry.worklists.caseManagerSet", { code: enrolment.patientCode, manager: code }));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    form.save({
+      id: enrolment.id,
+      body: { caseManagerCode: chosen?.code ?? "", caseManagerProfile: chosen?.profile ?? null },
+    });
   };
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...form.frame}
       title={t("registry.worklists.caseManagerTitle", { code: enrolment.patientCode })}
       onSubmit={submit}
-      saving={update.isPending}
-      general={errors.general}
     >
       <Select
         label={t("registry.enrol.caseManager")}
@@ -62,7 +51,7 @@ export function CaseManagerModal({
         }))}
         value={code}
         onChange={setCode}
-        error={field("caseManagerCode") ?? field("caseManagerProfile")}
+        error={form.field("caseManagerCode") ?? form.field("caseManagerProfile")}
         data-autofocus
       />
     </FormModal>
