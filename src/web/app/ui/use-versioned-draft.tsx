@@ -1,8 +1,8 @@
-import { type ReactNode, useCallback, useEffect, useReducer, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { type FormErrorOptions, useFormErrors } from "../form-errors.ts";
 import { notifySaved } from "./notify.ts";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard.tsx";
-import { type DraftAction, draftInitial, draftReducer } from "./versioned-draft.ts";
+import { type DraftAction, type DraftState, draftInitial, draftReducer } from "./versioned-draft.ts";
 
 /** What the hook needs of a TanStack mutation: `useMutation(...)` fits as it is. */
 export interface SaveMutation<V, R> {
@@ -49,17 +49,20 @@ export function useVersionedDraft<T extends { version: number }, D, V, R>(
   // The callbacks may be written inline by the caller: read the latest, never re-run on them.
   const latest = useRef(options);
   latest.current = options;
-  const [state, dispatch] = useReducer(draftReducer<T, D>, undefined, () =>
-    draftInitial(doc, options.contentOf(doc)),
-  );
-  // What the guard reads when the user navigates: up to date before React renders again (a page
-  // may navigate in the same callback that saved).
-  const dirtyNow = useRef(false);
+  // The state is stepped here, synchronously, and mirrored for React: an edit's updater sees
+  // the latest draft and runs once, when called (an editor may read what it computed, such as
+  // the id of a new item, on the next line); and the guard reads `dirty` when the user
+  // navigates, up to date before React renders again (a page may navigate right after a save).
+  const now = useRef<DraftState<T, D> | null>(null);
+  if (now.current === null) now.current = draftInitial(doc, options.contentOf(doc));
+  const [state, setState] = useState(now.current);
   const act = useCallback((action: DraftAction<T, D>) => {
-    if (action.type === "edit") dirtyNow.current = true;
-    else if (action.type !== "background") dirtyNow.current = false;
-    dispatch(action);
+    const next = draftReducer(now.current!, action);
+    if (next === now.current) return;
+    now.current = next;
+    setState(next);
   }, []);
+  const isDirty = useCallback(() => now.current?.dirty === true, []);
   const { errors, fail, clear, field, fieldTree } = useFormErrors(isShown, errorOptions);
 
   const { draft, base, dirty } = state;
@@ -106,7 +109,7 @@ export function useVersionedDraft<T extends { version: number }, D, V, R>(
   /** Back to the version the draft started from. */
   const discard = useCallback(() => adopt(base), [adopt, base]);
 
-  const guard: ReactNode = dirty ? <UnsavedChangesGuard dirty={dirtyNow} /> : null;
+  const guard: ReactNode = dirty ? <UnsavedChangesGuard isDirty={isDirty} /> : null;
 
   return {
     base,
