@@ -83,6 +83,18 @@ describe("the protocol learning system", () => {
       .fill("In 2025 the Lecco services agreed a single referral form and stopped repeating screenings.");
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "protocols/protocol-editor");
+
+    // leaving with unsaved edits asks first; staying keeps them
+    await new Shell(page).navLink("Protocols").click();
+    const leave = page.getByRole("dialog", { name: "Unsaved changes" });
+    await leave.getByText("You have unsaved changes — leave anyway?").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "protocols/unsaved-changes");
+    await leave.getByRole("button", { name: "Stay on this page" }).click();
+    await leave.waitFor({ state: "hidden" });
+    expect(new URL(page.url()).pathname).toMatch(/^\/protocols\/\d+$/);
+    expect(await page.getByLabel("Case study title").inputValue()).toBe("Lecco: one referral form");
+
     await page.getByRole("button", { name: "Save new version" }).click();
     await page.getByText(/Version 2, saved by coordinator/).waitFor();
 

@@ -3,9 +3,9 @@ import { DatesProvider } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import "dayjs/locale/it";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { BrowserRouter } from "react-router";
+import { createBrowserRouter, RouterProvider } from "react-router";
 import { ApiError, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from "./api.ts";
 import { i18n } from "./i18n.ts";
 import { adoptMe, ME_KEY } from "./session.ts";
@@ -56,8 +56,20 @@ function LocalisedMantine({ children }: { children: ReactNode }) {
   );
 }
 
+/** The app's pages (`routes.tsx`), handed to the router's one route. */
+const Pages = createContext<ReactNode>(null);
+const RenderPages = () => useContext(Pages);
+
+/**
+ * A data router whose one route matches every address and renders the app's `<Routes>`: the
+ * pages stay declared as elements, and what only a data router offers works — `useBlocker`, with
+ * which a form with unsaved edits asks before the user leaves (`ui/unsaved-changes-guard.tsx`).
+ */
+const makeRouter = () => createBrowserRouter([{ path: "*", element: <RenderPages /> }]);
+
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
+  const [router] = useState(makeRouter);
   useEffect(() => {
     // A lost session anywhere sends the app back to the login page (see RequireSession).
     setUnauthenticatedHandler(() => {
@@ -80,7 +92,9 @@ export function Providers({ children }: { children: ReactNode }) {
         <LocalisedMantine>
           <LocalisedDates>
             <Notifications position="top-right" />
-            <BrowserRouter>{children}</BrowserRouter>
+            <Pages.Provider value={children}>
+              <RouterProvider router={router} />
+            </Pages.Provider>
           </LocalisedDates>
         </LocalisedMantine>
       </QueryClientProvider>

@@ -54,6 +54,10 @@ export const en = {
     days_other: "{{count}} days",
     staleTitle: "Someone else saved a newer version",
     reloadLatest: "Load the latest version",
+    unsavedTitle: "Unsaved changes",
+    unsavedLeave: "You have unsaved changes — leave anyway?",
+    unsavedStay: "Stay on this page",
+    unsavedProceed: "Leave without saving",
   },
   shell: {
     skipToContent: "Skip to main content",

@@ -53,6 +53,10 @@ export const it: Messages = {
     days_other: "{{count}} giorni",
     staleTitle: "Qualcun altro ha salvato una versione più recente",
     reloadLatest: "Carica l'ultima versione",
+    unsavedTitle: "Modifiche non salvate",
+    unsavedLeave: "Ci sono modifiche non salvate — uscire comunque?",
+    unsavedStay: "Resta nella pagina",
+    unsavedProceed: "Esci senza salvare",
   },
   shell: {
     skipToContent: "Vai al contenuto principale",

@@ -136,6 +136,7 @@ export function ArtefactFrame({
         <RegionLinkPanel programmeId={programme.id} path={path} what={label} dirty={draft.dirty} />
       )}
       {children}
+      {draft.guard}
     </Page>
   );
 }

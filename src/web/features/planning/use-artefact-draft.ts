@@ -1,9 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../app/api.ts";
-import { type FormErrorOptions, useFormErrors } from "../../app/form-errors.ts";
-import { notifySaved } from "../../app/ui/notify.ts";
+import type { FormErrorOptions } from "../../app/form-errors.ts";
+import { useVersionedDraft } from "../../app/ui/use-versioned-draft.tsx";
 import { planningBase, planningKeys, useSaveArtefact } from "./api.ts";
 import type { ArtefactDocument } from "./types.ts";
 
@@ -14,11 +14,14 @@ import type { ArtefactDocument } from "./types.ts";
  */
 export const insideAnItem = (p: string) => /^[A-Za-z]+\.\d+/.test(p);
 
+const contentOf = <C>(d: ArtefactDocument<C>) => d.content;
+
 /**
- * The editing state of one artefact: a draft of its content, the version it started from, and
- * saving with optimistic locking. When someone else saved meanwhile the server answers 409
+ * The editing state of one artefact: the kit's versioned draft (`app/ui/use-versioned-draft.tsx`)
+ * over the artefact's API. When someone else saved meanwhile the server answers 409
  * `stale_version`: the draft stays as the user left it (nothing is lost) and `reload()` loads the
- * latest version when they choose to.
+ * latest version when they choose to. Each save answers with the new version, the next draft's
+ * start. `ArtefactFrame` renders the unsaved-changes guard.
  */
 export function useArtefactDraft<C, B extends object>({
   programmeId,
@@ -39,86 +42,28 @@ export function useArtefactDraft<C, B extends object>({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [base, setBase] = useState(doc);
-  const [draft, setDraftState] = useState<C>(doc.content);
-  const [dirty, setDirty] = useState(false);
-  const save = useSaveArtefact<C, B>(programmeId, path);
-  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShown, errorOptions);
-
-  // A newer version read in the background replaces an untouched draft, never an edited one.
-  useEffect(() => {
-    if (!dirty && doc.version !== base.version) {
-      setBase(doc);
-      setDraftState(doc.content);
-    }
-  }, [doc, dirty, base.version]);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
-  const setDraft = useCallback((next: C | ((d: C) => C)) => {
-    setDraftState(next);
-    setDirty(true);
-  }, []);
-
-  const adopt = useCallback(
-    (d: ArtefactDocument<C>) => {
-      setBase(d);
-      setDraftState(d.content);
-      setDirty(false);
-      clear();
+  const mutation = useSaveArtefact<C, B>(programmeId, path);
+  const draft = useVersionedDraft<ArtefactDocument<C>, C, B & { baseVersion: number }, ArtefactDocument<C>>({
+    doc,
+    contentOf: contentOf<C>,
+    // spelled out: TanStack's `mutate` type does not resolve over the generic content
+    mutation: {
+      mutate: (body: B & { baseVersion: number }, o) => mutation.mutate(body, o),
+      isPending: mutation.isPending,
     },
-    [clear],
-  );
-
-  const submit = useCallback(
-    (content: C = draft) => {
-      clear();
-      save.mutate(
-        { ...toBody(content), baseVersion: base.version },
-        {
-          onSuccess: (saved) => {
-            adopt(saved);
-            notifySaved(t("planning.savedVersion", { version: saved.version }));
-          },
-          onError: fail,
-        },
-      );
-    },
-    [draft, base.version, toBody, save, adopt, fail, clear, t],
-  );
-
-  /** Load the latest version, dropping the draft (after a stale save, when the user asks). */
-  const reload = useCallback(async () => {
-    const latest = await qc.fetchQuery({
-      queryKey: planningKeys.artefact(programmeId, path),
-      queryFn: () => get<ArtefactDocument<C>>(`${planningBase(programmeId)}/${path}`),
-      staleTime: 0,
-    });
-    adopt(latest);
-  }, [qc, programmeId, path, adopt]);
-
-  const discard = useCallback(() => adopt(base), [adopt, base]);
-
-  return {
-    base,
-    draft,
-    setDraft,
-    dirty,
-    save: submit,
-    saving: save.isPending,
-    errors,
-    field,
-    fieldTree,
-    stale: errors.error?.code === "stale_version",
-    reload,
-    discard,
-    canEdit: doc.canEdit,
-  };
+    toVariables: (content: C, baseVersion) => ({ ...toBody(content), baseVersion }),
+    savedMessage: (saved) => t("planning.savedVersion", { version: saved.version }),
+    adoptSaved: (saved) => saved,
+    fetchLatest: () =>
+      qc.fetchQuery({
+        queryKey: planningKeys.artefact(programmeId, path),
+        queryFn: () => get<ArtefactDocument<C>>(`${planningBase(programmeId)}/${path}`),
+        staleTime: 0,
+      }),
+    isShown,
+    errorOptions,
+  });
+  return { ...draft, canEdit: doc.canEdit };
 }
 
 /** What the page around an editor needs of its draft (whatever the content). */
@@ -132,4 +77,6 @@ export interface FrameDraft {
   stale: boolean;
   canEdit: boolean;
   errors: { general: string | null };
+  /** The unsaved-changes guard, rendered by the frame. */
+  guard: ReactNode;
 }

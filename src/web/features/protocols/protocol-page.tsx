@@ -13,18 +13,17 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { ApiError } from "../../app/api.ts";
-import { useDescribeError } from "../../app/errors.ts";
+import { get } from "../../app/api.ts";
 import { useFormatDateTime } from "../../app/format.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
+import { useVersionedDraft } from "../../app/ui/use-versioned-draft.tsx";
 import { type Protocol, type ProtocolContent, protocolKeys, useProtocol, useSaveProtocol } from "./api.ts";
 import { assessmentPath, dimensionPath } from "./paths.ts";
 
@@ -142,57 +141,71 @@ const toLines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+/** What the editor holds: the content, and each dimension's examples as the lines typed. */
+interface ProtocolDraft {
+  content: ProtocolContent;
+  examples: string[];
+}
+
+const draftOf = (p: Protocol): ProtocolDraft => ({
+  content: p.content,
+  examples: p.content.dimensions.map((d) => d.examples.join("\n")),
+});
+
+// new dimensions and case studies have no id yet: the server gives them one
+const toInput = ({ content, examples }: ProtocolDraft) => ({
+  ...content,
+  dimensions: content.dimensions.map((d, i) => ({
+    ...d,
+    id: d.id || undefined,
+    examples: toLines(examples[i] ?? ""),
+    caseStudies: d.caseStudies.map((c) => ({ ...c, id: c.id || undefined })),
+  })),
+});
+
 function ProtocolEditor({ protocol, onDone }: { protocol: Protocol; onDone: () => void }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
-  const save = useSaveProtocol(protocol.id);
   const qc = useQueryClient();
-  const [draft, setDraft] = useState<ProtocolContent>(protocol.content);
-  const [examples, setExamples] = useState<string[]>(
-    protocol.content.dimensions.map((d) => d.examples.join("\n")),
-  );
-  const stale = save.error instanceof ApiError && save.error.code === "stale_version";
+  const edit = useVersionedDraft({
+    doc: protocol,
+    contentOf: draftOf,
+    mutation: useSaveProtocol(protocol.id),
+    toVariables: (d, baseVersion) => ({ ...toInput(d), baseVersion }),
+    savedMessage: () => t("protocols.saved"),
+    adoptSaved: (saved) => saved,
+    onSaved: onDone,
+    fetchLatest: () =>
+      qc.fetchQuery({
+        queryKey: protocolKeys.one(protocol.id),
+        queryFn: () => get<Protocol>(`/api/protocols/${protocol.id}`),
+        staleTime: 0,
+      }),
+  });
+  const draft = edit.draft.content;
+  const examples = edit.draft.examples;
+  const setDraft = (content: ProtocolContent) => edit.setDraft((d) => ({ ...d, content }));
+  const setExamples = (next: string[]) => edit.setDraft((d) => ({ ...d, examples: next }));
   const setDim = (i: number, patch: Partial<ProtocolContent["dimensions"][number]>) =>
     setDraft({ ...draft, dimensions: draft.dimensions.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        // new dimensions and case studies have no id yet: the server gives them one
-        const content = {
-          ...draft,
-          dimensions: draft.dimensions.map((d, i) => ({
-            ...d,
-            id: d.id || undefined,
-            examples: toLines(examples[i] ?? ""),
-            caseStudies: d.caseStudies.map((c) => ({ ...c, id: c.id || undefined })),
-          })),
-        };
-        save.mutate(
-          { ...content, baseVersion: protocol.version },
-          {
-            onSuccess: () => {
-              notifications.show({ message: t("protocols.saved"), color: "green" });
-              onDone();
-            },
-          },
-        );
+        edit.save();
       }}
     >
+      {edit.guard}
       <Stack>
-        {stale ? (
+        {edit.stale ? (
           <StaleAlert
-            message={save.error?.message}
+            message={edit.errors.general}
             detail={t("protocols.staleDetail")}
-            onReload={() => {
-              void qc.invalidateQueries({ queryKey: protocolKeys.one(protocol.id) });
-              onDone();
-            }}
+            onReload={() => void edit.reload()}
           />
         ) : (
-          save.error && (
+          edit.errors.general && (
             <Text c="red.8" role="alert">
-              {describe(save.error)}
+              {edit.errors.general}
             </Text>
           )
         )}
@@ -334,7 +347,7 @@ function ProtocolEditor({ protocol, onDone }: { protocol: Protocol; onDone: () =
           </Button>
         </Group>
         <Group>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={edit.saving}>
             {t("protocols.save")}
           </Button>
           <Button variant="default" onClick={onDone}>

@@ -13,9 +13,9 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { notifySaved } from "../../app/ui/notify.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
+import { useVersionedDraft } from "../../app/ui/use-versioned-draft.tsx";
 import {
   type ReportLang,
   type ReportTextSection,
@@ -25,6 +25,7 @@ import {
 } from "./report-texts-data.ts";
 
 const isShown = (p: string) => p === "text";
+const textOf = (s: ReportTextSection) => s.text;
 
 /**
  * The programme's own wording of the report's text sections (issue 12), one language per tab:
@@ -86,7 +87,9 @@ function LanguageTexts({ programmeId, lang }: { programmeId: number; lang: Repor
         programmeId={programmeId}
         lang={lang}
         section={current}
-        onReload={async () => void (await texts.refetch())}
+        onReload={async () =>
+          (await texts.refetch()).data?.sections.find((s) => s.section === current.section)
+        }
       />
     </Stack>
   );
@@ -101,31 +104,29 @@ function SectionEditor({
   programmeId: number;
   lang: ReportLang;
   section: ReportTextSection;
-  onReload: () => Promise<void>;
+  /** Read the texts again; resolves with this section as it now stands. */
+  onReload: () => Promise<ReportTextSection | undefined>;
 }) {
   const { t } = useTranslation();
-  const save = useSaveReportText(programmeId, lang);
-  const reset = useResetReportText(programmeId, lang);
-  const { errors, fail, clear, field } = useFormErrors(isShown, {
-    labels: { text: t("report.texts.text") },
-  });
-  const [text, setText] = useState(section.text);
-  const [base] = useState(section.version);
-  const stale = errors.error?.code === "stale_version";
   const name = t(`report.texts.sections.${section.section}`);
-  const done = (message: string) => ({
-    onSuccess: () => notifySaved(message),
-    onError: fail,
+  const edit = useVersionedDraft({
+    doc: section,
+    contentOf: textOf,
+    mutation: useSaveReportText(programmeId, lang),
+    toVariables: (text, baseVersion) => ({ section: section.section, text, baseVersion }),
+    savedMessage: () => t("report.texts.saved", { name }),
+    adoptSaved: (saved) => saved.sections.find((s) => s.section === section.section),
+    fetchLatest: onReload,
+    isShown,
+    errorOptions: { labels: { text: t("report.texts.text") } },
   });
+  const reset = useResetReportText(programmeId, lang);
+  const { errors, field, stale } = edit;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        clear();
-        save.mutate(
-          { section: section.section, text, baseVersion: base },
-          done(t("report.texts.saved", { name })),
-        );
+        edit.save();
       }}
     >
       <Stack gap="sm">
@@ -139,7 +140,8 @@ function SectionEditor({
             </Text>
           )}
         </Group>
-        {stale && <StaleAlert message={errors.general} onReload={() => void onReload()} />}
+        {edit.guard}
+        {stale && <StaleAlert message={errors.general} onReload={() => void edit.reload()} />}
         <Textarea
           label={t("report.texts.text")}
           description={
@@ -147,8 +149,8 @@ function SectionEditor({
               ? t("report.texts.placeholders", { list: section.placeholders.map((p) => `{${p}}`).join(", ") })
               : t("report.texts.noPlaceholders")
           }
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          value={edit.draft}
+          onChange={(e) => edit.setDraft(e.currentTarget.value)}
           autosize
           minRows={3}
           maxRows={10}
@@ -168,16 +170,19 @@ function SectionEditor({
             disabled={!section.overridden}
             loading={reset.isPending}
             onClick={() => {
-              clear();
+              edit.clear();
               reset.mutate(
-                { section: section.section, baseVersion: base },
-                done(t("report.texts.resetDone", { name })),
+                { section: section.section, baseVersion: edit.base.version },
+                {
+                  onSuccess: () => notifySaved(t("report.texts.resetDone", { name })),
+                  onError: edit.fail,
+                },
               );
             }}
           >
             {t("report.texts.reset")}
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={edit.saving}>
             {t("report.texts.save")}
           </Button>
         </Group>

@@ -1,11 +1,10 @@
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useUpdatePlan } from "../../../app/data/registry.ts";
 import type { TreatmentPlan } from "../../../app/data/registry-types.ts";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
 import { StaleAlert } from "../../../app/ui/stale-alert.tsx";
+import { useVersionedDraft } from "../../../app/ui/use-versioned-draft.tsx";
 import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 
 const isShown = (p: string) => PLAN_FIELDS.has(p);
@@ -37,45 +36,31 @@ export function PlanEditModal({
 }) {
   const { t } = useTranslation();
   const labels = useMemo(() => planLabels(t), [t]);
-  const update = useUpdatePlan();
-  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
-  const [base, setBase] = useState(plan);
-  const [values, setValues] = useState<PlanValues>(valuesOf(plan));
-  const stale = errors.error?.code === "stale_version";
-
-  const submit = () => {
-    clear();
-    update.mutate(
-      { id: base.id, body: { baseVersion: base.version, ...values } },
-      {
-        onSuccess: (saved) => {
-          notifySaved(t("registry.plan.saved", { code: saved.code, version: saved.version }));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
-
-  const reload = async () => {
-    const latest = await onReload();
-    if (!latest) return;
-    clear();
-    setBase(latest);
-    setValues(valuesOf(latest));
-  };
+  const edit = useVersionedDraft({
+    doc: plan,
+    contentOf: valuesOf,
+    mutation: useUpdatePlan(),
+    toVariables: (values, baseVersion) => ({ id: plan.id, body: { baseVersion, ...values } }),
+    savedMessage: (saved) => t("registry.plan.saved", { code: saved.code, version: saved.version }),
+    onSaved: onClose,
+    fetchLatest: onReload,
+    isShown,
+    errorOptions: { labels },
+  });
+  const { base, errors, stale } = edit;
 
   return (
     <FormModal
       opened
       onClose={onClose}
       title={t("registry.plan.editTitle", { code: base.code, version: base.version })}
-      onSubmit={submit}
-      saving={update.isPending}
+      onSubmit={() => edit.save()}
+      saving={edit.saving}
       general={stale ? null : errors.general}
     >
-      {stale && <StaleAlert message={errors.general} onReload={() => void reload()} />}
-      <PlanFields values={values} onChange={setValues} error={field} />
+      {edit.guard}
+      {stale && <StaleAlert message={errors.general} onReload={() => void edit.reload()} />}
+      <PlanFields values={edit.draft} onChange={edit.setDraft} error={edit.field} />
     </FormModal>
   );
 }
