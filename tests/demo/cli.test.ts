@@ -80,7 +80,10 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis demo and the 
     expect(c.reviews).toBeGreaterThan(10);
     // made today in the region's calendar, with data to yesterday
     expect(line![1]).toBe(demoToday());
-    expect(c.patients).toBe(Number(line![2]));
+    // the registry's patients, and those the artefacts registered as having declined an offer
+    const declined = /(\d+) patients who declined an offer/.exec(r.stdout);
+    expect(declined, r.stdout).not.toBeNull();
+    expect(c.patients).toBe(Number(line![2]) + Number(declined![1]));
     expect(c.interventions).toBe(Number(line![3]));
     expect(c.audit).toBe(1);
     expect(c.last).toBe(dayBefore(demoToday()));

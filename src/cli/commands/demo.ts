@@ -22,7 +22,8 @@ like the Lombardy pilot's: patients, enrolments, interventions, groups, assessme
 Then what the teams produced along the way: the planning toolkit filled in for the region and
 most sites (situation analysis, SWOT, Theory of Change, action plans with overdue activities,
 roadmaps), progress-questionnaire rounds (the current one open, some sites not yet answered),
-fidelity reviews by two raters, training courses with attendance, and supervision.
+fidelity reviews by two raters, training courses with attendance, supervision, and a few
+patients per site who were offered a programme and declined it (uptake).
 Its dates cover the three years up to yesterday: the programmes started three years ago and
 data run to the day before the demo is made. The database must be empty.
 
@@ -91,7 +92,7 @@ ${DB_HELP}`,
         `demo registry (seed ${registry.seed}, as of ${asOf}): ${registry.patients} patients, ${registry.interventions} interventions, ${registry.groups} groups, ${registry.assessments} assessments, ${registry.plans} treatment plans, data to ${registry.cutoff} (${(registry.ms / 1000).toFixed(1)} s)`,
       );
       console.log(
-        `demo artefacts: ${artefacts.planningVersions} planning versions, ${artefacts.rounds} questionnaire rounds (${artefacts.responses} responses), ${artefacts.reviews} fidelity reviews, ${artefacts.courses} courses (${artefacts.attendance} attendances), ${artefacts.supervision} supervision sessions (${(artefacts.ms / 1000).toFixed(1)} s)`,
+        `demo artefacts: ${artefacts.planningVersions} planning versions, ${artefacts.rounds} questionnaire rounds (${artefacts.responses} responses), ${artefacts.reviews} fidelity reviews, ${artefacts.courses} courses (${artefacts.attendance} attendances), ${artefacts.supervision} supervision sessions, ${artefacts.declinedOffers} patients who declined an offer (${(artefacts.ms / 1000).toFixed(1)} s)`,
       );
       console.log(`demo region created; log in as ${out.users.join(", ")} with password ${out.password}`);
       return 0;
