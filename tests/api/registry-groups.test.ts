@@ -8,9 +8,10 @@ import {
   expectCreated,
   issuesOf,
   registryCounts,
+  type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import type { World } from "../support/world.ts";
 
 let w: World;
 let c: Clients;
@@ -18,7 +19,6 @@ withRegistryWorld((world, users) => {
   [w, c] = [world, users];
 });
 
-type Who = Username | "anonymous";
 type SiteKey = "s1" | "s2" | "s3";
 
 const groupBody = (site: SiteKey, extra: Record<string, unknown> = {}) => ({

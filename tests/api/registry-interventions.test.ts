@@ -10,9 +10,10 @@ import {
   linkProfessional,
   registryCounts,
   thisYear,
+  type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import type { World } from "../support/world.ts";
 
 let w: World;
 let c: Clients;
@@ -31,8 +32,6 @@ withRegistryWorld(async (world, users) => {
   s1Patient = await createPatient(w, w.ids.sites.s1);
   s3Patient = await createPatient(w, w.ids.sites.s3);
 });
-
-type Who = Username | "anonymous";
 
 const row = (extra: Record<string, unknown> = {}) => ({
   patientId: s1Patient.id,

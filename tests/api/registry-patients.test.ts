@@ -9,9 +9,10 @@ import {
   patientBody,
   registryCounts,
   thisYear,
+  type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import type { World } from "../support/world.ts";
 
 let w: World;
 let c: Clients;
@@ -19,7 +20,6 @@ withRegistryWorld((world, users) => {
   [w, c] = [world, users];
 });
 
-type Who = Username | "anonymous";
 type SiteKey = "s1" | "s2" | "s3";
 
 describe("registry: registering patients", () => {

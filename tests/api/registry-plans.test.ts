@@ -7,17 +7,16 @@ import {
   issuesOf,
   registryCounts,
   thisYear,
+  type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import type { World } from "../support/world.ts";
 
 let w: World;
 let c: Clients;
 withRegistryWorld((world, users) => {
   [w, c] = [world, users];
 });
-
-type Who = Username | "anonymous";
 
 const planBody = (patientId: number, siteId: number, extra: Record<string, unknown> = {}) => ({
   patientId,

@@ -6,6 +6,7 @@ import {
   enrolledPatient,
   expectCreated,
   insertInterventions,
+  type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
 import type { Username, World } from "../support/world.ts";
@@ -24,8 +25,6 @@ withRegistryWorld(async (world, users) => {
   await setTypes(w.ids.practices.bpd, [{ code: "mbt_session", label: "MBT", psychosocial: true }]);
   await setTypes(w.ids.practices.imr, [{ code: "imr_session", label: "IMR", psychosocial: true }]);
 });
-
-type Who = Username | "anonymous";
 
 const timeline = async (patientId: number, who: Username = "clinician1") => {
   const res = await c[who].get(`/api/patients/${patientId}/timeline`);

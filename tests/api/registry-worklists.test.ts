@@ -8,9 +8,10 @@ import {
   enrolledPatient,
   expectCreated,
   insertInterventions,
+  type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import type { World } from "../support/world.ts";
 
 let w: World;
 let c: Clients;
@@ -96,7 +97,6 @@ withRegistryWorld(async (world, users) => {
   await scenario(P.future, 0);
 });
 
-type Who = Username | "anonymous";
 const codes = (list: { items: Array<{ patientCode: string }> }) =>
   list.items.map((i) => i.patientCode).sort();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
-import { type Clients, withRegistryWorld } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import { type Clients, type Who, withRegistryWorld } from "../support/registry-world.ts";
+import type { World } from "../support/world.ts";
 import { createPatient, daysAgo, issuesOf, measureCounts, ok, phq9, thisYear } from "./support.ts";
 
 let w: World;
@@ -14,7 +14,6 @@ withRegistryWorld(async (world, users) => {
   s3Patient = await createPatient(w, w.ids.sites.s3);
 });
 
-type Who = Username | "anonymous";
 const phqBody = (extra: Record<string, unknown> = {}) => ({
   instrument: "PHQ-9",
   date: daysAgo(2),

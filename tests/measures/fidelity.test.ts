@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
-import { type Clients, withRegistryWorld } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import { type Clients, type Who, withRegistryWorld } from "../support/registry-world.ts";
+import type { World } from "../support/world.ts";
 import { daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
 
 let w: World;
 let c: Clients;
-type Who = Username | "anonymous";
 withRegistryWorld((world, users) => {
   [w, c] = [world, users];
 });

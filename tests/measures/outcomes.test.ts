@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type Clients, enrolledPatient, withRegistryWorld } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import { type Clients, enrolledPatient, type Who, withRegistryWorld } from "../support/registry-world.ts";
+import type { World } from "../support/world.ts";
 import { daysAgo, issuesOf, measureCounts, ok, phq9 } from "./support.ts";
 
 let w: World;
 let c: Clients;
-type Who = Username | "anonymous";
 
 /** Insert assessments straight into the table (the programme fixtures need volume, not the API). */
 async function assess(

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type Clients, withRegistryWorld } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import { type Clients, type Who, withRegistryWorld } from "../support/registry-world.ts";
+import type { World } from "../support/world.ts";
 import { createPatient, daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
 
 let w: World;
 let c: Clients;
-type Who = Username | "anonymous";
 const pro: Record<string, number> = {};
 let courseId: number;
 
