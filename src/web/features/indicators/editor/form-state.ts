@@ -140,6 +140,16 @@ export function toDefinition(f: EditorForm): Built {
   return f.measures === "offers" ? uptakeDefinition(f) : enrolmentDefinition(f);
 }
 
+/** Where the fields every definition has land in the request. */
+const identityPaths = (D: string): Built["paths"] => ({
+  id: `${D}.id`,
+  label: `${D}.label`,
+  description: `${D}.description`,
+  kind: `${D}.kind`,
+  target: `${D}.target`,
+  direction: `${D}.direction`,
+});
+
 /** Uptake of the practice (source `offers`): a ratio over a window ending on the as-of date. */
 function uptakeDefinition(f: EditorForm): Built {
   const D = "definition";
@@ -153,27 +163,14 @@ function uptakeDefinition(f: EditorForm): Built {
       direction: f.direction === "" ? null : f.direction,
       compute: { source: "offers", ...(f.windowDays === "" ? {} : { windowDays: f.windowDays }) },
     },
-    paths: {
-      id: `${D}.id`,
-      label: `${D}.label`,
-      description: `${D}.description`,
-      kind: `${D}.kind`,
-      target: `${D}.target`,
-      direction: `${D}.direction`,
-      windowDays: `${D}.compute.windowDays`,
-    },
+    paths: { ...identityPaths(D), windowDays: `${D}.compute.windowDays` },
   };
 }
 
 function enrolmentDefinition(f: EditorForm): Built {
   const D = "definition";
   const paths: Built["paths"] = {
-    id: `${D}.id`,
-    label: `${D}.label`,
-    description: `${D}.description`,
-    kind: `${D}.kind`,
-    target: `${D}.target`,
-    direction: `${D}.direction`,
+    ...identityPaths(D),
     observed: `${D}.compute.population.observedDays`,
   };
 
