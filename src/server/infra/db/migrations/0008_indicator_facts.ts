@@ -49,7 +49,7 @@ import { runScript } from "../sql-script.ts";
  */
 
 /** The counters of indicator_site_days, in column order. */
-const COUNTERS = [
+export const COUNTERS = [
   "enrolled",
   "age_in_band",
   "first_contact",
@@ -80,7 +80,7 @@ const COUNTERS = [
 ] as const;
 type Counter = (typeof COUNTERS)[number];
 
-const EARLY_TYPES = [
+export const EARLY_TYPES = [
   "assessment",
   "psychoeducation",
   "skills_training",
@@ -124,7 +124,7 @@ const FACT_COLUMNS: Array<[string, string]> = [
   ["plan_keys", "text[]"],
   ["horizon", "date"],
 ];
-const FACT_NAMES = FACT_COLUMNS.map(([n]) => n);
+export const FACT_NAMES = FACT_COLUMNS.map(([n]) => n);
 
 /**
  * One wide event row per fact row of `rel` (alias f, joined to its params as pp): `day` and the
@@ -136,7 +136,7 @@ function eventRow(day: string, values: Partial<Record<Counter, string>>, sign: s
 }
 
 /** The events of the fact rows in relation `rel`, times `sign` (1 or -1): wide rows, not yet summed. */
-function eventsOf(rel: string, sign: string): string {
+export function eventsOf(rel: string, sign: string): string {
   const flag = (c: string) => `f.${c}::int`;
   const early: Partial<Record<Counter, string>> = {
     observed: "1",
@@ -196,7 +196,7 @@ function eventsOf(rel: string, sign: string): string {
  * the count before and +1 at the count after. Summed over months ≤ M: enrolments enrolled by the
  * end of M by their count at the end of M.
  */
-function monthHistogramEvents(rel: string, sign: string): string {
+export function monthHistogramEvents(rel: string, sign: string): string {
   return `
     select f.programme_id, f.site_id, date_trunc('month', f.enrolment_date)::date as month,
       coalesce(f.psy_cum[array_position(f.psy_offsets, 0)], 0) as psychosocial, ${sign} as enrolments
@@ -210,7 +210,7 @@ function monthHistogramEvents(rel: string, sign: string): string {
     where t.o > 0`;
 }
 
-const upsertMonthHistograms = (from: string) => `
+export const upsertMonthHistograms = (from: string) => `
   insert into indicator_site_month_histograms as h (programme_id, site_id, month, psychosocial, enrolments)
   select programme_id, site_id, month, psychosocial, sum(enrolments)
   from (${from}) z
@@ -222,7 +222,7 @@ const sumCounters = COUNTERS.map((c) => `sum(${c}) as ${c}`).join(", ");
 const addCounters = COUNTERS.map((c) => `${c} = d.${c} + excluded.${c}`).join(", ");
 
 /** Insert summed wide event rows `from` into indicator_site_days, adding to what is there. */
-const upsertDays = (from: string) => `
+export const upsertDays = (from: string) => `
   insert into indicator_site_days as d (programme_id, site_id, day, ${COUNTERS.join(", ")})
   select programme_id, site_id, day, ${sumCounters}
   from (${from}) ev
@@ -258,19 +258,12 @@ const enrolmentInterventionDeltas = (rel: string, sign: string) => `
     and (en.end_date is null or x.date <= en.end_date)
   join indicator_programme_params pp on pp.programme_id = en.programme_id`;
 
-/** The tier-1 rows of the enrolments selected by `where` (over `e`), computed from the registry. */
-const computeFacts = (where: string) => `
-  with en as (
-    select e.id, e.programme_id, e.site_id, e.patient_id, e.enrolment_date as d0, e.end_date,
-      e.end_reason, e.primary_diagnosis, e.case_manager_code,
-      pa.sex, pa.birth_year, pa.first_contact_date,
-      pp.early_days, pp.threshold, pp.new_days, pp.age_min, pp.age_max, pp.diagnoses, pp.psychosocial
-    from enrolments e
-    join patients pa on pa.id = e.patient_id
-    join indicator_programme_params pp on pp.programme_id = e.programme_id
-    where ${where}
-  ), ivm as (
-    select en.id,
+/**
+ * The body of computeFacts' `ivm` (over its `en`): per enrolment and month offset `m`, the counts
+ * of its care-period interventions. A caller may give another body with the same columns
+ * (migration 0028's rebuild reads them from one pass it shares with the day counters).
+ */
+export const IVM_FROM_INTERVENTIONS = `    select en.id,
       ((extract(year from x.date)::int - extract(year from en.d0)::int) * 12
         + extract(month from x.date)::int - extract(month from en.d0)::int) as m,
       count(*) filter (where x.date <= en.d0 + (en.early_days - 1) and x.type = any(en.psychosocial)) as early_psy,
@@ -287,7 +280,21 @@ const computeFacts = (where: string) => `
     join interventions x on x.patient_id = en.patient_id and x.date >= en.d0
       and (en.end_date is null or x.date <= en.end_date)
     group by 1, 2
-  ), ivc as (
+`;
+
+/** The tier-1 rows of the enrolments selected by `where` (over `e`), computed from the registry. */
+export const computeFacts = (where: string, ivm: string = IVM_FROM_INTERVENTIONS) => `
+  with en as (
+    select e.id, e.programme_id, e.site_id, e.patient_id, e.enrolment_date as d0, e.end_date,
+      e.end_reason, e.primary_diagnosis, e.case_manager_code,
+      pa.sex, pa.birth_year, pa.first_contact_date,
+      pp.early_days, pp.threshold, pp.new_days, pp.age_min, pp.age_max, pp.diagnoses, pp.psychosocial
+    from enrolments e
+    join patients pa on pa.id = e.patient_id
+    join indicator_programme_params pp on pp.programme_id = e.programme_id
+    where ${where}
+  ), ivm as (
+${ivm}  ), ivc as (
     select ivm.*, sum(care_psy) over (partition by id order by m) as cum from ivm
   ), iv as (
     select id,
@@ -352,7 +359,7 @@ const updateFacts = FACT_NAMES.filter((n) => n !== "enrolment_id")
   .map((n) => `${n} = excluded.${n}`)
   .join(", ");
 
-const SCRIPT = `
+export const SCRIPT = `
 create table indicator_programme_params (
   programme_id integer primary key,
   early_days integer not null,

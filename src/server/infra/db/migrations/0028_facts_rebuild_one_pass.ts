@@ -1,0 +1,111 @@
+import type { Kysely } from "kysely";
+import { runScript } from "../sql-script.ts";
+import {
+  COUNTERS,
+  computeFacts,
+  EARLY_TYPES,
+  eventsOf,
+  FACT_NAMES,
+  monthHistogramEvents,
+  upsertDays,
+  upsertMonthHistograms,
+} from "./0008_indicator_facts.ts";
+
+/**
+ * Issue 9, what keeping facts costs an import: rebuilding a programme's facts (after a load into
+ * the empty interventions table, in the demo and in a restore) joined every intervention to its
+ * enrolments twice — once for the per-enrolment counts, once for the per-(site, day) intervention
+ * counters — and summed the second join as 27-column event rows. Measured on an 891,605-intervention
+ * import (docs/benchmarks.md): the two statements were 2.2 s and 1.1 s of the 3.8 s the facts took.
+ *
+ * The rebuild now makes one pass: the join, with its conditions (early window, psychosocial,
+ * family) computed once per row, is summed by grouping sets into both the (enrolment, month)
+ * counts computeFacts reads and the (programme, site, day) intervention counts; the facts rows,
+ * their month histograms and their day counters are then written by one statement from that.
+ * Same SQL and same results as 0008's rebuild: `praxis indicators verify --deep` and the facts
+ * property tests compare it with the recomputation and with the facts the triggers keep.
+ */
+const FAMILY = "('family', 'patient_and_family')";
+
+/** Per (enrolment, month) and per (programme, site, day), over programme `pid`'s care periods. */
+const ONE_PASS = `
+  select grouping(j.id) as g, j.id, j.m, j.programme_id, j.site_id, j.date,
+    count(*) filter (where j.early and j.psy) as early_psy,
+    ${EARLY_TYPES.map((t) => `count(*) filter (where j.early and j.type = '${t}') as early_${t}`).join(",\n    ")},
+    count(*) as care_iv,
+    count(*) filter (where j.psy) as care_psy,
+    count(*) filter (where j.family) as care_family,
+    min(j.date) filter (where j.family) as family_first,
+    max(j.date) as last_date
+  from (
+    select e.id, e.programme_id, e.site_id, x.date, x.type,
+      -- computeFacts' month offset; date_part (float8) rather than extract (numeric): the same
+      -- whole numbers at less cost per row
+      ((date_part('year', x.date)::int - date_part('year', e.enrolment_date)::int) * 12
+        + date_part('month', x.date)::int - date_part('month', e.enrolment_date)::int) as m,
+      x.date <= e.enrolment_date + (pp.early_days - 1) as early,
+      x.type = any(pp.psychosocial) as psy,
+      x.recipient in ${FAMILY} as family
+    from enrolments e
+    join indicator_programme_params pp on pp.programme_id = e.programme_id
+    join interventions x on x.patient_id = e.patient_id and x.date >= e.enrolment_date
+      and (e.end_date is null or x.date <= e.end_date)
+    where e.programme_id = pid
+    offset 0
+  ) j
+  group by grouping sets ((j.id, j.m), (j.programme_id, j.site_id, j.date))`;
+
+/** computeFacts' `ivm`, read from the one pass. */
+const IVM_FROM_PASS = `
+    select id, m, early_psy, ${EARLY_TYPES.map((t) => `early_${t}`).join(", ")},
+      care_iv, care_psy, care_family, family_first, last_date
+    from pass where g = 0
+`;
+
+/** The day rows of the pass as event rows of indicator_site_days (interventions and psychosocial). */
+const PASS_DAYS = `
+    select programme_id, site_id, date as day, ${COUNTERS.map((c) =>
+      c === "interventions" ? "care_iv as interventions" : c === "psychosocial" ? "care_psy as psychosocial" : `0 as ${c}`,
+    ).join(", ")}
+    from pass where g = 1`;
+
+const SCRIPT = `
+create or replace function indicator_rebuild_programme(pid integer) returns void language plpgsql as $$
+begin
+  perform pg_advisory_xact_lock(1886413107, pid);
+  delete from indicator_programme_params where programme_id = pid;
+  insert into indicator_programme_params (programme_id, early_days, threshold, new_days, age_min, age_max,
+    diagnoses, psychosocial, built_at)
+  select p.id, x.early_days, x.threshold, x.new_days, x.age_min, x.age_max, x.diagnoses, x.psychosocial, now()
+  from programmes p
+  left join practice_versions pv on pv.practice_id = p.practice_id and pv.version = p.practice_version
+  cross join lateral indicator_params_of(p.parameters, pv.definition) x
+  where p.id = pid;
+  delete from indicator_enrolment_facts where programme_id = pid;
+  delete from indicator_site_days where programme_id = pid;
+  delete from indicator_site_month_histograms where programme_id = pid;
+  if not exists (select 1 from indicator_programme_params where programme_id = pid) then return; end if;
+  with pass as materialized (${ONE_PASS}),
+  fresh as materialized (${computeFacts("e.programme_id = pid", IVM_FROM_PASS)}),
+  saved as (
+    insert into indicator_enrolment_facts (${FACT_NAMES.join(", ")})
+    select ${FACT_NAMES.join(", ")} from fresh
+  ),
+  hist as (${upsertMonthHistograms(monthHistogramEvents("fresh", "1"))}
+  )
+  ${upsertDays(`${eventsOf("fresh", "1")} union all ${PASS_DAYS}`)};
+  perform indicator_bump_sites(array(
+    select pid::bigint * 2147483648 + site_id from enrolments where programme_id = pid
+    union select pid::bigint * 2147483648 + site_id from programme_sites where programme_id = pid
+    union select programme_id::bigint * 2147483648 + site_id from indicator_site_versions where programme_id = pid));
+  delete from indicator_site_days where programme_id = pid and (${COUNTERS.map((c) => `${c} = 0`).join(" and ")});
+end $$;
+`;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runScript(db, SCRIPT);
+}
+
+export async function down(): Promise<void> {
+  throw new Error("0028_facts_rebuild_one_pass cannot be reverted");
+}
