@@ -29,7 +29,8 @@ import { loginCookie, percentile, round, startServer, tempDir } from "./support.
  *   with the database size.
  * PRAXIS_BENCH_KEEP=1 keeps the big databases (praxis_bench_region, praxis_bench_nation, and the
  * PGlite region in .tmp/bench-region-pglite) for the next run; PRAXIS_BENCH_REGION_PATIENTS
- * shrinks the region for a quick run.
+ * shrinks the region for a quick run; PRAXIS_BENCH_STAGES (a comma list of pilot, region-postgres,
+ * region-pglite, nation) runs only those stages, so the long ones can be run on their own.
  */
 const REGION_PATIENTS = Number(process.env.PRAXIS_BENCH_REGION_PATIENTS ?? 200_000);
 const NATION_PATIENTS = Number(process.env.PRAXIS_BENCH_NATION_PATIENTS ?? 2_000_000);
@@ -502,12 +503,14 @@ export async function benchIndicators(): Promise<Out> {
   const out: Out = {};
   out["machine load average (1 min) at start"] = load1();
   // a stage that fails says so and the others still report (a region takes minutes to build)
-  for (const [name, stage] of [
-    ["pilot", pilot],
-    ["region, PostgreSQL", regionPostgres],
-    ["region, PGlite", regionPGlite],
-    ["nation", nation],
+  const only = process.env.PRAXIS_BENCH_STAGES?.split(",").map((s) => s.trim());
+  for (const [key, name, stage] of [
+    ["pilot", "pilot", pilot],
+    ["region-postgres", "region, PostgreSQL", regionPostgres],
+    ["region-pglite", "region, PGlite", regionPGlite],
+    ["nation", "nation", nation],
   ] as const) {
+    if (only && !only.includes(key)) continue;
     try {
       await stage(out);
     } catch (e) {

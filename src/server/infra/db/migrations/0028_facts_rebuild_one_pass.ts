@@ -65,7 +65,11 @@ const IVM_FROM_PASS = `
 /** The day rows of the pass as event rows of indicator_site_days (interventions and psychosocial). */
 const PASS_DAYS = `
     select programme_id, site_id, date as day, ${COUNTERS.map((c) =>
-      c === "interventions" ? "care_iv as interventions" : c === "psychosocial" ? "care_psy as psychosocial" : `0 as ${c}`,
+      c === "interventions"
+        ? "care_iv as interventions"
+        : c === "psychosocial"
+          ? "care_psy as psychosocial"
+          : `0 as ${c}`,
     ).join(", ")}
     from pass where g = 1`;
 
