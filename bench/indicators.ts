@@ -343,11 +343,20 @@ async function factsCost(regionUrl: string, programmeId: number, out: Out) {
     await admin.query(`drop database if exists ${names.without} with (force)`);
     await admin.query(`create database ${names.without} template ${regionName}`);
     await dropFactsTriggers(urlOf(names.without));
-    const p95With = await writeP95(regionUrl, programmeId);
-    const p95Without = await writeP95(urlOf(names.without), programmeId);
+    // One client's p95 drifts by milliseconds from one run to the next, so the two databases
+    // take turns, three rounds, and the difference reported is the median of the rounds'.
+    const rounds: Array<[number, number]> = [];
+    for (let r = 0; r < 3; r++) {
+      const withFacts = await writeP95(regionUrl, programmeId);
+      const withoutFacts = await writeP95(urlOf(names.without), programmeId);
+      rounds.push([withFacts, withoutFacts]);
+    }
     out[
-      `region: API POST /api/interventions, one client, p95 ms with facts / without / difference (target ≤ +2) (load ${load1()})`
-    ] = `${round(p95With)} / ${round(p95Without)} / ${round(p95With - p95Without)}`;
+      `region: API POST /api/interventions, one client, p95 ms with facts / without, three alternating rounds (load ${load1()})`
+    ] = rounds.map(([w, n]) => `${round(w)} / ${round(n)}`).join("; ");
+    out["region: … median of the rounds' differences, ms (target ≤ +2)"] = round(
+      median(rounds.map(([w, n]) => w - n)),
+    );
     await admin.query(`drop database if exists ${names.without} with (force)`);
 
     // Import: an extract of about 1M interventions (a demo of its own, exported), into the demo
