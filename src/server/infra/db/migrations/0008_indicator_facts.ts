@@ -358,6 +358,33 @@ ${ivm}  ), ivc as (
   left join asm on asm.id = en.id
   left join pl on pl.id = en.id`;
 
+/**
+ * The start of a programme's rebuild (`pid`): take its lock, store its parameters, clear its
+ * facts, and stop when it has none. Shared with migration 0028's rebuild.
+ */
+export const REBUILD_OPENING = `  perform pg_advisory_xact_lock(1886413107, pid);
+  delete from indicator_programme_params where programme_id = pid;
+  insert into indicator_programme_params (programme_id, early_days, threshold, new_days, age_min, age_max,
+    diagnoses, psychosocial, built_at)
+  select p.id, x.early_days, x.threshold, x.new_days, x.age_min, x.age_max, x.diagnoses, x.psychosocial, now()
+  from programmes p
+  left join practice_versions pv on pv.practice_id = p.practice_id and pv.version = p.practice_version
+  cross join lateral indicator_params_of(p.parameters, pv.definition) x
+  where p.id = pid;
+  delete from indicator_enrolment_facts where programme_id = pid;
+  delete from indicator_site_days where programme_id = pid;
+  delete from indicator_site_month_histograms where programme_id = pid;
+  if not exists (select 1 from indicator_programme_params where programme_id = pid) then return; end if;
+`;
+
+/** The end of a programme's rebuild: bump every site it reaches, drop the all-zero day rows. */
+export const REBUILD_CLOSING = `  perform indicator_bump_sites(array(
+    select pid::bigint * 2147483648 + site_id from enrolments where programme_id = pid
+    union select pid::bigint * 2147483648 + site_id from programme_sites where programme_id = pid
+    union select programme_id::bigint * 2147483648 + site_id from indicator_site_versions where programme_id = pid));
+  delete from indicator_site_days where programme_id = pid and (${COUNTERS.map((c) => `${c} = 0`).join(" and ")});
+`;
+
 const updateFacts = FACT_NAMES.filter((n) => n !== "enrolment_id")
   .map((n) => `${n} = excluded.${n}`)
   .join(", ");
@@ -530,30 +557,12 @@ end $$;
 -- Everything of one programme from the registry: its parameters, tier 1, tier 2 and histograms.
 create function indicator_rebuild_programme(pid integer) returns void language plpgsql as $$
 begin
-  perform pg_advisory_xact_lock(1886413107, pid);
-  delete from indicator_programme_params where programme_id = pid;
-  insert into indicator_programme_params (programme_id, early_days, threshold, new_days, age_min, age_max,
-    diagnoses, psychosocial, built_at)
-  select p.id, x.early_days, x.threshold, x.new_days, x.age_min, x.age_max, x.diagnoses, x.psychosocial, now()
-  from programmes p
-  left join practice_versions pv on pv.practice_id = p.practice_id and pv.version = p.practice_version
-  cross join lateral indicator_params_of(p.parameters, pv.definition) x
-  where p.id = pid;
-  delete from indicator_enrolment_facts where programme_id = pid;
-  delete from indicator_site_days where programme_id = pid;
-  delete from indicator_site_month_histograms where programme_id = pid;
-  if not exists (select 1 from indicator_programme_params where programme_id = pid) then return; end if;
-  insert into indicator_enrolment_facts (${FACT_NAMES.join(", ")})
+${REBUILD_OPENING}  insert into indicator_enrolment_facts (${FACT_NAMES.join(", ")})
   select ${FACT_NAMES.join(", ")} from (${computeFacts("e.programme_id = pid")}) z;
   ${upsertMonthHistograms(monthHistogramEvents("(select * from indicator_enrolment_facts where programme_id = pid)", "1"))};
   ${upsertDays(`${eventsOf("(select * from indicator_enrolment_facts where programme_id = pid)", "1")}
     union all ${enrolmentInterventionDeltas("(select * from enrolments where programme_id = pid)", "1")}`)};
-  perform indicator_bump_sites(array(
-    select pid::bigint * 2147483648 + site_id from enrolments where programme_id = pid
-    union select pid::bigint * 2147483648 + site_id from programme_sites where programme_id = pid
-    union select programme_id::bigint * 2147483648 + site_id from indicator_site_versions where programme_id = pid));
-  delete from indicator_site_days where programme_id = pid and (${COUNTERS.map((c) => `${c} = 0`).join(" and ")});
-end $$;
+${REBUILD_CLOSING}end $$;
 
 -- The programmes whose stored parameters differ from what their row and practice say now.
 create function indicator_params_changed(ids integer[]) returns integer[] language sql stable as $$

@@ -7,6 +7,8 @@ import {
   eventsOf,
   FACT_NAMES,
   monthHistogramEvents,
+  REBUILD_CLOSING,
+  REBUILD_OPENING,
   upsertDays,
   upsertMonthHistograms,
 } from "./0008_indicator_facts.ts";
@@ -76,20 +78,7 @@ const PASS_DAYS = `
 const SCRIPT = `
 create or replace function indicator_rebuild_programme(pid integer) returns void language plpgsql as $$
 begin
-  perform pg_advisory_xact_lock(1886413107, pid);
-  delete from indicator_programme_params where programme_id = pid;
-  insert into indicator_programme_params (programme_id, early_days, threshold, new_days, age_min, age_max,
-    diagnoses, psychosocial, built_at)
-  select p.id, x.early_days, x.threshold, x.new_days, x.age_min, x.age_max, x.diagnoses, x.psychosocial, now()
-  from programmes p
-  left join practice_versions pv on pv.practice_id = p.practice_id and pv.version = p.practice_version
-  cross join lateral indicator_params_of(p.parameters, pv.definition) x
-  where p.id = pid;
-  delete from indicator_enrolment_facts where programme_id = pid;
-  delete from indicator_site_days where programme_id = pid;
-  delete from indicator_site_month_histograms where programme_id = pid;
-  if not exists (select 1 from indicator_programme_params where programme_id = pid) then return; end if;
-  with pass as materialized (${ONE_PASS}),
+${REBUILD_OPENING}  with pass as materialized (${ONE_PASS}),
   fresh as materialized (${computeFacts("e.programme_id = pid", IVM_FROM_PASS)}),
   saved as (
     insert into indicator_enrolment_facts (${FACT_NAMES.join(", ")})
@@ -98,12 +87,7 @@ begin
   hist as (${upsertMonthHistograms(monthHistogramEvents("fresh", "1"))}
   )
   ${upsertDays(`${eventsOf("fresh", "1")} union all ${PASS_DAYS}`)};
-  perform indicator_bump_sites(array(
-    select pid::bigint * 2147483648 + site_id from enrolments where programme_id = pid
-    union select pid::bigint * 2147483648 + site_id from programme_sites where programme_id = pid
-    union select programme_id::bigint * 2147483648 + site_id from indicator_site_versions where programme_id = pid));
-  delete from indicator_site_days where programme_id = pid and (${COUNTERS.map((c) => `${c} = 0`).join(" and ")});
-end $$;
+${REBUILD_CLOSING}end $$;
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
