@@ -45,7 +45,7 @@ import { runScript } from "../sql-script.ts";
  *
  * The defaults below are INDICATORS.md's and the base taxonomy's psychosocial flags, written out
  * as SQL on purpose (a migration is frozen); tests/indicators/facts-params.test.ts fails when they
- * differ from src/server/programmes/schemas.ts or src/server/practices/schemas.ts.
+ * differ from src/shared/programme-defaults.ts or the base taxonomy (src/server/practices).
  *
  * Migration 0028 builds its one-pass rebuild from the generators exported here, so they must
  * keep generating exactly this script: tests/db/frozen-migrations.test.ts pins its hash.
