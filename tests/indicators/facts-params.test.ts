@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { psychosocialOf } from "../../src/server/indicators/service.ts";
+import type { IndicatorProgrammeParamsTable } from "../../src/server/infra/db/schema.ts";
 import { PARAMETER_DEFAULTS } from "../../src/shared/programme-defaults.ts";
 import { createWorld, type World } from "../support/world.ts";
 
@@ -18,15 +19,8 @@ afterAll(async () => {
   await w?.close();
 });
 
-interface Params {
-  early_days: number;
-  threshold: number;
-  new_days: number;
-  age_min: number;
-  age_max: number;
-  diagnoses: string[];
-  psychosocial: string[];
-}
+/** What indicator_params_of returns: the parameter columns of indicator_programme_params. */
+type Params = Omit<IndicatorProgrammeParamsTable, "programme_id" | "built_at">;
 
 async function paramsOf(parameters: unknown, definition: unknown): Promise<Params> {
   const r = await sql<Params>`

@@ -29,34 +29,21 @@ import {
  * `praxis indicators verify` compare them with the recomputation.
  */
 
-/** The columns eventsOf reads from a facts row (besides the programme's parameters). */
-const EVENT_COLUMNS = [
-  "enrolment_id",
-  "programme_id",
-  "site_id",
-  "enrolment_date",
-  "end_date",
-  "dropped",
-  "age_in_band",
-  "first_contact",
-  "new_to_service",
-  "sex_known",
-  "female",
-  "target_dx",
-  "case_manager",
-  "early_psy",
-  "early_assessment",
-  "early_psychoeducation",
-  "early_skills_training",
-  "early_psychotherapy",
-  "early_family_intervention",
-  "early_job_placement",
-  "early_social_support",
-  "assessed",
-  "family_first",
-  "plan_first",
-  "plan_keys",
-];
+/**
+ * The columns eventsOf reads from a facts row (besides the programme's parameters): all but the
+ * totals, the psychosocial months (histograms only), the patient and the horizon.
+ */
+const NOT_EVENTS = new Set([
+  "patient_id",
+  "care_iv",
+  "care_psy",
+  "care_family",
+  "psy_offsets",
+  "psy_cum",
+  "plans",
+  "horizon",
+]);
+const EVENT_COLUMNS = FACT_NAMES.filter((n) => !NOT_EVENTS.has(n));
 
 /** The columns monthHistogramEvents reads. */
 const HISTOGRAM_COLUMNS = [
