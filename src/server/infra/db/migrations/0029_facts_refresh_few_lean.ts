@@ -18,14 +18,16 @@ import {
  * Measured on the region demo (220k patients) on PostgreSQL: 1.0–1.6 ms per refresh, of which
  * the statements' own runs were 0.65 ms.
  *
- * Most writes change no event: an intervention that is not psychosocial, or outside the early
- * window, moves only the enrolment's totals and horizon. The refresh now computes the fresh rows
+ * Most writes change no event: a visit that is not psychosocial moves only the enrolment's totals
+ * and horizon, and psychosocial care after the early window moves its month histogram but none of
+ * its events. The refresh now computes the fresh rows
  * into an array, compares them with the stored ones, and moves events only for the enrolments
  * whose event columns changed, and histogram entries only for those whose psychosocial months
  * changed; an unchanged enrolment contributes events that cancel exactly, so skipping it stores
  * the same sums (all-zero day rows say nothing: verify ignores them, a rebuild prunes them).
- * The facts rows are still written, and the site versions still bumped, on every refresh, in
- * statements whose plans stay cached. Same results as before: the facts property tests and
+ * The facts rows are written when they changed, and the site versions bumped on every refresh
+ * (user-defined indicators recomputed from the records are cached under them), in statements whose
+ * plans stay cached. Same results as before: the facts property tests and
  * `praxis indicators verify` compare them with the recomputation.
  */
 
