@@ -13,7 +13,7 @@ import {
 import { type Db, openPGlite, openPostgres } from "../src/server/infra/db/database.ts";
 import { addDays, addMonths, monthEnd, today } from "../src/server/infra/time/civil-date.ts";
 import { PRAXIS } from "../tests/support/spawn.ts";
-import { loginCookie, percentile, round, startServer, tempDir } from "./support.ts";
+import { loginCookie, mean, percentile, round, startServer, tempDir } from "./support.ts";
 
 /**
  * Issue 9 figures, on the product's own data (`praxis demo`), each next to the load average:
@@ -216,7 +216,7 @@ async function apiAfterWrites(url: string, programmeId: number, asOf: string, ou
     })();
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const e = rows[i % rows.length];
+      const e = rows[i % rows.length]!;
       const w = await fetch(`${server.url}/api/interventions`, {
         method: "POST",
         headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
@@ -285,6 +285,18 @@ const WRITES = 400;
 /** Rounds of the API write p95, with and without facts taking turns. */
 const WRITE_ROUNDS = 5;
 
+/**
+ * The enrolments the write figures record care for: 200 of the programme whose first 60 days are
+ * over (the demo's data runs to yesterday); write i goes to enrolment i mod 200, i mod 60 days in.
+ */
+async function writeTargets(c: pg.Client, programmeId: number) {
+  const { rows } = await c.query<{ patient_id: number; site_id: number; d: string }>(
+    "select patient_id, site_id, enrolment_date::text as d from enrolments where programme_id = $1 and enrolment_date < current_date - 61 order by id limit 200",
+    [programmeId],
+  );
+  return rows;
+}
+
 /** p95 of recording one intervention through the API, one client, WRITES writes. */
 async function writeP95(url: string, programmeId: number): Promise<number> {
   const server = await startServer([], { DATABASE_URL: url });
@@ -294,15 +306,11 @@ async function writeP95(url: string, programmeId: number): Promise<number> {
       .csrfToken as string;
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const { rows } = await c.query(
-      // enrolments whose first 60 days are over: the demo's data runs to yesterday
-      "select patient_id, site_id, enrolment_date::text as d from enrolments where programme_id = $1 and enrolment_date < current_date - 61 order by id limit 200",
-      [programmeId],
-    );
+    const rows = await writeTargets(c, programmeId);
     await c.end();
     const times: number[] = [];
     for (let i = 0; i < WRITES + 20; i++) {
-      const e = rows[i % rows.length];
+      const e = rows[i % rows.length]!;
       const t = performance.now();
       const w = await fetch(`${server.url}/api/interventions`, {
         method: "POST",
@@ -328,7 +336,6 @@ async function writeP95(url: string, programmeId: number): Promise<number> {
 }
 
 const INSERTS = 1500;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
  * Latencies (sorted, ms) of INSERTS single-row inserts of a nursing visit into the care period of
@@ -339,13 +346,10 @@ async function insertLatencies(url: string, programmeId: number): Promise<number
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query(
-      "select patient_id, site_id, enrolment_date::text as d from enrolments where programme_id = $1 and enrolment_date < current_date - 61 order by id limit 200",
-      [programmeId],
-    );
+    const rows = await writeTargets(c, programmeId);
     const times: number[] = [];
     for (let i = 0; i < INSERTS + 50; i++) {
-      const e = rows[i % rows.length];
+      const e = rows[i % rows.length]!;
       const t = performance.now();
       await c.query({
         name: "bench_insert",

@@ -49,6 +49,8 @@ export async function loginCookie(url: string, username: string, password: strin
   return res.headers.get("set-cookie")!.split(";")[0]!;
 }
 
+export const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

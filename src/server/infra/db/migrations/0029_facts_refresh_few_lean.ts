@@ -64,6 +64,10 @@ const changed = (rel: string, other: string, columns: string[]) => {
       select 1 from unnest(${other}) b where (${cols("b")}) is not distinct from (${cols("a")})))`;
 };
 
+/** The `columns` of every facts row of the array `rel`, as an array of rows, in its order. */
+const projected = (rel: string, columns: string[]) =>
+  `array(select row(${columns.map((c) => `f.${c}`).join(", ")}) from unnest(${rel}) f)`;
+
 const updateFacts = FACT_NAMES.filter((n) => n !== "enrolment_id")
   .map((n) => `${n} = excluded.${n}`)
   .join(", ");
@@ -85,14 +89,14 @@ begin
     insert into indicator_enrolment_facts (${FACT_NAMES.join(", ")})
     select ${FACT_NAMES.join(", ")} from unnest(fresh) order by enrolment_id
     on conflict (enrolment_id) do update set ${updateFacts};
-    if array(select row(${EVENT_COLUMNS.map((c) => `f.${c}`).join(", ")}) from unnest(fresh) f)
-        is distinct from array(select row(${EVENT_COLUMNS.map((c) => `f.${c}`).join(", ")}) from unnest(old) f) then
+    if ${projected("fresh", EVENT_COLUMNS)}
+        is distinct from ${projected("old", EVENT_COLUMNS)} then
       ${upsertDays(
         `${eventsOf(changed("fresh", "old", EVENT_COLUMNS), "1")} union all ${eventsOf(changed("old", "fresh", EVENT_COLUMNS), "-1")}`,
       )};
     end if;
-    if array(select row(${HISTOGRAM_COLUMNS.map((c) => `f.${c}`).join(", ")}) from unnest(fresh) f)
-        is distinct from array(select row(${HISTOGRAM_COLUMNS.map((c) => `f.${c}`).join(", ")}) from unnest(old) f) then
+    if ${projected("fresh", HISTOGRAM_COLUMNS)}
+        is distinct from ${projected("old", HISTOGRAM_COLUMNS)} then
       ${upsertMonthHistograms(
         `${monthHistogramEvents(changed("fresh", "old", HISTOGRAM_COLUMNS), "1")} union all ${monthHistogramEvents(changed("old", "fresh", HISTOGRAM_COLUMNS), "-1")}`,
       )};
