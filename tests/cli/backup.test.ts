@@ -18,6 +18,7 @@ import { audit, SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { verifyAuditChain } from "../../src/server/infra/audit/verify.ts";
 import { type Database, type Db, openPGlite, openPostgres } from "../../src/server/infra/db/database.ts";
 import { migrateInTransaction, migrateToLatest, migrationNames } from "../../src/server/infra/db/migrate.ts";
+import { analysed } from "../support/statistics.ts";
 
 /**
  * Backups (issue 14): a round trip into an empty database keeps every table's rows, the
@@ -168,6 +169,12 @@ describe("praxis backup and restore", () => {
     // the facts were rebuilt exactly (the deep verification finds no stored difference)
     for (const p of await target.db.selectFrom("programmes").select("id").execute())
       expect(await verifyStoredFacts(target.db, p.id)).toEqual([]);
+    // the planner knows what was loaded (PGlite has no autovacuum to find out)
+    expect(await analysed(target.db, ["interventions", "enrolments", "indicator_enrolment_facts"])).toEqual({
+      interventions: true,
+      enrolments: true,
+      indicator_enrolment_facts: true,
+    });
     // sequences: a new row gets a fresh id
     const region = await target.db
       .insertInto("regions")

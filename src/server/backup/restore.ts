@@ -4,6 +4,7 @@ import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Db } from "../infra/db/database.ts";
 import { appliedMigrations, migrateInTransaction, migrationNames } from "../infra/db/migrate.ts";
 import type { DB } from "../infra/db/schema.ts";
+import { analyzeSchema } from "../infra/db/statistics.ts";
 import { BackupFormatError, BackupReader, type Manifest } from "./format.ts";
 import { BOOKKEEPING_TABLES, syncAllSequences } from "./tables.ts";
 
@@ -34,9 +35,9 @@ export async function readManifest(file: string): Promise<Manifest> {
  * Restore `file` into `db`, which must be empty (no rows in any table; its schema, if any, no
  * newer than the backup's). In one transaction: the schema up to the backup's migrations, every
  * table's rows in file order, the migrations this version has beyond the backup's, sequences
- * past the largest ids, the indicator facts rebuilt for every programme, and an audit entry
- * ("restore") appended to the restored chain. Any failure — a damaged file found at its last
- * line included — rolls all of it back.
+ * past the largest ids, the indicator facts rebuilt for every programme, the planner statistics
+ * of every table, and an audit entry ("restore") appended to the restored chain. Any failure — a
+ * damaged file found at its last line included — rolls all of it back.
  */
 export async function restoreBackup(db: Db, file: string, actor: Actor): Promise<RestoreSummary> {
   const started = performance.now();
@@ -65,6 +66,9 @@ export async function restoreBackup(db: Db, file: string, actor: Actor): Promise
         trx,
       );
       const programmesRebuilt = Number(rebuilt.rows[0]?.n ?? 0);
+      // Every table was empty: without statistics the planner would go on guessing (PGlite has
+      // no autovacuum to count them; infra/db/statistics.ts).
+      await analyzeSchema(trx);
       await audit(trx, actor, {
         action: "restore",
         entity: "database",

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { DB } from "../infra/db/schema.ts";
+import { renewStatistics } from "../infra/db/statistics.ts";
 import { PracticeDefinition } from "../practices/public.ts";
 import { ProgrammeParameters } from "../programmes/public.ts";
 import type { ValidationContext } from "./context.ts";
@@ -132,6 +133,10 @@ export class ImportWriter {
             [...this.direct.keys()],
           ),
     );
+    if (!this.plan.dryRun)
+      await this.timed("planner statistics", () =>
+        renewStatistics(this.trx, writtenRows(counts, this.factsRebuild)),
+      );
     const { ctx } = this.plan;
     await audit(this.trx, this.plan.actor, {
       action: "import",
@@ -276,6 +281,26 @@ async function rebuildFacts(trx: Transaction<DB>) {
     select indicator_rebuild_programme(p.id)
     from (select programme_id as id from enrolments union select programme_id from indicator_enrolment_facts) p
     order by p.id`.execute(trx);
+}
+
+/** The indicator facts' tables, which follow the patient-level rows. */
+const FACTS_TABLES = ["indicator_enrolment_facts", "indicator_site_days", "indicator_site_month_histograms"];
+
+/**
+ * Rows the import wrote (inserted or updated) per table, for the planner statistics: each file's
+ * into its table (named after it), and the patient-level files' into the indicator facts — all
+ * of them when the facts were rebuilt.
+ */
+export function writtenRows(counts: ImportCounts, factsRebuilt: boolean): Map<string, number> {
+  const written = new Map<string, number>();
+  let patientLevel = 0;
+  for (const [file, c] of Object.entries(counts) as Array<[FileName, FileCounts]>) {
+    const n = c.inserted + c.updated;
+    written.set(file.replace(/\.csv$/, ""), n);
+    if (PATIENT_FILES.has(file)) patientLevel += n;
+  }
+  for (const t of FACTS_TABLES) written.set(t, factsRebuilt ? Number.POSITIVE_INFINITY : patientLevel);
+  return written;
 }
 
 /** Queries of the ids of the patients the import names, one per file that names patients. */
