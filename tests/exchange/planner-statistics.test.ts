@@ -1,10 +1,16 @@
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { listImportFiles, runImport } from "../../src/server/exchange/import.ts";
 import { type ImportCounts, writtenRows } from "../../src/server/exchange/write.ts";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
-import { renewStatistics, statisticsStale } from "../../src/server/infra/db/statistics.ts";
+import {
+  grownStale,
+  renewGrownStatistics,
+  renewStatistics,
+  startStatisticsUpkeep,
+  statisticsStale,
+} from "../../src/server/infra/db/statistics.ts";
 import { analysed } from "../support/statistics.ts";
 import { openTestDatabase } from "../support/test-db.ts";
 import { generateExtract } from "./generate.ts";
@@ -31,6 +37,23 @@ describe("planner statistics: when written rows make them stale (autovacuum's ru
     [Number.POSITIVE_INFINITY, 5_000_000, true],
   ])("%d written, %d counted: stale %s", (written, counted, stale) => {
     expect(statisticsStale(written, counted)).toBe(stale);
+  });
+});
+
+describe("planner statistics: when a table grew enough (the embedded database's upkeep)", () => {
+  it.each([
+    // rows counted (-1: never), pages then, pages now, stale
+    [-1, 0, 0, false],
+    [-1, 0, 1, true],
+    [0, 0, 0, false],
+    [0, 0, 3, true],
+    [1_000, 10, 10, false],
+    [1_000, 10, 11, false], // ~1,100 rows: 100 written, below 50 + 100
+    [1_000, 10, 12, true], // ~1,200 rows
+    [100_000, 1_000, 1_101, true], // ~110,100 rows: 10,100 written, past 50 + 10,000
+    [100_000, 1_000, 1_050, false],
+  ])("%d rows counted in %d pages, %d pages now: stale %s", (counted, pagesThen, pagesNow, stale) => {
+    expect(grownStale({ counted, pagesThen, pagesNow })).toBe(stale);
   });
 });
 
@@ -98,6 +121,44 @@ describe("planner statistics: renewed in the database", () => {
       db,
     );
     expect(await renewStatistics(db, new Map([["regions", 5]]))).toEqual([]);
+  });
+
+  it("the upkeep renews the tables that grew, once, and again when they grow by a tenth", async () => {
+    const db = database.db;
+    const addRegions = (from: number, to: number) =>
+      sql`insert into regions (code, name) select 'R' || i, repeat('x', 200) from generate_series(${from}::int, ${to}::int) i`.execute(
+        db,
+      );
+    await addRegions(1, 400);
+    const first = await renewGrownStatistics(db);
+    expect(first).toContain("regions");
+    expect(first).not.toContain("interventions"); // empty: nothing to count
+    expect(await analysed(db, ["regions", "interventions"])).toEqual({ regions: true, interventions: false });
+    expect(await renewGrownStatistics(db)).toEqual([]);
+    await addRegions(401, 410); // 2.5 %: not yet
+    expect(await renewGrownStatistics(db)).toEqual([]);
+    await addRegions(411, 800);
+    expect(await renewGrownStatistics(db)).toEqual(["regions"]);
+  });
+
+  it("the upkeep runs by itself, reports what it renewed, and stops", async () => {
+    await sql`insert into regions (code, name) select 'R' || i, 'Region' from generate_series(1, 100) i`.execute(
+      database.db,
+    );
+    const said: string[] = [];
+    const stop = startStatisticsUpkeep(database.db, {
+      everyMinutes: 10,
+      firstAfterMs: 10,
+      log: (msg) => said.push(msg),
+    });
+    try {
+      await vi.waitFor(() => expect(said.join("\n")).toMatch(/planner statistics renewed: .*regions/), {
+        timeout: 10_000,
+      });
+      expect(await analysed(database.db, ["regions"])).toEqual({ regions: true });
+    } finally {
+      stop();
+    }
   });
 
   it("after a first import the planner knows the loaded tables and the facts; a dry run leaves none", {

@@ -3,6 +3,7 @@ import os from "node:os";
 import { buildApp } from "../../server/app.ts";
 import type { Config } from "../../server/infra/config.ts";
 import { type Database, DatabaseUnavailableError, openDatabase } from "../../server/infra/db/database.ts";
+import { startStatisticsUpkeep } from "../../server/infra/db/statistics.ts";
 import { CliError, type Command, configFrom, DB_HELP, DB_OPTIONS, openMigrated, parse } from "../common.ts";
 import { superviseWorkers, type WorkerMessage } from "../workers.ts";
 
@@ -105,8 +106,17 @@ async function maybeSeedDemo(
 
 async function serveInProcess(database: Database, config: Config, started: number, demo: Demo) {
   const app = await buildApp({ database, config }, { logger: process.env.PRAXIS_LOG !== "0" });
+  // the embedded database has no autovacuum to keep the planner's statistics (PostgreSQL has)
+  const stopUpkeep =
+    database.kind === "pglite"
+      ? startStatisticsUpkeep(database.db, {
+          everyMinutes: config.statisticsEveryMinutes,
+          log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+        })
+      : () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    stopUpkeep();
     await app.close();
     await database.close();
     process.exit(0);

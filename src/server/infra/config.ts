@@ -35,6 +35,11 @@ export interface Config {
   dbConnectTimeoutMs: number;
   /** The largest protocol tool a coordinator may upload, in megabytes (PRAXIS_PROTOCOL_TOOL_MAX_MB). */
   protocolToolMaxMb: number;
+  /**
+   * The embedded database: minutes between two looks for tables grown enough to need new planner
+   * statistics (PGlite has no autovacuum; infra/db/statistics.ts).
+   */
+  statisticsEveryMinutes: number;
 }
 
 function listFrom(value: string | undefined): string[] {
@@ -71,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ),
     dbConnectTimeoutMs: intFrom("PRAXIS_DB_CONNECT_TIMEOUT_MS", env.PRAXIS_DB_CONNECT_TIMEOUT_MS, 5000),
     protocolToolMaxMb: intFrom("PRAXIS_PROTOCOL_TOOL_MAX_MB", env.PRAXIS_PROTOCOL_TOOL_MAX_MB, 10),
+    statisticsEveryMinutes: intFrom("PRAXIS_STATISTICS_MINUTES", env.PRAXIS_STATISTICS_MINUTES, 10),
   };
   const merged = { ...base };
   for (const [k, v] of Object.entries(overrides)) {

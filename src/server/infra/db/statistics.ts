@@ -51,3 +51,71 @@ export async function analyzeSchema(db: Executor): Promise<string[]> {
   if (names.length > 0) await sql`analyze ${sql.join(names.map((n) => sql.table(n)))}`.execute(db);
   return names;
 }
+
+/** A table's size now and when its statistics were last counted. */
+export interface TableGrowth {
+  name: string;
+  /** Rows last counted (`reltuples`; negative: never). */
+  counted: number;
+  /** Pages last counted (`relpages`). */
+  pagesThen: number;
+  /** Pages now. */
+  pagesNow: number;
+}
+
+/**
+ * Whether a table grew enough since its statistics were counted to need new ones: its rows now,
+ * estimated from its pages at the density last counted, against autovacuum's rule. A table never
+ * counted needs them as soon as it has a page.
+ */
+export function grownStale(t: Omit<TableGrowth, "name">): boolean {
+  if (t.pagesNow <= 0) return false;
+  if (t.counted < 0 || t.pagesThen <= 0) return true;
+  const rowsNow = (t.pagesNow * t.counted) / t.pagesThen;
+  return statisticsStale(rowsNow - t.counted, t.counted);
+}
+
+/** ANALYZE the tables of the current schema that grew enough since their statistics were counted. */
+export async function renewGrownStatistics(db: Executor): Promise<string[]> {
+  const { rows } = await sql<TableGrowth>`
+    select c.relname as name, c.reltuples::float8 as counted, c.relpages as "pagesThen",
+      (pg_relation_size(c.oid) / current_setting('block_size')::int)::int as "pagesNow"
+    from pg_class c
+    where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'
+    order by c.relname`.execute(db);
+  const stale = rows.filter((t) => grownStale({ ...t, counted: Number(t.counted) })).map((t) => t.name);
+  if (stale.length > 0) await sql`analyze ${sql.join(stale.map((n) => sql.table(n)))}`.execute(db);
+  return stale;
+}
+
+/**
+ * For the embedded database, which has no autovacuum: look every `everyMinutes` (and once soon
+ * after the start) for tables grown enough to need new statistics, and renew them. PostgreSQL's
+ * own autovacuum does this there (docs/postgresql.md). Stop with the returned function.
+ */
+export function startStatisticsUpkeep(
+  db: Executor,
+  options: { everyMinutes: number; firstAfterMs?: number; log?: (msg: string, err?: unknown) => void },
+): () => void {
+  let running = false;
+  const look = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const renewed = await renewGrownStatistics(db);
+      if (renewed.length > 0) options.log?.(`planner statistics renewed: ${renewed.join(", ")}`);
+    } catch (err) {
+      options.log?.("planner statistics: renewal failed", err);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void look(), options.firstAfterMs ?? 30_000);
+  const every = setInterval(() => void look(), options.everyMinutes * 60_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
