@@ -123,6 +123,20 @@ describe("planner statistics: renewed in the database", () => {
     expect(await renewStatistics(db, new Map([["regions", 5]]))).toEqual([]);
   });
 
+  it("limits a table's statistics to the columns asked for", async () => {
+    const db = database.db;
+    await sql`insert into regions (code, name) select 'R' || i, 'Region ' || i from generate_series(1, 80) i`.execute(
+      db,
+    );
+    expect(await renewStatistics(db, new Map([["regions", 80]]), new Map([["regions", ["code"]]]))).toEqual([
+      "regions",
+    ]);
+    const { rows } = await sql<{ attname: string }>`
+      select attname from pg_stats where schemaname = current_schema() and tablename = 'regions'
+      order by attname`.execute(db);
+    expect(rows.map((r) => r.attname)).toEqual(["code"]);
+  });
+
   it("the upkeep renews the tables that grew, once, and again when they grow by a tenth", async () => {
     const db = database.db;
     const addRegions = (from: number, to: number) =>

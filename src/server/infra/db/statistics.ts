@@ -25,9 +25,14 @@ export function statisticsStale(written: number, counted: number): boolean {
 /**
  * ANALYZE the tables (of the current schema) whose written rows make their statistics stale; in
  * the caller's transaction, so what it sees includes its own writes and a rollback undoes it.
- * The names are the tables analysed, in the order given.
+ * `columns` limits a table's to the columns named (its row count is renewed all the same). The
+ * names are the tables analysed, in the order given.
  */
-export async function renewStatistics(db: Executor, written: ReadonlyMap<string, number>): Promise<string[]> {
+export async function renewStatistics(
+  db: Executor,
+  written: ReadonlyMap<string, number>,
+  columns: ReadonlyMap<string, readonly string[]> = new Map(),
+): Promise<string[]> {
   const names = [...written.keys()];
   if (names.length === 0) return [];
   const { rows } = await sql<{ name: string; counted: number }>`
@@ -37,7 +42,11 @@ export async function renewStatistics(db: Executor, written: ReadonlyMap<string,
       and c.relname = any(${names}::text[])`.execute(db);
   const counted = new Map(rows.map((r) => [r.name, Number(r.counted)]));
   const stale = names.filter((n) => counted.has(n) && statisticsStale(written.get(n) ?? 0, counted.get(n)!));
-  if (stale.length > 0) await sql`analyze ${sql.join(stale.map((n) => sql.table(n)))}`.execute(db);
+  const target = (n: string) => {
+    const only = columns.get(n);
+    return only?.length ? sql`${sql.table(n)} (${sql.join(only.map((c) => sql.id(c)))})` : sql.table(n);
+  };
+  if (stale.length > 0) await sql`analyze ${sql.join(stale.map(target))}`.execute(db);
   return stale;
 }
 
