@@ -18,8 +18,8 @@ import { tempDir } from "./support.ts";
 
 /**
  * A bulk write renews the planner statistics of the tables it grew, before it commits: PGlite has
- * no autovacuum, and without statistics each write after a first import took 80–95 ms where it
- * takes 1.5 ms (infra/db/statistics.ts, docs/benchmarks.md). On PGlite and on PostgreSQL.
+ * no autovacuum, and without statistics each write after a first import took 84 ms where it
+ * takes 1.7 ms (infra/db/statistics.ts, docs/benchmarks.md). On PGlite and on PostgreSQL.
  */
 describe("planner statistics: when written rows make them stale (autovacuum's rule)", () => {
   it.each([

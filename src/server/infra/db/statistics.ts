@@ -6,7 +6,7 @@ import type { Executor } from "./executor.ts";
  * table's statistics once the rows changed since its last ANALYZE reach 50 + 10 % of its rows,
  * but only after the writing transaction commits and only where autovacuum runs; PGlite, the
  * embedded default, has no autovacuum at all. A first import left the registry planned as if it
- * were empty: each intervention recorded afterwards took 80–95 ms instead of 1.5 ms (its facts
+ * were empty: each intervention recorded afterwards took 84 ms instead of 1.7 ms (its facts
  * triggers' plans guessed at the patient's rows; docs/benchmarks.md, issue 9). The bulk writes
  * therefore renew the statistics of what they grew, by the same rule, before they commit.
  */
