@@ -47,6 +47,7 @@ describe("planner statistics: when a table grew enough (the embedded database's 
     [-1, 0, 1, true],
     [0, 0, 0, false],
     [0, 0, 3, true],
+    [0, 5, 5, true], // counted empty in pages it kept: refilled since, perhaps
     [1_000, 10, 10, false],
     [1_000, 10, 11, false], // ~1,100 rows: 100 written, below 50 + 100
     [1_000, 10, 12, true], // ~1,200 rows

@@ -75,11 +75,12 @@ export interface TableGrowth {
 /**
  * Whether a table grew enough since its statistics were counted to need new ones: its rows now,
  * estimated from its pages at the density last counted, against autovacuum's rule. A table never
- * counted needs them as soon as it has a page.
+ * counted, or counted empty, needs them as soon as it has a page (a table emptied keeps its pages,
+ * so its density says nothing of the rows written since).
  */
 export function grownStale(t: Omit<TableGrowth, "name">): boolean {
   if (t.pagesNow <= 0) return false;
-  if (t.counted < 0 || t.pagesThen <= 0) return true;
+  if (t.counted <= 0 || t.pagesThen <= 0) return true;
   const rowsNow = (t.pagesNow * t.counted) / t.pagesThen;
   return statisticsStale(rowsNow - t.counted, t.counted);
 }
