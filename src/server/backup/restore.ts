@@ -4,6 +4,7 @@ import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Db } from "../infra/db/database.ts";
 import { appliedMigrations, migrateInTransaction, migrationNames } from "../infra/db/migrate.ts";
 import type { DB } from "../infra/db/schema.ts";
+import { schemaTables } from "../infra/db/schema-tables.ts";
 import { analyzeSchema } from "../infra/db/statistics.ts";
 import { BackupFormatError, BackupReader, type Manifest } from "./format.ts";
 import { BOOKKEEPING_TABLES, syncAllSequences } from "./tables.ts";
@@ -100,11 +101,7 @@ async function checkEmpty(db: Db, manifest: Manifest): Promise<void> {
     throw new RestoreRefused(
       `the target database's schema is newer than the backup's (it has migration ${newer[0]}); restore into a database with no Praxis tables`,
     );
-  const { rows } = await sql<{ name: string }>`
-    select c.relname as name from pg_class c
-    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')
-    order by c.relname`.execute(db);
-  for (const { name } of rows) {
+  for (const { name } of await schemaTables(db)) {
     if ((BOOKKEEPING_TABLES as readonly string[]).includes(name)) continue;
     const r = await sql<{ any: boolean }>`select exists (select 1 from ${sql.table(name)}) as any`.execute(
       db,

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../infra/db/executor.ts";
+import { schemaTables } from "../infra/db/schema-tables.ts";
 
 /**
  * Tables a backup leaves out.
@@ -32,17 +33,14 @@ export function isOmitted(table: string): boolean {
 
 /** Every table of the current schema, a table after the tables it references (names break ties). */
 export async function tablesInForeignKeyOrder(db: Executor): Promise<string[]> {
-  const tables = await sql<{ name: string }>`
-    select c.relname as name from pg_class c
-    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')
-    order by c.relname`.execute(db);
+  const tables = await schemaTables(db);
   const edges = await sql<{ child: string; parent: string }>`
     select ch.relname as child, pa.relname as parent
     from pg_constraint k
     join pg_class ch on ch.oid = k.conrelid
     join pg_class pa on pa.oid = k.confrelid
     where k.contype = 'f' and k.connamespace = current_schema()::regnamespace`.execute(db);
-  const parents = new Map<string, Set<string>>(tables.rows.map((t) => [t.name, new Set<string>()]));
+  const parents = new Map<string, Set<string>>(tables.map((t) => [t.name, new Set<string>()]));
   for (const e of edges.rows) if (e.child !== e.parent) parents.get(e.child)?.add(e.parent);
   const order: string[] = [];
   const placed = new Set<string>();

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "./executor.ts";
+import { type SchemaTable, schemaTables } from "./schema-tables.ts";
 
 /**
  * Planner statistics after a bulk write (an import, a restore). PostgreSQL's autovacuum renews a
@@ -33,43 +34,34 @@ export async function renewStatistics(
   written: ReadonlyMap<string, number>,
   columns: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Promise<string[]> {
-  const names = [...written.keys()];
-  if (names.length === 0) return [];
-  const { rows } = await sql<{ name: string; counted: number }>`
-    select c.relname as name, c.reltuples::float8 as counted
-    from pg_class c
-    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')
-      and c.relname = any(${names}::text[])`.execute(db);
-  const counted = new Map(rows.map((r) => [r.name, Number(r.counted)]));
-  const stale = names.filter((n) => counted.has(n) && statisticsStale(written.get(n) ?? 0, counted.get(n)!));
+  if (written.size === 0) return [];
+  const counted = new Map((await schemaTables(db)).map((t) => [t.name, t.counted]));
+  const stale = [...written.keys()].filter(
+    (n) => counted.has(n) && statisticsStale(written.get(n) ?? 0, counted.get(n)!),
+  );
+  await analyze(db, stale, columns);
+  return stale;
+}
+
+/** ANALYZE the tables named (none: nothing), each on the `columns` given for it, or whole. */
+async function analyze(
+  db: Executor,
+  names: readonly string[],
+  columns: ReadonlyMap<string, readonly string[]> = new Map(),
+): Promise<void> {
+  if (names.length === 0) return;
   const target = (n: string) => {
     const only = columns.get(n);
     return only?.length ? sql`${sql.table(n)} (${sql.join(only.map((c) => sql.id(c)))})` : sql.table(n);
   };
-  if (stale.length > 0) await sql`analyze ${sql.join(stale.map(target))}`.execute(db);
-  return stale;
+  await sql`analyze ${sql.join(names.map(target))}`.execute(db);
 }
 
 /** ANALYZE every table of the current schema (after a restore, every one of them was empty). */
 export async function analyzeSchema(db: Executor): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`
-    select c.relname as name from pg_class c
-    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')
-    order by c.relname`.execute(db);
-  const names = rows.map((r) => r.name);
-  if (names.length > 0) await sql`analyze ${sql.join(names.map((n) => sql.table(n)))}`.execute(db);
+  const names = (await schemaTables(db)).map((t) => t.name);
+  await analyze(db, names);
   return names;
-}
-
-/** A table's size now and when its statistics were last counted. */
-export interface TableGrowth {
-  name: string;
-  /** Rows last counted (`reltuples`; negative: never). */
-  counted: number;
-  /** Pages last counted (`relpages`). */
-  pagesThen: number;
-  /** Pages now. */
-  pagesNow: number;
 }
 
 /**
@@ -78,7 +70,7 @@ export interface TableGrowth {
  * counted, or counted empty, needs them as soon as it has a page (a table emptied keeps its pages,
  * so its density says nothing of the rows written since).
  */
-export function grownStale(t: Omit<TableGrowth, "name">): boolean {
+export function grownStale(t: Omit<SchemaTable, "name">): boolean {
   if (t.pagesNow <= 0) return false;
   if (t.counted <= 0 || t.pagesThen <= 0) return true;
   const rowsNow = (t.pagesNow * t.counted) / t.pagesThen;
@@ -87,21 +79,15 @@ export function grownStale(t: Omit<TableGrowth, "name">): boolean {
 
 /** ANALYZE the tables of the current schema that grew enough since their statistics were counted. */
 export async function renewGrownStatistics(db: Executor): Promise<string[]> {
-  const { rows } = await sql<TableGrowth>`
-    select c.relname as name, c.reltuples::float8 as counted, c.relpages as "pagesThen",
-      (pg_relation_size(c.oid) / current_setting('block_size')::int)::int as "pagesNow"
-    from pg_class c
-    where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'
-    order by c.relname`.execute(db);
-  const stale = rows.filter((t) => grownStale({ ...t, counted: Number(t.counted) })).map((t) => t.name);
-  if (stale.length > 0) await sql`analyze ${sql.join(stale.map((n) => sql.table(n)))}`.execute(db);
+  const stale = (await schemaTables(db)).filter(grownStale).map((t) => t.name);
+  await analyze(db, stale);
   return stale;
 }
 
 /**
  * For the embedded database, which has no autovacuum: look every `everyMinutes` (and once soon
  * after the start) for tables grown enough to need new statistics, and renew them. PostgreSQL's
- * own autovacuum does this there (docs/postgresql.md). Stop with the returned function.
+ * own autovacuum does this there (docs/operations.md). Stop with the returned function.
  */
 export function startStatisticsUpkeep(
   db: Executor,
