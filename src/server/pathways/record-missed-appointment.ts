@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
+import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -24,10 +24,7 @@ export async function recordMissedAppointment(
   body: z.infer<typeof MissedAppointmentBody>,
 ): Promise<Out> {
   return auditedWrite(db, actor, { action: "create", entity: "missed_appointment" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+    const patient = await loadWritablePatient(trx, p, body);
     const issues = [
       ...careDateIssues("body.date", body.date, patient.birth_year),
       ...catalogueIssues(await loadCatalogue(trx), "body.", { type: body.type }),

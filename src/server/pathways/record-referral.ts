@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
+import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -23,10 +23,7 @@ export async function recordReferral(
   body: z.infer<typeof ReferralBody>,
 ): Promise<z.infer<typeof Referral>> {
   return auditedWrite(db, actor, { action: "create", entity: "referral" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+    const patient = await loadWritablePatient(trx, p, body);
     const now = today();
     const from = body.fromServiceId ?? null;
     const issues: FieldIssue[] = [

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { quadrantOf } from "../../shared/pathways.ts";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
+import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -22,10 +22,7 @@ export async function recordStratification(
   body: z.infer<typeof StratificationBody>,
 ): Promise<z.infer<typeof Stratification>> {
   return auditedWrite(db, actor, { action: "create", entity: "pathway_stratification" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+    const patient = await loadWritablePatient(trx, p, body);
     const issues = careDateIssues("body.date", body.date, patient.birth_year);
     if (issues.length) throw issuesError(issues);
     const row = await trx
