@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from "../definition.ts";
-import { phqFamilyLicence, twoWeekFrequencyOptions as options } from "./phq-family.ts";
+import { twoWeekFrequencyOptions as options, phqFamilyLicence } from "./phq-family.ts";
 
 /** Generalized Anxiety Disorder-7: anxiety severity over the last two weeks. */
 export const GAD7: InstrumentDefinition = {

@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from "../definition.ts";
-import { phqFamilyLicence, twoWeekFrequencyOptions as options } from "./phq-family.ts";
+import { twoWeekFrequencyOptions as options, phqFamilyLicence } from "./phq-family.ts";
 
 /** Patient Health Questionnaire-9: depression severity over the last two weeks. */
 export const PHQ9: InstrumentDefinition = {
