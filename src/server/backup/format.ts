@@ -178,8 +178,8 @@ export class BackupReader {
     return reader;
   }
 
-  /** The next line (hashed), or undefined at the end of the file. */
-  async next(): Promise<string | undefined> {
+  /** The next line as read, not hashed: a read or stream error is described with the file. */
+  private async nextRaw(): Promise<IteratorResult<string>> {
     let result: IteratorResult<string>;
     try {
       result = await this.lines.next();
@@ -187,6 +187,12 @@ export class BackupReader {
       throw this.describe(err as Error);
     }
     if (this.streamError) throw this.describe(this.streamError);
+    return result;
+  }
+
+  /** The next line (hashed), or undefined at the end of the file. */
+  async next(): Promise<string | undefined> {
+    const result = await this.nextRaw();
     if (result.done) return undefined;
     this.hash.update(`${result.value}\n`);
     return result.value;
@@ -210,13 +216,7 @@ export class BackupReader {
   /** The trailer: the hash of everything before it must match. */
   async trailer(tables: number, rows: number): Promise<void> {
     const expected = this.hash.digest("hex");
-    let result: IteratorResult<string>;
-    try {
-      result = await this.lines.next();
-    } catch (err) {
-      throw this.describe(err as Error);
-    }
-    if (this.streamError) throw this.describe(this.streamError);
+    const result = await this.nextRaw();
     if (result.done) throw this.truncated();
     let trailer: Partial<Trailer> | undefined;
     try {

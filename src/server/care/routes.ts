@@ -1,7 +1,10 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
 import { requireRegistryUser } from "../core/access/patients.ts";
+import type { Actor } from "../infra/audit/audit.ts";
 import { actorOf } from "../infra/audit/audited-write.ts";
+import type { Principal } from "../infra/auth/principal.ts";
+import type { Db } from "../infra/db/database.ts";
 import { IdParams } from "../shared/schemas.ts";
 import { listSharedPlans } from "./list-shared-plans.ts";
 import { readPatientCare } from "./read-patient-care.ts";
@@ -33,6 +36,35 @@ import { withdrawConsent } from "./withdraw-consent.ts";
 export function registerCareRoutes(app: ZodApp, { database }: AppContext): void {
   const { db } = database;
   const tags = ["care"];
+
+  /**
+   * A write to the record named by the URL's id, by a registry user, answered 200 with what
+   * `write` returns (the use case checks the patient's access and audits).
+   */
+  function recordWrite<B extends z.ZodType, R extends z.ZodType>(
+    method: "POST" | "PUT",
+    url: string,
+    summary: string,
+    body: B,
+    response: R,
+    write: (db: Db, p: Principal, actor: Actor, id: number, body: z.infer<B>) => Promise<z.infer<R>>,
+  ): void {
+    app.route({
+      method,
+      url,
+      schema: {
+        tags,
+        summary,
+        params: IdParams,
+        body: body as z.ZodType,
+        response: { 200: response as z.ZodType },
+      },
+      handler: async (req) => {
+        const p = requireRegistryUser(req);
+        return write(db, p, actorOf(p), req.params.id, req.body as z.infer<B>);
+      },
+    });
+  }
 
   app.get(
     "/api/patients/:id/care",
@@ -67,55 +99,31 @@ export function registerCareRoutes(app: ZodApp, { database }: AppContext): void 
     },
   );
 
-  app.post(
+  recordWrite(
+    "POST",
     "/api/consents/:id/withdraw",
-    {
-      schema: {
-        tags,
-        summary: "Withdraw a consent (kept in the history)",
-        params: IdParams,
-        body: WithdrawBody,
-        response: { 200: Consent },
-      },
-    },
-    async (req) => {
-      const p = requireRegistryUser(req);
-      return withdrawConsent(db, p, actorOf(p), req.params.id, req.body);
-    },
+    "Withdraw a consent (kept in the history)",
+    WithdrawBody,
+    Consent,
+    withdrawConsent,
   );
 
-  app.put(
+  recordWrite(
+    "PUT",
     "/api/treatment-plans/:id/content",
-    {
-      schema: {
-        tags,
-        summary: "Save a care plan's goals and actions (baseVersion: the content version read, 0 for none)",
-        params: IdParams,
-        body: CarePlanBody,
-        response: { 200: CarePlan },
-      },
-    },
-    async (req) => {
-      const p = requireRegistryUser(req);
-      return saveCarePlan(db, p, actorOf(p), req.params.id, req.body);
-    },
+    "Save a care plan's goals and actions (baseVersion: the content version read, 0 for none)",
+    CarePlanBody,
+    CarePlan,
+    saveCarePlan,
   );
 
-  app.put(
+  recordWrite(
+    "PUT",
     "/api/patients/:id/crisis-plan",
-    {
-      schema: {
-        tags,
-        summary: "Save the patient's crisis plan (baseVersion: the version read, 0 to create it)",
-        params: IdParams,
-        body: CrisisPlanBody,
-        response: { 200: CrisisPlan },
-      },
-    },
-    async (req) => {
-      const p = requireRegistryUser(req);
-      return saveCrisisPlan(db, p, actorOf(p), req.params.id, req.body);
-    },
+    "Save the patient's crisis plan (baseVersion: the version read, 0 to create it)",
+    CrisisPlanBody,
+    CrisisPlan,
+    saveCrisisPlan,
   );
 
   app.get(

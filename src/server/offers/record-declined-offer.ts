@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
+import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -24,10 +24,7 @@ export async function recordDeclinedOffer(
   body: z.infer<typeof DeclinedOfferBody>,
 ): Promise<Out> {
   return auditedWrite(db, actor, { action: "create", entity: "declined_offer" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+    const patient = await loadWritablePatient(trx, p, body);
     const programme = await trx
       .selectFrom("programmes as pr")
       .leftJoin("programme_sites as ps", (j) =>

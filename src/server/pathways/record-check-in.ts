@@ -1,12 +1,11 @@
 import type { z } from "zod";
 import type { CheckInOutcome, DisengagementList } from "../../shared/pathways.ts";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
-import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { issuesError } from "../infra/http/errors.ts";
+import { createPatientRecord } from "./patient-record.ts";
 import type { CheckIn, CheckInBody } from "./schemas.ts";
 
 type Out = z.infer<typeof CheckIn>;
@@ -22,11 +21,7 @@ export async function recordCheckIn(
   actor: Actor,
   body: z.infer<typeof CheckInBody>,
 ): Promise<Out> {
-  return auditedWrite(db, actor, { action: "create", entity: "check_in" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+  return createPatientRecord(db, p, actor, "check_in", body, async (trx, patient) => {
     const issues = careDateIssues("body.date", body.date, patient.birth_year);
     if (issues.length) throw issuesError(issues);
     const row = await trx
@@ -51,6 +46,6 @@ export async function recordCheckIn(
       outcome: body.outcome as CheckInOutcome,
       note: row.note,
     };
-    return { result: out, entityId: row.id, siteId: body.siteId, before: null, after: out };
+    return { id: row.id, record: out };
   });
 }

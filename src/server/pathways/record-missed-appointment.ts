@@ -1,12 +1,11 @@
 import type { z } from "zod";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
-import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { issuesError } from "../infra/http/errors.ts";
 import { catalogueIssues, loadCatalogue } from "../registry/public.ts";
+import { createPatientRecord } from "./patient-record.ts";
 import type { MissedAppointment, MissedAppointmentBody } from "./schemas.ts";
 
 type Out = z.infer<typeof MissedAppointment>;
@@ -23,11 +22,7 @@ export async function recordMissedAppointment(
   actor: Actor,
   body: z.infer<typeof MissedAppointmentBody>,
 ): Promise<Out> {
-  return auditedWrite(db, actor, { action: "create", entity: "missed_appointment" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+  return createPatientRecord(db, p, actor, "missed_appointment", body, async (trx, patient) => {
     const issues = [
       ...careDateIssues("body.date", body.date, patient.birth_year),
       ...catalogueIssues(await loadCatalogue(trx), "body.", { type: body.type }),
@@ -55,6 +50,6 @@ export async function recordMissedAppointment(
       professionalCode: body.professionalCode ?? null,
       professionalProfile: body.professionalProfile ?? null,
     };
-    return { result: out, entityId: row.id, siteId: body.siteId, before: null, after: out };
+    return { id: row.id, record: out };
   });
 }

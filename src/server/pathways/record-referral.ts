@@ -1,12 +1,11 @@
 import type { z } from "zod";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
-import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { type FieldIssue, issuesError } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
+import { createPatientRecord } from "./patient-record.ts";
 import { loadReferrals, serviceIssues } from "./referral-repository.ts";
 import type { Referral, ReferralBody } from "./schemas.ts";
 
@@ -22,11 +21,7 @@ export async function recordReferral(
   actor: Actor,
   body: z.infer<typeof ReferralBody>,
 ): Promise<z.infer<typeof Referral>> {
-  return auditedWrite(db, actor, { action: "create", entity: "referral" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+  return createPatientRecord(db, p, actor, "referral", body, async (trx, patient) => {
     const now = today();
     const from = body.fromServiceId ?? null;
     const issues: FieldIssue[] = [
@@ -57,6 +52,6 @@ export async function recordReferral(
       .returning("id")
       .executeTakeFirstOrThrow();
     const [out] = await loadReferrals(trx, { ids: [row.id] }, now);
-    return { result: out!, entityId: row.id, siteId: body.siteId, before: null, after: out };
+    return { id: row.id, record: out! };
   });
 }

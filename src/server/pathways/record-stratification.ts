@@ -1,12 +1,11 @@
 import type { z } from "zod";
 import { quadrantOf } from "../../shared/pathways.ts";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
-import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { issuesError } from "../infra/http/errors.ts";
+import { createPatientRecord } from "./patient-record.ts";
 import type { Stratification, StratificationBody } from "./schemas.ts";
 import { loadStratifications } from "./stratification-repository.ts";
 
@@ -21,11 +20,7 @@ export async function recordStratification(
   actor: Actor,
   body: z.infer<typeof StratificationBody>,
 ): Promise<z.infer<typeof Stratification>> {
-  return auditedWrite(db, actor, { action: "create", entity: "pathway_stratification" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+  return createPatientRecord(db, p, actor, "pathway_stratification", body, async (trx, patient) => {
     const issues = careDateIssues("body.date", body.date, patient.birth_year);
     if (issues.length) throw issuesError(issues);
     const row = await trx
@@ -43,6 +38,6 @@ export async function recordStratification(
       .returning("id")
       .executeTakeFirstOrThrow();
     const [out] = await loadStratifications(trx, { ids: [row.id] });
-    return { result: out!, entityId: row.id, siteId: body.siteId, before: null, after: out };
+    return { id: row.id, record: out! };
   });
 }

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { ZodApp } from "../context.ts";
-import { canReadAcrossSites, WHY } from "../core/access/planning.ts";
-import { type ProgrammeWithSites, resolveProgramme } from "../core/programme-scope.ts";
+import type { ProgrammeWithSites } from "../core/programme-scope.ts";
 import type { Db } from "../infra/db/database.ts";
+import { resolveAcrossSitesReader } from "./programme-access.ts";
 import { ProgrammeParams } from "./schemas.ts";
 
 /**
@@ -22,14 +22,7 @@ export function registerCrossSiteView<T extends z.ZodType>(
     `/api/programmes/:programmeId/planning/${path}`,
     { schema: { tags: ["planning"], params: ProgrammeParams, response: { 200: response as z.ZodType } } },
     async (req) => {
-      const { programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        canReadAcrossSites,
-        WHY.acrossSites,
-      );
+      const { programme } = await resolveAcrossSitesReader(db, req, req.params.programmeId);
       return read(db, programme);
     },
   );

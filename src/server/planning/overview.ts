@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../context.ts";
-import { canReadPlanning, WHY } from "../core/access/planning.ts";
-import { resolveProgramme } from "../core/programme-scope.ts";
+import { canReadPlanning } from "../core/access/planning.ts";
 import { FROM_REGION_KINDS } from "./from-region/kinds.ts";
 import { regionLink } from "./from-region/link.ts";
 import { siteLinkFacts } from "./from-region/links-query.ts";
 import { OverviewLink } from "./from-region/schemas.ts";
+import { resolvePlanningReader } from "./programme-access.ts";
 import { ProgrammeParams } from "./schemas.ts";
 
 const Entry = z.object({
@@ -31,14 +31,7 @@ export function registerPlanningOverview(app: ZodApp, { database }: AppContext):
     "/api/programmes/:programmeId/planning",
     { schema: { tags: ["planning"], params: ProgrammeParams, response: { 200: z.array(Entry) } } },
     async (req) => {
-      const { principal, programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        (p, prog) => canReadPlanning(p, prog, null),
-        WHY.read,
-      );
+      const { principal, programme } = await resolvePlanningReader(db, req, req.params.programmeId, null);
       const [rows, facts] = await Promise.all([
         db
           .selectFrom("planning_artefacts as a")

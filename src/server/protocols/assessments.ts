@@ -62,6 +62,18 @@ export function summarise(levels: Level[], content: ProtocolContentT) {
   };
 }
 
+/** The columns of a self-assessment's view (toView), as listed and as recorded. */
+const ASSESSMENT_COLUMNS = [
+  "id",
+  "protocol_id",
+  "site_id",
+  "protocol_version",
+  "assessed_on",
+  "author",
+  "created_at",
+  "levels",
+] as const;
+
 const toView = (r: {
   id: number;
   protocol_id: number;
@@ -90,16 +102,7 @@ export async function listAssessments(
 ): Promise<Assessment[]> {
   const rows = await db
     .selectFrom("protocol_assessments")
-    .select([
-      "id",
-      "protocol_id",
-      "site_id",
-      "protocol_version",
-      "assessed_on",
-      "author",
-      "created_at",
-      "levels",
-    ])
+    .select(ASSESSMENT_COLUMNS)
     .where("protocol_id", "=", protocolId)
     .where("site_id", "=", siteId)
     .orderBy("assessed_on", "desc")
@@ -138,16 +141,7 @@ export async function recordAssessment(
         created_by: actor.id,
         author: actor.name,
       })
-      .returning([
-        "id",
-        "protocol_id",
-        "site_id",
-        "protocol_version",
-        "assessed_on",
-        "author",
-        "created_at",
-        "levels",
-      ])
+      .returning(ASSESSMENT_COLUMNS)
       .executeTakeFirstOrThrow();
     const view = toView(row);
     return { result: view, entityId: view.id, before: null, after: view, siteId };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
+import { loadPatientsFor } from "../core/access/patients.ts";
+import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { assertCareDate } from "../core/care-dates.ts";
 import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
@@ -55,9 +56,7 @@ export async function enrolPatient(
   body: z.infer<typeof EnrolmentBody>,
 ): Promise<z.infer<typeof Enrolment>> {
   return auditedWrite(db, actor, { action: "create", entity: "enrolment" }, async (trx) => {
-    const patients = await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }]);
-    const patient = patients.get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+    const patient = await loadWritablePatient(trx, p, body);
     const primary = body.primaryDiagnosis ?? null;
     const eligibility = await evaluate(
       trx,

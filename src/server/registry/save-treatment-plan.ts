@@ -1,6 +1,7 @@
 import type { Selectable, Transaction } from "kysely";
 import type { z } from "zod";
-import { assertSiteWritable, checkWritableSites, loadPatientsFor } from "../core/access/patients.ts";
+import { assertSiteWritable, loadPatientsFor } from "../core/access/patients.ts";
+import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import { staleVersion } from "../core/stale-version.ts";
@@ -57,10 +58,7 @@ export async function createTreatmentPlan(
   body: z.infer<typeof PlanBody>,
 ): Promise<PlanOut> {
   return auditedWrite(db, actor, { action: "create", entity: "treatment_plan" }, async (trx) => {
-    const patient = (
-      await loadPatientsFor(trx, p, [{ patientId: body.patientId, field: "body.patientId" }])
-    ).get(body.patientId)!;
-    await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
+    const patient = await loadWritablePatient(trx, p, body);
     const shared = body.sharedWithPatientDate ?? null;
     const issues = dateIssues(body.createdDate, shared, patient.birth_year);
     if (issues.length) throw issuesError(issues);

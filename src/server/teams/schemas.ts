@@ -31,6 +31,17 @@ const leftAfterJoined = (p: { joinedOn?: string | null; leftOn?: string | null }
   !(p.joinedOn && p.leftOn && p.leftOn < p.joinedOn);
 const leftNotInTeam = (p: { leftOn?: string | null; inImplementationTeam?: boolean }) =>
   !(p.leftOn && p.inImplementationTeam === true);
+/** The issues of the two leaving rules, for a new professional and a change alike. */
+const LEFT_AFTER_JOINED = {
+  message: "not before the day they joined",
+  path: ["leftOn"],
+  params: { rule: "left_before_joined" },
+};
+const LEFT_NOT_IN_TEAM = {
+  message: "a professional who has left is not in the implementation team",
+  path: ["inImplementationTeam"],
+  params: { rule: "left_not_in_team" },
+};
 
 const coordinatorInTeam = (p: { teamCoordinator?: boolean; inImplementationTeam?: boolean }) =>
   !(p.teamCoordinator === true && p.inImplementationTeam === false);
@@ -51,16 +62,8 @@ export const ProfessionalBody = z
     message: "a team coordinator must be in the implementation team",
     path: ["teamCoordinator"],
   })
-  .refine(leftAfterJoined, {
-    message: "not before the day they joined",
-    path: ["leftOn"],
-    params: { rule: "left_before_joined" },
-  })
-  .refine(leftNotInTeam, {
-    message: "a professional who has left is not in the implementation team",
-    path: ["inImplementationTeam"],
-    params: { rule: "left_not_in_team" },
-  });
+  .refine(leftAfterJoined, LEFT_AFTER_JOINED)
+  .refine(leftNotInTeam, LEFT_NOT_IN_TEAM);
 
 export const ProfessionalPatch = nonEmpty(
   z.strictObject({
@@ -74,16 +77,8 @@ export const ProfessionalPatch = nonEmpty(
     leftOn: HistoryDate.nullable().optional(),
   }),
 )
-  .refine(leftAfterJoined, {
-    message: "not before the day they joined",
-    path: ["leftOn"],
-    params: { rule: "left_before_joined" },
-  })
-  .refine(leftNotInTeam, {
-    message: "a professional who has left is not in the implementation team",
-    path: ["inImplementationTeam"],
-    params: { rule: "left_not_in_team" },
-  });
+  .refine(leftAfterJoined, LEFT_AFTER_JOINED)
+  .refine(leftNotInTeam, LEFT_NOT_IN_TEAM);
 
 export const ProfessionalQuery = z.strictObject({
   siteId: Id,

@@ -172,6 +172,25 @@ function writeEnrolment(
   ctx.counts.enrolments += 1;
 }
 
+/** A patient's care as it starts: their case manager, no events yet, in no group; their draws to join one. */
+function careStart(
+  rng: Rng,
+  caseManager: DemoPatient["caseManager"],
+): Pick<
+  DemoPatient,
+  "caseManager" | "clinicians" | "events" | "groupAffinity" | "familyAffinity" | "inGroup" | "inFc"
+> {
+  return {
+    caseManager,
+    clinicians: new Map(),
+    events: [],
+    groupAffinity: rng.next(),
+    familyAffinity: rng.next(),
+    inGroup: false,
+    inFc: false,
+  };
+}
+
 export function bpdPatients(
   ctx: Context,
   rng: Rng,
@@ -229,13 +248,7 @@ export function bpdPatients(
       family: rng.chance(site.familyP),
       intensity: meanOneLognormal(rng, 0.9),
       attendance: rng.uniform(0.45, 0.95),
-      caseManager,
-      clinicians: new Map(),
-      events: [],
-      groupAffinity: rng.next(),
-      familyAffinity: rng.next(),
-      inGroup: false,
-      inFc: false,
+      ...careStart(rng, caseManager),
     });
   }
   return out;
@@ -292,13 +305,7 @@ export function imrPatients(
       family: rng.chance(0.3),
       intensity: meanOneLognormal(rng, 0.35),
       attendance: rng.uniform(0.6, 0.95),
-      caseManager,
-      clinicians: new Map(),
-      events: [],
-      groupAffinity: rng.next(),
-      familyAffinity: rng.next(),
-      inGroup: false,
-      inFc: false,
+      ...careStart(rng, caseManager),
     });
   }
   return out;

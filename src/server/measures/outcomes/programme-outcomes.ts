@@ -91,19 +91,19 @@ export async function programmeOutcomes(
     reliablyImproved: threshold === null ? null : (r?.improved ?? 0),
     reliablyDeteriorated: threshold === null ? null : (r?.deteriorated ?? 0),
   });
+  /** A row of too few patients: every figure hidden. */
+  const suppressed: Out["programme"] = {
+    n: null,
+    baselineMean: null,
+    latestMean: null,
+    meanChange: null,
+    sdChange: null,
+    reliablyImproved: null,
+    reliablyDeteriorated: null,
+    suppressed: true,
+  };
   const hide = (row: Row): Out["programme"] =>
-    access.suppressSmallCells && isSmall(row.n)
-      ? {
-          n: null,
-          baselineMean: null,
-          latestMean: null,
-          meanChange: null,
-          sdChange: null,
-          reliablyImproved: null,
-          reliablyDeteriorated: null,
-          suppressed: true,
-        }
-      : { ...row, suppressed: false };
+    access.suppressSmallCells && isSmall(row.n) ? suppressed : { ...row, suppressed: false };
   const bySite = new Map(rows.filter((r) => r.site_id !== null).map((r) => [r.site_id!, r]));
   const sites = programme.sites.map((s) => ({
     siteId: s.id,
@@ -113,18 +113,7 @@ export async function programmeOutcomes(
   }));
   // a single suppressed site could be derived from the programme row minus the others: hide it too
   let total = hide(toRow(rows.find((r) => r.site_id === null)));
-  if (sites.filter((s) => s.suppressed).length === 1 && access.suppressSmallCells)
-    total = {
-      ...total,
-      n: null,
-      baselineMean: null,
-      latestMean: null,
-      meanChange: null,
-      sdChange: null,
-      reliablyImproved: null,
-      reliablyDeteriorated: null,
-      suppressed: true,
-    };
+  if (sites.filter((s) => s.suppressed).length === 1 && access.suppressSmallCells) total = suppressed;
   return {
     programmeId: programme.id,
     instrument: def.code,

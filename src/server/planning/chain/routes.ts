@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canEditChain, canReadPlanning, WHY } from "../../core/access/planning.ts";
-import { resolveProgramme } from "../../core/programme-scope.ts";
+import { canEditChain } from "../../core/access/planning.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { Ok } from "../../shared/schemas.ts";
+import { resolveChainEditor, resolvePlanningReader } from "../programme-access.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { addChainLink } from "./add-link.ts";
 import { readChain } from "./read-chain.ts";
@@ -31,14 +31,7 @@ export function registerChainRoutes(app: ZodApp, { database }: AppContext): void
       { schema: { tags, params, querystring: ChainQuery, response: { 200: ChainView } } },
       async (req) => {
         const siteId = siteOf(req.params);
-        const { principal, programme } = await resolveProgramme(
-          db,
-          req,
-          req.params.programmeId,
-          siteId,
-          (p, prog) => canReadPlanning(p, prog, siteId),
-          WHY.read,
-        );
+        const { principal, programme } = await resolvePlanningReader(db, req, req.params.programmeId, siteId);
         return readChain(db, programme.id, siteId, canEditChain(principal, programme), req.query.focus);
       },
     );
@@ -48,14 +41,7 @@ export function registerChainRoutes(app: ZodApp, { database }: AppContext): void
       { schema: { tags, params, body: LinkBody, response: { 201: z.object({ id: z.number().int() }) } } },
       async (req, reply) => {
         const siteId = siteOf(req.params);
-        const { principal, programme } = await resolveProgramme(
-          db,
-          req,
-          req.params.programmeId,
-          siteId,
-          canEditChain,
-          WHY.editChain,
-        );
+        const { principal, programme } = await resolveChainEditor(db, req, req.params.programmeId, siteId);
         const id = await addChainLink(db, actorOf(principal), programme.id, siteId, req.body);
         return reply.status(201).send({ id });
       },
@@ -66,14 +52,7 @@ export function registerChainRoutes(app: ZodApp, { database }: AppContext): void
       { schema: { tags, params: linkParams, response: { 200: Ok } } },
       async (req) => {
         const siteId = siteOf(req.params);
-        const { principal, programme } = await resolveProgramme(
-          db,
-          req,
-          req.params.programmeId,
-          siteId,
-          canEditChain,
-          WHY.editChain,
-        );
+        const { principal, programme } = await resolveChainEditor(db, req, req.params.programmeId, siteId);
         await removeChainLink(db, actorOf(principal), programme.id, siteId, req.params.linkId);
         return { ok: true as const };
       },

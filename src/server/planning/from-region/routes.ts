@@ -1,10 +1,11 @@
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { ZodApp } from "../../context.ts";
-import { canReadPlanning, canStartFromRegion, WHY } from "../../core/access/planning.ts";
+import { canStartFromRegion, WHY } from "../../core/access/planning.ts";
 import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import type { Db } from "../../infra/db/database.ts";
+import { resolvePlanningReader } from "../programme-access.ts";
 import type { Context } from "../versions/artefact-routes.ts";
 import { diffSnapshots } from "../versions/diff.ts";
 import { loadCurrent, loadVersion, type StoredVersion } from "../versions/repository.ts";
@@ -37,14 +38,7 @@ export function registerFromRegionRoutes<C extends object>(
     { schema: { tags, params: Params, response: { 200: RegionLinkView } } },
     async (req) => {
       const { programmeId, siteId } = paramsOf(req);
-      const { principal, programme } = await resolveProgramme(
-        db,
-        req,
-        programmeId,
-        siteId,
-        (p, prog) => canReadPlanning(p, prog, siteId),
-        WHY.read,
-      );
+      const { principal, programme } = await resolvePlanningReader(db, req, programmeId, siteId);
       const owner = { programmeId, kind: spec.kind, siteId };
       const [facts, region] = await Promise.all([
         siteLinkFacts(db, programmeId, [spec.kind], siteId),

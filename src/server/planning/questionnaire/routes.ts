@@ -1,9 +1,12 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canEditDefinitions, canReadAcrossSites, canReadPlanning, WHY } from "../../core/access/planning.ts";
-import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { Id } from "../../shared/schemas.ts";
+import {
+  resolveAcrossSitesReader,
+  resolveDefinitionsEditor,
+  resolvePlanningReader,
+} from "../programme-access.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { registerArtefactRoutes } from "../versions/artefact-routes.ts";
 import { createQuestionnaire } from "./create.ts";
@@ -31,14 +34,7 @@ export function registerQuestionnaireRoutes(app: ZodApp, { database }: AppContex
     base,
     { schema: { tags, params: ProgrammeParams, response: { 200: z.array(QuestionnaireSummary) } } },
     async (req) => {
-      const { programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        (p, prog) => canReadPlanning(p, prog, null),
-        WHY.read,
-      );
+      const { programme } = await resolvePlanningReader(db, req, req.params.programmeId, null);
       return listQuestionnaires(db, programme.id);
     },
   );
@@ -54,14 +50,7 @@ export function registerQuestionnaireRoutes(app: ZodApp, { database }: AppContex
       },
     },
     async (req, reply) => {
-      const { principal, programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        canEditDefinitions,
-        WHY.definitions,
-      );
+      const { principal, programme } = await resolveDefinitionsEditor(db, req, req.params.programmeId);
       return reply
         .status(201)
         .send(await createQuestionnaire(db, actorOf(principal), programme.id, req.body));
@@ -72,14 +61,7 @@ export function registerQuestionnaireRoutes(app: ZodApp, { database }: AppContex
     `${base}/:questionnaireId/rounds`,
     { schema: { tags, params: QuestionnaireParams, body: RoundBody, response: { 201: Round } } },
     async (req, reply) => {
-      const { principal, programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        canEditDefinitions,
-        WHY.definitions,
-      );
+      const { principal, programme } = await resolveDefinitionsEditor(db, req, req.params.programmeId);
       const q = await questionnaireOf(db, programme.id, req.params.questionnaireId);
       return reply.status(201).send(await createRound(db, actorOf(principal), programme.id, q.id, req.body));
     },
@@ -89,14 +71,7 @@ export function registerQuestionnaireRoutes(app: ZodApp, { database }: AppContex
     `${base}/:questionnaireId/results`,
     { schema: { tags, params: QuestionnaireParams, response: { 200: Results } } },
     async (req) => {
-      const { programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        canReadAcrossSites,
-        WHY.acrossSites,
-      );
+      const { programme } = await resolveAcrossSitesReader(db, req, req.params.programmeId);
       const q = await questionnaireOf(db, programme.id, req.params.questionnaireId);
       return questionnaireResults(db, programme, q);
     },

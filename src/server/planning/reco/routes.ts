@@ -1,7 +1,8 @@
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canEditDefinitions, recoVisibleSites, WHY } from "../../core/access/planning.ts";
+import { recoVisibleSites, WHY } from "../../core/access/planning.ts";
 import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
+import { resolveDefinitionsEditor } from "../programme-access.ts";
 import { QuestionnaireSummary } from "../questionnaire/schemas.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { addRecoQuestionnaire } from "./add-reco.ts";
@@ -23,14 +24,7 @@ export function registerRecoRoutes(app: ZodApp, { database }: AppContext): void 
     base,
     { schema: { tags, params: ProgrammeParams, body: AddRecoBody, response: { 201: QuestionnaireSummary } } },
     async (req, reply) => {
-      const { principal, programme } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        canEditDefinitions,
-        WHY.definitions,
-      );
+      const { principal, programme } = await resolveDefinitionsEditor(db, req, req.params.programmeId);
       const language = req.body.language ?? (principal.language === "it" ? "it" : "en");
       return reply
         .status(201)

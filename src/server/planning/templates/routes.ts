@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canEditDefinitions, canReadPlanning, WHY } from "../../core/access/planning.ts";
+import { canEditDefinitions } from "../../core/access/planning.ts";
 import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { invalid } from "../../infra/http/errors.ts";
+import { resolvePlanningReader } from "../programme-access.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { applyTemplate } from "./apply-template.ts";
 import { TEMPLATES, templateSummary } from "./catalogue.ts";
@@ -56,14 +57,7 @@ export function registerTemplateRoutes(app: ZodApp, { database }: AppContext): v
       },
     },
     async (req) => {
-      const { principal } = await resolveProgramme(
-        db,
-        req,
-        req.params.programmeId,
-        null,
-        (p, prog) => canReadPlanning(p, prog, null),
-        WHY.read,
-      );
+      const { principal } = await resolvePlanningReader(db, req, req.params.programmeId, null);
       const language = languageOf(req.query.language, principal);
       return [...TEMPLATES.values()].map((t) => templateSummary(localiseTemplate(t, language)));
     },

@@ -1,7 +1,12 @@
-import type { InstrumentDefinition, ResponseOption } from "../definition.ts";
+import type { Condition, InstrumentDefinition, ResponseOption } from "../definition.ts";
 import { SCORE_ONLY } from "./bsl-23.ts";
 
 const yesNo: ResponseOption[] = [{ value: 0 }, { value: 1 }];
+
+/** A flag's condition: a yes to any of the items. */
+function anyYes(...items: string[]): Condition {
+  return { anyOf: items.map((item) => ({ item, atLeast: 1 })) };
+}
 
 /**
  * Columbia Suicide Severity Rating Scale, screener (past month; behaviour lifetime and past 3
@@ -34,35 +39,19 @@ export const CSSRS: InstrumentDefinition = {
       code: "risk_high",
       group: "risk",
       message: "High risk: a yes to item 4 or 5, or behaviour (item 6) in the past 3 months.",
-      when: {
-        anyOf: [
-          { item: "4", atLeast: 1 },
-          { item: "5", atLeast: 1 },
-          { item: "6b", atLeast: 1 },
-        ],
-      },
+      when: anyYes("4", "5", "6b"),
     },
     {
       code: "risk_moderate",
       group: "risk",
       message: "Moderate risk: a yes to item 3, or behaviour (item 6) more than 3 months ago.",
-      when: {
-        anyOf: [
-          { item: "3", atLeast: 1 },
-          { item: "6", atLeast: 1 },
-        ],
-      },
+      when: anyYes("3", "6"),
     },
     {
       code: "risk_low",
       group: "risk",
       message: "Low risk: a yes to item 1 or 2 only.",
-      when: {
-        anyOf: [
-          { item: "1", atLeast: 1 },
-          { item: "2", atLeast: 1 },
-        ],
-      },
+      when: anyYes("1", "2"),
     },
   ],
   higherIsBetter: false,

@@ -1,4 +1,4 @@
-import { type InstrumentDefinition, likert } from "../definition.ts";
+import { type Band, type InstrumentDefinition, likert } from "../definition.ts";
 
 const options = likert(0, [
   "Did not apply to me at all",
@@ -29,6 +29,16 @@ const texts = [
   "I felt scared without any good reason",
   "I felt that life was meaningless",
 ];
+/** A DASS sub-scale's severity bands, from its cut-offs for mild, moderate, severe and extremely severe. */
+function severityBands(mild: number, moderate: number, severe: number, extremelySevere: number): Band[] {
+  return [
+    { min: 0, code: "normal", label: "Normal", level: 0 },
+    { min: mild, code: "mild", label: "Mild", level: 1 },
+    { min: moderate, code: "moderate", label: "Moderate", level: 2 },
+    { min: severe, code: "severe", label: "Severe", level: 3 },
+    { min: extremelySevere, code: "extremely_severe", label: "Extremely severe", level: 4 },
+  ];
+}
 const sub = { method: "sum" as const, multiplier: 2, maxMissing: 1, decimals: 0, range: { min: 0, max: 42 } };
 
 /** Depression Anxiety Stress Scales, 21-item version, over the past week. */
@@ -53,39 +63,21 @@ export const DASS21: InstrumentDefinition = {
       code: "depression",
       name: "Depression",
       items: ["3", "5", "10", "13", "16", "17", "21"],
-      bands: [
-        { min: 0, code: "normal", label: "Normal", level: 0 },
-        { min: 10, code: "mild", label: "Mild", level: 1 },
-        { min: 14, code: "moderate", label: "Moderate", level: 2 },
-        { min: 21, code: "severe", label: "Severe", level: 3 },
-        { min: 28, code: "extremely_severe", label: "Extremely severe", level: 4 },
-      ],
+      bands: severityBands(10, 14, 21, 28),
     },
     {
       ...sub,
       code: "anxiety",
       name: "Anxiety",
       items: ["2", "4", "7", "9", "15", "19", "20"],
-      bands: [
-        { min: 0, code: "normal", label: "Normal", level: 0 },
-        { min: 8, code: "mild", label: "Mild", level: 1 },
-        { min: 10, code: "moderate", label: "Moderate", level: 2 },
-        { min: 15, code: "severe", label: "Severe", level: 3 },
-        { min: 20, code: "extremely_severe", label: "Extremely severe", level: 4 },
-      ],
+      bands: severityBands(8, 10, 15, 20),
     },
     {
       ...sub,
       code: "stress",
       name: "Stress",
       items: ["1", "6", "8", "11", "12", "14", "18"],
-      bands: [
-        { min: 0, code: "normal", label: "Normal", level: 0 },
-        { min: 15, code: "mild", label: "Mild", level: 1 },
-        { min: 19, code: "moderate", label: "Moderate", level: 2 },
-        { min: 26, code: "severe", label: "Severe", level: 3 },
-        { min: 34, code: "extremely_severe", label: "Extremely severe", level: 4 },
-      ],
+      bands: severityBands(15, 19, 26, 34),
     },
   ],
   total: { method: "subscales", maxMissing: 0, decimals: 0, range: { min: 0, max: 126 } },

@@ -1,6 +1,5 @@
-import { type InstrumentDefinition, likert } from "../definition.ts";
-
-const options = likert(0, ["Not at all", "Several days", "More than half the days", "Nearly every day"]);
+import type { InstrumentDefinition } from "../definition.ts";
+import { twoWeekFrequencyOptions as options, phqFamilyLicence } from "./phq-family.ts";
 
 /** Generalized Anxiety Disorder-7: anxiety severity over the last two weeks. */
 export const GAD7: InstrumentDefinition = {
@@ -11,11 +10,7 @@ export const GAD7: InstrumentDefinition = {
   instructions: "Over the last 2 weeks, how often have you been bothered by the following problems?",
   source:
     "Spitzer RL, Kroenke K, Williams JB, Löwe B. A brief measure for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166:1092–1097.",
-  licence: {
-    textsIncluded: true,
-    notice:
-      "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
-  },
+  licence: phqFamilyLicence,
   loinc: { panel: "69737-5", total: "70274-6" },
   items: [
     { id: "1", text: "Feeling nervous, anxious, or on edge", options, loinc: "69725-0" },

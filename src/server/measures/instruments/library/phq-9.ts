@@ -1,6 +1,5 @@
-import { type InstrumentDefinition, likert } from "../definition.ts";
-
-const options = likert(0, ["Not at all", "Several days", "More than half the days", "Nearly every day"]);
+import type { InstrumentDefinition } from "../definition.ts";
+import { twoWeekFrequencyOptions as options, phqFamilyLicence } from "./phq-family.ts";
 
 /** Patient Health Questionnaire-9: depression severity over the last two weeks. */
 export const PHQ9: InstrumentDefinition = {
@@ -10,11 +9,7 @@ export const PHQ9: InstrumentDefinition = {
   respondents: ["patient"],
   instructions: "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
   source: "Kroenke K, Spitzer RL, Williams JB. The PHQ-9. J Gen Intern Med 2001;16:606–613.",
-  licence: {
-    textsIncluded: true,
-    notice:
-      "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
-  },
+  licence: phqFamilyLicence,
   loinc: { panel: "44249-1", total: "44261-6" },
   items: [
     { id: "1", text: "Little interest or pleasure in doing things", options, loinc: "44250-9" },
