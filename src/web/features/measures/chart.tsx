@@ -1,6 +1,6 @@
 import { Skeleton } from "@mantine/core";
 import { lazy, Suspense } from "react";
-import type { MeasuresChartOption } from "../../app/ui/echarts-setup.ts";
+import type { MeasuresChartProps } from "./chart-canvas.tsx";
 
 /** Apache ECharts comes in its own chunk, fetched with the first chart a page draws. */
 const MeasuresChartCanvas = lazy(() => import("./chart-canvas.tsx"));
@@ -9,15 +9,7 @@ const MeasuresChartCanvas = lazy(() => import("./chart-canvas.tsx"));
  * A measures chart (canvas, resized with its box). Every chart has a table beside it with the
  * same numbers, so the page is usable before — and without — the chart.
  */
-export function MeasuresChart({
-  option,
-  height,
-  label,
-}: {
-  option: MeasuresChartOption;
-  height: number;
-  label: string;
-}) {
+export function MeasuresChart({ option, height, label }: MeasuresChartProps) {
   return (
     <Suspense fallback={<Skeleton height={height} aria-hidden="true" />}>
       <MeasuresChartCanvas option={option} height={height} label={label} />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconListCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { useCurrentUser } from "../../../app/session.ts";
 import { useFidelityScales, useReview } from "../api.ts";
 import { useFormatDate, useFormatNumber } from "../labels.ts";
 import { Tag } from "../tag.tsx";
+import { TitledPanel } from "../titled-panel.tsx";
 import type { ActionPlanResult, Review } from "../types.ts";
 import { ActionPlanModal } from "./action-plan-modal.tsx";
 import { AgreementFacts } from "./agreement-facts.tsx";
@@ -91,10 +92,7 @@ function ReviewView({ review }: { review: Review }) {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("measures.fidelity.scores")}
-          </Title>
+        <TitledPanel title={t("measures.fidelity.scores")}>
           <Group gap="sm" align="baseline" mb="sm" data-testid="overall">
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
               {t("measures.fidelity.overall")}
@@ -127,25 +125,19 @@ function ReviewView({ review }: { review: Review }) {
                 )}
               </Group>
             ))}
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("measures.fidelity.agreement.title")}
-          </Title>
+        </TitledPanel>
+        <TitledPanel title={t("measures.fidelity.agreement.title")}>
           <AgreementFacts agreement={review.agreement} />
-        </Paper>
+        </TitledPanel>
       </SimpleGrid>
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("measures.fidelity.itemRatings")}
-        </Title>
+      <TitledPanel title={t("measures.fidelity.itemRatings")}>
         <ReviewItemsTable review={review} lowThreshold={lowThreshold} />
         {review.notes && (
           <Text size="sm" mt="sm">
             {review.notes}
           </Text>
         )}
-      </Paper>
+      </TitledPanel>
       {planning && (
         <ActionPlanModal
           review={review}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { useFidelityScales, useReviewHistory } from "../api.ts";
 import { MeasuresChart } from "../chart.tsx";
 import { useFormatDate, useFormatNumber } from "../labels.ts";
 import { Tag } from "../tag.tsx";
+import { TitledPanel } from "../titled-panel.tsx";
 import type { FidelityScale, ReviewSummary } from "../types.ts";
 import { cutoffColour, cutoffLabel, useLevelLabel } from "./fidelity-labels.ts";
 import { reviewHistoryOption } from "./review-history-option.ts";
@@ -129,16 +130,13 @@ function History({
   return (
     <Stack gap="md">
       {siteReviews.length > 1 && (
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("measures.fidelity.overTime")}
-          </Title>
+        <TitledPanel title={t("measures.fidelity.overTime")}>
           <MeasuresChart
             option={option}
             height={260}
             label={t("measures.fidelity.overTimeLabel", { scale: scale.name })}
           />
-        </Paper>
+        </TitledPanel>
       )}
       <Paper withBorder p="md">
         <DataTable

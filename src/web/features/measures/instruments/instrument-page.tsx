@@ -1,4 +1,4 @@
-import { Group, List, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { Group, List, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Page, QueryView } from "../../../app/page.tsx";
@@ -7,6 +7,7 @@ import { DataTable } from "../../../app/table.tsx";
 import { useInstrument } from "../api.ts";
 import { useFormatNumber } from "../labels.ts";
 import { Tag } from "../tag.tsx";
+import { TitledPanel } from "../titled-panel.tsx";
 import type { InstrumentDetail } from "../types.ts";
 import { BandLadder } from "./band-ladder.tsx";
 import { useInstrumentText } from "./instrument-text.ts";
@@ -32,10 +33,7 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
       crumbs={[{ label: t("measures.library.title"), to: "/measures/library" }, { label: d.code }]}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("measures.library.scoring")}
-          </Title>
+        <TitledPanel title={t("measures.library.scoring")}>
           <List size="sm" spacing={4}>
             <List.Item>
               {d.total
@@ -87,11 +85,8 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
               <BandLadder instrument={d} current={null} />
             </>
           )}
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("measures.library.source")}
-          </Title>
+        </TitledPanel>
+        <TitledPanel title={t("measures.library.source")}>
           <Text size="sm" mb="xs">
             {d.source}
           </Text>
@@ -116,12 +111,9 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
               </Tag>
             )}
           </Group>
-        </Paper>
+        </TitledPanel>
       </SimpleGrid>
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("measures.library.itemsN", { count: d.itemCount })}
-        </Title>
+      <TitledPanel title={t("measures.library.itemsN", { count: d.itemCount })}>
         {d.instructions && (
           <Text size="sm" fs="italic" mb="sm">
             {d.instructions}
@@ -160,7 +152,7 @@ function InstrumentView({ instrument: d }: { instrument: InstrumentDetail }) {
             </Table.Tr>
           ))}
         </DataTable>
-      </Paper>
+      </TitledPanel>
       {me.isAdmin && !d.textsIncluded && <WordingForm instrument={d} />}
     </Page>
   );

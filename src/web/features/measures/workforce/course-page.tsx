@@ -9,6 +9,7 @@ import { DataTable } from "../../../app/table.tsx";
 import { useAttendance, useCourses } from "../api.ts";
 import { useFormatDate, useFormatNumber } from "../labels.ts";
 import { Tag } from "../tag.tsx";
+import { TitledPanel } from "../titled-panel.tsx";
 import type { Attendance, Course } from "../types.ts";
 import { AttendanceEditor } from "./attendance-editor.tsx";
 
@@ -64,10 +65,7 @@ function CourseView({ course: c, attendance }: { course: Course; attendance: Att
           {c.satisfaction === null ? "—" : `${num(c.satisfaction, 1)} / 5`}
         </Tag>
       </Group>
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("measures.courses.attendance")}
-        </Title>
+      <TitledPanel title={t("measures.courses.attendance")}>
         <DataTable
           caption={t("measures.courses.attendees")}
           head={[
@@ -90,7 +88,7 @@ function CourseView({ course: c, attendance }: { course: Course; attendance: Att
             </Table.Tr>
           ))}
         </DataTable>
-      </Paper>
+      </TitledPanel>
       {managed.length > 0 && (
         <Paper withBorder p="md" component="section" aria-labelledby="record-attendance">
           <Stack gap="sm">

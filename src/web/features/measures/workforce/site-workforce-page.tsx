@@ -1,5 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Title } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -14,6 +13,7 @@ import { useFormatDate } from "../labels.ts";
 import { CourseModal } from "./course-modal.tsx";
 import { CoursesTable } from "./courses-table.tsx";
 import { SupervisionModal } from "./supervision-modal.tsx";
+import { WorkforceSection } from "./workforce-section.tsx";
 
 /** A site's workforce: supervision sessions and the site's own training courses. */
 export function SiteWorkforcePage() {
@@ -38,22 +38,12 @@ function Workforce({ site }: { site: SiteDetail }) {
       subtitle={t("measures.workforce.hint")}
       crumbs={[{ label: site.code, to: `/sites/${site.id}` }, { label: t("measures.workforce.siteNav") }]}
     >
-      <Paper withBorder p="md" component="section" aria-labelledby="supervision-title">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4" id="supervision-title">
-            {t("measures.workforce.supervision")}
-          </Title>
-          {canManage && (
-            <Button
-              variant="light"
-              size="xs"
-              leftSection={<IconPlus size={14} aria-hidden="true" />}
-              onClick={() => setModal("supervision")}
-            >
-              {t("measures.workforce.newSupervision")}
-            </Button>
-          )}
-        </Group>
+      <WorkforceSection
+        id="supervision-title"
+        title={t("measures.workforce.supervision")}
+        addLabel={t("measures.workforce.newSupervision")}
+        onAdd={canManage ? () => setModal("supervision") : null}
+      >
         <QueryView query={supervision}>
           {(list) => (
             <DataTable
@@ -82,29 +72,17 @@ function Workforce({ site }: { site: SiteDetail }) {
             </DataTable>
           )}
         </QueryView>
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="local-courses-title">
-        <Stack gap="sm">
-          <Group justify="space-between">
-            <Title order={2} size="h4" id="local-courses-title">
-              {t("measures.courses.local")}
-            </Title>
-            {canManage && (
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden="true" />}
-                onClick={() => setModal("course")}
-              >
-                {t("measures.courses.newLocal")}
-              </Button>
-            )}
-          </Group>
-          <QueryView query={courses}>
-            {(list) => <CoursesTable courses={list} caption={t("measures.courses.local")} />}
-          </QueryView>
-        </Stack>
-      </Paper>
+      </WorkforceSection>
+      <WorkforceSection
+        id="local-courses-title"
+        title={t("measures.courses.local")}
+        addLabel={t("measures.courses.newLocal")}
+        onAdd={canManage ? () => setModal("course") : null}
+      >
+        <QueryView query={courses}>
+          {(list) => <CoursesTable courses={list} caption={t("measures.courses.local")} />}
+        </QueryView>
+      </WorkforceSection>
       {modal === "supervision" && (
         <SupervisionModal
           siteId={site.id}

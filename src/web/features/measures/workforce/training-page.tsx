@@ -10,6 +10,7 @@ import type { Programme } from "../../../app/types.ts";
 import { useCourses, useTrainingFunnel } from "../api.ts";
 import { MeasuresChart } from "../chart.tsx";
 import { useFormatNumber } from "../labels.ts";
+import { TitledPanel } from "../titled-panel.tsx";
 import type { Funnel, FunnelCounts } from "../types.ts";
 import { CourseModal } from "./course-modal.tsx";
 import { CoursesTable } from "./courses-table.tsx";
@@ -132,10 +133,7 @@ function FunnelView({ funnel }: { funnel: Funnel }) {
         </Paper>
         <ConversionFacts counts={counts} name={name} />
       </SimpleGrid>
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("measures.funnel.bySite")}
-        </Title>
+      <TitledPanel title={t("measures.funnel.bySite")}>
         <FunnelTable
           caption={t("measures.funnel.bySite")}
           first={t("measures.funnel.site")}
@@ -144,11 +142,8 @@ function FunnelView({ funnel }: { funnel: Funnel }) {
             { key: "all", label: t("measures.funnel.allSites"), counts: funnel.programme },
           ]}
         />
-      </Paper>
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("measures.funnel.byProfile")}
-        </Title>
+      </TitledPanel>
+      <TitledPanel title={t("measures.funnel.byProfile")}>
         <FunnelTable
           caption={t("measures.funnel.byProfile")}
           first={t("teams.profile")}
@@ -158,7 +153,7 @@ function FunnelView({ funnel }: { funnel: Funnel }) {
             counts: p,
           }))}
         />
-      </Paper>
+      </TitledPanel>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconCircleCheck } from "@tabler/icons-react";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,8 @@ import { FormError } from "../../../app/form-modal.tsx";
 import { DataTable } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
+import { DurationField, ModuleSelect, ProfessionalSelect } from "../interventions/intervention-fields.tsx";
 import { moduleOptions, useProfessionalOptions } from "../interventions/intervention-options.ts";
 import { useTypeLabel } from "../labels.ts";
 import { PRACTICE_OF_KIND } from "./group-kinds.ts";
@@ -119,12 +119,8 @@ function SessionForm({
             onChange={setDate}
             error={field("date")}
           />
-          <Select
+          <ModuleSelect
             label={t("registry.intervention.module")}
-            placeholder={t("registry.intervention.noModule")}
-            searchable
-            clearable
-            nothingFoundMessage={t("common.nothingFound")}
             data={moduleOptions(modules)}
             value={module}
             onChange={setModule}
@@ -133,30 +129,16 @@ function SessionForm({
             // focused when the form opens, but its list opens only when asked: a list popping open over
             // the form hides the fields below it (and its options are not keyboard-scrollable until used)
             openOnFocus={false}
-            clearButtonProps={{
-              "aria-label": t("common.clearNamed", { name: t("registry.intervention.module") }),
-            }}
           />
-          <Select
+          <ProfessionalSelect
             label={t("registry.session.facilitator")}
-            placeholder={t("registry.intervention.noProfessional")}
-            searchable
-            clearable
-            nothingFoundMessage={t("common.nothingFound")}
             data={professionalOptions}
             value={professional}
             onChange={setProfessional}
             error={field("professionalCode")}
-            clearButtonProps={{
-              "aria-label": t("common.clearNamed", { name: t("registry.session.facilitator") }),
-            }}
           />
-          <NumberField
+          <DurationField
             label={t("registry.intervention.duration")}
-            min={1}
-            max={600}
-            allowDecimal={false}
-            suffix=" min"
             value={duration}
             onChange={setDuration}
             error={field("durationMin")}

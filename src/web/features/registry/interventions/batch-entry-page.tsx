@@ -25,6 +25,7 @@ import {
   useSettingOptions,
   useTypeOptions,
 } from "./intervention-options.ts";
+import { professionalProfileOf } from "./professional-profile.ts";
 
 /** Every `rows.N.…` path is the form's: shown in the row's cell or under the row. */
 const isShown = (p: string) => /^rows\.\d+\./.test(p) || p === "rows";
@@ -91,11 +92,7 @@ function BatchEntryView({
     Object.entries(errors.fields)
       .filter(([k]) => k.startsWith(`rows.${i}.`) && !ROW_FIELDS.some((f) => k === `rows.${i}.${f}`))
       .map(([k, m]) => `${k.slice(`rows.${i}.`.length)}: ${m}`);
-  const profileOf = (code: string | null) =>
-    code === null
-      ? null
-      : (professionals?.find((p) => p.code === code)?.profile ??
-        (code === defaults.professionalCode ? defaults.professionalProfile : null));
+  const profileOf = professionalProfileOf(professionals, defaults);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -2,8 +2,8 @@ import { ActionIcon, SegmentedControl, Select, Stack, Table, Text } from "@manti
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { Recipient, Setting } from "../../../app/data/registry-types.ts";
-import { NumberField } from "../../../app/ui/number-field.tsx";
 import { PatientPicker, type PickedPatient } from "../patients/patient-picker.tsx";
+import { DurationField } from "./intervention-fields.tsx";
 import type { ModuleOptions } from "./intervention-options.ts";
 
 export interface BatchRowValues {
@@ -106,12 +106,8 @@ export function BatchRow({
           />
         </Table.Td>
         <Table.Td w={110}>
-          <NumberField
+          <DurationField
             aria-label={label(t("registry.intervention.duration"))}
-            min={1}
-            max={600}
-            allowDecimal={false}
-            suffix=" min"
             value={row.duration}
             onChange={(duration) => onChange({ duration })}
             error={error("durationMin")}

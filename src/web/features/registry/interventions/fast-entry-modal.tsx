@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Kbd, List, Modal, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, Checkbox, Group, Kbd, List, Modal, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
@@ -16,12 +16,12 @@ import { FormError } from "../../../app/form-modal.tsx";
 import { QueryView } from "../../../app/page.tsx";
 import type { Professional } from "../../../app/types.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
 import { useRecordMissedAppointment } from "../../pathways/public.ts";
 import { useFormatDate } from "../dates.ts";
 import { useTypeLabel } from "../labels.ts";
+import { DurationField, ModuleSelect, ProfessionalSelect } from "./intervention-fields.tsx";
 import {
   moduleOptions,
   useProfessionalOptions,
@@ -29,6 +29,7 @@ import {
   useSettingOptions,
   useTypeOptions,
 } from "./intervention-options.ts";
+import { professionalProfileOf } from "./professional-profile.ts";
 import { submitOnEnter } from "./submit-on-enter.ts";
 import { TypeChooser } from "./type-chooser.tsx";
 
@@ -112,11 +113,7 @@ function FastEntryForm({
   const [missed, setMissed] = useState(false);
   const saving = record.isPending || recordMissed.isPending;
 
-  const profileOf = (code: string | null) =>
-    code === null
-      ? null
-      : (professionals?.find((p) => p.code === code)?.profile ??
-        (code === defaults.professionalCode ? defaults.professionalProfile : null));
+  const profileOf = professionalProfileOf(professionals, defaults);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -218,46 +215,28 @@ function FastEntryForm({
             onChange={setDay}
             error={field("date")}
           />
-          <Select
+          <ProfessionalSelect
             label={t("registry.intervention.professional")}
-            placeholder={t("registry.intervention.noProfessional")}
-            searchable
-            clearable
-            nothingFoundMessage={t("common.nothingFound")}
             data={professionalOptions}
             value={professional}
             onChange={setProfessional}
             error={field("professionalCode") ?? field("professionalProfile")}
-            clearButtonProps={{
-              "aria-label": t("common.clearNamed", { name: t("registry.intervention.professional") }),
-            }}
           />
           {!missed && (
-            <NumberField
+            <DurationField
               label={t("registry.intervention.duration")}
-              min={1}
-              max={600}
-              allowDecimal={false}
-              suffix=" min"
               value={duration}
               onChange={setDuration}
               error={field("durationMin")}
             />
           )}
           {!missed && (
-            <Select
+            <ModuleSelect
               label={t("registry.intervention.module")}
-              placeholder={t("registry.intervention.noModule")}
-              searchable
-              clearable
-              nothingFoundMessage={t("common.nothingFound")}
               data={moduleOptions(defaults.modules)}
               value={module}
               onChange={setModule}
               error={field("module")}
-              clearButtonProps={{
-                "aria-label": t("common.clearNamed", { name: t("registry.intervention.module") }),
-              }}
             />
           )}
         </SimpleGrid>

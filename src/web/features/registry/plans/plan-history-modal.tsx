@@ -5,15 +5,13 @@ import type { TreatmentPlan } from "../../../app/data/registry-types.ts";
 import { useFormatDateTime } from "../../../app/format.ts";
 import { QueryView } from "../../../app/page.tsx";
 import { DataTable } from "../../../app/table.tsx";
-import { useFormatDate } from "../dates.ts";
-import { PlanFlag } from "./plan-flag.tsx";
+import { PlanStateCells, planStateHeads } from "./plan-state-cells.tsx";
 
 /** Every saved version of a plan: when, by whom, and the plan as it was then. */
 export function PlanHistoryModal({ plan, onClose }: { plan: TreatmentPlan; onClose: () => void }) {
   const { t } = useTranslation();
   const history = usePlanHistory(plan.id);
   const when = useFormatDateTime();
-  const date = useFormatDate();
   return (
     <Modal
       opened
@@ -31,12 +29,7 @@ export function PlanHistoryModal({ plan, onClose }: { plan: TreatmentPlan; onClo
               t("registry.plan.version"),
               t("registry.plan.changedAt"),
               t("registry.plan.changedBy"),
-              t("registry.plan.createdDate"),
-              t("registry.plan.discussed"),
-              t("registry.plan.signed"),
-              t("registry.plan.socialServices"),
-              t("registry.plan.workInclusion"),
-              t("registry.plan.integratedActions"),
+              ...planStateHeads(t),
             ]}
             rowCount={h.versions.length}
             empty={t("registry.plan.noHistory")}
@@ -46,20 +39,7 @@ export function PlanHistoryModal({ plan, onClose }: { plan: TreatmentPlan; onClo
                 <Table.Td>v{v.version}</Table.Td>
                 <Table.Td>{when(v.changedAt)}</Table.Td>
                 <Table.Td>{v.changedBy}</Table.Td>
-                <Table.Td>{date(v.state.createdDate)}</Table.Td>
-                <Table.Td>{date(v.state.sharedWithPatientDate)}</Table.Td>
-                <Table.Td>
-                  <PlanFlag value={v.state.signedByPatient} />
-                </Table.Td>
-                <Table.Td>
-                  <PlanFlag value={v.state.sharedWithSocialServices} />
-                </Table.Td>
-                <Table.Td>
-                  <PlanFlag value={v.state.sharedWithWorkInclusion} />
-                </Table.Td>
-                <Table.Td>
-                  <PlanFlag value={v.state.integratedActionsStarted} />
-                </Table.Td>
+                <PlanStateCells state={v.state} />
               </Table.Tr>
             ))}
           </DataTable>

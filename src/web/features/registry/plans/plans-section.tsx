@@ -8,11 +8,10 @@ import type { TreatmentPlan } from "../../../app/data/registry-types.ts";
 import { useDescribeError } from "../../../app/errors.ts";
 import { DataTable, EditButton } from "../../../app/table.tsx";
 import { notifySaved } from "../../../app/ui/notify.ts";
-import { useFormatDate } from "../dates.ts";
 import { PlanCreateModal } from "./plan-create-modal.tsx";
 import { PlanEditModal } from "./plan-edit-modal.tsx";
-import { PlanFlag } from "./plan-flag.tsx";
 import { PlanHistoryModal } from "./plan-history-modal.tsx";
+import { PlanStateCells, planStateHeads } from "./plan-state-cells.tsx";
 
 /**
  * The patient's individual treatment plans: what was done with each (discussed, signed, shared,
@@ -30,7 +29,6 @@ export function PlansSection({
   onReload: () => Promise<TreatmentPlan[] | undefined>;
 }) {
   const { t } = useTranslation();
-  const date = useFormatDate();
   const describe = useDescribeError();
   const update = useUpdatePlan();
   const [creating, setCreating] = useState(false);
@@ -71,12 +69,7 @@ export function PlansSection({
           minWidth={900}
           head={[
             t("registry.plan.code"),
-            t("registry.plan.createdDate"),
-            t("registry.plan.discussed"),
-            t("registry.plan.signed"),
-            t("registry.plan.socialServices"),
-            t("registry.plan.workInclusion"),
-            t("registry.plan.integratedActions"),
+            ...planStateHeads(t),
             t("registry.plan.version"),
             t("common.actions"),
           ]}
@@ -86,20 +79,7 @@ export function PlansSection({
           {sorted.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td ff="monospace">{p.code}</Table.Td>
-              <Table.Td>{date(p.createdDate)}</Table.Td>
-              <Table.Td>{date(p.sharedWithPatientDate)}</Table.Td>
-              <Table.Td>
-                <PlanFlag value={p.signedByPatient} />
-              </Table.Td>
-              <Table.Td>
-                <PlanFlag value={p.sharedWithSocialServices} />
-              </Table.Td>
-              <Table.Td>
-                <PlanFlag value={p.sharedWithWorkInclusion} />
-              </Table.Td>
-              <Table.Td>
-                <PlanFlag value={p.integratedActionsStarted} />
-              </Table.Td>
+              <PlanStateCells state={p} />
               <Table.Td>v{p.version}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
