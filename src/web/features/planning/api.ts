@@ -37,10 +37,11 @@ const use = <T>(programmeId: number, key: QueryKey, url: string, enabled = true)
   });
 
 /** The current version of an artefact, e.g. `swot/sites/4`. */
-export const useArtefact = <C>(programmeId: number, path: string) =>
+export const useArtefact = <C>(programmeId: number, path: string, enabled = true) =>
   useQuery({
     queryKey: planningKeys.artefact(programmeId, path),
     queryFn: () => get<ArtefactDocument<C>>(`${planningBase(programmeId)}/${path}`),
+    enabled,
   });
 
 export const useOverview = (programmeId: number) => use<PlanningEntry[]>(programmeId, ["overview"], "");

@@ -3,17 +3,13 @@ import { IconCopy, IconPlus } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { QueryView } from "../../../app/page.tsx";
 import { PlanningLinksPanel } from "../../protocols/public.ts";
-import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
-import { PlanningRoute } from "../artefact-route.tsx";
+import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
 import { ChainLinksPanel } from "../chain/chain-links-panel.tsx";
 import { newId } from "../new-id.ts";
-import { artefactPath, type Scope } from "../scope.ts";
-import type { ActionPlanContent, ArtefactDocument } from "../types.ts";
+import type { ActionPlanContent } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
-import type { PlanningProgramme } from "../use-planning-programme.ts";
 import { ActivityModal } from "./activity-modal.tsx";
 import { CopyToSitesModal } from "./copy-to-sites-modal.tsx";
 import { Gantt } from "./gantt.tsx";
@@ -34,19 +30,7 @@ import { useTocOutputs } from "./toc-outputs.ts";
 
 /** The action plan of the region or of one site: the tree of areas and activities, and its timeline. */
 export function ActionPlanPage() {
-  return (
-    <PlanningRoute>{(programme, scope) => <PlanLoader programme={programme} scope={scope} />}</PlanningRoute>
-  );
-}
-
-function PlanLoader({ programme, scope }: { programme: PlanningProgramme; scope: Scope }) {
-  const path = artefactPath("action-plan", scope);
-  const doc = useArtefact<ActionPlanContent>(programme.id, path);
-  return (
-    <QueryView query={doc}>
-      {(d) => <PlanEditor key={path} programme={programme} scope={scope} path={path} doc={d} />}
-    </QueryView>
-  );
+  return <ScopedArtefactPage segment="action-plan" editor={PlanEditor} />;
 }
 
 type EditingActivity = {
@@ -73,17 +57,7 @@ const blank = (today: string): ActivityValues => ({
   tocOutputNodeId: null,
 });
 
-function PlanEditor({
-  programme,
-  scope,
-  path,
-  doc,
-}: {
-  programme: PlanningProgramme;
-  scope: Scope;
-  path: string;
-  doc: ArtefactDocument<ActionPlanContent>;
-}) {
+function PlanEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<ActionPlanContent>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody: planBody });
   const plan = draft.draft;
@@ -168,11 +142,8 @@ function PlanEditor({
 
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="action-plan"
+      place={place}
       label={t("planning.plan.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       pdf
       toolbar={

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
-import { FormModal } from "../../../app/form-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { ItemModal, useItemValues } from "../item-modal.tsx";
 import type { ActivityStatus } from "../types.ts";
 import { type ActivityValues, STATUSES } from "./plan-model.ts";
 import type { TocOutput } from "./toc-outputs.ts";
@@ -38,10 +38,8 @@ export function ActivityModal({
 }) {
   const { t } = useTranslation();
   const ruleMessage = useRuleMessage();
-  const [v, setV] = useState(initial);
+  const { values: v, set, errors, setErrors } = useItemValues(initial);
   const [where, setWhere] = useState(subArea);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (patch: Partial<ActivityValues>) => setV((x) => ({ ...x, ...patch }));
 
   const submit = () => {
     const e: Record<string, string> = {};
@@ -58,16 +56,7 @@ export function ActivityModal({
   };
 
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={title}
-      onSubmit={submit}
-      saving={false}
-      general={null}
-      size="lg"
-      submitLabel={t("planning.apply")}
-    >
+    <ItemModal title={title} onSubmit={submit} onClose={onClose}>
       {subAreas && subAreas.length === 0 && (
         <Alert color="orange" variant="light" role="alert">
           {t("planning.plan.noSubAreas")}
@@ -168,6 +157,6 @@ export function ActivityModal({
         />
       </Group>
       {extra}
-    </FormModal>
+    </ItemModal>
   );
 }

@@ -2,7 +2,7 @@ import { Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
-import { FormModal } from "../../../app/form-modal.tsx";
+import { ItemModal } from "../item-modal.tsx";
 
 /** Name a strategic area (title and description) or a sub-area (title only). */
 export function TitleModal({
@@ -23,13 +23,10 @@ export function TitleModal({
   const [v, setV] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   return (
-    <FormModal
-      opened
+    <ItemModal
       onClose={onClose}
       title={title}
-      saving={false}
-      general={null}
-      submitLabel={t("planning.apply")}
+      size="md"
       onSubmit={() =>
         v.title.trim()
           ? onSubmit({ ...v, title: v.title.trim() })
@@ -53,6 +50,6 @@ export function TitleModal({
           onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
         />
       )}
-    </FormModal>
+    </ItemModal>
   );
 }

@@ -8,6 +8,12 @@ import type { Scope } from "../scope.ts";
 import { useAddLink, useChain, useRemoveLink } from "./api.ts";
 import { type ChainKind, type ChainView, nextKind, previousKind, refOf } from "./types.ts";
 
+/** An element's two sides in the chain, when it has them: the step it comes from, the step it leads to. */
+const SIDES = [
+  { way: "in", neighbour: previousKind },
+  { way: "out", neighbour: nextKind },
+] as const;
+
 /**
  * One element's links in the chain — what it comes from (the step before) and leads to (the
  * step after) — with, for those who may edit, a remove button on each stored link and a choice
@@ -39,26 +45,17 @@ export function ChainLinksPanel({
       <Title order={3} size="h5">
         {t("planningChain.linksTitle")}
       </Title>
-      {previousKind(kind) && (
+      {SIDES.filter((s) => s.neighbour(kind)).map(({ way }) => (
         <Side
+          key={way}
           chain={chain.data}
           programmeId={programmeId}
           scope={scope}
           kind={kind}
           itemKey={itemKey}
-          way="in"
+          way={way}
         />
-      )}
-      {nextKind(kind) && (
-        <Side
-          chain={chain.data}
-          programmeId={programmeId}
-          scope={scope}
-          kind={kind}
-          itemKey={itemKey}
-          way="out"
-        />
-      )}
+      ))}
     </Stack>
   );
 }

@@ -2,8 +2,8 @@ import { Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
-import { FormModal } from "../../../app/form-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { ItemModal, useItemValues } from "../item-modal.tsx";
 import type { Objective, ObjectiveStatus } from "../types.ts";
 
 export const OBJECTIVE_STATUSES: ObjectiveStatus[] = ["not_started", "in_progress", "achieved", "abandoned"];
@@ -30,10 +30,8 @@ export function ObjectiveModal({
 }) {
   const { t } = useTranslation();
   const ruleMessage = useRuleMessage();
-  const [v, setV] = useState(initial);
+  const { values: v, set, errors, setErrors } = useItemValues(initial);
   const [conditions, setConditions] = useState(initial.conditions.join("\n"));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (patch: Partial<ObjectiveValues>) => setV((x) => ({ ...x, ...patch }));
   const submit = () => {
     const e: Record<string, string> = {};
     if (!v.objective.trim()) e.objective = ruleMessage("required", t("planning.fields.objective"));
@@ -51,16 +49,7 @@ export function ObjectiveModal({
     });
   };
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={title}
-      onSubmit={submit}
-      saving={false}
-      general={null}
-      size="lg"
-      submitLabel={t("planning.apply")}
-    >
+    <ItemModal title={title} onSubmit={submit} onClose={onClose}>
       <Textarea
         label={t("planning.fields.objective")}
         required
@@ -113,6 +102,6 @@ export function ObjectiveModal({
         value={v.note}
         onChange={(e) => set({ note: e.currentTarget.value })}
       />
-    </FormModal>
+    </ItemModal>
   );
 }

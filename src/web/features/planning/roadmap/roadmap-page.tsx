@@ -1,40 +1,20 @@
-import { ActionIcon, Anchor, Badge, Button, Group, List, Table, Text } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, List, Table, Text } from "@mantine/core";
 import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { QueryView } from "../../../app/page.tsx";
-import { useCurrentUser } from "../../../app/session.ts";
 import { DataTable } from "../../../app/table.tsx";
-import { seesAcrossSites } from "../access.ts";
-import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
-import { PlanningRoute } from "../artefact-route.tsx";
+import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
+import { CrossSiteLink } from "../cross-site-link.tsx";
 import { useCivilDate } from "../format.ts";
 import { newId } from "../new-id.ts";
-import { artefactPath, planningUrl, type Scope } from "../scope.ts";
-import type { ArtefactDocument, RoadmapContent } from "../types.ts";
+import type { RoadmapContent } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
-import type { PlanningProgramme } from "../use-planning-programme.ts";
 import { OBJECTIVE_COLOR, ObjectiveModal, type ObjectiveValues } from "./objective-modal.tsx";
 
 /** The implementation roadmap of the region or of one site: objectives, conditions, timeframes, status. */
 export function RoadmapPage() {
-  return (
-    <PlanningRoute>
-      {(programme, scope) => <RoadmapLoader programme={programme} scope={scope} />}
-    </PlanningRoute>
-  );
-}
-
-function RoadmapLoader({ programme, scope }: { programme: PlanningProgramme; scope: Scope }) {
-  const path = artefactPath("roadmap", scope);
-  const doc = useArtefact<RoadmapContent>(programme.id, path);
-  return (
-    <QueryView query={doc}>
-      {(d) => <RoadmapEditor key={path} programme={programme} scope={scope} path={path} doc={d} />}
-    </QueryView>
-  );
+  return <ScopedArtefactPage segment="roadmap" editor={RoadmapEditor} />;
 }
 
 const toBody = (c: RoadmapContent) => c;
@@ -48,19 +28,8 @@ const blank: ObjectiveValues = {
   note: "",
 };
 
-function RoadmapEditor({
-  programme,
-  scope,
-  path,
-  doc,
-}: {
-  programme: PlanningProgramme;
-  scope: Scope;
-  path: string;
-  doc: ArtefactDocument<RoadmapContent>;
-}) {
+function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<RoadmapContent>) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const date = useCivilDate();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
   const [editing, setEditing] = useState<{ index: number | null; values: ObjectiveValues } | null>(null);
@@ -77,19 +46,16 @@ function RoadmapEditor({
   };
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="roadmap"
+      place={place}
       label={t("planning.roadmap.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       pdf
       toolbar={
-        seesAcrossSites(me, programme.id) && (
-          <Anchor component={Link} to={planningUrl(programme.id, "roadmap-compliance")} pb={8}>
-            {t("planning.compliance.title")}
-          </Anchor>
-        )
+        <CrossSiteLink
+          programmeId={programme.id}
+          page="roadmap-compliance"
+          label={t("planning.compliance.title")}
+        />
       }
     >
       <DataTable

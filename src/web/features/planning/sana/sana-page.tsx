@@ -1,54 +1,21 @@
-import { Alert, Anchor, Paper, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Paper, Table, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { QueryView } from "../../../app/page.tsx";
-import { useCurrentUser } from "../../../app/session.ts";
 import { ScrollTable } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
-import { seesAcrossSites } from "../access.ts";
-import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
-import { PlanningRoute } from "../artefact-route.tsx";
-import { artefactPath, planningUrl, type Scope } from "../scope.ts";
-import type { ArtefactDocument, SanaTemplate, SanaValue, SanaValues } from "../types.ts";
+import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
+import { CrossSiteLink } from "../cross-site-link.tsx";
+import type { SanaTemplate, SanaValue, SanaValues } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
-import type { PlanningProgramme } from "../use-planning-programme.ts";
 import { SanaValueInput } from "./sana-value-input.tsx";
 
 type Values = { values: SanaValue[] };
 
 /** The situation analysis of the region or of one site: each indicator of the template with value, source and year. */
 export function SanaPage() {
-  return (
-    <PlanningRoute>{(programme, scope) => <SanaLoader programme={programme} scope={scope} />}</PlanningRoute>
-  );
-}
-
-function SanaLoader({ programme, scope }: { programme: PlanningProgramme; scope: Scope }) {
-  const path = artefactPath("sana", scope);
-  const doc = useArtefact<Values>(programme.id, path);
-  const template = useArtefact<SanaTemplate>(programme.id, "sana/template");
-  const both = {
-    data: doc.data && template.data ? { doc: doc.data, template: template.data.content } : undefined,
-    error: doc.error ?? template.error,
-    isPending: doc.isPending || template.isPending,
-  };
-  return (
-    <QueryView query={both}>
-      {({ doc, template }) => (
-        <SanaEditor
-          key={path}
-          programme={programme}
-          scope={scope}
-          path={path}
-          doc={doc}
-          template={template}
-        />
-      )}
-    </QueryView>
-  );
+  return <ScopedArtefactPage segment="sana" companion="sana/template" editor={SanaEditor} />;
 }
 
 /** Rows without a value, source, year or note are not kept. */
@@ -58,19 +25,12 @@ const toBody = (c: Values): SanaValues => ({
 
 function SanaEditor({
   programme,
-  scope,
+  place,
   path,
   doc,
-  template,
-}: {
-  programme: PlanningProgramme;
-  scope: Scope;
-  path: string;
-  doc: ArtefactDocument<Values>;
-  template: SanaTemplate;
-}) {
+  companion: template,
+}: ArtefactEditorProps<Values, SanaTemplate>) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
   const values = draft.draft.values;
   const readOnly = !draft.canEdit;
@@ -99,18 +59,15 @@ function SanaEditor({
   };
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="sana"
+      place={place}
       label={t("planning.sana.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       toolbar={
-        seesAcrossSites(me, programme.id) && (
-          <Anchor component={Link} to={planningUrl(programme.id, "sana-compare")} pb={8}>
-            {t("planning.sanaCompare.title")}
-          </Anchor>
-        )
+        <CrossSiteLink
+          programmeId={programme.id}
+          page="sana-compare"
+          label={t("planning.sanaCompare.title")}
+        />
       }
     >
       {template.areas.length === 0 && (

@@ -1,15 +1,12 @@
 import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Textarea, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { QueryView } from "../../../app/page.tsx";
 import { ScrollTable } from "../../../app/table.tsx";
-import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
-import { PlanningRoute } from "../artefact-route.tsx";
+import { type ArtefactEditorProps, ProgrammeArtefactPage } from "../artefact-page.tsx";
 import { newId } from "../new-id.ts";
-import type { ArtefactDocument, SanaIndicatorType, SanaTemplate } from "../types.ts";
+import type { SanaIndicatorType, SanaTemplate } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
-import type { PlanningProgramme } from "../use-planning-programme.ts";
 
 const PATH = "sana/template";
 const TYPES: SanaIndicatorType[] = ["number", "percentage", "yes_no", "text"];
@@ -18,23 +15,12 @@ type Indicator = Area["indicators"][number];
 
 /** The SANA template as data: thematic areas and their indicators (name, unit, type). */
 export function SanaTemplatePage() {
-  return <PlanningRoute>{(programme) => <TemplateLoader programme={programme} />}</PlanningRoute>;
-}
-
-function TemplateLoader({ programme }: { programme: PlanningProgramme }) {
-  const doc = useArtefact<SanaTemplate>(programme.id, PATH);
-  return <QueryView query={doc}>{(d) => <TemplateEditor programme={programme} doc={d} />}</QueryView>;
+  return <ProgrammeArtefactPage artefact="sana-template" path={PATH} editor={TemplateEditor} />;
 }
 
 const toBody = (c: SanaTemplate) => c;
 
-function TemplateEditor({
-  programme,
-  doc,
-}: {
-  programme: PlanningProgramme;
-  doc: ArtefactDocument<SanaTemplate>;
-}) {
+function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTemplate>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path: PATH, doc, toBody });
   const readOnly = !draft.canEdit;
@@ -44,14 +30,7 @@ function TemplateEditor({
   const changeIndicator = (a: number, n: number, patch: Partial<Indicator>) =>
     changeArea(a, { indicators: areas[a]!.indicators.map((x, j) => (j === n ? { ...x, ...patch } : x)) });
   return (
-    <ArtefactFrame
-      programme={programme}
-      artefact="sana-template"
-      label={t("planning.sanaTemplate.title")}
-      scope={null}
-      path={PATH}
-      draft={draft}
-    >
+    <ArtefactFrame place={place} label={t("planning.sanaTemplate.title")} draft={draft}>
       {areas.map((area, a) => (
         <Paper
           key={area.id}

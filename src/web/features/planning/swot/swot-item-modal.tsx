@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
-import { FormModal } from "../../../app/form-modal.tsx";
+import { ItemModal } from "../item-modal.tsx";
 import type { CfirDomain, Quadrant, SwotItem, SwotTag } from "../types.ts";
 import { QUADRANTS, tagOptions } from "./labels.ts";
 
@@ -34,8 +34,7 @@ export function SwotItemModal({
     onSubmit({ ...values, text: values.text.trim() });
   };
   return (
-    <FormModal
-      opened
+    <ItemModal
       onClose={onClose}
       title={
         initial.id
@@ -43,11 +42,8 @@ export function SwotItemModal({
           : t("planning.swot.addItemTo", { quadrant: t(`planning.swot.quadrant.${values.quadrant}`) })
       }
       onSubmit={submit}
-      saving={false}
-      general={null}
-      // the four quadrants side by side: Italian names them at length ("Punti di debolezza")
-      size="lg"
-      submitLabel={initial.id ? t("planning.apply") : t("planning.swot.add")}
+      // wide (the default): the four quadrants side by side, Italian names them at length ("Punti di debolezza")
+      submitLabel={initial.id ? undefined : t("planning.swot.add")}
     >
       <Stack gap={4}>
         <Text size="sm" fw={500} id="swot-quadrant-label">
@@ -85,6 +81,6 @@ export function SwotItemModal({
         comboboxProps={{ withinPortal: true }}
       />
       {extra}
-    </FormModal>
+    </ItemModal>
   );
 }

@@ -2,52 +2,21 @@ import { Alert, Anchor, SimpleGrid } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { QueryView } from "../../../app/page.tsx";
-import { useCurrentUser } from "../../../app/session.ts";
 import { PlanningLinksPanel } from "../../protocols/public.ts";
-import { seesAcrossSites } from "../access.ts";
-import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
-import { PlanningRoute } from "../artefact-route.tsx";
+import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
 import { ChainLinksPanel } from "../chain/chain-links-panel.tsx";
-import { artefactPath, planningUrl, type Scope } from "../scope.ts";
-import type { ArtefactDocument, SwotContent, SwotTags } from "../types.ts";
+import { CrossSiteLink } from "../cross-site-link.tsx";
+import { planningUrl } from "../scope.ts";
+import type { SwotContent, SwotTags } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
-import type { PlanningProgramme } from "../use-planning-programme.ts";
 import { QUADRANTS } from "./labels.ts";
 import { SwotItemModal, type SwotItemValues } from "./swot-item-modal.tsx";
 import { SwotQuadrant } from "./swot-quadrant.tsx";
 
 /** The SWOT matrix of the region or of one site. */
 export function SwotPage() {
-  return (
-    <PlanningRoute>{(programme, scope) => <SwotLoader programme={programme} scope={scope} />}</PlanningRoute>
-  );
-}
-
-function SwotLoader({ programme, scope }: { programme: PlanningProgramme; scope: Scope }) {
-  const path = artefactPath("swot", scope);
-  const doc = useArtefact<SwotContent>(programme.id, path);
-  const tags = useArtefact<SwotTags>(programme.id, "swot/tags");
-  const both = {
-    data: doc.data && tags.data ? { doc: doc.data, tags: tags.data } : undefined,
-    error: doc.error ?? tags.error,
-    isPending: doc.isPending || tags.isPending,
-  };
-  return (
-    <QueryView query={both}>
-      {({ doc, tags }) => (
-        <SwotEditor
-          key={path}
-          programme={programme}
-          scope={scope}
-          path={path}
-          doc={doc}
-          tags={tags.content}
-        />
-      )}
-    </QueryView>
-  );
+  return <ScopedArtefactPage segment="swot" companion="swot/tags" editor={SwotEditor} />;
 }
 
 const toBody = (c: SwotContent) => ({
@@ -58,19 +27,13 @@ type Editing = { index: number | null; values: SwotItemValues };
 
 function SwotEditor({
   programme,
+  place,
   scope,
   path,
   doc,
-  tags,
-}: {
-  programme: PlanningProgramme;
-  scope: Scope;
-  path: string;
-  doc: ArtefactDocument<SwotContent>;
-  tags: SwotTags;
-}) {
+  companion: tags,
+}: ArtefactEditorProps<SwotContent, SwotTags>) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
   const [editing, setEditing] = useState<Editing | null>(null);
   const items = draft.draft.items;
@@ -91,19 +54,16 @@ function SwotEditor({
 
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="swot"
+      place={place}
       label={t("planning.swot.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       pdf
       toolbar={
-        seesAcrossSites(me, programme.id) && (
-          <Anchor component={Link} to={planningUrl(programme.id, "swot-common-factors")} pb={8}>
-            {t("planning.swot.commonFactorsLink")}
-          </Anchor>
-        )
+        <CrossSiteLink
+          programmeId={programme.id}
+          page="swot-common-factors"
+          label={t("planning.swot.commonFactorsLink")}
+        />
       }
     >
       {tags.tags.length === 0 && (

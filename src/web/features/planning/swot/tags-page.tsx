@@ -1,31 +1,23 @@
 import { ActionIcon, Button, Select, Table, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { QueryView } from "../../../app/page.tsx";
 import { DataTable } from "../../../app/table.tsx";
-import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
-import { PlanningRoute } from "../artefact-route.tsx";
-import type { ArtefactDocument, CfirDomain, SwotTags } from "../types.ts";
+import { type ArtefactEditorProps, ProgrammeArtefactPage } from "../artefact-page.tsx";
+import type { CfirDomain, SwotTags } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
-import type { PlanningProgramme } from "../use-planning-programme.ts";
 import { CFIR_DOMAINS } from "./labels.ts";
 
 const PATH = "swot/tags";
 
 /** The programme's SWOT vocabulary: the tags local teams name their items by, each with a CFIR 2.0 domain. */
 export function SwotTagsPage() {
-  return <PlanningRoute>{(programme) => <TagsLoader programme={programme} />}</PlanningRoute>;
-}
-
-function TagsLoader({ programme }: { programme: PlanningProgramme }) {
-  const doc = useArtefact<SwotTags>(programme.id, PATH);
-  return <QueryView query={doc}>{(d) => <TagsEditor programme={programme} doc={d} />}</QueryView>;
+  return <ProgrammeArtefactPage artefact="swot-tags" path={PATH} editor={TagsEditor} />;
 }
 
 const toBody = (c: SwotTags) => c;
 
-function TagsEditor({ programme, doc }: { programme: PlanningProgramme; doc: ArtefactDocument<SwotTags> }) {
+function TagsEditor({ programme, place, doc }: ArtefactEditorProps<SwotTags>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path: PATH, doc, toBody });
   const tags = draft.draft.tags;
@@ -34,14 +26,7 @@ function TagsEditor({ programme, doc }: { programme: PlanningProgramme; doc: Art
   const domains = CFIR_DOMAINS.map((d) => ({ value: d, label: t(`planning.cfir.${d}`) }));
   const readOnly = !draft.canEdit;
   return (
-    <ArtefactFrame
-      programme={programme}
-      artefact="swot-tags"
-      label={t("planning.swot.vocabulary")}
-      scope={null}
-      path={PATH}
-      draft={draft}
-    >
+    <ArtefactFrame place={place} label={t("planning.swot.vocabulary")} draft={draft}>
       <DataTable
         caption={t("planning.swot.vocabulary")}
         head={[t("common.code"), t("planning.swot.tagLabel"), t("planning.swot.cfirDomain"), ""]}

@@ -1,7 +1,8 @@
-import { Button, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Textarea } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { TocContent, TocEdgeData } from "../types.ts";
+import { SelectionPanel } from "./selection-panel.tsx";
 
 /** The selected arrow: why it holds (its rationale), or remove it. */
 export function EdgePanel({
@@ -22,40 +23,32 @@ export function EdgePanel({
   const { t } = useTranslation();
   const text = (id: string) => toc.nodes.find((n) => n.id === id)?.text ?? id;
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="toc-selected-edge">
-      <Title order={2} size="h5" mb={4} id="toc-selected-edge">
-        {t("planning.toc.selectedArrow")}
-      </Title>
-      <Text size="sm" mb="xs">
-        {t("planning.toc.arrowFromTo", { from: text(edge.from), to: text(edge.to) })}
-      </Text>
-      <Stack gap="xs">
-        {problem && (
-          <Text size="sm" c="red.8" role="alert">
-            {problem}
-          </Text>
-        )}
-        <Textarea
-          label={t("planning.toc.rationale")}
-          description={t("planning.toc.rationaleHint")}
-          autosize
-          minRows={2}
-          readOnly={!canEdit}
-          value={edge.rationale}
-          onChange={(e) => onChange(e.currentTarget.value)}
-        />
-        {canEdit && (
-          <Button
-            variant="subtle"
-            color="red"
-            w="fit-content"
-            leftSection={<IconTrash size={16} aria-hidden="true" />}
-            onClick={onRemove}
-          >
-            {t("planning.toc.removeArrow")}
-          </Button>
-        )}
-      </Stack>
-    </Paper>
+    <SelectionPanel
+      labelId="toc-selected-edge"
+      title={t("planning.toc.selectedArrow")}
+      summary={t("planning.toc.arrowFromTo", { from: text(edge.from), to: text(edge.to) })}
+      problem={problem}
+    >
+      <Textarea
+        label={t("planning.toc.rationale")}
+        description={t("planning.toc.rationaleHint")}
+        autosize
+        minRows={2}
+        readOnly={!canEdit}
+        value={edge.rationale}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+      {canEdit && (
+        <Button
+          variant="subtle"
+          color="red"
+          w="fit-content"
+          leftSection={<IconTrash size={16} aria-hidden="true" />}
+          onClick={onRemove}
+        >
+          {t("planning.toc.removeArrow")}
+        </Button>
+      )}
+    </SelectionPanel>
   );
 }

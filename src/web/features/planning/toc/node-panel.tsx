@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Group, MultiSelect, Select, Textarea, TextInput } from "@mantine/core";
 import { IconArrowUp, IconCalendarPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +6,7 @@ import { Link } from "react-router";
 import type { NodeType, TocContent, TocNodeData } from "../types.ts";
 import type { IndicatorValue } from "./indicator-values.ts";
 import { carriesIndicators, NODE_TYPES } from "./node-kinds.ts";
+import { SelectionPanel } from "./selection-panel.tsx";
 
 /**
  * The selected box: change its text and type, the indicators it carries (outcomes and outputs),
@@ -58,95 +48,89 @@ export function NodePanel({
     ...node.indicatorIds.filter((id) => !known.has(id)).map((id) => ({ value: id, label: id })),
   ];
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="toc-selected">
-      <Title order={2} size="h5" mb="xs" id="toc-selected">
-        {t("planning.toc.selectedNode", { type: typeLabel(node.type) })}
-      </Title>
-      <Stack gap="xs">
-        {problem && (
-          <Text size="sm" c="red.8" role="alert">
-            {problem}
-          </Text>
-        )}
-        <Textarea
-          label={t("planning.toc.nodeText")}
-          autosize
-          minRows={2}
+    <SelectionPanel
+      labelId="toc-selected"
+      title={t("planning.toc.selectedNode", { type: typeLabel(node.type) })}
+      problem={problem}
+    >
+      <Textarea
+        label={t("planning.toc.nodeText")}
+        autosize
+        minRows={2}
+        readOnly={!canEdit}
+        value={node.text}
+        onChange={(e) => onChange({ text: e.currentTarget.value })}
+      />
+      <Select
+        label={t("planning.toc.nodeType")}
+        data={NODE_TYPES.map((n) => ({ value: n, label: typeLabel(n) }))}
+        value={node.type}
+        readOnly={!canEdit}
+        allowDeselect={false}
+        onChange={(v) => v && onChange({ type: v as NodeType })}
+      />
+      {carriesIndicators(node.type) && (
+        <MultiSelect
+          label={t("planning.toc.indicators")}
+          description={t("planning.toc.indicatorsHint")}
+          data={indicatorOptions}
+          value={node.indicatorIds}
           readOnly={!canEdit}
-          value={node.text}
-          onChange={(e) => onChange({ text: e.currentTarget.value })}
+          searchable
+          nothingFoundMessage={t("common.nothingFound")}
+          onChange={(ids) => onChange({ indicatorIds: ids })}
         />
-        <Select
-          label={t("planning.toc.nodeType")}
-          data={NODE_TYPES.map((n) => ({ value: n, label: typeLabel(n) }))}
-          value={node.type}
-          readOnly={!canEdit}
-          allowDeselect={false}
-          onChange={(v) => v && onChange({ type: v as NodeType })}
-        />
-        {carriesIndicators(node.type) && (
-          <MultiSelect
-            label={t("planning.toc.indicators")}
-            description={t("planning.toc.indicatorsHint")}
-            data={indicatorOptions}
-            value={node.indicatorIds}
-            readOnly={!canEdit}
+      )}
+      {planUrl && (
+        <Button
+          component={Link}
+          to={planUrl}
+          variant="default"
+          leftSection={<IconCalendarPlus size={16} aria-hidden="true" />}
+        >
+          {t("planning.plan.planForOutput")}
+        </Button>
+      )}
+      {canEdit && (
+        <>
+          <Select
+            label={t("planning.toc.arrowTo")}
+            data={others}
+            value={target}
             searchable
-            nothingFoundMessage={t("common.nothingFound")}
-            onChange={(ids) => onChange({ indicatorIds: ids })}
+            clearable
+            onChange={setTarget}
           />
-        )}
-        {planUrl && (
-          <Button
-            component={Link}
-            to={planUrl}
-            variant="default"
-            leftSection={<IconCalendarPlus size={16} aria-hidden="true" />}
-          >
-            {t("planning.plan.planForOutput")}
-          </Button>
-        )}
-        {canEdit && (
-          <>
-            <Select
-              label={t("planning.toc.arrowTo")}
-              data={others}
-              value={target}
-              searchable
-              clearable
-              onChange={setTarget}
-            />
-            <TextInput
-              label={t("planning.toc.rationale")}
-              value={rationale}
-              onChange={(e) => setRationale(e.currentTarget.value)}
-            />
-            <Group justify="space-between">
-              <Button
-                variant="light"
-                disabled={!target}
-                leftSection={<IconArrowUp size={16} aria-hidden="true" />}
-                onClick={() => {
-                  if (!target) return;
-                  onConnect(target, rationale.trim());
-                  setTarget(null);
-                  setRationale("");
-                }}
-              >
-                {t("planning.toc.addArrow")}
-              </Button>
-              <Button
-                variant="subtle"
-                color="red"
-                leftSection={<IconTrash size={16} aria-hidden="true" />}
-                onClick={onRemove}
-              >
-                {t("planning.toc.removeNode")}
-              </Button>
-            </Group>
-          </>
-        )}
-      </Stack>
-    </Paper>
+          <TextInput
+            label={t("planning.toc.rationale")}
+            value={rationale}
+            onChange={(e) => setRationale(e.currentTarget.value)}
+          />
+          <Group justify="space-between">
+            <Button
+              variant="light"
+              disabled={!target}
+              leftSection={<IconArrowUp size={16} aria-hidden="true" />}
+              onClick={() => {
+                if (!target) return;
+                onConnect(target, rationale.trim());
+                setTarget(null);
+                setRationale("");
+              }}
+            >
+              {t("planning.toc.addArrow")}
+            </Button>
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} aria-hidden="true" />}
+              onClick={onRemove}
+            >
+              {t("planning.toc.removeNode")}
+            </Button>
+          </Group>
+        </>
+      )}
+    </SelectionPanel>
   );
 }

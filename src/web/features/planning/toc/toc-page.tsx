@@ -3,14 +3,12 @@ import { IconLayoutDistributeHorizontal } from "@tabler/icons-react";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryView } from "../../../app/page.tsx";
-import { useArtefact } from "../api.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
-import { PlanningRoute } from "../artefact-route.tsx";
-import { artefactPath, planningUrl, type Scope, scopeParam } from "../scope.ts";
-import type { ArtefactDocument, TocContent } from "../types.ts";
+import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
+import { planningUrl, scopeParam } from "../scope.ts";
+import type { TocContent } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
-import { type PlanningProgramme, scopeName } from "../use-planning-programme.ts";
+import { scopeName } from "../use-planning-programme.ts";
 import { AddNodeForm } from "./add-node-form.tsx";
 import { EdgePanel } from "./edge-panel.tsx";
 import { useIndicatorValues } from "./indicator-values.ts";
@@ -23,36 +21,19 @@ import * as edit from "./toc-sketch.ts";
 
 /** The Theory of Change of the region or of one site: a diagram editor. */
 export function TocPage() {
+  return <ScopedArtefactPage segment="toc" editor={TocInFlow} />;
+}
+
+/** The diagram's editor inside the React Flow store its canvas and panels share. */
+function TocInFlow(props: ArtefactEditorProps<TocContent>) {
   return (
-    <PlanningRoute>{(programme, scope) => <TocLoader programme={programme} scope={scope} />}</PlanningRoute>
+    <ReactFlowProvider>
+      <TocEditor {...props} />
+    </ReactFlowProvider>
   );
 }
 
-function TocLoader({ programme, scope }: { programme: PlanningProgramme; scope: Scope }) {
-  const path = artefactPath("toc", scope);
-  const doc = useArtefact<TocContent>(programme.id, path);
-  return (
-    <QueryView query={doc}>
-      {(d) => (
-        <ReactFlowProvider>
-          <TocEditor key={path} programme={programme} scope={scope} path={path} doc={d} />
-        </ReactFlowProvider>
-      )}
-    </QueryView>
-  );
-}
-
-function TocEditor({
-  programme,
-  scope,
-  path,
-  doc,
-}: {
-  programme: PlanningProgramme;
-  scope: Scope;
-  path: string;
-  doc: ArtefactDocument<TocContent>;
-}) {
+function TocEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<TocContent>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody: edit.tocBody });
   const toc = draft.draft;
@@ -91,11 +72,8 @@ function TocEditor({
 
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="toc"
+      place={place}
       label={t("planning.toc.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       exportExtra={
         <TocExportItems
