@@ -1,10 +1,10 @@
-import { Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { NoteField } from "../../app/ui/note-field.tsx";
 import { useWithdrawConsent } from "./api.ts";
 import type { Consent } from "./types.ts";
 
@@ -45,14 +45,12 @@ export function WithdrawModal({
         onChange={setDate}
         error={form.field("withdrawnDate")}
       />
-      <Textarea
+      <NoteField
         label={labels.reason}
         required
-        autosize
-        minRows={2}
         maxLength={500}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={setReason}
         error={form.field("reason")}
         data-autofocus
       />

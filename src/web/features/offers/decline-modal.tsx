@@ -7,20 +7,13 @@ import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import type { PatientModalProps } from "../../app/ui/patient-section.tsx";
 import { useRecordDeclinedOffer } from "./api.ts";
 
 type Reason = (typeof DECLINE_REASONS)[number];
 
 /** Record that one of the site's programmes was offered to the patient and declined, and why. */
-export function DeclineModal({
-  patient,
-  site,
-  onClose,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string };
-  onClose: () => void;
-}) {
+export function DeclineModal({ patient, site, onClose }: PatientModalProps) {
   const { t } = useTranslation();
   const detail = useSite(site.id);
   const programmes = detail.data?.programmes ?? [];

@@ -1,4 +1,4 @@
-import { Select, Textarea } from "@mantine/core";
+import { Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CHECK_IN_OUTCOMES, type CheckInOutcome, type DisengagementList } from "../../../shared/pathways.ts";
@@ -6,6 +6,7 @@ import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { NoteField } from "../../app/ui/note-field.tsx";
 import { useRecordCheckIn } from "./api.ts";
 
 /** Check in with a patient of a disengagement list: when, what came of it, a note. */
@@ -64,15 +65,7 @@ export function CheckInModal({
         onChange={setDate}
         error={form.field("date")}
       />
-      <Textarea
-        label={labels.note}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={form.field("note")}
-      />
+      <NoteField label={labels.note} value={note} onChange={setNote} error={form.field("note")} />
     </FormModal>
   );
 }

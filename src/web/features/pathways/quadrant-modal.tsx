@@ -1,4 +1,4 @@
-import { Text, Textarea } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { quadrantOf, SEVERITIES, type Severity } from "../../../shared/pathways.ts";
@@ -6,19 +6,13 @@ import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { NoteField } from "../../app/ui/note-field.tsx";
+import type { PatientModalProps } from "../../app/ui/patient-section.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useRecordStratification } from "./api.ts";
 
 /** Place the patient in a quadrant: two severities, the quadrant they give shown as they are chosen. */
-export function QuadrantModal({
-  patient,
-  site,
-  onClose,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string };
-  onClose: () => void;
-}) {
+export function QuadrantModal({ patient, site, onClose }: PatientModalProps) {
   const { t } = useTranslation();
   const labels = {
     date: t("pathways.quadrant.fields.date"),
@@ -81,15 +75,7 @@ export function QuadrantModal({
         onChange={setDate}
         error={form.field("date")}
       />
-      <Textarea
-        label={labels.note}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={form.field("note")}
-      />
+      <NoteField label={labels.note} value={note} onChange={setNote} error={form.field("note")} />
     </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Select, Textarea } from "@mantine/core";
+import { Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSite } from "../../app/data/structure.ts";
@@ -6,6 +6,8 @@ import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { NoteField } from "../../app/ui/note-field.tsx";
+import type { PatientModalProps } from "../../app/ui/patient-section.tsx";
 import { useDirectoryServices } from "../directory/public.ts";
 import { useRecordReferral } from "./api.ts";
 
@@ -14,15 +16,7 @@ const ALL = { sector: null, areaId: null, language: "", q: "", includeInactive: 
 const SITE = "site";
 
 /** Refer the patient from the site (or a directory service on its behalf) to a directory service. */
-export function ReferralModal({
-  patient,
-  site,
-  onClose,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string };
-  onClose: () => void;
-}) {
+export function ReferralModal({ patient, site, onClose }: PatientModalProps) {
   const { t } = useTranslation();
   const detail = useSite(site.id);
   const services = useDirectoryServices(detail.data?.regionId ?? null, ALL);
@@ -78,14 +72,11 @@ export function ReferralModal({
         onChange={setFrom}
         error={form.field("fromServiceId")}
       />
-      <Textarea
+      <NoteField
         label={labels.reason}
         required
-        autosize
-        minRows={2}
-        maxLength={1000}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={setReason}
         error={form.field("reason")}
       />
       <ModalDateField
