@@ -1,13 +1,12 @@
-import { ActionIcon, Button, Divider, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Divider, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ACTION_STATUSES, type ActionStatus } from "../../../shared/care.ts";
-import { FormModal } from "../../app/form-modal.tsx";
+import { AddButton, RemoveIcon } from "../../app/ui/list-buttons.tsx";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
-import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useSaveCarePlan } from "./api.ts";
+import { PlanModalFrame } from "./plan-modal-frame.tsx";
 import type { CarePlan, PatientCare } from "./types.ts";
 import { WhoSelect, whoOf, whoValue } from "./who-select.tsx";
 
@@ -73,7 +72,6 @@ export function CarePlanModal({
     value: String(i),
     label: `${t("care.carePlan.goalN", { n: i + 1 })}${g.trim() ? ` — ${g.trim().slice(0, 60)}` : ""}`,
   }));
-  const stale = form.errors.error?.code === "stale_version";
 
   const submit = () =>
     form.save({
@@ -93,23 +91,13 @@ export function CarePlanModal({
     });
 
   return (
-    <FormModal
-      {...form.frame}
-      size="xl"
+    <PlanModalFrame
+      form={form}
       title={t("care.carePlan.modalTitle", { code: plan.planCode })}
       onSubmit={submit}
-      general={stale ? null : form.errors.general}
+      onClose={onClose}
+      onReload={onReload}
     >
-      {stale && (
-        <StaleAlert
-          message={form.errors.error?.message}
-          detail={t("care.carePlan.staleDetail")}
-          onReload={() => {
-            onReload();
-            onClose();
-          }}
-        />
-      )}
       <Text fw={600}>{t("care.carePlan.goals")}</Text>
       {goals.map((g, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a goal's identity is its position
@@ -126,26 +114,15 @@ export function CarePlanModal({
             }}
             error={form.field(`goals.${i}.text`)}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
+          <RemoveIcon
             mb={4}
-            aria-label={t("care.carePlan.removeGoal", { n: i + 1 })}
+            label={t("care.carePlan.removeGoal", { n: i + 1 })}
             onClick={() => setGoals((list) => list.filter((_, j) => j !== i))}
-          >
-            <IconTrash size={16} aria-hidden="true" />
-          </ActionIcon>
+          />
         </Group>
       ))}
       <Group>
-        <Button
-          variant="light"
-          size="xs"
-          leftSection={<IconPlus size={14} aria-hidden="true" />}
-          onClick={() => setGoals((list) => [...list, ""])}
-        >
-          {t("care.carePlan.addGoal")}
-        </Button>
+        <AddButton onClick={() => setGoals((list) => [...list, ""])}>{t("care.carePlan.addGoal")}</AddButton>
       </Group>
       <Divider />
       <Text fw={600}>{t("care.carePlan.actions")}</Text>
@@ -157,14 +134,10 @@ export function CarePlanModal({
               <Text size="sm" fw={600}>
                 {t("care.carePlan.actionN", { n: i + 1 })}
               </Text>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t("care.carePlan.removeAction", { n: i + 1 })}
+              <RemoveIcon
+                label={t("care.carePlan.removeAction", { n: i + 1 })}
                 onClick={() => setActions((list) => list.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={16} aria-hidden="true" />
-              </ActionIcon>
+              />
             </Group>
             <TextInput
               label={t("care.carePlan.fields.actionText")}
@@ -214,10 +187,7 @@ export function CarePlanModal({
         </Paper>
       ))}
       <Group>
-        <Button
-          variant="light"
-          size="xs"
-          leftSection={<IconPlus size={14} aria-hidden="true" />}
+        <AddButton
           onClick={() =>
             setActions((list) => [
               ...list,
@@ -232,7 +202,7 @@ export function CarePlanModal({
           }
         >
           {t("care.carePlan.addAction")}
-        </Button>
+        </AddButton>
       </Group>
       <Divider />
       <ModalDateField
@@ -241,6 +211,6 @@ export function CarePlanModal({
         onChange={setReviewDate}
         error={form.field("reviewDate")}
       />
-    </FormModal>
+    </PlanModalFrame>
   );
 }

@@ -1,9 +1,9 @@
 import { Select } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_SCOPES, type ConsentScope } from "../../../shared/care.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
+import { useFieldValues } from "../../app/ui/field-values.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
 import { useRecordConsent } from "./api.ts";
@@ -35,18 +35,18 @@ export function ConsentModal({
     valueLabel: (path, value) =>
       path === "scope" ? t(`care.scope.${String(value) as ConsentScope}`) : String(value),
   });
-  const [siteId, setSiteId] = useState<string | null>(
-    care.writableSiteIds.length === 1 ? String(care.writableSiteIds[0]) : null,
-  );
-  const [serviceId, setServiceId] = useState<string | null>(null);
-  const [scope, setScope] = useState<string | null>("both");
-  const [givenDate, setGivenDate] = useState<string | null>(todayIso());
+  const { values, bind } = useFieldValues(form, labels, {
+    siteId: care.writableSiteIds.length === 1 ? String(care.writableSiteIds[0]) : (null as string | null),
+    serviceId: null as string | null,
+    scope: "both" as string | null,
+    givenDate: todayIso() as string | null,
+  });
   const submit = () => {
     form.save({
-      siteId: (siteId ? Number(siteId) : null) as number,
-      serviceId: (serviceId ? Number(serviceId) : null) as number,
-      scope: scope as ConsentScope,
-      givenDate: givenDate ?? "",
+      siteId: (values.siteId ? Number(values.siteId) : null) as number,
+      serviceId: (values.serviceId ? Number(values.serviceId) : null) as number,
+      scope: values.scope as ConsentScope,
+      givenDate: values.givenDate ?? "",
     });
   };
   return (
@@ -57,44 +57,29 @@ export function ConsentModal({
     >
       {care.writableSiteIds.length > 1 && (
         <Select
-          label={labels.siteId}
+          {...bind("siteId")}
           required
           data={care.writableSiteIds.map((id) => ({
             value: String(id),
             label: siteCodes.get(id) ?? String(id),
           }))}
-          value={siteId}
-          onChange={setSiteId}
-          error={form.field("siteId")}
         />
       )}
       <Select
-        label={labels.serviceId}
+        {...bind("serviceId")}
         required
         searchable
         placeholder={t("common.choose")}
         data={care.services.map((s) => ({ value: String(s.id), label: s.name }))}
-        value={serviceId}
-        onChange={setServiceId}
-        error={form.field("serviceId")}
         data-autofocus
       />
       <Select
-        label={labels.scope}
+        {...bind("scope")}
         required
         allowDeselect={false}
         data={CONSENT_SCOPES.map((s) => ({ value: s, label: t(`care.scope.${s}`) }))}
-        value={scope}
-        onChange={setScope}
-        error={form.field("scope")}
       />
-      <ModalDateField
-        label={labels.givenDate}
-        required
-        value={givenDate}
-        onChange={setGivenDate}
-        error={form.field("givenDate")}
-      />
+      <ModalDateField {...bind("givenDate")} required />
     </FormModal>
   );
 }

@@ -1,23 +1,13 @@
-import {
-  ActionIcon,
-  Button,
-  Divider,
-  Group,
-  MultiSelect,
-  Select,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Divider, Group, MultiSelect, Select, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
+import { AddButton, RemoveIcon } from "../../app/ui/list-buttons.tsx";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
-import { StaleAlert } from "../../app/ui/stale-alert.tsx";
+import { NoteField } from "../../app/ui/note-field.tsx";
 import { useSaveCrisisPlan } from "./api.ts";
+import { PlanModalFrame } from "./plan-modal-frame.tsx";
 import type { PatientCare } from "./types.ts";
 import { WhoSelect, whoOf, whoValue } from "./who-select.tsx";
 
@@ -77,7 +67,6 @@ export function CrisisPlanModal({
   );
   const [contacts, setContacts] = useState<string[]>(() => plan?.contacts.map((c) => String(c.id)) ?? []);
   const [reviewDate, setReviewDate] = useState<string | null>(plan?.reviewDate ?? null);
-  const stale = form.errors.error?.code === "stale_version";
   const setAction = (i: number, patch: Partial<{ text: string; who: string | null }>) =>
     setActions((list) => list.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
@@ -94,23 +83,13 @@ export function CrisisPlanModal({
     });
 
   return (
-    <FormModal
-      {...form.frame}
-      size="xl"
+    <PlanModalFrame
+      form={form}
       title={t("care.crisis.modalTitle", { code: patient.code })}
       onSubmit={submit}
-      general={stale ? null : form.errors.general}
+      onClose={onClose}
+      onReload={onReload}
     >
-      {stale && (
-        <StaleAlert
-          message={form.errors.error?.message}
-          detail={t("care.carePlan.staleDetail")}
-          onReload={() => {
-            onReload();
-            onClose();
-          }}
-        />
-      )}
       {care.writableSiteIds.length > 1 && (
         <Select
           label={t("care.crisis.fields.siteId")}
@@ -131,23 +110,19 @@ export function CrisisPlanModal({
         onChange={setPlanDate}
         error={form.field("planDate")}
       />
-      <Textarea
+      <NoteField
         label={t("care.crisis.fields.warningSigns")}
-        autosize
-        minRows={2}
         maxLength={4000}
         value={warningSigns}
-        onChange={(e) => setWarningSigns(e.currentTarget.value)}
+        onChange={setWarningSigns}
         error={form.field("warningSigns")}
         data-autofocus
       />
-      <Textarea
+      <NoteField
         label={t("care.crisis.fields.whatHelps")}
-        autosize
-        minRows={2}
         maxLength={4000}
         value={whatHelps}
-        onChange={(e) => setWhatHelps(e.currentTarget.value)}
+        onChange={setWhatHelps}
         error={form.field("whatHelps")}
       />
       <Divider />
@@ -179,22 +154,15 @@ export function CrisisPlanModal({
               error={form.field(`actions.${i}.who`)}
             />
           </div>
-          <ActionIcon
-            variant="subtle"
-            color="red"
+          <RemoveIcon
             mt={28}
-            aria-label={t("care.crisis.removeAction", { n: i + 1 })}
+            label={t("care.crisis.removeAction", { n: i + 1 })}
             onClick={() => setActions((list) => list.filter((_, j) => j !== i))}
-          >
-            <IconTrash size={16} aria-hidden="true" />
-          </ActionIcon>
+          />
         </Group>
       ))}
       <Group>
-        <Button
-          variant="light"
-          size="xs"
-          leftSection={<IconPlus size={14} aria-hidden="true" />}
+        <AddButton
           onClick={() =>
             setActions((list) => [
               ...list,
@@ -203,7 +171,7 @@ export function CrisisPlanModal({
           }
         >
           {t("care.crisis.addAction")}
-        </Button>
+        </AddButton>
       </Group>
       <Divider />
       <MultiSelect
@@ -221,6 +189,6 @@ export function CrisisPlanModal({
         onChange={setReviewDate}
         error={form.field("reviewDate")}
       />
-    </FormModal>
+    </PlanModalFrame>
   );
 }

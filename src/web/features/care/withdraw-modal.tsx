@@ -1,10 +1,10 @@
-import { Textarea } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
+import { useFieldValues } from "../../app/ui/field-values.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { NoteField } from "../../app/ui/note-field.tsx";
 import { useWithdrawConsent } from "./api.ts";
 import type { Consent } from "./types.ts";
 
@@ -28,9 +28,12 @@ export function WithdrawModal({
     onClose,
     saved: () => t("care.consents.withdrawn", { service: consent.service.name }),
   });
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [reason, setReason] = useState("");
-  const submit = () => form.save({ id: consent.id, body: { withdrawnDate: date ?? "", reason } });
+  const { values, bind } = useFieldValues(form, labels, {
+    withdrawnDate: todayIso() as string | null,
+    reason: "",
+  });
+  const submit = () =>
+    form.save({ id: consent.id, body: { withdrawnDate: values.withdrawnDate ?? "", reason: values.reason } });
   return (
     <FormModal
       {...form.frame}
@@ -38,24 +41,8 @@ export function WithdrawModal({
       onSubmit={submit}
       submitLabel={t("care.consents.withdraw")}
     >
-      <ModalDateField
-        label={labels.withdrawnDate}
-        required
-        value={date}
-        onChange={setDate}
-        error={form.field("withdrawnDate")}
-      />
-      <Textarea
-        label={labels.reason}
-        required
-        autosize
-        minRows={2}
-        maxLength={500}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={form.field("reason")}
-        data-autofocus
-      />
+      <ModalDateField {...bind("withdrawnDate")} required />
+      <NoteField {...bind("reason")} required maxLength={500} data-autofocus />
     </FormModal>
   );
 }

@@ -1,26 +1,19 @@
 import { Select } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DECLINE_REASONS } from "../../../shared/vocabulary.ts";
 import { useSite } from "../../app/data/structure.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
+import { useFieldValues } from "../../app/ui/field-values.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import type { PatientModalProps } from "../../app/ui/patient-section.tsx";
 import { useRecordDeclinedOffer } from "./api.ts";
 
 type Reason = (typeof DECLINE_REASONS)[number];
 
 /** Record that one of the site's programmes was offered to the patient and declined, and why. */
-export function DeclineModal({
-  patient,
-  site,
-  onClose,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string };
-  onClose: () => void;
-}) {
+export function DeclineModal({ patient, site, onClose }: PatientModalProps) {
   const { t } = useTranslation();
   const detail = useSite(site.id);
   const programmes = detail.data?.programmes ?? [];
@@ -36,45 +29,36 @@ export function DeclineModal({
     valueLabel: (path, value) =>
       path === "reason" ? t(`offers.reason.${String(value) as Reason}`) : String(value),
   });
-  const [programmeId, setProgrammeId] = useState<string | null>(null);
-  const chosen = programmeId ?? (programmes.length === 1 ? String(programmes[0]!.id) : null);
-  const [offerDate, setDate] = useState<string | null>(todayIso());
-  const [reason, setReason] = useState<string | null>(null);
+  const { values, bind } = useFieldValues(form, labels, {
+    programmeId: null as string | null,
+    offerDate: todayIso() as string | null,
+    reason: null as string | null,
+  });
+  const chosen = values.programmeId ?? (programmes.length === 1 ? String(programmes[0]!.id) : null);
   const submit = () =>
     form.save({
       patientId: patient.id,
       programmeId: (chosen ? Number(chosen) : null) as number,
       siteId: site.id,
-      offerDate: offerDate ?? "",
-      reason: reason as Reason,
+      offerDate: values.offerDate ?? "",
+      reason: values.reason as Reason,
     });
   return (
     <FormModal {...form.frame} title={t("offers.title", { code: patient.code })} onSubmit={submit}>
       <Select
-        label={labels.programmeId}
+        {...bind("programmeId")}
+        value={chosen}
         required
         placeholder={t("common.choose")}
         data={programmes.map((p) => ({ value: String(p.id), label: `${p.code} — ${p.name}` }))}
-        value={chosen}
-        onChange={setProgrammeId}
-        error={form.field("programmeId")}
         data-autofocus
       />
-      <ModalDateField
-        label={labels.offerDate}
-        required
-        value={offerDate}
-        onChange={setDate}
-        error={form.field("offerDate")}
-      />
+      <ModalDateField {...bind("offerDate")} required />
       <Select
-        label={labels.reason}
+        {...bind("reason")}
         required
         placeholder={t("common.choose")}
         data={DECLINE_REASONS.map((r) => ({ value: r, label: t(`offers.reason.${r}`) }))}
-        value={reason}
-        onChange={setReason}
-        error={form.field("reason")}
       />
     </FormModal>
   );

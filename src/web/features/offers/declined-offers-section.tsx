@@ -1,44 +1,31 @@
-import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Table } from "@mantine/core";
 import { IconHandOff } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { PatientSection, type PatientSectionProps, RecordButton } from "../../app/ui/patient-section.tsx";
 import { useDeclinedOffers } from "./api.ts";
 import { DeclineModal } from "./decline-modal.tsx";
 
 /** On the patient's page: the practices offered and declined, and recording one more. */
-export function DeclinedOffersSection({
-  patient,
-  site,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string } | null;
-}) {
+export function DeclinedOffersSection({ patient, site }: PatientSectionProps) {
   const { t } = useTranslation();
   const offers = useDeclinedOffers(patient.id);
   const [open, setOpen] = useState(false);
   return (
-    <Stack gap="sm" component="section" aria-labelledby="declined-title">
-      <Group justify="space-between">
-        <div>
-          <Title order={2} size="h4" id="declined-title">
-            {t("offers.sectionTitle")}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t("offers.hint")}
-          </Text>
-        </div>
-        {site && (
-          <Button
-            variant="default"
-            leftSection={<IconHandOff size={16} aria-hidden="true" />}
-            onClick={() => setOpen(true)}
-          >
+    <PatientSection
+      id="declined-title"
+      title={t("offers.sectionTitle")}
+      hint={t("offers.hint")}
+      action={
+        site && (
+          <RecordButton icon={IconHandOff} onClick={() => setOpen(true)}>
             {t("offers.record")}
-          </Button>
-        )}
-      </Group>
+          </RecordButton>
+        )
+      }
+    >
       <QueryView query={offers}>
         {(list) => (
           <DataTable
@@ -65,6 +52,6 @@ export function DeclinedOffersSection({
         )}
       </QueryView>
       {open && site && <DeclineModal patient={patient} site={site} onClose={() => setOpen(false)} />}
-    </Stack>
+    </PatientSection>
   );
 }

@@ -1,11 +1,12 @@
-import { Select, Textarea } from "@mantine/core";
-import { useState } from "react";
+import { Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CHECK_IN_OUTCOMES, type CheckInOutcome, type DisengagementList } from "../../../shared/pathways.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
+import { useFieldValues } from "../../app/ui/field-values.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { NoteField } from "../../app/ui/note-field.tsx";
 import { useRecordCheckIn } from "./api.ts";
 
 /** Check in with a patient of a disengagement list: when, what came of it, a note. */
@@ -33,46 +34,31 @@ export function CheckInModal({
     valueLabel: (path, value) =>
       path === "outcome" ? t(`pathways.checkIn.outcome.${String(value) as CheckInOutcome}`) : String(value),
   });
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [note, setNote] = useState("");
+  const { values, bind } = useFieldValues(form, labels, {
+    date: todayIso() as string | null,
+    outcome: null as string | null,
+    note: "",
+  });
   const submit = () =>
     form.save({
+      ...values,
       patientId: patient.id,
       siteId,
-      date: date ?? "",
+      date: values.date ?? "",
       list,
-      outcome: outcome as CheckInOutcome,
-      note,
+      outcome: values.outcome as CheckInOutcome,
     });
   return (
     <FormModal {...form.frame} title={t("pathways.checkIn.title", { code: patient.code })} onSubmit={submit}>
       <Select
-        label={labels.outcome}
+        {...bind("outcome")}
         required
         placeholder={t("common.choose")}
         data={CHECK_IN_OUTCOMES.map((o) => ({ value: o, label: t(`pathways.checkIn.outcome.${o}`) }))}
-        value={outcome}
-        onChange={setOutcome}
-        error={form.field("outcome")}
         data-autofocus
       />
-      <ModalDateField
-        label={labels.date}
-        required
-        value={date}
-        onChange={setDate}
-        error={form.field("date")}
-      />
-      <Textarea
-        label={labels.note}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={form.field("note")}
-      />
+      <ModalDateField {...bind("date")} required />
+      <NoteField {...bind("note")} />
     </FormModal>
   );
 }

@@ -1,30 +1,27 @@
-import { Badge, Button, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { canUseRegistryAt } from "../../app/data/registry-access.ts";
 import { QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable } from "../../app/table.tsx";
+import { PatientSection, type PatientSectionProps } from "../../app/ui/patient-section.tsx";
 import { useCoordinators } from "./api.ts";
 import { CoordinatorModal } from "./coordinator-modal.tsx";
 import type { EnrolmentCoordinator } from "./types.ts";
 
 /** On the patient's page: each enrolment's named coordinator, changed among the site's team. */
-export function CoordinatorSection({ patient }: { patient: { id: number; code: string } }) {
+export function CoordinatorSection({ patient }: Pick<PatientSectionProps, "patient">) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const list = useCoordinators(patient.id);
   const [editing, setEditing] = useState<EnrolmentCoordinator | null>(null);
   return (
-    <Stack gap="sm" component="section" aria-labelledby="coordinator-title">
-      <div>
-        <Title order={2} size="h4" id="coordinator-title">
-          {t("pathways.coordinator.title")}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t("pathways.coordinator.hint")}
-        </Text>
-      </div>
+    <PatientSection
+      id="coordinator-title"
+      title={t("pathways.coordinator.title")}
+      hint={t("pathways.coordinator.hint")}
+    >
       <QueryView query={list}>
         {(rows) => (
           <DataTable
@@ -76,6 +73,6 @@ export function CoordinatorSection({ patient }: { patient: { id: number; code: s
         )}
       </QueryView>
       {editing && <CoordinatorModal enrolment={editing} onClose={() => setEditing(null)} />}
-    </Stack>
+    </PatientSection>
   );
 }

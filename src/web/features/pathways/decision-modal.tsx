@@ -1,5 +1,4 @@
 import { Select } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   REFERRAL_DECISIONS,
@@ -9,6 +8,7 @@ import {
 } from "../../../shared/pathways.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
+import { useFieldValues } from "../../app/ui/field-values.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
@@ -43,20 +43,22 @@ export function DecisionModal({
           ? t(`pathways.referrals.decision.${String(value) as ReferralDecision}`)
           : String(value),
   });
-  const [decision, setDecision] = useState<ReferralDecision>(
-    referral.decision === "pending" ? "accepted" : referral.decision,
-  );
-  const [decisionDate, setDecisionDate] = useState<string | null>(referral.decisionDate ?? todayIso());
-  const [declineReason, setDeclineReason] = useState<string | null>(referral.declineReason);
-  const [firstContact, setFirstContact] = useState<string | null>(referral.firstContactDate);
+  const { values, bind } = useFieldValues(form, labels, {
+    decision: (referral.decision === "pending" ? "accepted" : referral.decision) as ReferralDecision,
+    decisionDate: (referral.decisionDate ?? todayIso()) as string | null,
+    declineReason: referral.declineReason as string | null,
+    firstContactDate: referral.firstContactDate,
+  });
+  const { decision } = values;
   const submit = () => {
     form.save({
       id: referral.id,
       body: {
         decision,
-        decisionDate: decision === "pending" ? null : (decisionDate ?? null),
-        declineReason: decision === "declined" ? (declineReason as ReferralDeclineReason | null) : null,
-        firstContactDate: decision === "accepted" ? (firstContact ?? null) : null,
+        decisionDate: decision === "pending" ? null : (values.decisionDate ?? null),
+        declineReason:
+          decision === "declined" ? (values.declineReason as ReferralDeclineReason | null) : null,
+        firstContactDate: decision === "accepted" ? (values.firstContactDate ?? null) : null,
       },
     });
   };
@@ -67,44 +69,23 @@ export function DecisionModal({
       onSubmit={submit}
     >
       <SegmentedField
-        label={labels.decision}
-        value={decision}
-        onChange={(v) => setDecision(v as ReferralDecision)}
+        {...bind("decision")}
         data={REFERRAL_DECISIONS.map((d) => ({ value: d, label: t(`pathways.referrals.decision.${d}`) }))}
-        error={form.field("decision")}
         fullWidth
       />
-      {decision !== "pending" && (
-        <ModalDateField
-          label={labels.decisionDate}
-          required
-          value={decisionDate}
-          onChange={setDecisionDate}
-          error={form.field("decisionDate")}
-        />
-      )}
+      {decision !== "pending" && <ModalDateField {...bind("decisionDate")} required />}
       {decision === "declined" && (
         <Select
-          label={labels.declineReason}
+          {...bind("declineReason")}
           required
           placeholder={t("common.choose")}
           data={REFERRAL_DECLINE_REASONS.map((r) => ({
             value: r,
             label: t(`pathways.referrals.declineReason.${r}`),
           }))}
-          value={declineReason}
-          onChange={setDeclineReason}
-          error={form.field("declineReason")}
         />
       )}
-      {decision === "accepted" && (
-        <ModalDateField
-          label={labels.firstContactDate}
-          value={firstContact}
-          onChange={setFirstContact}
-          error={form.field("firstContactDate")}
-        />
-      )}
+      {decision === "accepted" && <ModalDateField {...bind("firstContactDate")} />}
     </FormModal>
   );
 }

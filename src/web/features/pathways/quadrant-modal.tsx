@@ -1,24 +1,18 @@
-import { Text, Textarea } from "@mantine/core";
-import { useState } from "react";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { quadrantOf, SEVERITIES, type Severity } from "../../../shared/pathways.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
+import { useFieldValues } from "../../app/ui/field-values.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { NoteField } from "../../app/ui/note-field.tsx";
+import type { PatientModalProps } from "../../app/ui/patient-section.tsx";
 import { SegmentedField } from "../../app/ui/segmented-field.tsx";
 import { useRecordStratification } from "./api.ts";
 
 /** Place the patient in a quadrant: two severities, the quadrant they give shown as they are chosen. */
-export function QuadrantModal({
-  patient,
-  site,
-  onClose,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string };
-  onClose: () => void;
-}) {
+export function QuadrantModal({ patient, site, onClose }: PatientModalProps) {
   const { t } = useTranslation();
   const labels = {
     date: t("pathways.quadrant.fields.date"),
@@ -31,19 +25,22 @@ export function QuadrantModal({
     onClose,
     saved: (stratification) => t("pathways.quadrant.saved", { quadrant: stratification.quadrant }),
   });
-  const [date, setDate] = useState<string | null>(todayIso());
-  const [mh, setMh] = useState<Severity | null>(null);
-  const [co, setCo] = useState<Severity | null>(null);
-  const [note, setNote] = useState("");
+  const { values, bind } = useFieldValues(form, labels, {
+    date: todayIso() as string | null,
+    mentalHealthSeverity: null as Severity | null,
+    coOccurringSeverity: null as Severity | null,
+    note: "",
+  });
+  const { mentalHealthSeverity: mh, coOccurringSeverity: co } = values;
   const severities = SEVERITIES.map((s) => ({ value: s, label: t(`pathways.quadrant.severity.${s}`) }));
   const submit = () =>
     form.save({
+      ...values,
       patientId: patient.id,
       siteId: site.id,
-      date: date ?? "",
+      date: values.date ?? "",
       mentalHealthSeverity: mh as Severity,
       coOccurringSeverity: co as Severity,
-      note,
     });
   return (
     <FormModal
@@ -51,45 +48,15 @@ export function QuadrantModal({
       title={t("pathways.quadrant.modalTitle", { code: patient.code })}
       onSubmit={submit}
     >
-      <SegmentedField
-        label={labels.mentalHealthSeverity}
-        value={mh}
-        onChange={setMh}
-        data={severities}
-        error={form.field("mentalHealthSeverity")}
-        required
-        fullWidth
-      />
-      <SegmentedField
-        label={labels.coOccurringSeverity}
-        value={co}
-        onChange={setCo}
-        data={severities}
-        error={form.field("coOccurringSeverity")}
-        required
-        fullWidth
-      />
+      <SegmentedField {...bind("mentalHealthSeverity")} data={severities} required fullWidth />
+      <SegmentedField {...bind("coOccurringSeverity")} data={severities} required fullWidth />
       <Text size="sm" fw={600} aria-live="polite" data-quadrant-result>
         {mh && co
           ? t("pathways.quadrant.result", { quadrant: t(`pathways.quadrant.label.${quadrantOf(mh, co)}`) })
           : " "}
       </Text>
-      <ModalDateField
-        label={labels.date}
-        required
-        value={date}
-        onChange={setDate}
-        error={form.field("date")}
-      />
-      <Textarea
-        label={labels.note}
-        autosize
-        minRows={2}
-        maxLength={1000}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={form.field("note")}
-      />
+      <ModalDateField {...bind("date")} required />
+      <NoteField {...bind("note")} />
     </FormModal>
   );
 }

@@ -1,44 +1,31 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Group, Table, Text } from "@mantine/core";
 import { IconLayoutGrid } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { PatientSection, type PatientSectionProps, RecordButton } from "../../app/ui/patient-section.tsx";
 import { useStratifications } from "./api.ts";
 import { QuadrantModal } from "./quadrant-modal.tsx";
 
 /** On the patient's page: the current Four Quadrants pathway and its history. */
-export function QuadrantSection({
-  patient,
-  site,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string } | null;
-}) {
+export function QuadrantSection({ patient, site }: PatientSectionProps) {
   const { t } = useTranslation();
   const history = useStratifications(patient.id);
   const [open, setOpen] = useState(false);
   return (
-    <Stack gap="sm" component="section" aria-labelledby="quadrant-title">
-      <Group justify="space-between">
-        <div>
-          <Title order={2} size="h4" id="quadrant-title">
-            {t("pathways.quadrant.title")}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t("pathways.quadrant.hint")}
-          </Text>
-        </div>
-        {site && (
-          <Button
-            variant="default"
-            leftSection={<IconLayoutGrid size={16} aria-hidden="true" />}
-            onClick={() => setOpen(true)}
-          >
+    <PatientSection
+      id="quadrant-title"
+      title={t("pathways.quadrant.title")}
+      hint={t("pathways.quadrant.hint")}
+      action={
+        site && (
+          <RecordButton icon={IconLayoutGrid} onClick={() => setOpen(true)}>
             {t("pathways.quadrant.record")}
-          </Button>
-        )}
-      </Group>
+          </RecordButton>
+        )
+      }
+    >
       <QueryView query={history}>
         {(list) => (
           <>
@@ -94,6 +81,6 @@ export function QuadrantSection({
         )}
       </QueryView>
       {open && site && <QuadrantModal patient={patient} site={site} onClose={() => setOpen(false)} />}
-    </Stack>
+    </PatientSection>
   );
 }

@@ -1,11 +1,13 @@
-import { Select, Textarea } from "@mantine/core";
-import { useState } from "react";
+import { Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSite } from "../../app/data/structure.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
+import { useFieldValues } from "../../app/ui/field-values.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { NoteField } from "../../app/ui/note-field.tsx";
+import type { PatientModalProps } from "../../app/ui/patient-section.tsx";
 import { useDirectoryServices } from "../directory/public.ts";
 import { useRecordReferral } from "./api.ts";
 
@@ -14,15 +16,7 @@ const ALL = { sector: null, areaId: null, language: "", q: "", includeInactive: 
 const SITE = "site";
 
 /** Refer the patient from the site (or a directory service on its behalf) to a directory service. */
-export function ReferralModal({
-  patient,
-  site,
-  onClose,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string };
-  onClose: () => void;
-}) {
+export function ReferralModal({ patient, site, onClose }: PatientModalProps) {
   const { t } = useTranslation();
   const detail = useSite(site.id);
   const services = useDirectoryServices(detail.data?.regionId ?? null, ALL);
@@ -37,10 +31,13 @@ export function ReferralModal({
     onClose,
     saved: (referral) => t("pathways.referrals.saved", { service: referral.toService.code }),
   });
-  const [from, setFrom] = useState<string | null>(SITE);
-  const [to, setTo] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
-  const [date, setDate] = useState<string | null>(todayIso());
+  const { values, bind } = useFieldValues(form, labels, {
+    fromServiceId: SITE as string | null,
+    toServiceId: null as string | null,
+    reason: "",
+    referralDate: todayIso() as string | null,
+  });
+  const { fromServiceId: from, toServiceId: to } = values;
   const options = (services.data ?? []).map((s) => ({ value: String(s.id), label: `${s.code} — ${s.name}` }));
   const submit = () =>
     form.save({
@@ -48,8 +45,8 @@ export function ReferralModal({
       siteId: site.id,
       fromServiceId: from === SITE || from === null ? null : Number(from),
       toServiceId: (to ? Number(to) : null) as number,
-      reason,
-      referralDate: date ?? "",
+      reason: values.reason,
+      referralDate: values.referralDate ?? "",
     });
   return (
     <FormModal
@@ -58,43 +55,22 @@ export function ReferralModal({
       onSubmit={submit}
     >
       <Select
-        label={labels.toServiceId}
+        {...bind("toServiceId")}
         required
         searchable
         placeholder={t("common.choose")}
         nothingFoundMessage={t("common.nothingFound")}
         data={options}
-        value={to}
-        onChange={setTo}
-        error={form.field("toServiceId")}
         data-autofocus
       />
       <Select
-        label={labels.fromServiceId}
+        {...bind("fromServiceId")}
         searchable
         allowDeselect={false}
         data={[{ value: SITE, label: t("pathways.referrals.fromSite", { site: site.code }) }, ...options]}
-        value={from}
-        onChange={setFrom}
-        error={form.field("fromServiceId")}
       />
-      <Textarea
-        label={labels.reason}
-        required
-        autosize
-        minRows={2}
-        maxLength={1000}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={form.field("reason")}
-      />
-      <ModalDateField
-        label={labels.referralDate}
-        required
-        value={date}
-        onChange={setDate}
-        error={form.field("referralDate")}
-      />
+      <NoteField {...bind("reason")} required />
+      <ModalDateField {...bind("referralDate")} required />
     </FormModal>
   );
 }

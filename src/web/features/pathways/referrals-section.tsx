@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { IconArrowForwardUp } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { PatientSection, type PatientSectionProps, RecordButton } from "../../app/ui/patient-section.tsx";
 import { useReferrals } from "./api.ts";
 import { DecisionModal } from "./decision-modal.tsx";
 import { ReferralModal } from "./referral-modal.tsx";
@@ -12,38 +13,24 @@ import type { Referral } from "./types.ts";
 const COLOR = { pending: "orange", accepted: "teal", declined: "red" } as const;
 
 /** On the patient's page: referrals between services, their decisions and waiting days. */
-export function ReferralsSection({
-  patient,
-  site,
-}: {
-  patient: { id: number; code: string };
-  site: { id: number; code: string } | null;
-}) {
+export function ReferralsSection({ patient, site }: PatientSectionProps) {
   const { t } = useTranslation();
   const referrals = useReferrals(patient.id);
   const [open, setOpen] = useState(false);
   const [deciding, setDeciding] = useState<Referral | null>(null);
   return (
-    <Stack gap="sm" component="section" aria-labelledby="referrals-title">
-      <Group justify="space-between">
-        <div>
-          <Title order={2} size="h4" id="referrals-title">
-            {t("pathways.referrals.title")}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t("pathways.referrals.hint")}
-          </Text>
-        </div>
-        {site && (
-          <Button
-            variant="default"
-            leftSection={<IconArrowForwardUp size={16} aria-hidden="true" />}
-            onClick={() => setOpen(true)}
-          >
+    <PatientSection
+      id="referrals-title"
+      title={t("pathways.referrals.title")}
+      hint={t("pathways.referrals.hint")}
+      action={
+        site && (
+          <RecordButton icon={IconArrowForwardUp} onClick={() => setOpen(true)}>
             {t("pathways.referrals.record")}
-          </Button>
-        )}
-      </Group>
+          </RecordButton>
+        )
+      }
+    >
       <QueryView query={referrals}>
         {(list) => (
           <DataTable
@@ -115,6 +102,6 @@ export function ReferralsSection({
       </QueryView>
       {open && site && <ReferralModal patient={patient} site={site} onClose={() => setOpen(false)} />}
       {deciding && <DecisionModal patient={patient} referral={deciding} onClose={() => setDeciding(null)} />}
-    </Stack>
+    </PatientSection>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, Group, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Group, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { AddButton, RemoveButton } from "../../app/ui/list-buttons.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
 import type { ProgrammeFormValues } from "./form-values.ts";
 
@@ -140,12 +140,8 @@ export function ParametersFields({
               onChange={(v) => setBand(i, { max: v })}
               error={error(`parameters.breakdownAgeBands.${i}.max`)}
             />
-            <Button
-              variant="subtle"
-              color="red"
-              c="red.9"
+            <RemoveButton
               mt={25}
-              leftSection={<IconTrash size={14} aria-hidden="true" />}
               aria-label={t("parameters.removeBand", { label: b.label || i + 1 })}
               onClick={() =>
                 set(
@@ -155,18 +151,13 @@ export function ParametersFields({
               }
             >
               {t("common.remove")}
-            </Button>
+            </RemoveButton>
           </Group>
         ))}
         <Group>
-          <Button
-            variant="light"
-            size="xs"
-            leftSection={<IconPlus size={14} aria-hidden="true" />}
-            onClick={() => set("breakdownAgeBands", [...bands, { label: "", min: "", max: "" }])}
-          >
+          <AddButton onClick={() => set("breakdownAgeBands", [...bands, { label: "", min: "", max: "" }])}>
             {t("parameters.addBand")}
-          </Button>
+          </AddButton>
         </Group>
       </Stack>
     </Stack>

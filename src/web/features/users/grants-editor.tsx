@@ -1,10 +1,10 @@
-import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../shared/roles.ts";
 import { useProgrammes } from "../../app/data/programmes.ts";
 import { useSites } from "../../app/data/structure.ts";
 import type { Grant, Role } from "../../app/types.ts";
+import { AddButton, RemoveButton } from "../../app/ui/list-buttons.tsx";
 
 /** Which scope a role takes: a regional coordinator a programme; site roles a site; a viewer optionally a programme. */
 export const scopeOf = (role: Role): "programme" | "site" | "optionalProgramme" | "none" =>
@@ -99,30 +99,23 @@ export function GrantsEditor({
                   error={error(`grants.${i}.siteId`)}
                 />
               )}
-              <Button
+              <RemoveButton
                 mt={25}
-                variant="subtle"
-                color="red"
-                c="red.9"
-                leftSection={<IconTrash size={14} aria-hidden="true" />}
                 aria-label={t("users.removeRoleN", { n })}
                 onClick={() => onChange(value.filter((_, j) => j !== i))}
               >
                 {t("common.remove")}
-              </Button>
+              </RemoveButton>
             </Group>
           </Paper>
         );
       })}
       <Group>
-        <Button
-          variant="light"
-          size="xs"
-          leftSection={<IconPlus size={14} aria-hidden="true" />}
+        <AddButton
           onClick={() => onChange([...value, { role: "clinician", programmeId: null, siteId: null }])}
         >
           {t("users.addRole")}
-        </Button>
+        </AddButton>
       </Group>
     </Stack>
   );
