@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { chiSquare, pearson } from "../../src/server/analysis/stats/association.ts";
 import { kruskalWallis } from "../../src/server/analysis/stats/compare-many.ts";
 import { pairedTTest, welchTTest, wilcoxonSignedRank } from "../../src/server/analysis/stats/compare-two.ts";
 import { issuesOf } from "../support/registry-world.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import { type Username, worldOfFile } from "../support/world.ts";
 
 /**
  * The analysis API on a small world of the BPD programme: 8 patients at S1, 3 at S2, inserted
  * straight into the tables with known ages, sexes, services and IMRS totals, so every figure the
  * API answers is compared with the statistics computed here from those numbers.
  */
-let w: World;
 const url = () => `/api/programmes/${w.ids.programmes.bpd}/analysis`;
 
 // [site, birthYear, sex, client baseline, client follow-up, clinician follow-up, service kind]
@@ -40,8 +39,7 @@ const ENROLLED = "2025-02-01";
 const AS_OF = "2026-06-30";
 const age = (p: Person) => 2025 - p[1];
 
-beforeAll(async () => {
-  w = await createWorld();
+const w = worldOfFile(async () => {
   const { db } = w.database;
   const site = (k: "s1" | "s2") => w.ids.sites[k];
   const services = await db
@@ -123,9 +121,6 @@ beforeAll(async () => {
       })),
     )
     .execute();
-});
-afterAll(async () => {
-  await w.close();
 });
 
 /** The analysis's URL with its query parameters. */

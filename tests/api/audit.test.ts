@@ -1,16 +1,11 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../src/server/infra/audit/verify.ts";
-import { createWorld, type World } from "../support/world.ts";
+import { worldOfFile } from "../support/world.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
+const w = worldOfFile(async () => {
   const admin = await w.as("admin");
   for (const code of ["A1", "A2", "A3"]) await admin.post("/api/regions", { code, name: `Region ${code}` });
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 describe("audit log", () => {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
 import { createPatient, daysAgo, enrolledPatient, expectCreated } from "../support/registry-world.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import { type Username, worldOfFile } from "../support/world.ts";
 
 /**
  * The home page (`GET /api/home`) and the data-quality worklist, for every role: what each role
  * gets, and that nothing of another site or programme — nor, for a viewer, anything patient-level —
  * ever appears.
  */
-let w: World;
 let ids: {
   noContact: number;
   noDiagnosis: { patientId: number; enrolmentId: number };
@@ -78,8 +77,7 @@ async function savePlan(programmeId: number, scope: string, activities: ReturnTy
   );
 }
 
-beforeAll(async () => {
-  w = await createWorld();
+const w = worldOfFile(async () => {
   const { s1, s2, s3 } = w.ids.sites;
   const { bpd, imr } = w.ids.programmes;
   const db = w.database.db;
@@ -187,10 +185,6 @@ beforeAll(async () => {
       result: JSON.stringify({}),
     })
     .execute();
-});
-
-afterAll(async () => {
-  await w?.close();
 });
 
 const titles = (h: HomeBody) => h.overdueActivities.items.map((a) => a.title).sort();

@@ -1,24 +1,10 @@
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { USERNAMES, type Username, worldOfFile } from "../support/world.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldOfFile();
 
-const EVERY_ROLE: Username[] = [
-  "admin",
-  "coordinator",
-  "sitecoord1",
-  "clinician1",
-  "clinician2",
-  "clinician3",
-  "viewer",
-];
+const EVERY_ROLE = USERNAMES;
 const NOT_ADMIN: Username[] = EVERY_ROLE.filter((u) => u !== "admin");
 
 const definition = (over: Record<string, unknown> = {}) => ({

@@ -1,26 +1,21 @@
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { type Username, worldOfFile } from "../support/world.ts";
 
 /**
  * Issue 11: regional coordinators create and run the programmes of their region, and every
  * indicator can have a target, for the programme and per site (docs/indicators.md, "Targets").
  * Allowed and refused, validation naming each field, audit, and the indicators answers refreshed.
  */
-let w: World;
 /** A region of which the world's coordinator coordinates nothing, and a site of it. */
 let otherRegion: number;
 let foreignSite: number;
-beforeAll(async () => {
-  w = await createWorld();
+const w = worldOfFile(async () => {
   const admin = await w.as("admin");
   otherRegion = (await admin.post("/api/regions", { code: "EMR", name: "Emilia-Romagna" })).json().id;
   foreignSite = (
     await admin.post("/api/sites", { regionId: otherRegion, code: "FE", name: "Ferrara" })
   ).json().id;
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 const fieldsOf = (res: LightMyRequestResponse) =>

@@ -1,31 +1,18 @@
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDays, today as regionToday } from "../../src/server/infra/time/civil-date.ts";
-import { createWorld, DEFAULT_PARAMETERS, type Username, type World } from "../support/world.ts";
+import { DEFAULT_PARAMETERS, USERNAMES, type Username, worldOfFile } from "../support/world.ts";
 
-let w: World;
 /** A site of another region, which no programme of Lombardy may include. */
 let foreignSite: number;
-beforeAll(async () => {
-  w = await createWorld();
+const w = worldOfFile(async () => {
   const admin = await w.as("admin");
   const region = (await admin.post("/api/regions", { code: "EMR", name: "Emilia-Romagna" })).json();
   foreignSite = (await admin.post("/api/sites", { regionId: region.id, code: "FE", name: "Ferrara" })).json()
     .id;
 });
-afterAll(async () => {
-  await w?.close();
-});
 
-const EVERY_ROLE: Username[] = [
-  "admin",
-  "coordinator",
-  "sitecoord1",
-  "clinician1",
-  "clinician2",
-  "clinician3",
-  "viewer",
-];
+const EVERY_ROLE = USERNAMES;
 const NOT_ADMIN: Username[] = EVERY_ROLE.filter((u) => u !== "admin");
 /** Roles that never create programmes (regional coordinators do, in their region: programme-targets.test.ts). */
 const NEVER_CREATE: Username[] = NOT_ADMIN.filter((u) => u !== "coordinator");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  type Clients,
   createPatient,
   daysAgo,
   enrol,
@@ -10,13 +9,8 @@ import {
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
 
-let w: World;
-let c: Clients;
-withRegistryWorld((world, users) => {
-  [w, c] = [world, users];
-});
+const { w, c } = withRegistryWorld();
 
 const body = (patientId: number, extra: Record<string, unknown> = {}) => ({
   patientId,

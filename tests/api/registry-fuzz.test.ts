@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  type Clients,
   createPatient,
   daysAgo,
   enrol,
@@ -9,21 +8,17 @@ import {
   registryCounts,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
 
 /**
  * Untrusted input, generated: near-valid bodies with hostile values (NUL characters, year 0,
  * huge numbers, wrong types, unknown fields). The registry answers 2xx or a 4xx with a message —
  * never a 5xx — and a refused request stores nothing.
  */
-let w: World;
-let c: Clients;
 let patientId: number;
 let enrolmentId: number;
 let groupId: number;
 let planId: number;
-withRegistryWorld(async (world, users) => {
-  [w, c] = [world, users];
+const { w, c } = withRegistryWorld(async () => {
   const p = await createPatient(w, w.ids.sites.s1);
   patientId = p.id;
   enrolmentId = (

@@ -2,7 +2,6 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { validationMessage } from "../../src/shared/validation-messages.ts";
 import {
-  type Clients,
   createPatient,
   daysAgo,
   expectCreated,
@@ -11,13 +10,8 @@ import {
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
 
-let w: World;
-let c: Clients;
-withRegistryWorld((world, users) => {
-  [w, c] = [world, users];
-});
+const { w, c } = withRegistryWorld();
 
 type SiteKey = "s1" | "s2" | "s3";
 

@@ -2,7 +2,6 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { today } from "../../src/server/infra/time/civil-date.ts";
 import {
-  type Clients,
   createPatient,
   daysAgo,
   expectCreated,
@@ -13,14 +12,10 @@ import {
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
 
-let w: World;
-let c: Clients;
 let s1Patient: { id: number };
 let s3Patient: { id: number };
-withRegistryWorld(async (world, users) => {
-  [w, c] = [world, users];
+const { w, c } = withRegistryWorld(async () => {
   // The BPD practice adds a psychosocial type of its own.
   await w.database.db
     .updateTable("practice_versions")

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  type Clients,
   createPatient,
   daysAgo,
   enrol,
@@ -12,13 +11,8 @@ import {
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
 
-let w: World;
-let c: Clients;
-withRegistryWorld((world, users) => {
-  [w, c] = [world, users];
-});
+const { w, c } = withRegistryWorld();
 
 type SiteKey = "s1" | "s2" | "s3";
 

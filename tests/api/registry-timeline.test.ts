@@ -2,19 +2,15 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
 import {
-  type Clients,
   enrolledPatient,
   expectCreated,
   insertInterventions,
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { Username, World } from "../support/world.ts";
+import type { Username } from "../support/world.ts";
 
-let w: World;
-let c: Clients;
-withRegistryWorld(async (world, users) => {
-  [w, c] = [world, users];
+const { w, c } = withRegistryWorld(async () => {
   // BPD adds a psychosocial type of its own; IMR adds one too, which is not BPD's.
   const setTypes = (practiceId: number, types: object[]) =>
     w.database.db

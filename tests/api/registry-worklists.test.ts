@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/server/infra/time/civil-date.ts";
 import {
-  type Clients,
   createPatient,
   daysAgo,
   enrol,
@@ -11,10 +10,6 @@ import {
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
-
-let w: World;
-let c: Clients;
 
 /** Patient codes by role in the scenario. */
 const P = {
@@ -58,8 +53,7 @@ async function scenario(code: string, daysIn: number, extra: Record<string, unkn
 
 const psy = (dates: string[], type = "psychotherapy") => dates.map((date) => ({ date, type }));
 
-withRegistryWorld(async (world, users) => {
-  [w, c] = [world, users];
+const { w, c } = withRegistryWorld(async () => {
   const cm = { caseManagerCode: "CM-1", caseManagerProfile: "nurse" };
 
   const a = await scenario(P.closedShort, 100);

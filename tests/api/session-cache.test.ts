@@ -5,7 +5,7 @@ import { buildApp } from "../../src/server/app.ts";
 import { hashToken } from "../../src/server/infra/auth/sessions.ts";
 import { loadConfig } from "../../src/server/infra/config.ts";
 import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
-import { type Client, createWorld, login, PASSWORD, type World } from "../support/world.ts";
+import { type Client, login, PASSWORD, worldOfFile } from "../support/world.ts";
 
 /**
  * The per-process session cache: a session is resolved from the database once and then served
@@ -14,14 +14,8 @@ import { type Client, createWorld, login, PASSWORD, type World } from "../suppor
  * database (the CLI, another server) — is seen by the very next request.
  */
 const onPostgres = process.env.PRAXIS_TEST_DB === "postgres";
-let w: World;
 
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w.close();
-});
+const w = worldOfFile(async () => {});
 
 const tokenOf = (c: Client) => c.cookie.split("=")[1]!;
 const grantsOf = async (c: Client) =>

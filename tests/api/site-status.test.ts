@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import { type Username, worldOfFile } from "../support/world.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
+const w = worldOfFile(async () => {
   const admin = await w.as("admin");
   for (const [code, site, trained] of [
     ["S1-PSY-1", "s1", true],
@@ -20,9 +18,6 @@ beforeAll(async () => {
     });
     if (res.statusCode !== 201) throw new Error(res.body);
   }
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 const bpd = () => w.ids.programmes.bpd;

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { worldOfFile } from "../support/world.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldOfFile();
 
 describe("structure: regions, areas, sites, services", () => {
   it("lets every signed-in role read the structure, and refuses anonymous callers", async () => {

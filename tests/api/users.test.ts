@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, login, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { login, worldOfFile } from "../support/world.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldOfFile();
 
 describe("user administration", () => {
   it("lets an administrator create a clinician who must change the password at first login", async () => {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { today as regionToday, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import { isKnownRule } from "../../src/shared/validation-messages.ts";
-import { type Clients, patientBody, withRegistryWorld } from "../support/registry-world.ts";
-import { RAW_ZOD, type World } from "../support/world.ts";
+import { patientBody, withRegistryWorld } from "../support/registry-world.ts";
+import { RAW_ZOD } from "../support/world.ts";
 
-let w: World;
-let c: Clients;
-withRegistryWorld((world, users) => {
-  [w, c] = [world, users];
-});
+const { w, c } = withRegistryWorld();
 
 interface Issue {
   field: string;

@@ -1,21 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createWorld, type Username, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { type Client, createWorld, type Username, worldOfFile } from "../support/world.ts";
 import { BASE, csv } from "./support.ts";
 
 /**
  * The web import and export: who may, what a coordinator may touch, the job's progress and
  * report, zip uploads, the size limit. World: BPD-LOM at S1 and S2 (the coordinator's), IMR-LOM at S3.
  */
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldOfFile();
 
 const header = (file: string) => BASE[file]![0]!;
 type Files = Record<string, string>;

@@ -1,11 +1,11 @@
 import { Writable } from "node:stream";
 import { strFromU8, unzipSync } from "fflate";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exportFhir, FHIR_FILES } from "../../src/server/fhir/export-fhir.ts";
 import type { Resource } from "../../src/server/fhir/resources.ts";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
-import { createWorld, type Username, type World } from "../support/world.ts";
+import { type Username, worldOfFile } from "../support/world.ts";
 import { FHIR_VALIDATOR, parseNdjson, referencesIn, seedRegistry, validationMessages } from "./support.ts";
 
 /**
@@ -14,7 +14,6 @@ import { FHIR_VALIDATOR, parseNdjson, referencesIn, seedRegistry, validationMess
  * and every reference must point at a resource of the same export. World: BPD-LOM at S1 and S2
  * (the exchange format's base extract), one IMR-LOM patient at S3.
  */
-let w: World;
 let files: Record<string, Resource[]>;
 let planWithContent = 0;
 const PERIOD = "from=2024-01-01&to=2024-12-31";
@@ -28,8 +27,7 @@ const exportCount = async () =>
     )
   ).rows[0]!.n;
 
-beforeAll(async () => {
-  w = await createWorld();
+const w = worldOfFile(async () => {
   await seedRegistry(w);
   // A practice's own intervention type: it joins the CodeSystem.
   await w.database.db
@@ -93,9 +91,6 @@ beforeAll(async () => {
   files = Object.fromEntries(
     Object.entries(zip).map(([name, bytes]) => [name, parseNdjson(strFromU8(bytes))]),
   );
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 const all = () => Object.values(files).flat();

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { worldOfFile } from "../support/world.ts";
 
 /** Issue 14, defect 6: patient-level answers were cacheable; HSTS was sent over plain HTTP. */
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldOfFile();
 
 describe("Cache-Control and HSTS", () => {
   it.each(["/api/me", "/api/patients", "/api/audit", "/api/health"])(

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { passwordProblem } from "../../src/server/infra/auth/password-policy.ts";
 import { issuesOf } from "../support/registry-world.ts";
-import { createWorld, login, PASSWORD, type World } from "../support/world.ts";
+import { login, PASSWORD, worldOfFile } from "../support/world.ts";
 
 /** Issue 14, defect 4: NIST 800-63B policy, throttled password change, must_change_password enforced. */
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldOfFile();
 
 describe("the password policy", () => {
   it.each([

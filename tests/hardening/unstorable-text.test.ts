@@ -1,17 +1,11 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { unstorableText } from "../../src/server/infra/http/text-guard.ts";
 import { issuesOf } from "../support/registry-world.ts";
-import { createWorld, type World } from "../support/world.ts";
+import { worldOfFile } from "../support/world.ts";
 
 /** Issue 14, defect 3: NUL and lone surrogates reached PostgreSQL and answered 500. */
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldOfFile();
 
 describe("text PostgreSQL cannot store is refused at the edge", () => {
   it.each(["actor", "action", "entity", "entityId"])(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../src/server/indicators/catalogue.ts";
 import { DIMENSIONS } from "../../src/server/indicators/compile.ts";
 import { type Client, createWorld, type World } from "../support/world.ts";
+import { interventionsRatio } from "./own-definition.ts";
 
 /**
  * Every indicator × every breakdown the API offers (issue 9, item 6: by area answered 500 for
@@ -64,19 +65,11 @@ beforeAll(async () => {
   );
   ok(
     await admin.post(`/api/programmes/${world.ids.programmes.bpd}/indicator-definitions`, {
-      definition: {
+      definition: interventionsRatio({
         id: OWN_ID,
         label: "Family reached early",
-        kind: "ratio",
-        compute: {
-          source: "enrolments",
-          population: { observedDays: 0 },
-          numerator: {
-            type: "records",
-            records: { from: "interventions", recipients: ["family"], window: { fromDay: 0, toDay: 60 } },
-          },
-        },
-      },
+        records: { recipients: ["family"], window: { fromDay: 0, toDay: 60 } },
+      }),
     }),
   );
 });

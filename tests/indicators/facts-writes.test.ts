@@ -13,6 +13,7 @@ import { today as regionToday } from "../../src/server/infra/time/civil-date.ts"
 import { csv, headerOf, importFiles } from "../exchange/support.ts";
 import { type Client, createWorld, type World } from "../support/world.ts";
 import { addDays } from "./fixtures.ts";
+import { interventionsRatio } from "./own-definition.ts";
 
 /**
  * The facts are an optimisation, never a second definition (issue 9): random sequences of writes
@@ -41,24 +42,17 @@ const TYPES = [
   "family_intervention",
   "nursing",
 ];
-const OWN = validate({
-  id: "early_psychoeducation_twice",
-  label: "Psychoeducation twice early",
-  kind: "ratio",
-  compute: {
-    source: "enrolments",
-    population: { observedDays: 0 },
-    numerator: {
-      type: "records",
-      records: {
-        from: "interventions",
-        types: ["psychoeducation"],
-        window: { fromDay: 0, toDay: { param: "earlyWindowDays", plus: -1 }, until: "care_end" },
-      },
-      atLeast: 2,
+const OWN = validate(
+  interventionsRatio({
+    id: "early_psychoeducation_twice",
+    label: "Psychoeducation twice early",
+    records: {
+      types: ["psychoeducation"],
+      window: { fromDay: 0, toDay: { param: "earlyWindowDays", plus: -1 }, until: "care_end" },
     },
-  },
-});
+    atLeast: 2,
+  }),
+);
 if (!OWN.ok) throw new Error(JSON.stringify(OWN.issues));
 
 const day = fc.integer({ min: 0, max: 600 });

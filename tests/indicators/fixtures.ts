@@ -1,4 +1,5 @@
 import type { Db } from "../../src/server/infra/db/database.ts";
+import { PARAMETER_DEFAULTS } from "../../src/shared/programme-defaults.ts";
 
 /**
  * A registry built by direct inserts, for hand-computed indicator fixtures. Codes are the
@@ -33,20 +34,8 @@ export interface PlanOpts {
   integrated?: boolean;
 }
 
-export const PARAMS = {
-  targetEnrolmentPerSite: 15,
-  ageBand: { min: 18, max: 30 },
-  targetDiagnoses: ["F60.3"],
-  intensiveThreshold: 5,
-  earlyWindowDays: 90,
-  newToServiceDays: 365,
-  breakdownAgeBands: [
-    { label: "<18", min: null, max: 17 },
-    { label: "18–24", min: 18, max: 24 },
-    { label: "25–30", min: 25, max: 30 },
-    { label: "31+", min: 31, max: null },
-  ],
-};
+/** A programme's parameters unless a fixture says otherwise: the defaults of INDICATORS.md. */
+export const PARAMS = PARAMETER_DEFAULTS;
 
 export class Registry {
   private region = 0;

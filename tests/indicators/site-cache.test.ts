@@ -12,6 +12,7 @@ import { siteCachedCells } from "../../src/server/indicators/site-cache.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
 import { openIndicatorDatabase } from "./db.ts";
 import { Registry } from "./fixtures.ts";
+import { interventionsRatio } from "./own-definition.ts";
 
 /**
  * Caching by site (issue 9, item 4): an indicator the facts do not count is recomputed from the
@@ -22,23 +23,13 @@ let database: Database;
 let reg: Registry;
 let programmeId = 0;
 
-const OWN = validate({
-  id: "family_first_month",
-  label: "Family reached in the first month",
-  kind: "ratio",
-  compute: {
-    source: "enrolments",
-    population: { observedDays: 0 },
-    numerator: {
-      type: "records",
-      records: {
-        from: "interventions",
-        recipients: ["family", "patient_and_family"],
-        window: { fromDay: 0, toDay: 30 },
-      },
-    },
-  },
-});
+const OWN = validate(
+  interventionsRatio({
+    id: "family_first_month",
+    label: "Family reached in the first month",
+    records: { recipients: ["family", "patient_and_family"], window: { fromDay: 0, toDay: 30 } },
+  }),
+);
 const MEDIAN = validate({
   id: "early_median",
   label: "Interventions in the first month (median)",

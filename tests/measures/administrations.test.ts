@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
-import { type Clients, type Who, withRegistryWorld } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
+import { type Who, withRegistryWorld } from "../support/registry-world.ts";
 import { createPatient, daysAgo, issuesOf, measureCounts, ok, phq9, thisYear } from "./support.ts";
 
-let w: World;
-let c: Clients;
 let s1Patient: { id: number };
 let s3Patient: { id: number };
-withRegistryWorld(async (world, users) => {
-  [w, c] = [world, users];
+const { w, c } = withRegistryWorld(async () => {
   s1Patient = await createPatient(w, w.ids.sites.s1);
   s3Patient = await createPatient(w, w.ids.sites.s3);
 });

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type ValidationIssue, validationMessage } from "../../src/shared/validation-messages.ts";
-import { type Clients, type Who, withRegistryWorld } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
+import { type Who, withRegistryWorld } from "../support/registry-world.ts";
 import { daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
 
-let w: World;
-let c: Clients;
-withRegistryWorld((world, users) => {
-  [w, c] = [world, users];
-});
+const { w, c } = withRegistryWorld();
 
 const A = { rater: "Rater A", ratings: { "1": 4, "2": 3, "3": 5, "4": 2 } };
 const B = { rater: "Rater B", ratings: { "1": 4, "2": 4, "3": 5, "4": 3 } };

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Clients, enrolledPatient, type Who, withRegistryWorld } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
+import { enrolledPatient, type Who, withRegistryWorld } from "../support/registry-world.ts";
 import { daysAgo, issuesOf, measureCounts, ok, phq9 } from "./support.ts";
-
-let w: World;
-let c: Clients;
 
 /** Insert assessments straight into the table (the programme fixtures need volume, not the API). */
 async function assess(
@@ -29,8 +25,7 @@ async function assess(
 
 let s1Patient: { id: number };
 let s3Patient: { id: number };
-withRegistryWorld(async (world, users) => {
-  [w, c] = [world, users];
+const { w, c } = withRegistryWorld(async () => {
   const { bpd, imr } = w.ids.programmes;
   const { s1, s2, s3 } = w.ids.sites;
   // PHQ-9 pre/post in the BPD programme: S1 pairs (20→12, 18→15, 15→8, 22→22, 10→11), S2 (12→5, 9→16)

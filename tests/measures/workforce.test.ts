@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type Clients, type Who, withRegistryWorld } from "../support/registry-world.ts";
-import type { World } from "../support/world.ts";
+import { type Who, withRegistryWorld } from "../support/registry-world.ts";
 import { createPatient, daysAgo, issuesOf, measureCounts, ok } from "./support.ts";
 
-let w: World;
-let c: Clients;
 const pro: Record<string, number> = {};
 let courseId: number;
 
-withRegistryWorld(async (world, users) => {
-  [w, c] = [world, users];
+const { w, c } = withRegistryWorld(async () => {
   const { db } = w.database;
   const { s1, s2 } = w.ids.sites;
   // S1: P1 trained, team, delivering; P2 trained by a completed course, team, not delivering;

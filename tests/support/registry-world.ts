@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, expect } from "vitest";
 import { addDays, today, yearOf } from "../../src/server/infra/time/civil-date.ts";
-import { type Client, createWorld, type Username, type World } from "./world.ts";
+import { lateBound } from "./late-bound.ts";
+import { type Client, createWorld, USERNAMES, type Username, type World } from "./world.ts";
 
 /**
  * Helpers for the registry API tests, on top of world.ts: patients and enrolments through the API
@@ -171,31 +172,32 @@ export type Clients = Record<Who, Client>;
 
 /** Every client the registry access tables talk about. */
 export async function clients(w: World): Promise<Clients> {
-  const names: Username[] = [
-    "admin",
-    "coordinator",
-    "sitecoord1",
-    "clinician1",
-    "clinician2",
-    "clinician3",
-    "viewer",
-  ];
   const out = { anonymous: w.anonymous } as Clients;
-  for (const n of names) out[n] = await w.as(n);
+  for (const n of USERNAMES) out[n] = await w.as(n);
   return out;
 }
 
 /**
  * One world per test file with a client per user: created before the file's tests (then `ready`
- * receives them, and may add what the file needs), closed after them.
+ * receives them, and may add what the file needs), closed after them. The file reads them as `w`
+ * and `c` once its tests run.
  */
-export function withRegistryWorld(ready: (w: World, c: Clients) => void | Promise<void>) {
+export function withRegistryWorld(ready: (w: World, c: Clients) => void | Promise<void> = () => {}): {
+  w: World;
+  c: Clients;
+} {
   let world: World | undefined;
+  let users: Clients | undefined;
   beforeAll(async () => {
     world = await createWorld();
-    await ready(world, await clients(world));
+    users = await clients(world);
+    await ready(world, users);
   });
   afterAll(async () => {
     await world?.close();
   });
+  return {
+    w: lateBound(() => world, "the registry world"),
+    c: lateBound(() => users, "the registry clients"),
+  };
 }

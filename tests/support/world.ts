@@ -1,10 +1,13 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { loadConfig } from "../../src/server/infra/config.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
+import { PARAMETER_DEFAULTS } from "../../src/shared/programme-defaults.ts";
 import { isKnownRule } from "../../src/shared/validation-messages.ts";
+import { lateBound } from "./late-bound.ts";
 import { openTestDatabase } from "./test-db.ts";
 
 export const PASSWORD = "correct-horse-battery";
@@ -50,6 +53,17 @@ export type Username =
   | "clinician3"
   | "viewer";
 
+/** Every user of the world, one per role (and a clinician per site). */
+export const USERNAMES: readonly Username[] = [
+  "admin",
+  "coordinator",
+  "sitecoord1",
+  "clinician1",
+  "clinician2",
+  "clinician3",
+  "viewer",
+];
+
 export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -71,20 +85,8 @@ const emptyDefinition = (modules: string[] = []) =>
     eligibility: { ageMin: 18, ageMax: 30, targetDiagnoses: ["F60.3"], newToServiceDays: 365 },
   });
 
-export const DEFAULT_PARAMETERS = {
-  targetEnrolmentPerSite: 15,
-  ageBand: { min: 18, max: 30 },
-  targetDiagnoses: ["F60.3"],
-  intensiveThreshold: 5,
-  earlyWindowDays: 90,
-  newToServiceDays: 365,
-  breakdownAgeBands: [
-    { label: "<18", min: null, max: 17 },
-    { label: "18–24", min: 18, max: 24 },
-    { label: "25–30", min: 25, max: 30 },
-    { label: "31+", min: 31, max: null },
-  ],
-};
+/** The parameters of both programmes: the defaults of INDICATORS.md. */
+export const DEFAULT_PARAMETERS = PARAMETER_DEFAULTS;
 
 export async function createWorld(): Promise<World> {
   const database = await openTestDatabase();
@@ -271,4 +273,20 @@ function makeClient(app: FastifyInstance, cookie: string, csrf: string): Client 
     delete: (url) => send("DELETE", url),
     inject: (opts) => app.inject({ ...opts, headers: { ...headers(), ...(opts.headers ?? {}) } }),
   };
+}
+
+/**
+ * One world per test file: created before the file's tests (then `ready` may add what the file
+ * needs, reading the world through the returned object), closed after them.
+ */
+export function worldOfFile(ready: () => Promise<void> = async () => {}): World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await createWorld();
+    await ready();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return lateBound(() => world, "the test file's world");
 }
