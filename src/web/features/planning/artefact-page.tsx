@@ -1,9 +1,8 @@
 import type { ComponentType } from "react";
 import { QueryView } from "../../app/page.tsx";
 import { useArtefact } from "./api.ts";
-import type { ArtefactPlace } from "./artefact-frame.tsx";
 import { PlanningRoute } from "./artefact-route.tsx";
-import { artefactPath, REGION, type Scope } from "./scope.ts";
+import { artefactPath, type Scope } from "./scope.ts";
 import type { ArtefactDocument } from "./types.ts";
 import type { PlanningProgramme } from "./use-planning-programme.ts";
 
@@ -14,8 +13,6 @@ export interface ArtefactEditorProps<C, X = null> {
   /** API path of the artefact. */
   path: string;
   doc: ArtefactDocument<C>;
-  /** The same for the page's frame. */
-  place: ArtefactPlace;
   /** The content of the artefact the editor reads beside its own (SWOT: the tags; SANA: the template); null when none. */
   companion: X;
 }
@@ -42,7 +39,9 @@ export function ScopedArtefactPage<C, X = null>({
     <PlanningRoute>
       {(programme, scope) => (
         <ArtefactLoader
-          place={{ programme, artefact: segment, scope, path: artefactPath(segment, scope) }}
+          programme={programme}
+          scope={scope}
+          path={artefactPath(segment, scope)}
           companion={companion}
           editor={editor}
         />
@@ -52,33 +51,29 @@ export function ScopedArtefactPage<C, X = null>({
 }
 
 /** The page of a programme-wide artefact at a fixed path (the SANA template, the SWOT vocabulary). */
-export function ProgrammeArtefactPage<C>({
-  artefact,
-  path,
-  editor,
-}: {
-  /** Address segment: `sana-template`, `swot-tags`. */
-  artefact: string;
-  path: string;
-  editor: Editor<C, null>;
-}) {
+export function ProgrammeArtefactPage<C>({ path, editor }: { path: string; editor: Editor<C, null> }) {
   return (
     <PlanningRoute>
-      {(programme) => <ArtefactLoader place={{ programme, artefact, scope: null, path }} editor={editor} />}
+      {(programme, scope) => (
+        <ArtefactLoader programme={programme} scope={scope} path={path} editor={editor} />
+      )}
     </PlanningRoute>
   );
 }
 
 function ArtefactLoader<C, X>({
-  place,
+  programme,
+  scope,
+  path,
   companion,
   editor: Editor,
 }: {
-  place: ArtefactPlace;
+  programme: PlanningProgramme;
+  scope: Scope;
+  path: string;
   companion?: string;
   editor: Editor<C, X>;
 }) {
-  const { programme, path } = place;
   const doc = useArtefact<C>(programme.id, path);
   const other = useArtefact<X>(programme.id, companion ?? path, companion !== undefined);
   const needsOther = companion !== undefined;
@@ -96,9 +91,8 @@ function ArtefactLoader<C, X>({
         <Editor
           key={path}
           programme={programme}
-          scope={place.scope ?? REGION}
+          scope={scope}
           path={path}
-          place={place}
           doc={d.doc}
           companion={d.companion}
         />

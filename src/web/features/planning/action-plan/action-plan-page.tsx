@@ -57,7 +57,7 @@ const blank = (today: string): ActivityValues => ({
   tocOutputNodeId: null,
 });
 
-function PlanEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<ActionPlanContent>) {
+function PlanEditor({ programme, scope, path, doc }: ArtefactEditorProps<ActionPlanContent>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody: planBody });
   const plan = draft.draft;
@@ -142,8 +142,11 @@ function PlanEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<
 
   return (
     <ArtefactFrame
-      place={place}
+      programme={programme}
+      artefact="action-plan"
       label={t("planning.plan.title")}
+      scope={scope}
+      path={path}
       draft={draft}
       pdf
       toolbar={

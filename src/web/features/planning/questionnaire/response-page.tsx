@@ -132,8 +132,11 @@ function ResponseForm({
   };
   return (
     <ArtefactFrame
-      place={{ programme, artefact: "questionnaire", scope: null, path }}
+      programme={programme}
+      artefact="questionnaire"
       label={`${definition.title} · ${roundLabel}`}
+      scope={null}
+      path={path}
       draft={draft}
       history={false}
     >

@@ -25,7 +25,7 @@ const toBody = (c: Values): SanaValues => ({
 
 function SanaEditor({
   programme,
-  place,
+  scope,
   path,
   doc,
   companion: template,
@@ -59,8 +59,11 @@ function SanaEditor({
   };
   return (
     <ArtefactFrame
-      place={place}
+      programme={programme}
+      artefact="sana"
       label={t("planning.sana.title")}
+      scope={scope}
+      path={path}
       draft={draft}
       toolbar={
         <CrossSiteLink

@@ -27,7 +27,6 @@ type Editing = { index: number | null; values: SwotItemValues };
 
 function SwotEditor({
   programme,
-  place,
   scope,
   path,
   doc,
@@ -54,8 +53,11 @@ function SwotEditor({
 
   return (
     <ArtefactFrame
-      place={place}
+      programme={programme}
+      artefact="swot"
       label={t("planning.swot.title")}
+      scope={scope}
+      path={path}
       draft={draft}
       pdf
       toolbar={

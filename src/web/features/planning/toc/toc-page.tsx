@@ -33,7 +33,7 @@ function TocInFlow(props: ArtefactEditorProps<TocContent>) {
   );
 }
 
-function TocEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<TocContent>) {
+function TocEditor({ programme, scope, path, doc }: ArtefactEditorProps<TocContent>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody: edit.tocBody });
   const toc = draft.draft;
@@ -72,8 +72,11 @@ function TocEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<T
 
   return (
     <ArtefactFrame
-      place={place}
+      programme={programme}
+      artefact="toc"
       label={t("planning.toc.title")}
+      scope={scope}
+      path={path}
       draft={draft}
       exportExtra={
         <TocExportItems
