@@ -1,10 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations, settle } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { screenshot } from "./support/browser.ts";
-import { worldOfFile } from "./support/fixtures.ts";
+import { createWorld, type World } from "./support/fixtures.ts";
 
-const w = worldOfFile();
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
 
 describe("accessibility (axe-core)", () => {
   it("the login page has no serious or critical violations", async () => {

@@ -1,10 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import { errorOf, labelled, Shell } from "./pages/shell.ts";
 import { screenshot } from "./support/browser.ts";
-import { worldOfFile } from "./support/fixtures.ts";
+import { createWorld, type World } from "./support/fixtures.ts";
 
-const w = worldOfFile();
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
 
 describe("administration", () => {
   it("an administrator creates a clinician, who must choose a password at first sign-in", async () => {

@@ -1,11 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import { ProgrammeFormPage } from "./pages/programme-form-page.ts";
 import { errorOf, labelled, Shell } from "./pages/shell.ts";
 import { screenshot } from "./support/browser.ts";
-import { worldOfFile } from "./support/fixtures.ts";
+import { createWorld, type World } from "./support/fixtures.ts";
 
-const w = worldOfFile();
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
 
 describe("errors from the server, next to their fields", () => {
   it("a programme form shows a phase's bad dates and a duplicate code where they are", async () => {

@@ -1,15 +1,21 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { Shell } from "./pages/shell.ts";
 import { screenshot } from "./support/browser.ts";
-import { worldOfFile } from "./support/fixtures.ts";
+import { createWorld, type World } from "./support/fixtures.ts";
 
 /**
  * What a newcomer gets from `npm start`: the demo with its planning artefacts. The coordinator
  * finds the region's and the sites' plans already started, and opens one that has content.
  */
-const w = worldOfFile({ artefacts: true });
+let w: World;
+beforeAll(async () => {
+  w = await createWorld({ artefacts: true });
+});
+afterAll(async () => {
+  await w?.close();
+});
 
 describe("the living demo", () => {
   it("a regional coordinator finds the plans started and opens the region's SWOT", async () => {

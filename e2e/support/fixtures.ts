@@ -2,8 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { lateBound } from "../../tests/support/late-bound.ts";
 import { launchBrowser, newPage } from "./browser.ts";
 import { startServer, type TestServer } from "./server.ts";
 
@@ -18,30 +16,14 @@ export interface World {
   close(): Promise<void>;
 }
 
-type WorldOptions = { prepare?: (dataDir: string) => Promise<void>; artefacts?: boolean };
-
-/**
- * One world per test file: created before the file's tests (then `ready` may add what the file
- * needs, reading the world through the returned object), closed after them.
- */
-export function worldOfFile(options: WorldOptions = {}, ready: () => Promise<void> = async () => {}): World {
-  let world: World | undefined;
-  beforeAll(async () => {
-    world = await createWorld(options);
-    await ready();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  return lateBound(() => world, "the test file's world");
-}
-
 /**
  * `prepare(dataDir)`: change the demo database before the test's server starts — the demo is
  * created by a first server, which is stopped; `prepare` then has the database to itself
  * (PGlite is single-process), and the test's server starts on it.
  */
-export async function createWorld(options: WorldOptions = {}): Promise<World> {
+export async function createWorld(
+  options: { prepare?: (dataDir: string) => Promise<void>; artefacts?: boolean } = {},
+): Promise<World> {
   const server = options.prepare
     ? await preparedServer(options.prepare)
     : await startServer({ artefacts: options.artefacts });
