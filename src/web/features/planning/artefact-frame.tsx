@@ -15,16 +15,23 @@ import type { FrameDraft } from "./use-artefact-draft.ts";
 import { type PlanningProgramme, scopeName } from "./use-planning-programme.ts";
 import { VersionLine } from "./version-line.tsx";
 
+/** Where an artefact's page stands: its programme, kind, scope (null for a programme-wide one) and API path. */
+export interface ArtefactPlace {
+  programme: PlanningProgramme;
+  /** Address segment: `swot`, `toc`, `action-plan`, `roadmap`, `sana`. */
+  artefact: string;
+  scope: Scope | null;
+  /** API path of the artefact. */
+  path: string;
+}
+
 /**
  * The page around one artefact editor: title and scope, version, history, exports, the save
  * button (only for those the server lets edit) and the answer to a refused save.
  */
 export function ArtefactFrame({
-  programme,
-  artefact,
+  place,
   label,
-  scope,
-  path,
   draft,
   pdf = false,
   exportExtra,
@@ -32,13 +39,8 @@ export function ArtefactFrame({
   history = true,
   children,
 }: {
-  programme: PlanningProgramme;
-  /** Address segment: `swot`, `toc`, `action-plan`, `roadmap`, `sana`. */
-  artefact: string;
+  place: ArtefactPlace;
   label: string;
-  scope: Scope | null;
-  /** API path of the artefact. */
-  path: string;
   draft: FrameDraft;
   pdf?: boolean;
   exportExtra?: ReactNode;
@@ -48,6 +50,7 @@ export function ArtefactFrame({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { programme, artefact, scope, path } = place;
   const where = scope ? scopeName(programme, scope, t("planning.region")) : null;
   const historyUrl = planningUrl(programme.id, artefact, scope ? scopeParam(scope) : "definition", "history");
   return (

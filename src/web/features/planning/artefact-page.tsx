@@ -1,8 +1,9 @@
 import type { ComponentType } from "react";
 import { QueryView } from "../../app/page.tsx";
 import { useArtefact } from "./api.ts";
+import type { ArtefactPlace } from "./artefact-frame.tsx";
 import { PlanningRoute } from "./artefact-route.tsx";
-import { artefactPath, type Scope } from "./scope.ts";
+import { artefactPath, REGION, type Scope } from "./scope.ts";
 import type { ArtefactDocument } from "./types.ts";
 import type { PlanningProgramme } from "./use-planning-programme.ts";
 
@@ -13,6 +14,8 @@ export interface ArtefactEditorProps<C, X = null> {
   /** API path of the artefact. */
   path: string;
   doc: ArtefactDocument<C>;
+  /** The same for the page's frame. */
+  place: ArtefactPlace;
   /** The content of the artefact the editor reads beside its own (SWOT: the tags; SANA: the template); null when none. */
   companion: X;
 }
@@ -39,9 +42,7 @@ export function ScopedArtefactPage<C, X = null>({
     <PlanningRoute>
       {(programme, scope) => (
         <ArtefactLoader
-          programme={programme}
-          scope={scope}
-          path={artefactPath(segment, scope)}
+          place={{ programme, artefact: segment, scope, path: artefactPath(segment, scope) }}
           companion={companion}
           editor={editor}
         />
@@ -51,29 +52,33 @@ export function ScopedArtefactPage<C, X = null>({
 }
 
 /** The page of a programme-wide artefact at a fixed path (the SANA template, the SWOT vocabulary). */
-export function ProgrammeArtefactPage<C>({ path, editor }: { path: string; editor: Editor<C, null> }) {
+export function ProgrammeArtefactPage<C>({
+  artefact,
+  path,
+  editor,
+}: {
+  /** Address segment: `sana-template`, `swot-tags`. */
+  artefact: string;
+  path: string;
+  editor: Editor<C, null>;
+}) {
   return (
     <PlanningRoute>
-      {(programme, scope) => (
-        <ArtefactLoader programme={programme} scope={scope} path={path} editor={editor} />
-      )}
+      {(programme) => <ArtefactLoader place={{ programme, artefact, scope: null, path }} editor={editor} />}
     </PlanningRoute>
   );
 }
 
 function ArtefactLoader<C, X>({
-  programme,
-  scope,
-  path,
+  place,
   companion,
   editor: Editor,
 }: {
-  programme: PlanningProgramme;
-  scope: Scope;
-  path: string;
+  place: ArtefactPlace;
   companion?: string;
   editor: Editor<C, X>;
 }) {
+  const { programme, path } = place;
   const doc = useArtefact<C>(programme.id, path);
   const other = useArtefact<X>(programme.id, companion ?? path, companion !== undefined);
   const needsOther = companion !== undefined;
@@ -91,8 +96,9 @@ function ArtefactLoader<C, X>({
         <Editor
           key={path}
           programme={programme}
-          scope={scope}
+          scope={place.scope ?? REGION}
           path={path}
+          place={place}
           doc={d.doc}
           companion={d.companion}
         />

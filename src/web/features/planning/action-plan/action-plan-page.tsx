@@ -57,7 +57,7 @@ const blank = (today: string): ActivityValues => ({
   tocOutputNodeId: null,
 });
 
-function PlanEditor({ programme, scope, path, doc }: ArtefactEditorProps<ActionPlanContent>) {
+function PlanEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<ActionPlanContent>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody: planBody });
   const plan = draft.draft;
@@ -142,11 +142,8 @@ function PlanEditor({ programme, scope, path, doc }: ArtefactEditorProps<ActionP
 
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="action-plan"
+      place={place}
       label={t("planning.plan.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       pdf
       toolbar={

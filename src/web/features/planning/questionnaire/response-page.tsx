@@ -132,11 +132,8 @@ function ResponseForm({
   };
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="questionnaire"
+      place={{ programme, artefact: "questionnaire", scope: null, path }}
       label={`${definition.title} · ${roundLabel}`}
-      scope={null}
-      path={path}
       draft={draft}
       history={false}
     >

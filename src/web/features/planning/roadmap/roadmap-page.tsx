@@ -28,7 +28,7 @@ const blank: ObjectiveValues = {
   note: "",
 };
 
-function RoadmapEditor({ programme, scope, path, doc }: ArtefactEditorProps<RoadmapContent>) {
+function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<RoadmapContent>) {
   const { t } = useTranslation();
   const date = useCivilDate();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
@@ -46,11 +46,8 @@ function RoadmapEditor({ programme, scope, path, doc }: ArtefactEditorProps<Road
   };
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="roadmap"
+      place={place}
       label={t("planning.roadmap.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       pdf
       toolbar={

@@ -25,7 +25,7 @@ const toBody = (c: Values): SanaValues => ({
 
 function SanaEditor({
   programme,
-  scope,
+  place,
   path,
   doc,
   companion: template,
@@ -59,11 +59,8 @@ function SanaEditor({
   };
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="sana"
+      place={place}
       label={t("planning.sana.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       toolbar={
         <CrossSiteLink

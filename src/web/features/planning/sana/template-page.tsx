@@ -15,12 +15,12 @@ type Indicator = Area["indicators"][number];
 
 /** The SANA template as data: thematic areas and their indicators (name, unit, type). */
 export function SanaTemplatePage() {
-  return <ProgrammeArtefactPage path={PATH} editor={TemplateEditor} />;
+  return <ProgrammeArtefactPage artefact="sana-template" path={PATH} editor={TemplateEditor} />;
 }
 
 const toBody = (c: SanaTemplate) => c;
 
-function TemplateEditor({ programme, doc }: ArtefactEditorProps<SanaTemplate>) {
+function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTemplate>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path: PATH, doc, toBody });
   const readOnly = !draft.canEdit;
@@ -30,14 +30,7 @@ function TemplateEditor({ programme, doc }: ArtefactEditorProps<SanaTemplate>) {
   const changeIndicator = (a: number, n: number, patch: Partial<Indicator>) =>
     changeArea(a, { indicators: areas[a]!.indicators.map((x, j) => (j === n ? { ...x, ...patch } : x)) });
   return (
-    <ArtefactFrame
-      programme={programme}
-      artefact="sana-template"
-      label={t("planning.sanaTemplate.title")}
-      scope={null}
-      path={PATH}
-      draft={draft}
-    >
+    <ArtefactFrame place={place} label={t("planning.sanaTemplate.title")} draft={draft}>
       {areas.map((area, a) => (
         <Paper
           key={area.id}

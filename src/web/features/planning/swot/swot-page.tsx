@@ -27,6 +27,7 @@ type Editing = { index: number | null; values: SwotItemValues };
 
 function SwotEditor({
   programme,
+  place,
   scope,
   path,
   doc,
@@ -53,11 +54,8 @@ function SwotEditor({
 
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="swot"
+      place={place}
       label={t("planning.swot.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       pdf
       toolbar={

@@ -12,12 +12,12 @@ const PATH = "swot/tags";
 
 /** The programme's SWOT vocabulary: the tags local teams name their items by, each with a CFIR 2.0 domain. */
 export function SwotTagsPage() {
-  return <ProgrammeArtefactPage path={PATH} editor={TagsEditor} />;
+  return <ProgrammeArtefactPage artefact="swot-tags" path={PATH} editor={TagsEditor} />;
 }
 
 const toBody = (c: SwotTags) => c;
 
-function TagsEditor({ programme, doc }: ArtefactEditorProps<SwotTags>) {
+function TagsEditor({ programme, place, doc }: ArtefactEditorProps<SwotTags>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path: PATH, doc, toBody });
   const tags = draft.draft.tags;
@@ -26,14 +26,7 @@ function TagsEditor({ programme, doc }: ArtefactEditorProps<SwotTags>) {
   const domains = CFIR_DOMAINS.map((d) => ({ value: d, label: t(`planning.cfir.${d}`) }));
   const readOnly = !draft.canEdit;
   return (
-    <ArtefactFrame
-      programme={programme}
-      artefact="swot-tags"
-      label={t("planning.swot.vocabulary")}
-      scope={null}
-      path={PATH}
-      draft={draft}
-    >
+    <ArtefactFrame place={place} label={t("planning.swot.vocabulary")} draft={draft}>
       <DataTable
         caption={t("planning.swot.vocabulary")}
         head={[t("common.code"), t("planning.swot.tagLabel"), t("planning.swot.cfirDomain"), ""]}

@@ -33,7 +33,7 @@ function TocInFlow(props: ArtefactEditorProps<TocContent>) {
   );
 }
 
-function TocEditor({ programme, scope, path, doc }: ArtefactEditorProps<TocContent>) {
+function TocEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<TocContent>) {
   const { t } = useTranslation();
   const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody: edit.tocBody });
   const toc = draft.draft;
@@ -72,11 +72,8 @@ function TocEditor({ programme, scope, path, doc }: ArtefactEditorProps<TocConte
 
   return (
     <ArtefactFrame
-      programme={programme}
-      artefact="toc"
+      place={place}
       label={t("planning.toc.title")}
-      scope={scope}
-      path={path}
       draft={draft}
       exportExtra={
         <TocExportItems
