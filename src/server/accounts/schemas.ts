@@ -67,6 +67,7 @@ export const Me = z.object({
     }),
   ),
 });
+export type Me = z.infer<typeof Me>;
 
 export const PasswordChangeBody = z.strictObject({
   currentPassword: z.string().min(1, "required").max(PASSWORD_MAX),

@@ -13,6 +13,7 @@ export const AnalysisQuery = z.strictObject({
   /** The reference day (enrolled by then, still active, early window observed); default today. */
   asOf: CivilDate.optional(),
 });
+export type AnalysisQueryInput = z.input<typeof AnalysisQuery>;
 
 const Summary = z.object({
   n: z.number().int(),
@@ -80,6 +81,7 @@ export const AnalysisResult = z.object({
     missingOutcome: z.number().int().nullable(),
   }),
 });
+export type AnalysisResult = z.infer<typeof AnalysisResult>;
 
 export const PresetList = z.object({
   presets: z.array(

@@ -23,11 +23,13 @@ export const ConsentBody = z.strictObject({
   scope: z.enum(CONSENT_SCOPES),
   givenDate: CivilDate,
 });
+export type ConsentBodyInput = z.input<typeof ConsentBody>;
 
 export const WithdrawBody = z.strictObject({
   withdrawnDate: CivilDate,
   reason: Text(CARE_LIMITS.reason),
 });
+export type WithdrawBodyInput = z.input<typeof WithdrawBody>;
 
 const ServiceRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
@@ -63,6 +65,7 @@ export const CarePlanBody = z.strictObject({
   actions: z.array(CareAction).max(CARE_LIMITS.actions, `at most ${CARE_LIMITS.actions} actions`),
   reviewDate: CivilDate.nullable().default(null),
 });
+export type CarePlanBodyInput = z.input<typeof CarePlanBody>;
 
 export const CrisisAction = z.strictObject({
   text: Text(CARE_LIMITS.actionText),
@@ -87,6 +90,7 @@ export const CrisisPlanBody = z.strictObject({
     }),
   reviewDate: CivilDate.nullable().default(null),
 });
+export type CrisisPlanBodyInput = z.input<typeof CrisisPlanBody>;
 
 /** Who, as read: the names a reader needs (a professional's code and profile, a service's name). */
 const WhoOut = z.object({
@@ -151,6 +155,7 @@ export const PatientCare = z.object({
     z.object({ id: z.number().int(), code: z.string(), profile: z.string(), siteId: z.number().int() }),
   ),
 });
+export type PatientCare = z.infer<typeof PatientCare>;
 
 export const SharedPlan = z.object({
   patientId: z.number().int(),
@@ -160,9 +165,11 @@ export const SharedPlan = z.object({
   carePlans: z.array(CarePlan).nullable(),
   crisisPlan: CrisisPlan.nullable(),
 });
+export type SharedPlan = z.infer<typeof SharedPlan>;
 
 export const SharedPatient = z.object({
   patientId: z.number().int(),
   patientCode: z.string(),
   services: z.array(ServiceRef.extend({ scope: z.enum(CONSENT_SCOPES), givenDate: z.string() })),
 });
+export type SharedPatient = z.infer<typeof SharedPatient>;

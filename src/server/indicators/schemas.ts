@@ -66,6 +66,7 @@ export const IndicatorMeta = z.object({
    */
   computedFrom: z.enum(["facts", "records"]),
 });
+export type IndicatorMeta = z.infer<typeof IndicatorMeta>;
 
 const CellFields = {
   numerator: Num,
@@ -84,6 +85,7 @@ export const ApiRecord = z.object({
   /** Whether the value reaches the target in its direction; null: no value, no target or no direction. */
   targetMet: z.boolean().nullable(),
 });
+export type ApiRecord = z.infer<typeof ApiRecord>;
 
 const ProgrammeRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 const SiteRef = z.object({
@@ -106,6 +108,7 @@ export const IndicatorsResponse = z.object({
   pinned: z.array(z.string()),
   indicators: z.array(ApiRecord),
 });
+export type IndicatorsResponse = z.infer<typeof IndicatorsResponse>;
 
 export const BreakdownGroup = z.object({
   /** Site or area code, sex, age-band label, YYYY-MM, YYYY-Qn or YYYY; null: no value (no area, no band). */
@@ -122,6 +125,7 @@ export const BreakdownResponse = z.object({
   groups: z.array(BreakdownGroup),
   total: z.object(CellFields),
 });
+export type BreakdownResponse = z.infer<typeof BreakdownResponse>;
 
 export const SeriesResponse = z.object({
   programme: ProgrammeRef,
@@ -138,6 +142,7 @@ export const SeriesResponse = z.object({
     }),
   ),
 });
+export type SeriesResponse = z.infer<typeof SeriesResponse>;
 
 export const StoredDefinitionOut = z.object({
   id: z.string(),
@@ -149,6 +154,7 @@ export const StoredDefinitionOut = z.object({
   /** The definition in the language of definition.ts (see docs/indicators.md). */
   definition: z.unknown(),
 });
+export type StoredDefinitionOut = z.infer<typeof StoredDefinitionOut>;
 export const DefinitionList = z.object({ definitions: z.array(StoredDefinitionOut) });
 
 export const DefinitionBody = z.strictObject({ definition: z.unknown() });
@@ -163,6 +169,7 @@ export const PreviewResponse = z.object({
   definition: IndicatorMeta,
   indicators: z.array(ApiRecord),
 });
+export type PreviewResponse = z.infer<typeof PreviewResponse>;
 
 export const Pins = z.object({ indicatorIds: z.array(z.string()) });
 export const PinsBody = z.strictObject({

@@ -49,6 +49,7 @@ export const ScoreResult = z.object({
   band: Band.nullable(),
   flags: z.array(z.object({ code: z.string(), message: z.string() })),
 });
+export type ScoreResult = z.infer<typeof ScoreResult>;
 
 /** Item answers: item id → value (null: not answered). */
 export const ItemAnswers = z.record(

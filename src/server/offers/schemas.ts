@@ -11,6 +11,7 @@ export const DeclinedOfferBody = z.strictObject({
   offerDate: CivilDate,
   reason: z.enum(DECLINE_REASONS),
 });
+export type DeclinedOfferBodyInput = z.input<typeof DeclinedOfferBody>;
 
 export const DeclinedOffer = z.object({
   id: z.number().int(),
@@ -22,6 +23,7 @@ export const DeclinedOffer = z.object({
   offerDate: z.string(),
   reason: z.enum(DECLINE_REASONS),
 });
+export type DeclinedOffer = z.infer<typeof DeclinedOffer>;
 
 export const UptakeQuery = z.strictObject({ from: CivilDate.optional(), to: CivilDate.optional() });
 
@@ -43,3 +45,4 @@ export const Uptake = z.object({
   sites: z.array(UptakeCounts.extend({ siteId: z.number().int(), siteCode: z.string() })),
   programme: UptakeCounts,
 });
+export type Uptake = z.infer<typeof Uptake>;

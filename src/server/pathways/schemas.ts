@@ -30,6 +30,7 @@ export const ReferralBody = z.strictObject({
   reason: RequiredText,
   referralDate: CivilDate,
 });
+export type ReferralBodyInput = z.input<typeof ReferralBody>;
 
 /** The receiving service's answer and the first contact; the state as a whole, checked together. */
 export const ReferralDecisionBody = z.strictObject({
@@ -38,6 +39,7 @@ export const ReferralDecisionBody = z.strictObject({
   declineReason: optionalNullable(z.enum(REFERRAL_DECLINE_REASONS)),
   firstContactDate: optionalNullable(CivilDate),
 });
+export type ReferralDecisionBodyInput = z.input<typeof ReferralDecisionBody>;
 
 const ServiceRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
@@ -58,6 +60,7 @@ export const Referral = z.object({
   /** Days from the referral to the first contact, else to the decision, else (pending) to today. */
   waitingDays: z.number().int(),
 });
+export type Referral = z.infer<typeof Referral>;
 
 export const WaitingTimesQuery = z.strictObject({
   /** Pending referrals waiting more than this many days are counted (default 28). */
@@ -86,6 +89,7 @@ export const WaitingTimes = z.object({
   sites: z.array(WaitingFigures.extend({ siteId: z.number().int(), siteCode: z.string() })),
   programme: WaitingFigures,
 });
+export type WaitingTimes = z.infer<typeof WaitingTimes>;
 
 // Four Quadrants
 
@@ -97,6 +101,7 @@ export const StratificationBody = z.strictObject({
   coOccurringSeverity: z.enum(SEVERITIES),
   note: Text.optional(),
 });
+export type StratificationBodyInput = z.input<typeof StratificationBody>;
 
 export const Stratification = z.object({
   id: z.number().int(),
@@ -109,6 +114,7 @@ export const Stratification = z.object({
   quadrant: z.enum(QUADRANTS),
   note: z.string(),
 });
+export type Stratification = z.infer<typeof Stratification>;
 
 export const SiteQuadrants = z.object({
   siteId: z.number().int(),
@@ -122,6 +128,7 @@ export const SiteQuadrants = z.object({
   }),
   notStratified: z.number().int(),
 });
+export type SiteQuadrants = z.infer<typeof SiteQuadrants>;
 
 // Disengagement
 
@@ -134,6 +141,7 @@ export const MissedAppointmentBody = z.strictObject({
   professionalCode: optionalNullable(Code),
   professionalProfile: optionalNullable(Profile),
 });
+export type MissedAppointmentBodyInput = z.input<typeof MissedAppointmentBody>;
 
 export const MissedAppointment = z.object({
   id: z.number().int(),
@@ -144,6 +152,7 @@ export const MissedAppointment = z.object({
   professionalCode: z.string().nullable(),
   professionalProfile: Profile.nullable(),
 });
+export type MissedAppointment = z.infer<typeof MissedAppointment>;
 
 export const DisengagementQuery = z.strictObject({
   /** "No contact for N days": N (default 30). */
@@ -169,6 +178,7 @@ export const DisengagementItem = z.object({
   /** The latest check-in at the site, whatever its date. */
   lastCheckIn: z.object({ date: z.string(), outcome: z.enum(CHECK_IN_OUTCOMES) }).nullable(),
 });
+export type DisengagementItem = z.infer<typeof DisengagementItem>;
 
 const DisengagementList = z.object({ total: z.number().int(), items: z.array(DisengagementItem) });
 
@@ -180,6 +190,7 @@ export const Disengagement = z.object({
   noContact: DisengagementList,
   missedLastContact: DisengagementList,
 });
+export type Disengagement = z.infer<typeof Disengagement>;
 
 export const CheckInBody = z.strictObject({
   patientId: Id,
@@ -189,6 +200,7 @@ export const CheckInBody = z.strictObject({
   outcome: z.enum(CHECK_IN_OUTCOMES),
   note: Text.optional(),
 });
+export type CheckInBodyInput = z.input<typeof CheckInBody>;
 
 export const CheckIn = z.object({
   id: z.number().int(),
@@ -199,6 +211,7 @@ export const CheckIn = z.object({
   outcome: z.enum(CHECK_IN_OUTCOMES),
   note: z.string(),
 });
+export type CheckIn = z.infer<typeof CheckIn>;
 
 // Named coordinator
 
@@ -219,3 +232,4 @@ export const EnrolmentCoordinator = z.object({
   caseManagerCode: z.string().nullable(),
   caseManagerProfile: Profile.nullable(),
 });
+export type EnrolmentCoordinator = z.infer<typeof EnrolmentCoordinator>;

@@ -38,6 +38,7 @@ export const VersionSummary = z.object({
   savedAt: z.string(),
   savedBy: z.string(),
 });
+export type VersionSummary = z.infer<typeof VersionSummary>;
 
 export const ChangeSchema = z.object({
   type: z.enum(["added", "removed", "changed"]),
@@ -51,6 +52,7 @@ export const Comparison = z.object({
   to: VersionSummary,
   changes: z.array(ChangeSchema),
 });
+export type Comparison = z.infer<typeof Comparison>;
 
 /** The envelope of an artefact as the API answers it. */
 export function documentOf<T extends z.ZodType>(content: T) {

@@ -49,6 +49,7 @@ export const PracticeDefinition = z.strictObject({
     newToServiceDays: null,
   }),
 });
+export type PracticeDefinition = z.infer<typeof PracticeDefinition>;
 
 export const Practice = z.object({
   id: z.number().int(),
@@ -58,18 +59,23 @@ export const Practice = z.object({
   definition: PracticeDefinition,
   updatedAt: z.string(),
 });
+export type Practice = z.infer<typeof Practice>;
 export const PracticeSummary = Practice.omit({ definition: true });
+export type PracticeSummary = z.infer<typeof PracticeSummary>;
 export const PracticeVersion = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   definition: PracticeDefinition,
 });
+export type PracticeVersion = z.infer<typeof PracticeVersion>;
 
 export const PracticeBody = z.strictObject({ code: Code, name: Name, definition: PracticeDefinition });
+export type PracticeBodyInput = z.input<typeof PracticeBody>;
 /** Saving a definition makes a new version; `baseVersion` guards against overwriting a newer one. */
 export const PracticeUpdate = z.strictObject({
   name: Name.optional(),
   definition: PracticeDefinition,
   baseVersion: z.number().int().positive(),
 });
+export type PracticeUpdateInput = z.input<typeof PracticeUpdate>;

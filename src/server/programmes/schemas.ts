@@ -54,6 +54,7 @@ export const ProgrammeParameters = z
     breakdownAgeBands: parameterFields.breakdownAgeBands.default(PARAMETER_DEFAULTS.breakdownAgeBands),
   })
   .default(PARAMETER_DEFAULTS);
+export type ProgrammeParameters = z.infer<typeof ProgrammeParameters>;
 
 /**
  * Parameters in a PATCH: only the fields sent change, the others keep their stored values. No
@@ -105,6 +106,7 @@ export const Programme = z.object({
   version: z.number().int(),
   canEdit: z.boolean(),
 });
+export type Programme = z.infer<typeof Programme>;
 export const ProgrammeSummary = Programme.pick({
   id: true,
   code: true,
@@ -115,6 +117,7 @@ export const ProgrammeSummary = Programme.pick({
   siteCount: z.number().int(),
   currentPhase: z.enum(PHASES).nullable(),
 });
+export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
 
 const SiteLink = z.strictObject({
   siteId: Id,
@@ -168,6 +171,7 @@ export const ProgrammeBody = z.strictObject({
   /** Targets on the built-in indicators (the programme has no indicators of its own yet). */
   targets: Targets.default([]),
 });
+export type ProgrammeBodyInput = z.input<typeof ProgrammeBody>;
 
 export const ProgrammeUpdate = z.strictObject({
   baseVersion: z.number().int().positive(),
@@ -184,3 +188,4 @@ export const ProgrammeUpdate = z.strictObject({
    */
   targets: Targets.optional(),
 });
+export type ProgrammeUpdateInput = z.input<typeof ProgrammeUpdate>;

@@ -56,6 +56,7 @@ export const Patient = z.object({
   firstContactDate: z.string().nullable(),
   registeredSiteId: z.number().int().nullable(),
 });
+export type Patient = z.infer<typeof Patient>;
 
 export const PatientBody = z.strictObject({
   /** A pseudonym; generated (e.g. `P-7K3M9Q2X`) when absent. Never a name. */
@@ -67,6 +68,7 @@ export const PatientBody = z.strictObject({
   /** The registering site: the patient is visible there from now on. */
   siteId: Id,
 });
+export type PatientBodyInput = z.input<typeof PatientBody>;
 
 export const PatientPatch = z
   .strictObject({
@@ -94,6 +96,7 @@ export const PatientQuery = z.strictObject({
 });
 
 export const PatientPage = z.object({ items: z.array(Patient), total: z.number().int() });
+export type PatientPage = z.infer<typeof PatientPage>;
 
 export const EnrolmentSummary = z.object({
   id: z.number().int(),
@@ -108,6 +111,7 @@ export const EnrolmentSummary = z.object({
 });
 
 export const PatientDetail = Patient.extend({ enrolments: z.array(EnrolmentSummary) });
+export type PatientDetail = z.infer<typeof PatientDetail>;
 
 // Enrolments
 
@@ -116,7 +120,9 @@ export const EligibilityCheck = z.object({
   ok: z.boolean().nullable(),
   detail: z.string(),
 });
+export type EligibilityCheck = z.infer<typeof EligibilityCheck>;
 export const EligibilityResult = z.object({ eligible: z.boolean(), checks: z.array(EligibilityCheck) });
+export type EligibilityResult = z.infer<typeof EligibilityResult>;
 
 export const Enrolment = z.object({
   id: z.number().int(),
@@ -134,6 +140,7 @@ export const Enrolment = z.object({
   eligibility: EligibilityResult.nullable(),
   overrideReason: z.string().nullable(),
 });
+export type Enrolment = z.infer<typeof Enrolment>;
 
 const caseManagerRule = <T extends { caseManagerCode?: string | null; caseManagerProfile?: string | null }>(
   o: T,
@@ -156,6 +163,7 @@ export const EnrolmentBody = z
     message: "a case manager profile needs a case manager code",
     path: ["caseManagerProfile"],
   });
+export type EnrolmentBodyInput = z.input<typeof EnrolmentBody>;
 
 /** Check eligibility without enrolling: what the enrolment form shows before saving. */
 export const EligibilityQuery = z.strictObject({
@@ -178,6 +186,7 @@ export const EnrolmentPatch = z
   .refine((o) => Object.values(o).some((v) => v !== undefined), {
     message: "send at least one field to change",
   });
+export type EnrolmentPatchInput = z.input<typeof EnrolmentPatch>;
 
 // Interventions
 
@@ -197,6 +206,7 @@ export const Intervention = z.object({
   groupId: z.number().int().nullable(),
   groupSessionId: z.number().int().nullable(),
 });
+export type Intervention = z.infer<typeof Intervention>;
 
 export const InterventionBody = z.strictObject({
   patientId: Id,
@@ -212,11 +222,13 @@ export const InterventionBody = z.strictObject({
   /** A module of a practice, e.g. `IMR-3`. */
   module: optionalNullable(Code),
 });
+export type InterventionBodyInput = z.input<typeof InterventionBody>;
 
 export const InterventionBatch = z.strictObject({
   rows: z.array(InterventionBody).min(1, "at least one row").max(BATCH_MAX, `at most ${BATCH_MAX} rows`),
 });
 export const InterventionList = z.object({ items: z.array(Intervention) });
+export type InterventionList = z.infer<typeof InterventionList>;
 
 export const DefaultsQuery = z.strictObject({ siteId: Id });
 export const CatalogueType = z.object({
@@ -228,6 +240,7 @@ export const CatalogueType = z.object({
   /** The practice that adds this type; null for the base taxonomy. */
   practiceCode: z.string().nullable(),
 });
+export type CatalogueType = z.infer<typeof CatalogueType>;
 export const InterventionDefaults = z.object({
   date: z.string(),
   type: z.string().nullable(),
@@ -240,6 +253,7 @@ export const InterventionDefaults = z.object({
   types: z.array(CatalogueType),
   modules: z.array(z.object({ code: z.string(), name: z.string(), practiceCode: z.string() })),
 });
+export type InterventionDefaults = z.infer<typeof InterventionDefaults>;
 
 // Groups
 
@@ -255,6 +269,7 @@ export const GroupBody = z.strictObject({
   /** Professional codes of the facilitators. */
   facilitators: z.array(Code).max(20).default([]),
 });
+export type GroupBodyInput = z.input<typeof GroupBody>;
 
 export const GroupPatch = z
   .strictObject({
@@ -285,6 +300,7 @@ export const Group = z.object({
   memberCount: z.number().int(),
   sessionCount: z.number().int(),
 });
+export type Group = z.infer<typeof Group>;
 
 export const GroupMember = z.object({
   patientId: z.number().int(),
@@ -304,6 +320,7 @@ export const GroupDetail = Group.extend({
   members: z.array(GroupMember),
   sessions: z.array(GroupSession),
 });
+export type GroupDetail = z.infer<typeof GroupDetail>;
 
 export const GroupMembersBody = z.strictObject({
   members: z
@@ -321,6 +338,7 @@ export const GroupMembersBody = z.strictObject({
     )
     .max(1000),
 });
+export type GroupMembersBodyInput = z.input<typeof GroupMembersBody>;
 
 export const GroupSessionBody = z.strictObject({
   date: CivilDate,
@@ -330,10 +348,12 @@ export const GroupSessionBody = z.strictObject({
   /** Patient ids of the members who attended. */
   attendees: z.array(Id).min(1, "at least one attendee").max(1000),
 });
+export type GroupSessionBodyInput = z.input<typeof GroupSessionBody>;
 export const GroupSessionCreated = GroupSession.extend({
   groupId: z.number().int(),
   interventions: z.array(Intervention),
 });
+export type GroupSessionCreated = z.infer<typeof GroupSessionCreated>;
 
 // Treatment plans
 
@@ -351,6 +371,7 @@ export const TreatmentPlan = z.object({
   /** Optimistic-locking version: send it back as `baseVersion` when changing the plan. */
   version: z.number().int(),
 });
+export type TreatmentPlan = z.infer<typeof TreatmentPlan>;
 
 export const PlanBody = z.strictObject({
   patientId: Id,
@@ -362,6 +383,7 @@ export const PlanBody = z.strictObject({
   sharedWithWorkInclusion: z.boolean(),
   integratedActionsStarted: z.boolean(),
 });
+export type PlanBodyInput = z.input<typeof PlanBody>;
 
 export const PlanPatch = z
   .strictObject({
@@ -376,6 +398,7 @@ export const PlanPatch = z
   .refine(({ baseVersion: _b, ...rest }) => Object.values(rest).some((v) => v !== undefined), {
     message: "send at least one field to change besides baseVersion",
   });
+export type PlanPatchInput = z.input<typeof PlanPatch>;
 
 export const PlanState = z.object({
   createdDate: z.string(),
@@ -385,6 +408,7 @@ export const PlanState = z.object({
   sharedWithWorkInclusion: z.boolean(),
   integratedActionsStarted: z.boolean(),
 });
+export type PlanState = z.infer<typeof PlanState>;
 export const PlanHistory = z.object({
   planId: z.number().int(),
   versions: z.array(
@@ -396,6 +420,7 @@ export const PlanHistory = z.object({
     }),
   ),
 });
+export type PlanHistory = z.infer<typeof PlanHistory>;
 
 // Patient page
 
@@ -429,6 +454,7 @@ export const TimelineEnrolment = Enrolment.extend({
   early: EarlyWindow,
   plans: EnrolmentPlans,
 });
+export type TimelineEnrolment = z.infer<typeof TimelineEnrolment>;
 
 const EventBase = { date: z.string() };
 export const TimelineEvent = z.discriminatedUnion("kind", [
@@ -478,6 +504,7 @@ export const TimelineEvent = z.discriminatedUnion("kind", [
     state: PlanState,
   }),
 ]);
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const Timeline = z.object({
   asOf: z.string(),
@@ -486,6 +513,7 @@ export const Timeline = z.object({
   plans: z.array(TreatmentPlan),
   events: z.array(TimelineEvent),
 });
+export type Timeline = z.infer<typeof Timeline>;
 
 // Worklists
 
@@ -508,6 +536,7 @@ export const WorklistItem = z.object({
   planCode: z.string().optional(),
   planCreatedDate: z.string().optional(),
 });
+export type WorklistItem = z.infer<typeof WorklistItem>;
 const Worklist = z.object({ total: z.number().int(), items: z.array(WorklistItem) });
 export const Worklists = z.object({
   siteId: z.number().int(),
@@ -520,3 +549,4 @@ export const Worklists = z.object({
   earlyWindowShortfall: Worklist,
   planNotSigned: Worklist,
 });
+export type Worklists = z.infer<typeof Worklists>;

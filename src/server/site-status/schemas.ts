@@ -22,6 +22,7 @@ export const StatusChangeBody = z.strictObject({
   /** The number of changes the client saw for this site (0: none); a stale one answers 409. */
   baseVersion: z.number().int("a whole number").min(0, "0 or more").max(1_000_000, "too large"),
 });
+export type StatusChangeBodyInput = z.input<typeof StatusChangeBody>;
 
 export const StatusChange = z.object({
   version: z.number().int(),
@@ -46,11 +47,13 @@ export const SiteStatusRow = z.object({
   /** Whether this user may record a change for this site. */
   canChange: z.boolean(),
 });
+export type SiteStatusRow = z.infer<typeof SiteStatusRow>;
 
 export const SiteStatusList = z.object({
   programmeId: z.number().int(),
   sites: z.array(SiteStatusRow),
 });
+export type SiteStatusList = z.infer<typeof SiteStatusList>;
 
 const FunnelStage = z.object({ sites: z.number().int(), professionals: z.number().int() });
 
@@ -84,3 +87,4 @@ export const RegionFunnel = z.object({
     }),
   ),
 });
+export type RegionFunnel = z.infer<typeof RegionFunnel>;

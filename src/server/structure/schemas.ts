@@ -5,6 +5,7 @@ import { Code, Id, Name, nonEmpty } from "../shared/schemas.ts";
 export { SERVICE_KINDS };
 
 export const Region = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+export type Region = z.infer<typeof Region>;
 export const RegionBody = z.strictObject({ code: Code, name: Name });
 export const RegionPatch = z.strictObject({ name: Name });
 
@@ -14,6 +15,7 @@ export const Area = z.object({
   code: z.string(),
   name: z.string(),
 });
+export type Area = z.infer<typeof Area>;
 export const AreaBody = z.strictObject({ regionId: Id, code: Code, name: Name });
 export const AreaPatch = nonEmpty(z.strictObject({ name: Name.optional(), regionId: Id.optional() }));
 
@@ -24,6 +26,7 @@ export const Service = z.object({
   name: z.string(),
   kind: z.enum(SERVICE_KINDS),
 });
+export type Service = z.infer<typeof Service>;
 export const ServiceBody = z.strictObject({
   siteId: Id,
   code: Code,
@@ -41,10 +44,12 @@ export const Site = z.object({
   code: z.string(),
   name: z.string(),
 });
+export type Site = z.infer<typeof Site>;
 export const SiteDetail = Site.extend({
   services: z.array(Service),
   programmes: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
 });
+export type SiteDetail = z.infer<typeof SiteDetail>;
 export const SiteBody = z.strictObject({
   regionId: Id,
   areaId: Id.nullable().optional(),

@@ -17,6 +17,7 @@ export const Professional = z.object({
   /** The day they left the site; null: still in post. */
   leftOn: z.string().nullable(),
 });
+export type Professional = z.infer<typeof Professional>;
 
 /** A day of the team's history: a calendar date, from 1950, not after the region's today. */
 const HistoryDate = CivilDate.refine(
@@ -64,6 +65,7 @@ export const ProfessionalBody = z
   })
   .refine(leftAfterJoined, LEFT_AFTER_JOINED)
   .refine(leftNotInTeam, LEFT_NOT_IN_TEAM);
+export type ProfessionalBodyInput = z.input<typeof ProfessionalBody>;
 
 export const ProfessionalPatch = nonEmpty(
   z.strictObject({
@@ -79,6 +81,7 @@ export const ProfessionalPatch = nonEmpty(
 )
   .refine(leftAfterJoined, LEFT_AFTER_JOINED)
   .refine(leftNotInTeam, LEFT_NOT_IN_TEAM);
+export type ProfessionalPatchInput = z.input<typeof ProfessionalPatch>;
 
 export const ProfessionalQuery = z.strictObject({
   siteId: Id,
@@ -109,3 +112,4 @@ export const StaffTurnover = z.object({
     }),
   ),
 });
+export type StaffTurnover = z.infer<typeof StaffTurnover>;

@@ -58,6 +58,7 @@ export const User = z.object({
     }),
   ),
 });
+export type User = z.infer<typeof User>;
 
 export const UserBody = z.strictObject({
   username: Username,

@@ -12,6 +12,7 @@ export const AdministrationBody = z.strictObject({
   /** Total-only entry. */
   totalScore: z.number({ error: "a number" }).optional(),
 });
+export type AdministrationBodyInput = z.input<typeof AdministrationBody>;
 
 export const Administration = z.object({
   id: z.number().int(),
@@ -29,8 +30,10 @@ export const Administration = z.object({
   result: ScoreResult,
   createdAt: z.string(),
 });
+export type Administration = z.infer<typeof Administration>;
 
 export const AdministrationList = z.object({ items: z.array(Administration) });
+export type AdministrationList = z.infer<typeof AdministrationList>;
 
 export const AdministrationQuery = z.strictObject({ instrument: z.string().max(64).optional() });
 

@@ -22,6 +22,7 @@ export const ReviewBody = z.strictObject({
     .min(1, "at least one rater")
     .max(20),
 });
+export type ReviewBodyInput = z.input<typeof ReviewBody>;
 
 const Agreement = z.object({
   raters: z.number().int(),
@@ -65,9 +66,11 @@ export const Review = ReviewSummary.extend({
   ),
   createdAt: z.string(),
 });
+export type Review = z.infer<typeof Review>;
 
 export const ReviewHistoryQuery = z.strictObject({ programmeId: Id, scale: z.string().max(64).optional() });
 export const ReviewHistory = z.object({ items: z.array(ReviewSummary) });
+export type ReviewHistory = z.infer<typeof ReviewHistory>;
 
 export const ComparisonQuery = z.strictObject({ scale: z.string().min(1).max(64) });
 export const Comparison = z.object({
@@ -91,6 +94,7 @@ export const Comparison = z.object({
     }),
   ),
 });
+export type Comparison = z.infer<typeof Comparison>;
 
 export const ActionPlanBody = z.strictObject({
   /** Items at or below this consensus rating become activities (default: the scale's). */
@@ -102,6 +106,7 @@ export const ActionPlanBody = z.strictObject({
   /** The site action plan's version the user is looking at (409 stale_version if it changed). */
   baseVersion: z.number().int().min(0).optional(),
 });
+export type ActionPlanBodyInput = z.input<typeof ActionPlanBody>;
 
 export const ActionPlanResult = z.object({
   reviewId: z.number().int(),
@@ -114,6 +119,7 @@ export const ActionPlanResult = z.object({
     z.object({ id: z.string(), title: z.string(), itemId: z.string(), rating: z.number() }),
   ),
 });
+export type ActionPlanResult = z.infer<typeof ActionPlanResult>;
 
 export const ScaleList = z.array(
   z.object({

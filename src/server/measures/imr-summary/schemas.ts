@@ -33,6 +33,7 @@ export const ImrSummaryBody = z.strictObject({
     .refine((m) => new Set(m).size === m.length, "each module at most once")
     .optional(),
 });
+export type ImrSummaryBodyInput = z.input<typeof ImrSummaryBody>;
 
 export const ImrSummary = z.object({
   patientId: z.number().int(),
@@ -50,3 +51,4 @@ export const ImrSummary = z.object({
   /** The saved form where filled in, the derived values elsewhere. */
   summary: z.object(Fields),
 });
+export type ImrSummary = z.infer<typeof ImrSummary>;

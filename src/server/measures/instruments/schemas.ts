@@ -14,6 +14,7 @@ export const InstrumentSummary = z.object({
   total: z.object({ min: z.number(), max: z.number(), method: z.string() }).nullable(),
   items: z.number().int(),
 });
+export type InstrumentSummary = z.infer<typeof InstrumentSummary>;
 
 export const InstrumentDetail = InstrumentSummary.extend({
   instructions: z.string().nullable(),
@@ -38,6 +39,7 @@ export const InstrumentDetail = InstrumentSummary.extend({
   reliableChange: z.object({ points: z.number(), source: z.string() }).nullable(),
   notes: z.array(z.string()),
 });
+export type InstrumentDetail = z.infer<typeof InstrumentDetail>;
 
 /** A service's licensed wording for a score-only instrument. */
 export const WordingBody = z.strictObject({
@@ -58,6 +60,7 @@ export const WordingBody = z.strictObject({
   /** Who holds the licence, and its terms. */
   licenceNote: Text(1000).refine((s) => s.length > 0, "required"),
 });
+export type WordingBodyInput = z.input<typeof WordingBody>;
 
 export const Wording = z.object({
   instrument: z.string(),
@@ -66,3 +69,4 @@ export const Wording = z.object({
   licenceNote: z.string(),
   updatedAt: z.string(),
 });
+export type Wording = z.infer<typeof Wording>;

@@ -39,6 +39,7 @@ export const PatientOutcomes = z.object({
     }),
   ),
 });
+export type PatientOutcomes = z.infer<typeof PatientOutcomes>;
 
 export const ImrsComparison = z.object({
   patientId: z.number().int(),
@@ -64,6 +65,7 @@ export const ImrsComparison = z.object({
     }),
   ),
 });
+export type ImrsComparison = z.infer<typeof ImrsComparison>;
 
 export const ProgrammeOutcomesQuery = z.strictObject({
   instrument: z.string().min(1).max(64),
@@ -91,6 +93,7 @@ export const ProgrammeOutcomes = z.object({
   sites: z.array(PrePostRow.extend({ siteId: z.number().int(), siteCode: z.string(), siteName: z.string() })),
   programme: PrePostRow,
 });
+export type ProgrammeOutcomes = z.infer<typeof ProgrammeOutcomes>;
 
 const CorrelationRow = z.object({
   n: z.number().int().nullable(),
@@ -110,5 +113,6 @@ export const ImrsCorrelation = z.object({
   ),
   programme: CorrelationRow,
 });
+export type ImrsCorrelation = z.infer<typeof ImrsCorrelation>;
 
 export const ProgrammeParams = z.strictObject({ id: Id });

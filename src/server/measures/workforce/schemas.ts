@@ -16,6 +16,7 @@ export const CourseBody = z.strictObject({
   startDate: CareDate,
   endDate: CareDate,
 });
+export type CourseBodyInput = z.input<typeof CourseBody>;
 
 export const Course = z.object({
   id: z.number().int(),
@@ -33,6 +34,7 @@ export const Course = z.object({
   /** Mean satisfaction (1–5) of those who rated it; null when nobody did. */
   satisfaction: z.number().nullable(),
 });
+export type Course = z.infer<typeof Course>;
 
 export const CourseQuery = z.strictObject({ programmeId: Id.optional(), siteId: Id.optional() });
 
@@ -54,6 +56,7 @@ export const AttendanceBody = z.strictObject({
     .min(1, "at least one professional")
     .max(500),
 });
+export type AttendanceBodyInput = z.input<typeof AttendanceBody>;
 
 export const Attendance = z.object({
   courseId: z.number().int(),
@@ -68,6 +71,7 @@ export const Attendance = z.object({
     }),
   ),
 });
+export type Attendance = z.infer<typeof Attendance>;
 
 export const SupervisionBody = z.strictObject({
   date: CareDate,
@@ -76,6 +80,7 @@ export const SupervisionBody = z.strictObject({
   durationMin: z.number().int().min(1).max(600).nullable().default(null),
   professionalIds: z.array(Id).min(1, "at least one professional").max(100),
 });
+export type SupervisionBodyInput = z.input<typeof SupervisionBody>;
 
 export const Supervision = z.object({
   id: z.number().int(),
@@ -86,6 +91,7 @@ export const Supervision = z.object({
   durationMin: z.number().int().nullable(),
   professionalIds: z.array(z.number().int()),
 });
+export type Supervision = z.infer<typeof Supervision>;
 
 export const FunnelQuery = z.strictObject({ from: CivilDate.optional(), to: CivilDate.optional() });
 
@@ -110,3 +116,4 @@ export const Funnel = z.object({
   profiles: z.array(Counts.extend({ profile: z.enum(PROFILES) })),
   programme: Counts,
 });
+export type Funnel = z.infer<typeof Funnel>;

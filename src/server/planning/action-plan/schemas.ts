@@ -35,6 +35,7 @@ export const StrategicAreaBody = z.strictObject({
   subAreas: z.array(SubAreaBody).max(50).default([]),
 });
 export const ActionPlanBody = z.strictObject({ strategicAreas: z.array(StrategicAreaBody).max(30) });
+export type ActionPlanBodyInput = z.input<typeof ActionPlanBody>;
 export type ActionPlanContent = z.infer<typeof ActionPlanBody>;
 export type Activity = z.infer<typeof ActivityBody>;
 
@@ -73,6 +74,7 @@ export const ActionPlanView = z.object({
     byStatus: z.record(z.enum(ACTIVITY_STATUSES), z.number().int()),
   }),
 });
+export type ActionPlanView = z.infer<typeof ActionPlanView>;
 export type ActionPlanViewT = z.infer<typeof ActionPlanView>;
 
 export const CopyToSitesBody = z.strictObject({
@@ -90,6 +92,7 @@ export const CopyToSitesResult = z.object({
   regionalVersion: z.number().int(),
   sites: z.array(PlanningSite.extend({ version: z.number().int() })),
 });
+export type CopyToSitesResult = z.infer<typeof CopyToSitesResult>;
 
 export const Progress = z.object({
   today: z.string(),
@@ -116,3 +119,4 @@ export const Progress = z.object({
     }),
   ),
 });
+export type Progress = z.infer<typeof Progress>;

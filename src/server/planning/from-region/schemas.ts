@@ -38,6 +38,7 @@ export const RegionLinkView = z.object({
   /** The region's changes since the version the site started from (null unless the region is newer). */
   region: Difference.nullable(),
 });
+export type RegionLinkView = z.infer<typeof RegionLinkView>;
 
 /** A site artefact's standing in the overview (GET …/planning). */
 export const OverviewLink = z.object({
@@ -46,3 +47,4 @@ export const OverviewLink = z.object({
   regionVersion: z.number().int(),
   regionNewer: z.boolean(),
 });
+export type OverviewLink = z.infer<typeof OverviewLink>;

@@ -23,6 +23,7 @@ export const DefinitionBody = z.strictObject({
   title: Label,
   questions: z.array(Question).max(200),
 });
+export type DefinitionBody = z.infer<typeof DefinitionBody>;
 export type DefinitionContent = z.infer<typeof DefinitionBody>;
 export type QuestionT = z.infer<typeof Question>;
 
@@ -50,6 +51,7 @@ export const QuestionnaireSummary = z.object({
   questions: z.number().int(),
   rounds: z.array(Round),
 });
+export type QuestionnaireSummary = z.infer<typeof QuestionnaireSummary>;
 
 export const Answer = z.strictObject({
   question: Code,
@@ -61,6 +63,7 @@ export const ResponseBody = z.strictObject({
   /** A submitted response must answer every required question; a draft need not. */
   submitted: z.boolean().default(false),
 });
+export type ResponseBody = z.infer<typeof ResponseBody>;
 export type ResponseContent = z.infer<typeof ResponseBody>;
 
 export const Results = z.object({
@@ -102,3 +105,4 @@ export const Results = z.object({
     }),
   ),
 });
+export type Results = z.infer<typeof Results>;

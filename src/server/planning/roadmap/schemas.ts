@@ -18,6 +18,7 @@ export const ObjectiveBody = z.strictObject({
   note: OptionalText,
 });
 export const RoadmapBody = z.strictObject({ objectives: z.array(ObjectiveBody).max(100) });
+export type RoadmapBodyInput = z.input<typeof RoadmapBody>;
 export type RoadmapContent = z.infer<typeof RoadmapBody>;
 
 export const RoadmapView = z.object({
@@ -34,6 +35,7 @@ export const RoadmapView = z.object({
     }),
   ),
 });
+export type RoadmapView = z.infer<typeof RoadmapView>;
 
 const Compilation = z.object({
   /** Saved with at least one objective. */
@@ -51,3 +53,4 @@ export const RoadmapCompliance = z.object({
   /** Codes of the sites that have not compiled theirs. */
   missing: z.array(z.string()),
 });
+export type RoadmapCompliance = z.infer<typeof RoadmapCompliance>;

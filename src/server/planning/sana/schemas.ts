@@ -39,6 +39,7 @@ export const SanaTemplateView = z.object({
     }),
   ),
 });
+export type SanaTemplateView = z.infer<typeof SanaTemplateView>;
 
 const Value = z.union([z.number().finite(), z.string().trim().max(2000), z.boolean()]).nullable();
 export const SanaValue = z.strictObject({
@@ -57,6 +58,7 @@ export const SanaValue = z.strictObject({
   note: OptionalText,
 });
 export const SanaValuesBody = z.strictObject({ values: z.array(SanaValue).max(2000) });
+export type SanaValuesBodyInput = z.input<typeof SanaValuesBody>;
 export type SanaValuesContent = z.infer<typeof SanaValuesBody>;
 
 export const SanaComparison = z.object({
@@ -83,3 +85,4 @@ export const SanaComparison = z.object({
   ),
   sites: z.array(PlanningSite),
 });
+export type SanaComparison = z.infer<typeof SanaComparison>;

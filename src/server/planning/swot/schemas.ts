@@ -23,6 +23,7 @@ export const Tag = z.strictObject({
 });
 export type TagT = z.infer<typeof Tag>;
 export const TagsBody = z.strictObject({ tags: z.array(Tag).max(500) });
+export type TagsBody = z.infer<typeof TagsBody>;
 export type TagsContent = z.infer<typeof TagsBody>;
 
 export const SwotItemBody = z.strictObject({
@@ -46,6 +47,7 @@ export const SwotView = z.object({
     }),
   ),
 });
+export type SwotView = z.infer<typeof SwotView>;
 export type SwotViewT = z.infer<typeof SwotView>;
 
 export const CommonFactors = z.object({
@@ -66,3 +68,4 @@ export const CommonFactors = z.object({
     }),
   ),
 });
+export type CommonFactors = z.infer<typeof CommonFactors>;

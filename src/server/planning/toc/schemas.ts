@@ -44,3 +44,4 @@ export const TocView = z.object({
   ),
   edges: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), rationale: z.string() })),
 });
+export type TocView = z.infer<typeof TocView>;

@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import type {
-  AnalysisQuery,
+  AnalysisQueryInput as AnalysisRequest,
+  AnalysisResult,
   PresetList,
-  AnalysisResult as Result,
 } from "../../../server/analysis/schemas.ts";
 
-export type AnalysisRequest = z.input<typeof AnalysisQuery>;
-export type AnalysisResult = z.infer<typeof Result>;
+export type { AnalysisRequest, AnalysisResult };
+
 export type AnalysisRow = AnalysisResult["rows"][number];
 export type AnalysisTest = AnalysisResult["tests"][number];
 export type Summary = NonNullable<AnalysisRow["summary"]>;

@@ -2,25 +2,28 @@
  * The indicator API's shapes, inferred from the server's zod schemas (the contract). Types only:
  * nothing of the server ends up in the bundle through this file.
  */
-import type { z } from "zod";
 import type { Dimension } from "../../../server/indicators/compile.ts";
+
 import type {
-  ApiRecord as ApiRecordSchema,
-  BreakdownResponse as BreakdownResponseSchema,
-  IndicatorMeta as IndicatorMetaSchema,
-  IndicatorsResponse as IndicatorsResponseSchema,
-  PreviewResponse as PreviewResponseSchema,
-  SeriesResponse as SeriesResponseSchema,
-  StoredDefinitionOut as StoredDefinitionSchema,
+  BreakdownResponse,
+  IndicatorMeta,
+  ApiRecord as IndicatorRecord,
+  IndicatorsResponse,
+  PreviewResponse,
+  SeriesResponse,
+  StoredDefinitionOut as StoredDefinition,
 } from "../../../server/indicators/schemas.ts";
 
-export type IndicatorsResponse = z.infer<typeof IndicatorsResponseSchema>;
-export type IndicatorMeta = z.infer<typeof IndicatorMetaSchema>;
-export type IndicatorRecord = z.infer<typeof ApiRecordSchema>;
-export type BreakdownResponse = z.infer<typeof BreakdownResponseSchema>;
-export type SeriesResponse = z.infer<typeof SeriesResponseSchema>;
-export type PreviewResponse = z.infer<typeof PreviewResponseSchema>;
-export type StoredDefinition = z.infer<typeof StoredDefinitionSchema>;
+export type {
+  BreakdownResponse,
+  IndicatorMeta,
+  IndicatorRecord,
+  IndicatorsResponse,
+  PreviewResponse,
+  SeriesResponse,
+  StoredDefinition,
+};
+
 export type ProgrammeSite = IndicatorsResponse["sites"][number];
 
 /** What every number of the dashboard is: one cell of the result contract. */
