@@ -13,12 +13,12 @@ import {
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { CareNav } from "../features/care/care-nav.tsx";
-import { DashboardNavItems } from "../features/indicators/nav-items.tsx";
+import { dashboardNav } from "../features/indicators/nav-items.tsx";
 import { MeasuresNav } from "../features/measures/measures-nav.tsx";
-import { PlanningNavItems } from "../features/planning/planning-nav.tsx";
+import { planningNav } from "../features/planning/planning-nav.tsx";
 import { RegistryNav } from "../features/registry/registry-nav.tsx";
 import { useCurrentUser } from "./session.ts";
-import { NavItem, NavSection } from "./ui/nav-item.tsx";
+import { NavItem, NavSection, ProgrammePageItems } from "./ui/nav-item.tsx";
 
 /** The navigation: home, my programmes and sites, and the administration pages for administrators. */
 export function Navigation({ onNavigate }: { onNavigate: () => void }) {
@@ -40,8 +40,14 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             {me.programmes.map((p) => (
               <NavItem key={p.id} to={`/programmes/${p.id}`} label={p.code} onNavigate={onNavigate} />
             ))}
-            <DashboardNavItems programmes={me.programmes} onNavigate={onNavigate} />
-            <PlanningNavItems programmes={me.programmes} onNavigate={onNavigate} />
+            {[dashboardNav, planningNav].map((nav) => (
+              <ProgrammePageItems
+                key={nav.page}
+                nav={nav}
+                programmes={me.programmes}
+                onNavigate={onNavigate}
+              />
+            ))}
           </NavSection>
         )}
         {me.sites.length > 0 && (

@@ -1,6 +1,8 @@
 import { NavLink, Text } from "@mantine/core";
 import type { Icon } from "@tabler/icons-react";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 
 /**
@@ -47,4 +49,34 @@ export function NavSection({ title, id, children }: { title: string; id?: string
       {children}
     </section>
   );
+}
+
+/** A feature's page of each programme, listed in the navigation under "My programmes". */
+export interface ProgrammePageNav {
+  /** The page under `/programmes/:id/`. */
+  page: string;
+  icon: Icon;
+  label(t: TFunction, code: string): string;
+}
+
+/** One link per programme to a feature's page of it (`ProgrammePageNav`). */
+export function ProgrammePageItems({
+  nav,
+  programmes,
+  onNavigate,
+}: {
+  nav: ProgrammePageNav;
+  programmes: Array<{ id: number; code: string }>;
+  onNavigate: () => void;
+}) {
+  const { t } = useTranslation();
+  return programmes.map((p) => (
+    <NavItem
+      key={p.id}
+      to={`/programmes/${p.id}/${nav.page}`}
+      label={nav.label(t, p.code)}
+      icon={nav.icon}
+      onNavigate={onNavigate}
+    />
+  ));
 }

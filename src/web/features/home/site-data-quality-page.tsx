@@ -1,4 +1,4 @@
-import { Anchor, Button, Table } from "@mantine/core";
+import { Button, Table } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import { PageQuery } from "../../app/guards.tsx";
 import { Page } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { PatientLink } from "../../app/ui/patient-link.tsx";
 import type { Messages } from "../../i18n/en.ts";
 import { useFormatDate } from "../registry/public.ts";
 import { type SiteDataQualityRecords, useSiteDataQuality } from "./api.ts";
@@ -31,14 +32,6 @@ function FixLink({ patientId, code }: { patientId: number; code: string }) {
     >
       {t("home.quality.fix")}
     </Button>
-  );
-}
-
-function PatientLink({ id, code }: { id: number; code: string }) {
-  return (
-    <Anchor component={Link} to={`/patients/${id}`} ff="monospace" fw={600}>
-      {code}
-    </Anchor>
   );
 }
 

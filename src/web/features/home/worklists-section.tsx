@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@ma
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataTable } from "../../app/table.tsx";
+import { PatientLink } from "../../app/ui/patient-link.tsx";
 import { useFormatDate } from "../registry/public.ts";
 import type { Home } from "./api.ts";
 import { HomeSection } from "./home-section.tsx";
@@ -66,9 +67,7 @@ function SiteWorklists({ site }: { site: Summary }) {
         {site.dueThisWeek.map((i) => (
           <Table.Tr key={i.enrolmentId}>
             <Table.Td>
-              <Anchor component={Link} to={`/patients/${i.patientId}`} ff="monospace" fw={600}>
-                {i.patientCode}
-              </Anchor>
+              <PatientLink id={i.patientId} code={i.patientCode} />
             </Table.Td>
             <Table.Td>{i.programmeCode}</Table.Td>
             <Table.Td>{date(i.windowEnd)}</Table.Td>

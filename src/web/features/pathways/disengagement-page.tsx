@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, SimpleGrid, Table, Text } from "@mantine/core";
+import { Button, Group, SimpleGrid, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPhoneCall } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import {
   type DisengagementList,
   NO_CONTACT_DEFAULT_DAYS,
@@ -14,6 +14,7 @@ import { Page, QueryView } from "../../app/page.tsx";
 import type { SiteDetail } from "../../app/types.ts";
 import { CountTableCard } from "../../app/ui/count-table-card.tsx";
 import { NumberField } from "../../app/ui/number-field.tsx";
+import { PatientLink } from "../../app/ui/patient-link.tsx";
 import { useDisengagement } from "./api.ts";
 import { CheckInModal } from "./check-in-modal.tsx";
 import { SiteQuadrantsCard } from "./site-quadrants-card.tsx";
@@ -143,9 +144,7 @@ function ListCard({
       {items.map((i) => (
         <Table.Tr key={i.patientId} data-patient={i.patientCode}>
           <Table.Td>
-            <Anchor component={Link} to={`/patients/${i.patientId}`} ff="monospace" fw={600}>
-              {i.patientCode}
-            </Anchor>
+            <PatientLink id={i.patientId} code={i.patientCode} />
             <Text size="xs" c="dimmed">
               {i.enrolmentCodes.join(", ")}
             </Text>

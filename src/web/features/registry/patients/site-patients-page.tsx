@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconSearch, IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { usePatientDetails, usePatients } from "../../../app/data/registry.ts";
 import type { Patient } from "../../../app/data/registry-types.ts";
 import { useSite } from "../../../app/data/structure.ts";
@@ -11,6 +11,7 @@ import { ErrorAlert, Loading, Page, QueryView } from "../../../app/page.tsx";
 import { DataTable } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
 import type { SiteDetail } from "../../../app/types.ts";
+import { PatientLink } from "../../../app/ui/patient-link.tsx";
 import { EnrolModal } from "../enrolments/enrol-modal.tsx";
 import { SiteRegistryNav } from "../site-registry-nav.tsx";
 import { PatientCreateModal } from "./patient-create-modal.tsx";
@@ -90,9 +91,7 @@ function SitePatientsView({ site }: { site: SiteDetail }) {
                 {items.map((p, i) => (
                   <Table.Tr key={p.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/patients/${p.id}`} fw={600} ff="monospace">
-                        {p.code}
-                      </Anchor>
+                      <PatientLink id={p.id} code={p.code} />
                     </Table.Td>
                     <Table.Td>{year - p.birthYear}</Table.Td>
                     <Table.Td>{sexes.find((s) => s.value === p.sex)?.label}</Table.Td>

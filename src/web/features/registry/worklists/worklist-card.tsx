@@ -1,9 +1,9 @@
-import { Anchor, Button, Table, Text } from "@mantine/core";
+import { Button, Table, Text } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { WorklistItem } from "../../../app/data/registry-types.ts";
 import { CountTableCard } from "../../../app/ui/count-table-card.tsx";
+import { PatientLink } from "../../../app/ui/patient-link.tsx";
 import { useFormatDate } from "../dates.ts";
 
 const SHOWN = 10;
@@ -72,9 +72,7 @@ export function WorklistCard({
       {items.map((i) => (
         <Table.Tr key={`${i.enrolmentId}-${i.planId ?? ""}`}>
           <Table.Td>
-            <Anchor component={Link} to={`/patients/${i.patientId}`} ff="monospace" fw={600}>
-              {i.patientCode}
-            </Anchor>
+            <PatientLink id={i.patientId} code={i.patientCode} />
           </Table.Td>
           <Table.Td>{i.programmeCode}</Table.Td>
           <Table.Td>{date(i.enrolmentDate)}</Table.Td>
