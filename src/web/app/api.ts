@@ -63,9 +63,15 @@ export function query(params: Record<string, string | number | boolean | null | 
   return s ? `?${s}` : "";
 }
 
+/**
+ * One call to the API: a JSON body (or a `FormData`, sent as multipart/form-data: uploads), the
+ * session's CSRF token on writes; a refusal becomes an `ApiError` naming the server's code and
+ * field issues.
+ */
 export async function api<T>(method: Method, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let res: Response;
   try {
@@ -73,7 +79,7 @@ export async function api<T>(method: Method, url: string, body?: unknown): Promi
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, "network", "network error");
@@ -109,3 +115,4 @@ export const post = <T>(url: string, body?: unknown) => api<T>("POST", url, body
 export const put = <T>(url: string, body: unknown) => api<T>("PUT", url, body);
 export const patch = <T>(url: string, body: unknown) => api<T>("PATCH", url, body);
 export const del = <T>(url: string) => api<T>("DELETE", url);
+export const upload = <T>(url: string, form: FormData) => api<T>("POST", url, form);

@@ -13,9 +13,8 @@ import type {
   TemplateSummary,
   ToolViewT,
 } from "../../../server/protocols/schemas.ts";
-import { ApiError, api, type FieldIssue, get, post, put, query } from "../../app/api.ts";
+import { api, get, post, put, query, upload } from "../../app/api.ts";
 import { useWrite } from "../../app/mutations.ts";
-import { useCurrentUser } from "../../app/session.ts";
 
 export type Protocol = ProtocolViewT;
 export type ProtocolContent = ProtocolContentT;
@@ -122,40 +121,17 @@ export const useRecordAssessment = (id: number, siteId: number) =>
 export const useDeleteTool = () =>
   useWrite((toolId: number) => api("DELETE", `/api/protocols/tools/${toolId}`), [protocolKeys.all]);
 
-/** Upload a tool as multipart/form-data (the JSON client does not send forms), with the CSRF token. */
+/** Upload a tool as multipart/form-data. */
 export function useUploadTool(protocolId: number, dimensionId: string) {
-  const me = useCurrentUser();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) => {
+    mutationFn: (file: File) => {
       const form = new FormData();
       form.append("file", file, file.name);
-      let res: Response;
-      try {
-        res = await fetch(
-          `/api/protocols/${protocolId}/dimensions/${encodeURIComponent(dimensionId)}/tools`,
-          {
-            method: "POST",
-            headers: { accept: "application/json", "x-csrf-token": me.csrfToken },
-            credentials: "same-origin",
-            body: form,
-          },
-        );
-      } catch {
-        throw new ApiError(0, "network", "network error");
-      }
-      const data = (await res.json().catch(() => null)) as
-        | (Tool & { error?: string; message?: string; issues?: FieldIssue[]; reason?: string })
-        | null;
-      if (!res.ok)
-        throw new ApiError(
-          res.status,
-          data?.error ?? "http_error",
-          data?.message ?? res.statusText,
-          data?.issues ?? [],
-          data?.reason ?? null,
-        );
-      return data as Tool;
+      return upload<Tool>(
+        `/api/protocols/${protocolId}/dimensions/${encodeURIComponent(dimensionId)}/tools`,
+        form,
+      );
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: protocolKeys.all }),
   });
