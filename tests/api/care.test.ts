@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
 import { createPatient, daysAgo, issuesOf, linkProfessional } from "../support/registry-world.ts";
+import { rowCount } from "../support/row-counts.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 
 /**
@@ -70,15 +71,7 @@ const consent = (extra: Record<string, unknown> = {}) => ({
   givenDate: daysAgo(5),
   ...extra,
 });
-const count = async (table: "care_consents" | "care_plan_contents" | "crisis_plans") =>
-  Number(
-    (
-      await w.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: "care_consents" | "care_plan_contents" | "crisis_plans") => rowCount(w, table);
 
 describe("directory: a service's site", () => {
   it.each<Username>(["clinician1", "sitecoord1", "viewer"])(

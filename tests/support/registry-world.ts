@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, expect } from "vitest";
 import { addDays, today, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import { lateBound } from "./late-bound.ts";
+import { rowCounts } from "./row-counts.ts";
 import { type Client, createWorld, USERNAMES, type Username, type World } from "./world.ts";
 
 /**
@@ -116,15 +117,7 @@ export async function registryCounts(w: World) {
     "treatment_plans",
     "treatment_plan_history",
   ] as const;
-  const out = {} as Record<(typeof tables)[number], number>;
-  for (const t of tables) {
-    const r = await w.database.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
-  }
-  return out;
+  return rowCounts(w, tables);
 }
 
 /** The audit entries a user wrote for an entity (newest first). */
