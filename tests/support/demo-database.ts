@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { adminStatement } from "./pg-admin.ts";
 import { praxis } from "./spawn.ts";
 
 /**
@@ -9,15 +9,7 @@ import { praxis } from "./spawn.ts";
 export async function demoDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL!;
   const name = `${prefix}_${randomBytes(4).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (statement: string) => adminStatement(base, statement);
   await admin(`create database ${name}`);
   const u = new URL(base);
   u.pathname = `/${name}`;
