@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
-import { createPatient, daysAgo, issuesOf, linkProfessional } from "../support/registry-world.ts";
+import { createPatient, daysAgo, issuesOf, linkProfessional, planBody } from "../support/registry-world.ts";
 import { rowCount } from "../support/row-counts.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 
@@ -46,15 +46,10 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().siteId).toBe(site);
   }
-  const plan = await (await w.as("clinician1")).post("/api/treatment-plans", {
-    patientId: ids.patient,
-    siteId: w.ids.sites.s1,
-    createdDate: daysAgo(30),
-    signedByPatient: false,
-    sharedWithSocialServices: true,
-    sharedWithWorkInclusion: false,
-    integratedActionsStarted: false,
-  });
+  const plan = await (await w.as("clinician1")).post(
+    "/api/treatment-plans",
+    planBody(ids.patient, w.ids.sites.s1, daysAgo(30), { sharedWithSocialServices: true }),
+  );
   expect(plan.statusCode, plan.body).toBe(201);
   ids.plan = plan.json().id;
   ids.proS1 = await linkProfessional(w, "clinician1", w.ids.sites.s1, "PRO-S1");

@@ -22,6 +22,23 @@ export const patientBody = (siteId: number, extra: Record<string, unknown> = {})
   ...extra,
 });
 
+/** A new treatment plan created on `createdDate`: not signed, shared with no one, no integrated actions yet. */
+export const planBody = (
+  patientId: number,
+  siteId: number,
+  createdDate: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  patientId,
+  siteId,
+  createdDate,
+  signedByPatient: false,
+  sharedWithSocialServices: false,
+  sharedWithWorkInclusion: false,
+  integratedActionsStarted: false,
+  ...extra,
+});
+
 export function expectCreated(res: LightMyRequestResponse, status = 201) {
   expect(res.statusCode, res.body).toBe(status);
   return res.json();
