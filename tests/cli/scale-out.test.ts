@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoDatabase } from "../support/demo-database.ts";
-import { startServer } from "../support/spawn.ts";
+import { describe, expect, it } from "vitest";
+import { type DemoServer, twoServersOnDemo } from "../support/demo-database.ts";
 
 /**
  * Two `praxis serve` processes on one PostgreSQL database behave as one system: a session made
@@ -15,26 +14,10 @@ const url = process.env.DATABASE_URL;
 const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
 
 describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
-  let db: Awaited<ReturnType<typeof demoDatabase>> | undefined;
-  let dbUrl = "";
-  let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
-
-  beforeAll(async () => {
-    db = await demoDatabase("praxis_scale");
-    dbUrl = db.url;
-    servers = await Promise.all([
-      startServer([], { DATABASE_URL: dbUrl }),
-      startServer([], { DATABASE_URL: dbUrl }),
-    ]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await db?.drop();
-  });
+  const demo = twoServersOnDemo("praxis_scale", [], 120_000);
 
   it("shares sessions and data between servers", async () => {
-    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
+    const [a, b] = demo.servers as [DemoServer, DemoServer];
     const login = await fetch(`${a.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -63,8 +46,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     expect(health.database.kind).toBe("postgresql");
   });
 
-  type Server = (typeof servers)[0];
-  const loginOn = async (server: Server, username: string, password = "praxis-demo-login") => {
+  const loginOn = async (server: DemoServer, username: string, password = "praxis-demo-login") => {
     const res = await fetch(`${server.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -79,7 +61,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     };
   };
   const call = (
-    server: Server,
+    server: DemoServer,
     s: { cookie: string; csrf: string },
     method: string,
     path: string,
@@ -96,7 +78,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     });
 
   it("a role change and a deactivation on one server apply on the other at once", async () => {
-    const [a, b] = servers as [Server, Server];
+    const [a, b] = demo.servers as [DemoServer, DemoServer];
     const admin = await loginOn(a, "admin");
     const users = (await (await call(a, admin, "GET", "/api/users")).json()) as Array<{
       id: number;
@@ -126,7 +108,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
   });
 
   it("a dashboard cached on one server shows a patient enrolled through the other at once", async () => {
-    const [a, b] = servers as [Server, Server];
+    const [a, b] = demo.servers as [DemoServer, DemoServer];
     const admin = await loginOn(a, "admin");
     const programmes = (await (await call(a, admin, "GET", "/api/programmes")).json()) as Array<{
       id: number;
@@ -138,7 +120,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     };
     const siteId = detail.sites[0]!.siteId;
     type Values = { indicators: Array<{ id: string; site: string | null; value: number | null }> };
-    const indicatorsOn = async (server: Server) => {
+    const indicatorsOn = async (server: DemoServer) => {
       const res = await call(server, admin, "GET", `/api/programmes/${programme.id}/indicators?ids=enrolled`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as Values & { sites: Array<{ id: number; code: string }> };
@@ -170,11 +152,11 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
   });
 
   it("a server whose LISTEN connection was killed never serves a session revoked meanwhile", async () => {
-    const [a, b] = servers as [Server, Server];
-    const admin = new pg.Client({ connectionString: dbUrl });
+    const [a, b] = demo.servers as [DemoServer, DemoServer];
+    const admin = new pg.Client({ connectionString: demo.url });
     await admin.connect();
     // `serve` runs one worker per core here: b's listeners are its workers' (children's)
-    const listenersOf = async (server: Server) => {
+    const listenersOf = async (server: DemoServer) => {
       const children = fs
         .readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8")
         .trim()
@@ -188,7 +170,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
       return { workers: children.length, pids: rows.map((r) => r.pid) };
     };
     // eight requests at once open several connections, which b's primary hands to its workers in turn
-    const onEveryWorker = (server: Server, session: { cookie: string; csrf: string }) =>
+    const onEveryWorker = (server: DemoServer, session: { cookie: string; csrf: string }) =>
       Promise.all(
         Array.from({ length: 8 }, () => call(server, session, "GET", "/api/me").then((r) => r.status)),
       );
