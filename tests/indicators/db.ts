@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
 import { migrateToLatest } from "../../src/server/infra/db/migrate.ts";
+import { lateBound } from "../support/late-bound.ts";
 import { adminStatement } from "../support/pg-admin.ts";
 import { openTestDatabase } from "../support/test-db.ts";
 
@@ -27,4 +29,20 @@ export async function openIndicatorDatabase(): Promise<Database> {
       await adminStatement(url, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * One indicator database per test file: opened before the file's tests (then `ready` may fill it,
+ * reading the database through the returned object), closed after them.
+ */
+export function indicatorDatabaseOfFile(ready: () => Promise<void> = async () => {}): Database {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await openIndicatorDatabase();
+    await ready();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  return lateBound(() => database, "the test file's indicator database");
 }
