@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
 import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
 import { migrateToLatest } from "../../src/server/infra/db/migrate.ts";
-import { lateBound } from "../support/late-bound.ts";
+import { perTestFile } from "../support/late-bound.ts";
 import { adminStatement } from "../support/pg-admin.ts";
 import { openTestDatabase } from "../support/test-db.ts";
 
@@ -36,13 +35,5 @@ export async function openIndicatorDatabase(): Promise<Database> {
  * reading the database through the returned object), closed after them.
  */
 export function indicatorDatabaseOfFile(ready: () => Promise<void> = async () => {}): Database {
-  let database: Database | undefined;
-  beforeAll(async () => {
-    database = await openIndicatorDatabase();
-    await ready();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  return lateBound(() => database, "the test file's indicator database");
+  return perTestFile(openIndicatorDatabase, ready, "the test file's indicator database");
 }
