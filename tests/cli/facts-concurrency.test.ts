@@ -9,7 +9,7 @@ import {
 import { openPostgres } from "../../src/server/infra/db/database.ts";
 import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
 import { pool, twoServersOnDemo } from "../support/demo-database.ts";
-import { praxis } from "../support/spawn.ts";
+import { loginOverHttp, praxis } from "../support/spawn.ts";
 
 /**
  * Indicator facts under concurrency (issue 9): two `praxis serve` processes on one PostgreSQL
@@ -23,14 +23,7 @@ const WRITES = 300;
 const IN_FLIGHT = 16;
 
 async function login(base: string) {
-  const res = await fetch(`${base}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: "praxis-demo-login" }),
-  });
-  if (res.status !== 200) throw new Error(`login ${res.status}`);
-  const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const { cookie, csrfToken } = await loginOverHttp(base, "admin");
   return { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
 }
 

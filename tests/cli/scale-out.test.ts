@@ -2,6 +2,7 @@ import fs from "node:fs";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { type DemoServer, twoServersOnDemo } from "../support/demo-database.ts";
+import { loginOverHttp } from "../support/spawn.ts";
 
 /**
  * Two `praxis serve` processes on one PostgreSQL database behave as one system: a session made
@@ -18,14 +19,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
 
   it("shares sessions and data between servers", async () => {
     const [a, b] = demo.servers as [DemoServer, DemoServer];
-    const login = await fetch(`${a.url}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: "praxis-demo-login" }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-    const { csrfToken } = await login.json();
+    const { cookie, csrfToken } = await loginOverHttp(a.url, "admin");
 
     const me = await fetch(`${b.url}/api/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
@@ -46,23 +40,9 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     expect(health.database.kind).toBe("postgresql");
   });
 
-  const loginOn = async (server: DemoServer, username: string, password = "praxis-demo-login") => {
-    const res = await fetch(`${server.url}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password }),
-    });
-    expect(res.status).toBe(200);
-    const body = await res.json();
-    return {
-      cookie: res.headers.get("set-cookie")!.split(";")[0]!,
-      csrf: body.csrfToken as string,
-      id: body.id as number,
-    };
-  };
   const call = (
     server: DemoServer,
-    s: { cookie: string; csrf: string },
+    s: { cookie: string; csrfToken: string },
     method: string,
     path: string,
     body?: unknown,
@@ -71,7 +51,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
       method,
       headers: {
         cookie: s.cookie,
-        "x-csrf-token": s.csrf,
+        "x-csrf-token": s.csrfToken,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -79,7 +59,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
 
   it("a role change and a deactivation on one server apply on the other at once", async () => {
     const [a, b] = demo.servers as [DemoServer, DemoServer];
-    const admin = await loginOn(a, "admin");
+    const admin = await loginOverHttp(a.url, "admin");
     const users = (await (await call(a, admin, "GET", "/api/users")).json()) as Array<{
       id: number;
       username: string;
@@ -89,7 +69,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     const site = target.grants[0]!.siteId!;
     const sites = (await (await call(a, admin, "GET", "/api/me")).json()).sites as Array<{ id: number }>;
     const other = sites.find((x) => x.id !== site)!.id;
-    const clinician = await loginOn(a, "clinician");
+    const clinician = await loginOverHttp(a.url, "clinician");
     expect((await call(b, clinician, "GET", `/api/sites/${site}/worklists`)).status).toBe(200);
 
     const moved = await call(a, admin, "PATCH", `/api/users/${target.id}`, {
@@ -109,7 +89,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
 
   it("a dashboard cached on one server shows a patient enrolled through the other at once", async () => {
     const [a, b] = demo.servers as [DemoServer, DemoServer];
-    const admin = await loginOn(a, "admin");
+    const admin = await loginOverHttp(a.url, "admin");
     const programmes = (await (await call(a, admin, "GET", "/api/programmes")).json()) as Array<{
       id: number;
       siteCount: number;
@@ -170,12 +150,12 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
       return { workers: children.length, pids: rows.map((r) => r.pid) };
     };
     // eight requests at once open several connections, which b's primary hands to its workers in turn
-    const onEveryWorker = (server: DemoServer, session: { cookie: string; csrf: string }) =>
+    const onEveryWorker = (server: DemoServer, session: { cookie: string; csrfToken: string }) =>
       Promise.all(
         Array.from({ length: 8 }, () => call(server, session, "GET", "/api/me").then((r) => r.status)),
       );
     try {
-      const s = await loginOn(a, "viewer");
+      const s = await loginOverHttp(a.url, "viewer");
       // cached on b's workers
       expect(await onEveryWorker(b, s)).toEqual(Array(8).fill(200));
       const killed = await listenersOf(b);
@@ -193,7 +173,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
         if (Date.now() - started > 20_000) throw new Error("b did not listen again");
         await new Promise((r) => setTimeout(r, 100));
       }
-      const t = await loginOn(a, "viewer");
+      const t = await loginOverHttp(a.url, "viewer");
       expect(await onEveryWorker(b, t)).toEqual(Array(8).fill(200));
       expect((await call(a, t, "DELETE", "/api/session")).status).toBe(200);
       expect(await onEveryWorker(b, t)).toEqual(Array(8).fill(401));
