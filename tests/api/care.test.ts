@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
-import { createPatient, daysAgo, issuesOf, linkProfessional } from "../support/registry-world.ts";
+import { createPatient, daysAgo, issuesOf, linkProfessional, planBody } from "../support/registry-world.ts";
+import { rowCount } from "../support/row-counts.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 
 /**
@@ -45,15 +46,10 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().siteId).toBe(site);
   }
-  const plan = await (await w.as("clinician1")).post("/api/treatment-plans", {
-    patientId: ids.patient,
-    siteId: w.ids.sites.s1,
-    createdDate: daysAgo(30),
-    signedByPatient: false,
-    sharedWithSocialServices: true,
-    sharedWithWorkInclusion: false,
-    integratedActionsStarted: false,
-  });
+  const plan = await (await w.as("clinician1")).post(
+    "/api/treatment-plans",
+    planBody(ids.patient, w.ids.sites.s1, daysAgo(30), { sharedWithSocialServices: true }),
+  );
   expect(plan.statusCode, plan.body).toBe(201);
   ids.plan = plan.json().id;
   ids.proS1 = await linkProfessional(w, "clinician1", w.ids.sites.s1, "PRO-S1");
@@ -70,15 +66,7 @@ const consent = (extra: Record<string, unknown> = {}) => ({
   givenDate: daysAgo(5),
   ...extra,
 });
-const count = async (table: "care_consents" | "care_plan_contents" | "crisis_plans") =>
-  Number(
-    (
-      await w.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: "care_consents" | "care_plan_contents" | "crisis_plans") => rowCount(w, table);
 
 describe("directory: a service's site", () => {
   it.each<Username>(["clinician1", "sitecoord1", "viewer"])(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
 import { createPatient, daysAgo, enrol, issuesOf } from "../support/registry-world.ts";
+import { rowCount } from "../support/row-counts.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 
 let w: World;
@@ -35,13 +36,7 @@ const uptakeOfS1 = async (user: Username = "coordinator") => {
   expect(res.statusCode).toBe(200);
   return res.json().sites.find((s: { siteId: number }) => s.siteId === w.ids.sites.s1);
 };
-const count = async () =>
-  (
-    await w.database.db
-      .selectFrom("declined_offers")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow()
-  ).n;
+const count = () => rowCount(w, "declined_offers");
 
 describe("declined offers: recording", () => {
   it.each<[Username, () => Record<string, unknown>]>([

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
-import { createPatient, daysAgo, enrolledPatient, expectCreated } from "../support/registry-world.ts";
+import {
+  createPatient,
+  daysAgo,
+  enrolledPatient,
+  expectCreated,
+  planBody,
+} from "../support/registry-world.ts";
 import { type Username, worldOfFile } from "../support/world.ts";
 
 /**
@@ -94,15 +100,7 @@ const w = worldOfFile(async () => {
   // An early window closing in 4 days with no psychosocial intervention: due this week.
   const c = await enrolledPatient(w, s1, bpd, 85, { caseManagerCode: "CM-1", caseManagerProfile: "nurse" });
   expectCreated(
-    await (await w.as("admin")).post("/api/treatment-plans", {
-      patientId: c.patient.id,
-      siteId: s1,
-      createdDate: daysAgo(80),
-      signedByPatient: false,
-      sharedWithSocialServices: false,
-      sharedWithWorkInclusion: false,
-      integratedActionsStarted: false,
-    }),
+    await (await w.as("admin")).post("/api/treatment-plans", planBody(c.patient.id, s1, daysAgo(80))),
   );
   const z = await createPatient(w, s3, { code: "DQ-Z", firstContactDate: null });
   ids = {

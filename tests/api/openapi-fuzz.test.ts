@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../src/server/infra/time/civil-date.ts";
-import { createPatient, daysAgo, enrol, expectCreated } from "../support/registry-world.ts";
+import { createPatient, daysAgo, enrol, expectCreated, planBody } from "../support/registry-world.ts";
 import {
   type ArbitraryOptions,
   fuzzed,
@@ -175,15 +175,7 @@ beforeAll(async () => {
       await admin.post("/api/groups", { siteId: site, kind: "imr", name: `G${key}`, startDate: daysAgo(30) }),
     ).id;
     world[`plan${key}`] = expectCreated(
-      await admin.post("/api/treatment-plans", {
-        patientId,
-        siteId: site,
-        createdDate: daysAgo(3),
-        signedByPatient: false,
-        sharedWithSocialServices: false,
-        sharedWithWorkInclusion: false,
-        integratedActionsStarted: false,
-      }),
+      await admin.post("/api/treatment-plans", planBody(patientId, site, daysAgo(3))),
     ).id;
     expectCreated(
       await admin.post("/api/interventions", {

@@ -8,6 +8,7 @@ import {
   insertInterventions,
   issuesOf,
 } from "../support/registry-world.ts";
+import { rowCount } from "../support/row-counts.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 
 /**
@@ -84,15 +85,8 @@ afterAll(async () => {
   await w?.close();
 });
 
-const count = async (table: "referrals" | "pathway_stratifications" | "missed_appointments" | "check_ins") =>
-  Number(
-    (
-      await w.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: "referrals" | "pathway_stratifications" | "missed_appointments" | "check_ins") =>
+  rowCount(w, table);
 
 const referral = (extra: Record<string, unknown> = {}) => ({
   patientId: ids.s1,
@@ -311,15 +305,7 @@ describe("the Four Quadrants", () => {
 describe("disengagement", () => {
   it("records a missed appointment in its own table, never as an intervention", async () => {
     const { patient } = await enrolledPatient(w, w.ids.sites.s1, w.ids.programmes.bpd, 60);
-    const interventions = async () =>
-      Number(
-        (
-          await w.database.db
-            .selectFrom("interventions")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const interventions = () => rowCount(w, "interventions");
     const before = await interventions();
     const body = {
       patientId: patient.id,

@@ -1,23 +1,14 @@
-import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/server/app.ts";
-import { loadConfig } from "../../src/server/infra/config.ts";
-import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
+import { describe, expect, it } from "vitest";
 import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
-import { createWorld, type World } from "../support/world.ts";
+import { secondServerOf } from "../support/second-server.ts";
+import { worldOfFile } from "../support/world.ts";
 
 /**
  * The programme list is kept in memory per process; every change to programmes, their sites,
  * phases or practices — through the API or straight in the database — shows in the next answer,
  * on this server and (PostgreSQL) on another one.
  */
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w.close();
-});
+const w = worldOfFile();
 
 type Summary = { code: string; name: string; siteCount: number; currentPhase: string | null };
 const list = async (get: (url: string) => Promise<{ json(): unknown }>) =>
@@ -83,20 +74,7 @@ describe("the programme list cache", () => {
 });
 
 describe.skipIf(process.env.PRAXIS_TEST_DB !== "postgres")("across two servers on PostgreSQL", () => {
-  let second: { database: Database; app: Awaited<ReturnType<typeof buildApp>> };
-  beforeAll(async () => {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(w.database.db);
-    const database = await openPostgres(process.env.DATABASE_URL!, { schema: rows[0]!.schema, poolSize: 4 });
-    const app = await buildApp({
-      database,
-      config: loadConfig({ PRAXIS_WEB_DIR: "/nonexistent" } as NodeJS.ProcessEnv),
-    });
-    second = { database, app };
-  });
-  afterAll(async () => {
-    await second.app.close();
-    await second.database.close();
-  });
+  const second = secondServerOf(w);
 
   it("a change committed through one server is in the other's next answer, every time", async () => {
     const admin = await w.as("admin");

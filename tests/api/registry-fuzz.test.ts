@@ -5,6 +5,7 @@ import {
   daysAgo,
   enrol,
   expectCreated,
+  planBody,
   registryCounts,
   withRegistryWorld,
 } from "../support/registry-world.ts";
@@ -39,15 +40,7 @@ const { w, c } = withRegistryWorld(async () => {
   ).id;
   await c.admin.put(`/api/groups/${groupId}/members`, { members: [{ patientId, joinedDate: daysAgo(30) }] });
   planId = expectCreated(
-    await c.admin.post("/api/treatment-plans", {
-      patientId,
-      siteId: w.ids.sites.s1,
-      createdDate: daysAgo(3),
-      signedByPatient: false,
-      sharedWithSocialServices: false,
-      sharedWithWorkInclusion: false,
-      integratedActionsStarted: false,
-    }),
+    await c.admin.post("/api/treatment-plans", planBody(patientId, w.ids.sites.s1, daysAgo(3))),
   ).id;
 });
 

@@ -4,6 +4,7 @@ import {
   daysAgo,
   expectCreated,
   issuesOf,
+  planBody,
   registryCounts,
   thisYear,
   type Who,
@@ -12,21 +13,12 @@ import {
 
 const { w, c } = withRegistryWorld();
 
-const planBody = (patientId: number, siteId: number, extra: Record<string, unknown> = {}) => ({
-  patientId,
-  siteId,
-  createdDate: daysAgo(20),
-  sharedWithPatientDate: null,
-  signedByPatient: false,
-  sharedWithSocialServices: false,
-  sharedWithWorkInclusion: false,
-  integratedActionsStarted: false,
-  ...extra,
-});
+const newPlan = (patientId: number, siteId: number, extra: Record<string, unknown> = {}) =>
+  planBody(patientId, siteId, daysAgo(20), { sharedWithPatientDate: null, ...extra });
 
 async function plan(site: "s1" | "s3" = "s1") {
   const p = await createPatient(w, w.ids.sites[site]);
-  return expectCreated(await c.admin.post("/api/treatment-plans", planBody(p.id, w.ids.sites[site])));
+  return expectCreated(await c.admin.post("/api/treatment-plans", newPlan(p.id, w.ids.sites[site])));
 }
 
 describe("registry: treatment plans", () => {
@@ -45,7 +37,7 @@ describe("registry: treatment plans", () => {
     async (who, home, site, status) => {
       const p = await createPatient(w, w.ids.sites[home]);
       const before = await registryCounts(w);
-      const res = await c[who].post("/api/treatment-plans", planBody(p.id, w.ids.sites[site]));
+      const res = await c[who].post("/api/treatment-plans", newPlan(p.id, w.ids.sites[site]));
       expect(res.statusCode, res.body).toBe(status);
       const after = await registryCounts(w);
       const stored = status === 201 ? 1 : 0;
@@ -137,7 +129,7 @@ describe("registry: treatment plans", () => {
   ])("refuses %s with 400 naming the field, storing nothing", async (_name, patch, expected) => {
     const p = await createPatient(w, w.ids.sites.s1);
     const before = await registryCounts(w);
-    const res = await c.admin.post("/api/treatment-plans", planBody(p.id, w.ids.sites.s1, patch));
+    const res = await c.admin.post("/api/treatment-plans", newPlan(p.id, w.ids.sites.s1, patch));
     expect(res.statusCode, res.body).toBe(400);
     expect(issuesOf(res)).toEqual(expected);
     expect(await registryCounts(w)).toEqual(before);

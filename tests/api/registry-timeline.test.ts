@@ -5,6 +5,7 @@ import {
   enrolledPatient,
   expectCreated,
   insertInterventions,
+  planBody,
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
@@ -217,15 +218,7 @@ describe("registry: the patient page's plans and events", () => {
       })
       .execute();
     const plan = expectCreated(
-      await c.clinician1.post("/api/treatment-plans", {
-        patientId: patient.id,
-        siteId: w.ids.sites.s1,
-        createdDate: day(3),
-        signedByPatient: false,
-        sharedWithSocialServices: false,
-        sharedWithWorkInclusion: false,
-        integratedActionsStarted: false,
-      }),
+      await c.clinician1.post("/api/treatment-plans", planBody(patient.id, w.ids.sites.s1, day(3))),
     );
     await c.clinician1.patch(`/api/treatment-plans/${plan.id}`, { baseVersion: 1, signedByPatient: true });
 

@@ -7,6 +7,7 @@ import {
   enrolledPatient,
   expectCreated,
   insertInterventions,
+  planBody,
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
@@ -26,15 +27,10 @@ const P = {
 
 async function plan(patientId: number, createdDate: string, signed: boolean) {
   return expectCreated(
-    await c.admin.post("/api/treatment-plans", {
-      patientId,
-      siteId: w.ids.sites.s1,
-      createdDate,
-      signedByPatient: signed,
-      sharedWithSocialServices: false,
-      sharedWithWorkInclusion: false,
-      integratedActionsStarted: false,
-    }),
+    await c.admin.post(
+      "/api/treatment-plans",
+      planBody(patientId, w.ids.sites.s1, createdDate, { signedByPatient: signed }),
+    ),
   );
 }
 

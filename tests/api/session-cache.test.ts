@@ -1,10 +1,7 @@
-import { sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/server/app.ts";
+import { describe, expect, it } from "vitest";
 import { hashToken } from "../../src/server/infra/auth/sessions.ts";
-import { loadConfig } from "../../src/server/infra/config.ts";
-import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
+import { secondServerOf } from "../support/second-server.ts";
 import { type Client, login, PASSWORD, worldOfFile } from "../support/world.ts";
 
 /**
@@ -146,21 +143,7 @@ describe("the session cache", () => {
 });
 
 describe.skipIf(!onPostgres)("the session cache across two servers on PostgreSQL", () => {
-  let second: { database: Database; app: Awaited<ReturnType<typeof buildApp>> };
-
-  beforeAll(async () => {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(w.database.db);
-    const database = await openPostgres(process.env.DATABASE_URL!, { schema: rows[0]!.schema, poolSize: 4 });
-    const app = await buildApp({
-      database,
-      config: loadConfig({ PRAXIS_WEB_DIR: "/nonexistent" } as NodeJS.ProcessEnv),
-    });
-    second = { database, app };
-  });
-  afterAll(async () => {
-    await second.app.close();
-    await second.database.close();
-  });
+  const second = secondServerOf(w);
 
   const onSecond = (c: Client) => ({
     get: (url: string) => second.app.inject({ method: "GET", url, headers: { cookie: c.cookie } }),

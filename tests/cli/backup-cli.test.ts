@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { generateDemoRegistry } from "../../src/server/demo/registry/index.ts";
@@ -11,6 +10,7 @@ import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { loadConfig } from "../../src/server/infra/config.ts";
 import { openPGlite } from "../../src/server/infra/db/database.ts";
 import { migrateToLatest } from "../../src/server/infra/db/migrate.ts";
+import { adminStatement } from "../support/pg-admin.ts";
 import { praxis } from "../support/spawn.ts";
 import { login } from "../support/world.ts";
 
@@ -164,15 +164,7 @@ describe.runIf(onPostgres)("praxis move-to-postgres", () => {
   };
   const url = urlOf(name);
   const url2 = urlOf(`${name}_2`);
-  const admin = async (query: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    try {
-      await c.query(query);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (query: string) => adminStatement(base, query);
   beforeAll(async () => {
     await admin(`create database ${name}`);
     await admin(`create database ${name}_2`);

@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { sql } from "kysely";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeBackup } from "../../src/server/backup/backup.ts";
 import { FORMAT, type Manifest } from "../../src/server/backup/format.ts";
@@ -18,6 +16,7 @@ import { audit, SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { verifyAuditChain } from "../../src/server/infra/audit/verify.ts";
 import { type Database, type Db, openPGlite, openPostgres } from "../../src/server/infra/db/database.ts";
 import { migrateInTransaction, migrateToLatest, migrationNames } from "../../src/server/infra/db/migrate.ts";
+import { scratchSchema } from "../support/pg-admin.ts";
 import { analysed } from "../support/statistics.ts";
 
 /**
@@ -43,20 +42,13 @@ async function openBlank(): Promise<Database> {
   let database: Database;
   if (onPostgres) {
     const url = process.env.DATABASE_URL!;
-    const schema = `t_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    const { schema, drop } = await scratchSchema(url, "t_");
     const inner = await openPostgres(url, { schema, poolSize: 4 });
     database = {
       ...inner,
       close: async () => {
         await inner.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
+        await drop();
       },
     };
   } else {

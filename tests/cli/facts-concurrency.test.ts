@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   BUILT_IN,
   computeCells,
@@ -8,8 +8,8 @@ import {
 } from "../../src/server/indicators/service.ts";
 import { openPostgres } from "../../src/server/infra/db/database.ts";
 import { today as regionToday } from "../../src/server/infra/time/civil-date.ts";
-import { demoDatabase, pool } from "../support/demo-database.ts";
-import { praxis, startServer } from "../support/spawn.ts";
+import { pool, twoServersOnDemo } from "../support/demo-database.ts";
+import { loginOverHttp, praxis } from "../support/spawn.ts";
 
 /**
  * Indicator facts under concurrency (issue 9): two `praxis serve` processes on one PostgreSQL
@@ -23,38 +23,15 @@ const WRITES = 300;
 const IN_FLIGHT = 16;
 
 async function login(base: string) {
-  const res = await fetch(`${base}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: "praxis-demo-login" }),
-  });
-  if (res.status !== 200) throw new Error(`login ${res.status}`);
-  const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const { cookie, csrfToken } = await loginOverHttp(base, "admin");
   return { "content-type": "application/json", cookie, "x-csrf-token": csrfToken };
 }
 
 describe.skipIf(!onPostgres)("indicator facts with two servers writing at once", () => {
-  let db: Awaited<ReturnType<typeof demoDatabase>> | undefined;
-  let dbUrl = "";
-  let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
-
-  beforeAll(async () => {
-    db = await demoDatabase("praxis_facts");
-    dbUrl = db.url;
-    servers = await Promise.all([
-      startServer([], { DATABASE_URL: dbUrl }),
-      startServer([], { DATABASE_URL: dbUrl }),
-    ]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await db?.drop();
-  });
+  const demo = twoServersOnDemo("praxis_facts", [], 180_000);
 
   it("loses no update and keeps the facts equal to the recomputation", async () => {
-    const database = await openPostgres(dbUrl, { poolSize: 4 });
+    const database = await openPostgres(demo.url, { poolSize: 4 });
     try {
       const { db } = database;
       // The busiest site of the BPD programme and ten of its patients, each with its enrolment date.
@@ -76,7 +53,7 @@ describe.skipIf(!onPostgres)("indicator facts with two servers writing at once",
         .limit(10)
         .execute();
       expect(patients.length).toBe(10);
-      const headers = await Promise.all(servers.map((s) => login(s.url)));
+      const headers = await Promise.all(demo.servers.map((s) => login(s.url)));
       const yesterday = new Date(`${regionToday()}T00:00:00Z`);
       yesterday.setUTCDate(yesterday.getUTCDate() - 1);
       const types = ["psychoeducation", "skills_training", "psychiatric_visit", "family_intervention"];
@@ -87,7 +64,7 @@ describe.skipIf(!onPostgres)("indicator facts with two servers writing at once",
         const d = new Date(`${p.enrolment_date}T00:00:00Z`);
         d.setUTCDate(d.getUTCDate() + (i % 85));
         if (d > yesterday) d.setTime(yesterday.getTime());
-        const res = await fetch(`${servers[i % 2]!.url}/api/interventions`, {
+        const res = await fetch(`${demo.servers[i % 2]!.url}/api/interventions`, {
           method: "POST",
           headers: headers[i % 2]!,
           body: JSON.stringify({
@@ -110,7 +87,7 @@ describe.skipIf(!onPostgres)("indicator facts with two servers writing at once",
       const deletes = await pool(
         deleted.map((id, i) => async () => {
           const { "content-type": _json, ...plain } = headers[i % 2]!;
-          const res = await fetch(`${servers[i % 2]!.url}/api/interventions/${id}`, {
+          const res = await fetch(`${demo.servers[i % 2]!.url}/api/interventions/${id}`, {
             method: "DELETE",
             headers: plain,
           });
@@ -135,7 +112,7 @@ describe.skipIf(!onPostgres)("indicator facts with two servers writing at once",
           await recomputeCells(db, ctx, defs, options),
         );
       }
-      const verify = praxis(["indicators", "verify", "--programme", "BPD-LOM"], { DATABASE_URL: dbUrl });
+      const verify = praxis(["indicators", "verify", "--programme", "BPD-LOM"], { DATABASE_URL: demo.url });
       expect(verify.stdout).toMatch(/0 differ/);
       expect(verify.code).toBe(0);
     } finally {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoDatabase } from "../support/demo-database.ts";
-import { startServer } from "../support/spawn.ts";
+import { describe, expect, it } from "vitest";
+import { type DemoServer, twoServersOnDemo } from "../support/demo-database.ts";
+import { loginOverHttp } from "../support/spawn.ts";
 
 /**
  * Two `praxis serve` processes on one PostgreSQL database behave as one system: a session made
@@ -15,34 +15,11 @@ const url = process.env.DATABASE_URL;
 const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
 
 describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
-  let db: Awaited<ReturnType<typeof demoDatabase>> | undefined;
-  let dbUrl = "";
-  let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
-
-  beforeAll(async () => {
-    db = await demoDatabase("praxis_scale");
-    dbUrl = db.url;
-    servers = await Promise.all([
-      startServer([], { DATABASE_URL: dbUrl }),
-      startServer([], { DATABASE_URL: dbUrl }),
-    ]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await db?.drop();
-  });
+  const demo = twoServersOnDemo("praxis_scale", [], 120_000);
 
   it("shares sessions and data between servers", async () => {
-    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
-    const login = await fetch(`${a.url}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: "praxis-demo-login" }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-    const { csrfToken } = await login.json();
+    const [a, b] = demo.servers as [DemoServer, DemoServer];
+    const { cookie, csrfToken } = await loginOverHttp(a.url, "admin");
 
     const me = await fetch(`${b.url}/api/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
@@ -63,24 +40,9 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     expect(health.database.kind).toBe("postgresql");
   });
 
-  type Server = (typeof servers)[0];
-  const loginOn = async (server: Server, username: string, password = "praxis-demo-login") => {
-    const res = await fetch(`${server.url}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password }),
-    });
-    expect(res.status).toBe(200);
-    const body = await res.json();
-    return {
-      cookie: res.headers.get("set-cookie")!.split(";")[0]!,
-      csrf: body.csrfToken as string,
-      id: body.id as number,
-    };
-  };
   const call = (
-    server: Server,
-    s: { cookie: string; csrf: string },
+    server: DemoServer,
+    s: { cookie: string; csrfToken: string },
     method: string,
     path: string,
     body?: unknown,
@@ -89,15 +51,15 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
       method,
       headers: {
         cookie: s.cookie,
-        "x-csrf-token": s.csrf,
+        "x-csrf-token": s.csrfToken,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
   it("a role change and a deactivation on one server apply on the other at once", async () => {
-    const [a, b] = servers as [Server, Server];
-    const admin = await loginOn(a, "admin");
+    const [a, b] = demo.servers as [DemoServer, DemoServer];
+    const admin = await loginOverHttp(a.url, "admin");
     const users = (await (await call(a, admin, "GET", "/api/users")).json()) as Array<{
       id: number;
       username: string;
@@ -107,7 +69,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     const site = target.grants[0]!.siteId!;
     const sites = (await (await call(a, admin, "GET", "/api/me")).json()).sites as Array<{ id: number }>;
     const other = sites.find((x) => x.id !== site)!.id;
-    const clinician = await loginOn(a, "clinician");
+    const clinician = await loginOverHttp(a.url, "clinician");
     expect((await call(b, clinician, "GET", `/api/sites/${site}/worklists`)).status).toBe(200);
 
     const moved = await call(a, admin, "PATCH", `/api/users/${target.id}`, {
@@ -126,8 +88,8 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
   });
 
   it("a dashboard cached on one server shows a patient enrolled through the other at once", async () => {
-    const [a, b] = servers as [Server, Server];
-    const admin = await loginOn(a, "admin");
+    const [a, b] = demo.servers as [DemoServer, DemoServer];
+    const admin = await loginOverHttp(a.url, "admin");
     const programmes = (await (await call(a, admin, "GET", "/api/programmes")).json()) as Array<{
       id: number;
       siteCount: number;
@@ -138,7 +100,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
     };
     const siteId = detail.sites[0]!.siteId;
     type Values = { indicators: Array<{ id: string; site: string | null; value: number | null }> };
-    const indicatorsOn = async (server: Server) => {
+    const indicatorsOn = async (server: DemoServer) => {
       const res = await call(server, admin, "GET", `/api/programmes/${programme.id}/indicators?ids=enrolled`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as Values & { sites: Array<{ id: number; code: string }> };
@@ -170,11 +132,11 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
   });
 
   it("a server whose LISTEN connection was killed never serves a session revoked meanwhile", async () => {
-    const [a, b] = servers as [Server, Server];
-    const admin = new pg.Client({ connectionString: dbUrl });
+    const [a, b] = demo.servers as [DemoServer, DemoServer];
+    const admin = new pg.Client({ connectionString: demo.url });
     await admin.connect();
     // `serve` runs one worker per core here: b's listeners are its workers' (children's)
-    const listenersOf = async (server: Server) => {
+    const listenersOf = async (server: DemoServer) => {
       const children = fs
         .readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8")
         .trim()
@@ -188,12 +150,12 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
       return { workers: children.length, pids: rows.map((r) => r.pid) };
     };
     // eight requests at once open several connections, which b's primary hands to its workers in turn
-    const onEveryWorker = (server: Server, session: { cookie: string; csrf: string }) =>
+    const onEveryWorker = (server: DemoServer, session: { cookie: string; csrfToken: string }) =>
       Promise.all(
         Array.from({ length: 8 }, () => call(server, session, "GET", "/api/me").then((r) => r.status)),
       );
     try {
-      const s = await loginOn(a, "viewer");
+      const s = await loginOverHttp(a.url, "viewer");
       // cached on b's workers
       expect(await onEveryWorker(b, s)).toEqual(Array(8).fill(200));
       const killed = await listenersOf(b);
@@ -211,7 +173,7 @@ describe.skipIf(!onPostgres)("scale-out on PostgreSQL", () => {
         if (Date.now() - started > 20_000) throw new Error("b did not listen again");
         await new Promise((r) => setTimeout(r, 100));
       }
-      const t = await loginOn(a, "viewer");
+      const t = await loginOverHttp(a.url, "viewer");
       expect(await onEveryWorker(b, t)).toEqual(Array(8).fill(200));
       expect((await call(a, t, "DELETE", "/api/session")).status).toBe(200);
       expect(await onEveryWorker(b, t)).toEqual(Array(8).fill(401));

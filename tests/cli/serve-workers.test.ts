@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workerCount } from "../../src/cli/commands/serve.ts";
 import { CliError } from "../../src/cli/common.ts";
-import { praxis, startServer } from "../support/spawn.ts";
+import { loginOverHttp, praxis, startServer } from "../support/spawn.ts";
 
 describe("workerCount", () => {
   const pgConfig = { databaseUrl: "postgres://x/y" };
@@ -98,14 +98,7 @@ describe.skipIf(!onPostgres)("serve --workers 2 on PostgreSQL", () => {
   });
 
   it("a session works on every worker and a logout is refused by all at once", async () => {
-    const login = await fetch(`${server.url}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: "praxis-demo-login" }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-    const { csrfToken } = await login.json();
+    const { cookie, csrfToken } = await loginOverHttp(server.url, "admin");
     // several connections at once: the primary hands them to both workers in turn
     const me = async () =>
       Promise.all(

@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
-import pg from "pg";
 import { type Database, openPGlite, openPostgres } from "../../src/server/infra/db/database.ts";
+import { scratchSchema } from "../support/pg-admin.ts";
 import { PRAXIS } from "../support/spawn.ts";
 import { tempDir } from "./support.ts";
 
@@ -21,22 +20,13 @@ export interface CliTarget {
 export async function cliTarget(): Promise<CliTarget> {
   const url = process.env.DATABASE_URL;
   if (process.env.PRAXIS_TEST_DB === "postgres" && url) {
-    const schema = `t_cli_${randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    const { schema, drop } = await scratchSchema(url, "t_cli_");
     const u = new URL(url);
     u.searchParams.set("options", `-c search_path=${schema}`);
     return {
       args: ["--database-url", u.toString()],
       open: () => openPostgres(url, { schema, poolSize: 2 }),
-      async drop() {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      },
+      drop,
     };
   }
   const dir = path.join(tempDir("praxis-cli-db-"), "data");

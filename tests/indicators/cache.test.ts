@@ -1,9 +1,9 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validate } from "../../src/server/indicators/definition.ts";
 import { computeCells, loadProgrammeContext, recomputeCells } from "../../src/server/indicators/service.ts";
 import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
-import { openIndicatorDatabase } from "./db.ts";
+import { indicatorDatabaseOfFile } from "./db.ts";
 import { buildEdgeFixture, R } from "./edge-fixture.ts";
 import type { Registry } from "./fixtures.ts";
 
@@ -13,7 +13,6 @@ import type { Registry } from "./fixtures.ts";
  * edge-fixture.ts — P at A B C (+ D, E by enrolments), Q at A (+ B by q1's enrolment); a1 is in
  * P only, b2 in P and Q, q1 in Q only; F belongs to neither.
  */
-let database: Database;
 let reg: Registry;
 
 /**
@@ -33,12 +32,8 @@ const parsed = validate({
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const RECOMPUTED = parsed.definition;
 
-beforeAll(async () => {
-  database = await openIndicatorDatabase();
+const database = indicatorDatabaseOfFile(async () => {
   reg = await buildEdgeFixture(database.db);
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 async function versions(): Promise<Map<number, number>> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CATALOGUE_IDS } from "../../src/server/indicators/catalogue.ts";
 import {
   BUILT_IN,
@@ -7,8 +7,7 @@ import {
   planCompute,
   type SizedRecord,
 } from "../../src/server/indicators/service.ts";
-import type { Database } from "../../src/server/infra/db/database.ts";
-import { openIndicatorDatabase } from "./db.ts";
+import { indicatorDatabaseOfFile } from "./db.ts";
 import { buildEdgeFixture, R } from "./edge-fixture.ts";
 import type { Registry } from "./fixtures.ts";
 
@@ -107,18 +106,13 @@ const EXPECTED: Record<string, Expected> = {
 
 const SITES = ["A", "B", "C", "D", "E"] as const;
 
-let database: Database;
 let registry: Registry;
 let records: SizedRecord[];
 
-beforeAll(async () => {
-  database = await openIndicatorDatabase();
+const database = indicatorDatabaseOfFile(async () => {
   registry = await buildEdgeFixture(database.db);
   const result = await computeProgrammeIndicators(database.db, registry.programmes.get("P")!, R);
   records = result!.records;
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 describe("the catalogue on the hand-computed fixture", () => {

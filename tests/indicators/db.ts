@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { type Database, openPostgres } from "../../src/server/infra/db/database.ts";
 import { migrateToLatest } from "../../src/server/infra/db/migrate.ts";
+import { perTestFile } from "../support/late-bound.ts";
+import { adminStatement } from "../support/pg-admin.ts";
 import { openTestDatabase } from "../support/test-db.ts";
 
 /**
@@ -15,10 +16,7 @@ export async function openIndicatorDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("PRAXIS_TEST_DB=postgres needs DATABASE_URL");
   const name = `ind_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await adminStatement(url, `create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openPostgres(target.toString(), { poolSize: 4 });
@@ -27,10 +25,15 @@ export async function openIndicatorDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await adminStatement(url, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * One indicator database per test file: opened before the file's tests (then `ready` may fill it,
+ * reading the database through the returned object), closed after them.
+ */
+export function indicatorDatabaseOfFile(ready: () => Promise<void> = async () => {}): Database {
+  return perTestFile(openIndicatorDatabase, ready, "the test file's indicator database");
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DIMENSIONS, supportsDimension } from "../../src/server/indicators/compile.ts";
 import { validate } from "../../src/server/indicators/definition.ts";
 import {
@@ -10,9 +10,8 @@ import {
   loadProgrammeContext,
   recomputeCells,
 } from "../../src/server/indicators/service.ts";
-import type { Database } from "../../src/server/infra/db/database.ts";
 import { BASE_TAXONOMY } from "../../src/server/practices/schemas.ts";
-import { openIndicatorDatabase } from "./db.ts";
+import { indicatorDatabaseOfFile } from "./db.ts";
 import { addDays, Registry } from "./fixtures.ts";
 
 /**
@@ -27,14 +26,8 @@ const BASE = "2023-01-01";
 const TYPES = [...BASE_TAXONOMY.map((t) => t.code), "own_type"];
 const SITES = ["A", "B", "C"];
 
-let database: Database;
 let run = 0;
-beforeAll(async () => {
-  database = await openIndicatorDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = indicatorDatabaseOfFile();
 
 const offset = fc.integer({ min: -120, max: 420 });
 const flags = fc.record({

@@ -1,11 +1,10 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../src/server/indicators/catalogue.ts";
 import { byteCompare } from "../../src/server/indicators/compile.ts";
 import { computeProgrammeIndicators } from "../../src/server/indicators/service.ts";
-import type { Database } from "../../src/server/infra/db/database.ts";
 import { BASE_TAXONOMY } from "../../src/server/practices/schemas.ts";
-import { openIndicatorDatabase } from "./db.ts";
+import { indicatorDatabaseOfFile } from "./db.ts";
 import { addDays, Registry } from "./fixtures.ts";
 
 /**
@@ -76,15 +75,9 @@ const registryArb = fc.record({
   asOf: fc.integer({ min: 0, max: 1000 }),
 });
 
-let database: Database;
 let run = 0;
 
-beforeAll(async () => {
-  database = await openIndicatorDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = indicatorDatabaseOfFile();
 
 type Spec = typeof registryArb extends fc.Arbitrary<infer T> ? T : never;
 

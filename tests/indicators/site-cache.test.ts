@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validate } from "../../src/server/indicators/definition.ts";
 import {
   computeCells,
@@ -9,8 +9,7 @@ import {
   recomputeCells,
 } from "../../src/server/indicators/service.ts";
 import { siteCachedCells } from "../../src/server/indicators/site-cache.ts";
-import type { Database } from "../../src/server/infra/db/database.ts";
-import { openIndicatorDatabase } from "./db.ts";
+import { indicatorDatabaseOfFile } from "./db.ts";
 import { Registry } from "./fixtures.ts";
 import { interventionsRatio } from "./own-definition.ts";
 
@@ -19,7 +18,6 @@ import { interventionsRatio } from "./own-definition.ts";
  * records and cached per site. A write at one site recomputes that site only; the other sites'
  * entries are left as they were; and the merged result equals a recomputation of everything.
  */
-let database: Database;
 let reg: Registry;
 let programmeId = 0;
 
@@ -43,8 +41,7 @@ const MEDIAN = validate({
 if (!OWN.ok || !MEDIAN.ok) throw new Error("definitions");
 const DEFS = [OWN.definition, MEDIAN.definition];
 
-beforeAll(async () => {
-  database = await openIndicatorDatabase();
+const database = indicatorDatabaseOfFile(async () => {
   reg = new Registry(database.db, "sc-");
   await reg.area("sc-N");
   for (const s of ["A", "B", "C"]) await reg.site(`sc-${s}`, s === "C" ? undefined : "sc-N");
@@ -59,9 +56,6 @@ beforeAll(async () => {
       });
     }
   }
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 async function entries() {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openPostgres } from "../../src/server/infra/db/database.ts";
-import { demoDatabase } from "../support/demo-database.ts";
+import { twoServersOnDemo } from "../support/demo-database.ts";
 import { describeLoad, prepareCast, runLoad, verifyLoad } from "../support/load-scenario.ts";
-import { praxis, startServer } from "../support/spawn.ts";
+import { praxis } from "../support/spawn.ts";
 
 /**
  * Issue 14, "load with nothing lost", short: 30 clinicians record interventions and group
@@ -18,38 +18,22 @@ const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
 const SECONDS = Number(process.env.PRAXIS_LOAD_TEST_SECONDS ?? 8);
 
 describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQL)", () => {
-  let db: Awaited<ReturnType<typeof demoDatabase>> | undefined;
-  let dbUrl = "";
-  let servers: Array<Awaited<ReturnType<typeof startServer>>> = [];
-
-  beforeAll(async () => {
-    db = await demoDatabase("praxis_load");
-    dbUrl = db.url;
-    // two app servers of one process each: two processes really serving at once
-    servers = await Promise.all([
-      startServer(["--workers", "1"], { DATABASE_URL: dbUrl }),
-      startServer(["--workers", "1"], { DATABASE_URL: dbUrl }),
-    ]);
-  }, 240_000);
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await db?.drop();
-  });
+  // two app servers of one process each: two processes really serving at once
+  const demo = twoServersOnDemo("praxis_load", ["--workers", "1"], 240_000);
 
   it("stores every acknowledged write exactly once and keeps the audit chain intact", async () => {
-    const database = await openPostgres(dbUrl, { poolSize: 4 });
+    const database = await openPostgres(demo.url, { poolSize: 4 });
     try {
       const cast = await prepareCast(database.db, { clinicians: 30, readers: 10 });
       expect(cast.clinicians.filter((c) => c.groups.length > 0).length).toBeGreaterThan(0);
       const result = await runLoad(
         cast,
-        servers.map((s) => s.url),
+        demo.servers.map((s) => s.url),
         { seconds: SECONDS },
       );
       const verdict = await verifyLoad(database.db, cast, result);
       console.log(
-        Object.entries(describeLoad(cast, result, verdict, servers.length))
+        Object.entries(describeLoad(cast, result, verdict, demo.servers.length))
           .map(([k, v]) => `${k}: ${v}`)
           .join("\n"),
       );
@@ -73,7 +57,7 @@ describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQ
       expect(verdict.notAcknowledged).toEqual([]);
       expect(result.samples.filter((s) => !s.refusal && (s.status < 200 || s.status >= 300))).toEqual([]);
       expect(verdict.audit).toEqual({ ok: true, entries: expect.any(Number) });
-      const verify = praxis(["audit", "verify"], { DATABASE_URL: dbUrl });
+      const verify = praxis(["audit", "verify"], { DATABASE_URL: demo.url });
       expect(verify.code, verify.stdout + verify.stderr).toBe(0);
     } finally {
       await database.close();
@@ -81,13 +65,13 @@ describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQ
   }, 600_000);
 
   it("loses no acknowledged write when one server is killed in the middle", async () => {
-    const database = await openPostgres(dbUrl, { poolSize: 4 });
+    const database = await openPostgres(demo.url, { poolSize: 4 });
     try {
       const cast = await prepareCast(database.db, { clinicians: 30, readers: 10 });
-      const victim = servers[1]!;
+      const victim = demo.servers[1]!;
       const result = await runLoad(
         cast,
-        servers.map((s) => s.url),
+        demo.servers.map((s) => s.url),
         {
           seconds: SECONDS,
           events: [{ afterSeconds: SECONDS / 2, run: () => process.kill(victim.pid, "SIGKILL") }],
@@ -95,7 +79,7 @@ describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQ
       );
       const verdict = await verifyLoad(database.db, cast, result);
       console.log(
-        Object.entries(describeLoad(cast, result, verdict, servers.length))
+        Object.entries(describeLoad(cast, result, verdict, demo.servers.length))
           .map(([k, v]) => `${k}: ${v}`)
           .join("\n"),
       );

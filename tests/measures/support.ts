@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { clients, createPatient, daysAgo, thisYear } from "../support/registry-world.ts";
+import { rowCounts } from "../support/row-counts.ts";
 import type { World } from "../support/world.ts";
 
 export { clients, createPatient, daysAgo, thisYear };
@@ -18,15 +19,7 @@ export async function measureCounts(w: World) {
     "training_attendance",
     "supervision_sessions",
   ] as const;
-  const out = {} as Record<(typeof tables)[number], number>;
-  for (const t of tables) {
-    const r = await w.database.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
-  }
-  return out;
+  return rowCounts(w, tables);
 }
 
 /** The field:rule pairs of a 4xx answer, sorted. */

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, expect } from "vitest";
 import { addDays, today, yearOf } from "../../src/server/infra/time/civil-date.ts";
 import { lateBound } from "./late-bound.ts";
+import { rowCounts } from "./row-counts.ts";
 import { type Client, createWorld, USERNAMES, type Username, type World } from "./world.ts";
 
 /**
@@ -18,6 +19,23 @@ export const patientBody = (siteId: number, extra: Record<string, unknown> = {})
   sex: "F",
   firstContactDate: daysAgo(30),
   siteId,
+  ...extra,
+});
+
+/** A new treatment plan created on `createdDate`: not signed, shared with no one, no integrated actions yet. */
+export const planBody = (
+  patientId: number,
+  siteId: number,
+  createdDate: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  patientId,
+  siteId,
+  createdDate,
+  signedByPatient: false,
+  sharedWithSocialServices: false,
+  sharedWithWorkInclusion: false,
+  integratedActionsStarted: false,
   ...extra,
 });
 
@@ -116,15 +134,7 @@ export async function registryCounts(w: World) {
     "treatment_plans",
     "treatment_plan_history",
   ] as const;
-  const out = {} as Record<(typeof tables)[number], number>;
-  for (const t of tables) {
-    const r = await w.database.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
-  }
-  return out;
+  return rowCounts(w, tables);
 }
 
 /** The audit entries a user wrote for an entity (newest first). */

@@ -1,8 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { expect } from "vitest";
 
 export const PRAXIS = path.resolve("bin/praxis.mjs");
+
+/** The password `praxis demo` gives every demo user. */
+export const DEMO_PASSWORD = "praxis-demo-login";
 
 /** The child's environment: ours, minus DATABASE_URL unless given, plus `env` (undefined removes). */
 function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
@@ -78,5 +82,24 @@ export async function startServer(args: string[], env: Record<string, string | u
       child.kill("SIGTERM");
       await done;
     },
+  };
+}
+
+/**
+ * Log in over HTTP to a started server (a refused login fails the test): the session cookie, the
+ * CSRF token that writes need, and the user's id.
+ */
+export async function loginOverHttp(serverUrl: string, username: string, password = DEMO_PASSWORD) {
+  const res = await fetch(`${serverUrl}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  const body = await res.json();
+  return {
+    cookie: res.headers.get("set-cookie")!.split(";")[0]!,
+    csrfToken: body.csrfToken as string,
+    id: body.id as number,
   };
 }

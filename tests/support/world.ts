@@ -1,5 +1,4 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { loadConfig } from "../../src/server/infra/config.ts";
@@ -7,7 +6,7 @@ import type { Database } from "../../src/server/infra/db/database.ts";
 import { createUser } from "../../src/server/users/create-user.ts";
 import { PARAMETER_DEFAULTS } from "../../src/shared/programme-defaults.ts";
 import { isKnownRule } from "../../src/shared/validation-messages.ts";
-import { lateBound } from "./late-bound.ts";
+import { perTestFile } from "./late-bound.ts";
 import { openTestDatabase } from "./test-db.ts";
 
 export const PASSWORD = "correct-horse-battery";
@@ -280,13 +279,5 @@ function makeClient(app: FastifyInstance, cookie: string, csrf: string): Client 
  * needs, reading the world through the returned object), closed after them.
  */
 export function worldOfFile(ready: () => Promise<void> = async () => {}): World {
-  let world: World | undefined;
-  beforeAll(async () => {
-    world = await createWorld();
-    await ready();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  return lateBound(() => world, "the test file's world");
+  return perTestFile(createWorld, ready, "the test file's world");
 }

@@ -1,16 +1,14 @@
 import type { z } from "zod";
 import type { Executor } from "../infra/db/executor.ts";
+import { type RecordSelection, selectedRecords } from "./record-selection.ts";
 import type { EnrolmentCoordinator } from "./schemas.ts";
 
 type Out = z.infer<typeof EnrolmentCoordinator>;
 type Profile = NonNullable<Out["caseManagerProfile"]>;
 
 /** Enrolments with their named coordinator: by id, or a patient's at the given sites (newest first). */
-export async function loadEnrolmentCoordinators(
-  db: Executor,
-  where: { ids: number[] } | { patientId: number; siteIds: number[] | "all" },
-): Promise<Out[]> {
-  let q = db
+export async function loadEnrolmentCoordinators(db: Executor, where: RecordSelection): Promise<Out[]> {
+  const q = db
     .selectFrom("enrolments as e")
     .innerJoin("programmes as pr", "pr.id", "e.programme_id")
     .innerJoin("sites as s", "s.id", "e.site_id")
@@ -28,13 +26,9 @@ export async function loadEnrolmentCoordinators(
       "e.case_manager_code",
       "e.case_manager_profile",
     ])
+    .where(selectedRecords("e", where))
     .orderBy("e.enrolment_date", "desc")
     .orderBy("e.id", "desc");
-  if ("ids" in where) q = q.where("e.id", "in", [...where.ids, 0]);
-  else {
-    q = q.where("e.patient_id", "=", where.patientId);
-    if (where.siteIds !== "all") q = q.where("e.site_id", "in", [...where.siteIds, 0]);
-  }
   return (await q.execute()).map((r) => ({
     enrolmentId: r.id,
     enrolmentCode: r.code,

@@ -2,18 +2,15 @@ import { sql } from "kysely";
 import type { z } from "zod";
 import type { ReferralDecision, ReferralDeclineReason } from "../../shared/pathways.ts";
 import type { Executor } from "../infra/db/executor.ts";
+import { type RecordSelection, selectedRecords } from "./record-selection.ts";
 import { waitingDays } from "./referral-rules.ts";
 import type { Referral } from "./schemas.ts";
 
 type Out = z.infer<typeof Referral>;
 
 /** The referrals with the given ids, or of one patient at the given sites, newest first. */
-export async function loadReferrals(
-  db: Executor,
-  where: { ids: number[] } | { patientId: number; siteIds: number[] | "all" },
-  asOf: string,
-): Promise<Out[]> {
-  let q = db
+export async function loadReferrals(db: Executor, where: RecordSelection, asOf: string): Promise<Out[]> {
+  const q = db
     .selectFrom("referrals as r")
     .innerJoin("sites as s", "s.id", "r.site_id")
     .innerJoin("directory_services as t", "t.id", "r.to_service_id")
@@ -36,13 +33,9 @@ export async function loadReferrals(
       "r.decline_reason",
       "r.first_contact_date",
     ])
+    .where(selectedRecords("r", where))
     .orderBy("r.referral_date", "desc")
     .orderBy("r.id", "desc");
-  if ("ids" in where) q = q.where("r.id", "in", [...where.ids, 0]);
-  else {
-    q = q.where("r.patient_id", "=", where.patientId);
-    if (where.siteIds !== "all") q = q.where("r.site_id", "in", [...where.siteIds, 0]);
-  }
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,

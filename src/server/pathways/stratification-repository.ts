@@ -1,14 +1,15 @@
 import type { z } from "zod";
 import type { Quadrant, Severity } from "../../shared/pathways.ts";
 import type { Executor } from "../infra/db/executor.ts";
+import { type RecordSelection, selectedRecords } from "./record-selection.ts";
 import type { Stratification } from "./schemas.ts";
 
 /** Stratifications by id, or a patient's at the given sites: newest first (date, then id). */
 export async function loadStratifications(
   db: Executor,
-  where: { ids: number[] } | { patientId: number; siteIds: number[] | "all" },
+  where: RecordSelection,
 ): Promise<Array<z.infer<typeof Stratification>>> {
-  let q = db
+  const q = db
     .selectFrom("pathway_stratifications as q")
     .innerJoin("sites as s", "s.id", "q.site_id")
     .select([
@@ -22,13 +23,9 @@ export async function loadStratifications(
       "q.quadrant",
       "q.note",
     ])
+    .where(selectedRecords("q", where))
     .orderBy("q.stratified_date", "desc")
     .orderBy("q.id", "desc");
-  if ("ids" in where) q = q.where("q.id", "in", [...where.ids, 0]);
-  else {
-    q = q.where("q.patient_id", "=", where.patientId);
-    if (where.siteIds !== "all") q = q.where("q.site_id", "in", [...where.siteIds, 0]);
-  }
   return (await q.execute()).map((r) => ({
     id: r.id,
     patientId: r.patient_id,

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { z } from "zod";
 import type { ProgrammeWithSites } from "../core/programme-scope.ts";
 import type { Executor } from "../infra/db/executor.ts";
+import { trainedForProgramme } from "../measures/public.ts";
 import { type FunnelSite, summariseRegionFunnel } from "./region-funnel.ts";
 import type { RegionFunnel } from "./schemas.ts";
 
@@ -30,11 +31,7 @@ export async function readRegionFunnel(
   const { rows } = await sql<Row>`
     with pros as (
       select pr.site_id,
-        (pr.trained or exists (
-          select 1 from training_attendance ta join training_courses c on c.id = ta.course_id
-          where ta.professional_id = pr.id and ta.completed
-            and (c.programme_id = ${programme.id} or c.site_id = pr.site_id or (c.programme_id is null and c.site_id is null))
-        )) as trained,
+        ${trainedForProgramme(programme.id)} as trained,
         exists (
           select 1 from interventions i
           join enrolments e on e.patient_id = i.patient_id and e.programme_id = ${programme.id}

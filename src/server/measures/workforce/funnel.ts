@@ -5,6 +5,7 @@ import { isSmall } from "../../core/small-cells.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { PROFILES } from "../../shared/schemas.ts";
 import type { Funnel } from "./schemas.ts";
+import { trainedForProgramme } from "./trained.ts";
 
 type Out = z.infer<typeof Funnel>;
 type Counts = Out["programme"];
@@ -42,11 +43,7 @@ export async function trainingFunnel(
   const { rows } = await sql<SqlRow>`
     with pros as (
       select pr.site_id, pr.profile, pr.in_implementation_team as in_team,
-        (pr.trained or exists (
-          select 1 from training_attendance ta join training_courses c on c.id = ta.course_id
-          where ta.professional_id = pr.id and ta.completed
-            and (c.programme_id = ${programme.id} or c.site_id = pr.site_id or (c.programme_id is null and c.site_id is null))
-        )) as trained,
+        ${trainedForProgramme(programme.id)} as trained,
         exists (
           select 1 from interventions i
           where i.site_id = pr.site_id and i.professional_code = pr.code
