@@ -3,8 +3,8 @@
  * of the server ends up in the bundle through this file.
  */
 
-import type { Me } from "../../server/accounts/schemas.ts";
-import type {
+export type { Me } from "../../server/accounts/schemas.ts";
+export type {
   Practice,
   PracticeBodyInput as PracticeBody,
   PracticeDefinition,
@@ -12,50 +12,25 @@ import type {
   PracticeUpdateInput as PracticeUpdate,
   PracticeVersion,
 } from "../../server/practices/schemas.ts";
-import type { ParameterImpact } from "../../server/programmes/parameter-impact.ts";
-import type {
+export type { ParameterImpact } from "../../server/programmes/parameter-impact.ts";
+export type {
   Programme,
   ProgrammeBodyInput as ProgrammeBody,
   ProgrammeParameters,
   ProgrammeSummary,
   ProgrammeUpdateInput as ProgrammeUpdate,
 } from "../../server/programmes/schemas.ts";
-import type { Area, Region, Service, Site, SiteDetail } from "../../server/structure/schemas.ts";
-import type {
+export type { Area, Region, Service, Site, SiteDetail } from "../../server/structure/schemas.ts";
+export type {
   Professional,
   ProfessionalBodyInput as ProfessionalBody,
   ProfessionalPatchInput as ProfessionalPatch,
   StaffTurnover,
 } from "../../server/teams/schemas.ts";
-import type { User } from "../../server/users/schemas.ts";
-import type { Role } from "../../shared/roles.ts";
+export type { User } from "../../server/users/schemas.ts";
+export type { Role } from "../../shared/roles.ts";
 
-export type {
-  Area,
-  Me,
-  ParameterImpact,
-  Practice,
-  PracticeBody,
-  PracticeDefinition,
-  PracticeSummary,
-  PracticeUpdate,
-  PracticeVersion,
-  Professional,
-  ProfessionalBody,
-  ProfessionalPatch,
-  Programme,
-  ProgrammeBody,
-  ProgrammeParameters,
-  ProgrammeSummary,
-  ProgrammeUpdate,
-  Region,
-  Role,
-  Service,
-  Site,
-  SiteDetail,
-  StaffTurnover,
-  User,
-};
+import type { Role } from "../../shared/roles.ts";
 export type Grant = { role: Role; programmeId: number | null; siteId: number | null };
 
 export interface AuditEntry {

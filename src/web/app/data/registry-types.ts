@@ -3,9 +3,8 @@
  * nothing of the server ends up in the bundle through this file.
  */
 
-import type { Patient, PatientBodyInput as PatientBody, PatientDetail, PatientPage, EligibilityCheck, EligibilityResult, Enrolment, EnrolmentBodyInput as EnrolmentBody, EnrolmentPatchInput as EnrolmentPatch, Intervention, InterventionBodyInput as InterventionBody, InterventionList, InterventionDefaults, CatalogueType, Group, GroupBodyInput as GroupBody, GroupDetail, GroupMembersBodyInput as GroupMembersBody, GroupSessionBodyInput as GroupSessionBody, GroupSessionCreated, TreatmentPlan, PlanBodyInput as PlanBody, PlanPatchInput as PlanPatch, PlanState, PlanHistory, Timeline, TimelineEnrolment, TimelineEvent, WorklistItem, Worklists } from "../../../server/registry/schemas.ts";
-
-export type { Patient, PatientBody, PatientDetail, PatientPage, EligibilityCheck, EligibilityResult, Enrolment, EnrolmentBody, EnrolmentPatch, Intervention, InterventionBody, InterventionList, InterventionDefaults, CatalogueType, Group, GroupBody, GroupDetail, GroupMembersBody, GroupSessionBody, GroupSessionCreated, TreatmentPlan, PlanBody, PlanPatch, PlanState, PlanHistory, Timeline, TimelineEnrolment, TimelineEvent, WorklistItem, Worklists };
+import type { Patient, Enrolment, Intervention, Group } from "../../../server/registry/schemas.ts";
+export type { Patient, PatientBodyInput as PatientBody, PatientDetail, PatientPage, EligibilityCheck, EligibilityResult, Enrolment, EnrolmentBodyInput as EnrolmentBody, EnrolmentPatchInput as EnrolmentPatch, Intervention, InterventionBodyInput as InterventionBody, InterventionList, InterventionDefaults, CatalogueType, Group, GroupBodyInput as GroupBody, GroupDetail, GroupMembersBodyInput as GroupMembersBody, GroupSessionBodyInput as GroupSessionBody, GroupSessionCreated, TreatmentPlan, PlanBodyInput as PlanBody, PlanPatchInput as PlanPatch, PlanState, PlanHistory, Timeline, TimelineEnrolment, TimelineEvent, WorklistItem, Worklists } from "../../../server/registry/schemas.ts";
 
 export type Sex = Patient["sex"];
 export type Setting = Intervention["setting"];

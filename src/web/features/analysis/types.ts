@@ -1,11 +1,10 @@
 import type { z } from "zod";
-import type {
+import type { AnalysisResult, PresetList } from "../../../server/analysis/schemas.ts";
+
+export type {
   AnalysisQueryInput as AnalysisRequest,
   AnalysisResult,
-  PresetList,
 } from "../../../server/analysis/schemas.ts";
-
-export type { AnalysisRequest, AnalysisResult };
 
 export type AnalysisRow = AnalysisResult["rows"][number];
 export type AnalysisTest = AnalysisResult["tests"][number];

@@ -2,7 +2,9 @@
  * The care API's shapes, inferred from the server's zod schemas (the contract). Types only.
  */
 
-import type {
+import type { CarePlan, CarePlanBodyInput as CarePlanBody } from "../../../server/care/schemas.ts";
+
+export type {
   CarePlan,
   CarePlanBodyInput as CarePlanBody,
   Consent,
@@ -14,19 +16,6 @@ import type {
   SharedPlan,
   WithdrawBodyInput as WithdrawBody,
 } from "../../../server/care/schemas.ts";
-
-export type {
-  CarePlan,
-  CarePlanBody,
-  Consent,
-  ConsentBody,
-  CrisisPlan,
-  CrisisPlanBody,
-  PatientCare,
-  SharedPatient,
-  SharedPlan,
-  WithdrawBody,
-};
 
 export type WhoOut = CarePlan["actions"][number]["who"];
 export type WhoIn = CarePlanBody["actions"][number]["who"];

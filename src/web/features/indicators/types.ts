@@ -3,26 +3,21 @@
  * nothing of the server ends up in the bundle through this file.
  */
 import type { Dimension } from "../../../server/indicators/compile.ts";
-
 import type {
-  BreakdownResponse,
   IndicatorMeta,
   ApiRecord as IndicatorRecord,
+  IndicatorsResponse,
+} from "../../../server/indicators/schemas.ts";
+
+export type {
+  ApiRecord as IndicatorRecord,
+  BreakdownResponse,
+  IndicatorMeta,
   IndicatorsResponse,
   PreviewResponse,
   SeriesResponse,
   StoredDefinitionOut as StoredDefinition,
 } from "../../../server/indicators/schemas.ts";
-
-export type {
-  BreakdownResponse,
-  IndicatorMeta,
-  IndicatorRecord,
-  IndicatorsResponse,
-  PreviewResponse,
-  SeriesResponse,
-  StoredDefinition,
-};
 
 export type ProgrammeSite = IndicatorsResponse["sites"][number];
 

@@ -3,38 +3,47 @@
  * nothing of the server ends up in the bundle through this file.
  */
 import type { z } from "zod";
+import type { Administration } from "../../../server/measures/administrations/schemas.ts";
 import type {
+  ReviewHistory,
+  ScaleList as ScaleListSchema,
+} from "../../../server/measures/fidelity/schemas.ts";
+import type { InstrumentDetail } from "../../../server/measures/instruments/schemas.ts";
+import type { ImrsComparison, PatientOutcomes } from "../../../server/measures/outcomes/schemas.ts";
+import type { ScoreResult } from "../../../server/measures/schemas.ts";
+import type { Funnel } from "../../../server/measures/workforce/schemas.ts";
+
+export type {
   Administration,
   AdministrationBodyInput as AdministrationBody,
   AdministrationList,
 } from "../../../server/measures/administrations/schemas.ts";
-import type {
+export type {
   ActionPlanBodyInput as ActionPlanBody,
   ActionPlanResult,
   Comparison,
   Review,
   ReviewBodyInput as ReviewBody,
   ReviewHistory,
-  ScaleList as ScaleListSchema,
 } from "../../../server/measures/fidelity/schemas.ts";
-import type {
+export type {
   ImrSummary,
   ImrSummaryBodyInput as ImrSummaryBody,
 } from "../../../server/measures/imr-summary/schemas.ts";
-import type {
+export type {
   InstrumentDetail,
   InstrumentSummary,
   Wording,
   WordingBodyInput as WordingBody,
 } from "../../../server/measures/instruments/schemas.ts";
-import type {
+export type {
   ImrsComparison,
   ImrsCorrelation,
   PatientOutcomes,
   ProgrammeOutcomes,
 } from "../../../server/measures/outcomes/schemas.ts";
-import type { ScoreResult } from "../../../server/measures/schemas.ts";
-import type {
+export type { ScoreResult } from "../../../server/measures/schemas.ts";
+export type {
   Attendance,
   AttendanceBodyInput as AttendanceBody,
   Course,
@@ -43,36 +52,6 @@ import type {
   Supervision,
   SupervisionBodyInput as SupervisionBody,
 } from "../../../server/measures/workforce/schemas.ts";
-
-export type {
-  ActionPlanBody,
-  ActionPlanResult,
-  Administration,
-  AdministrationBody,
-  AdministrationList,
-  Attendance,
-  AttendanceBody,
-  Comparison,
-  Course,
-  CourseBody,
-  Funnel,
-  ImrSummary,
-  ImrSummaryBody,
-  ImrsComparison,
-  ImrsCorrelation,
-  InstrumentDetail,
-  InstrumentSummary,
-  PatientOutcomes,
-  ProgrammeOutcomes,
-  Review,
-  ReviewBody,
-  ReviewHistory,
-  ScoreResult,
-  Supervision,
-  SupervisionBody,
-  Wording,
-  WordingBody,
-};
 
 export type InstrumentItem = InstrumentDetail["items"][number];
 export type InstrumentOutcome = PatientOutcomes["instruments"][number];

@@ -2,7 +2,7 @@
  * The care pathways API's shapes, inferred from the server's zod schemas (the contract). Types only.
  */
 
-import type {
+export type {
   CheckIn,
   CheckInBodyInput as CheckInBody,
   Disengagement,
@@ -18,20 +18,3 @@ import type {
   StratificationBodyInput as StratificationBody,
   WaitingTimes,
 } from "../../../server/pathways/schemas.ts";
-
-export type {
-  CheckIn,
-  CheckInBody,
-  Disengagement,
-  DisengagementItem,
-  EnrolmentCoordinator,
-  MissedAppointment,
-  MissedAppointmentBody,
-  Referral,
-  ReferralBody,
-  ReferralDecisionBody,
-  SiteQuadrants,
-  Stratification,
-  StratificationBody,
-  WaitingTimes,
-};

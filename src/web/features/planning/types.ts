@@ -5,33 +5,18 @@
 import type {
   ACTIVITY_STATUSES,
   ActionPlanView as ActionPlanContent,
-  ActionPlanBodyInput as ActionPlanSaveBody,
-  CopyToSitesResult as CopyResult,
-  Progress as PlanProgress,
 } from "../../../server/planning/action-plan/schemas.ts";
+import type { OverviewLink as RegionLinkSummary } from "../../../server/planning/from-region/schemas.ts";
+import type { DefinitionBody as QuestionnaireDefinition } from "../../../server/planning/questionnaire/schemas.ts";
 import type {
-  RegionLinkView as RegionLink,
-  OverviewLink as RegionLinkSummary,
-} from "../../../server/planning/from-region/schemas.ts";
-import type {
-  DefinitionBody as QuestionnaireDefinition,
-  ResponseBody as QuestionnaireResponse,
-  Results as QuestionnaireResults,
-  QuestionnaireSummary,
-} from "../../../server/planning/questionnaire/schemas.ts";
-import type {
-  RoadmapCompliance as Compliance,
   OBJECTIVE_STATUSES,
   RoadmapView as RoadmapContent,
-  RoadmapBodyInput as RoadmapSaveBody,
 } from "../../../server/planning/roadmap/schemas.ts";
 import type {
   INDICATOR_TYPES,
-  SanaComparison as SanaCompare,
-  SanaTemplateView as SanaTemplate,
   SanaValuesBodyInput as SanaValues,
 } from "../../../server/planning/sana/schemas.ts";
-import type { Comparison as VersionComparison, VersionSummary } from "../../../server/planning/schemas.ts";
+import type { Comparison as VersionComparison } from "../../../server/planning/schemas.ts";
 import type {
   CFIR_DOMAINS,
   CommonFactors as CommonFactorsView,
@@ -42,29 +27,38 @@ import type {
 import type { NODE_TYPES, TocView as TocContent } from "../../../server/planning/toc/schemas.ts";
 
 export type {
-  ActionPlanContent,
-  ActionPlanSaveBody,
-  CommonFactorsView,
-  Compliance,
-  CopyResult,
-  PlanProgress,
-  QuestionnaireDefinition,
-  QuestionnaireResponse,
-  QuestionnaireResults,
+  ActionPlanBodyInput as ActionPlanSaveBody,
+  ActionPlanView as ActionPlanContent,
+  CopyToSitesResult as CopyResult,
+  Progress as PlanProgress,
+} from "../../../server/planning/action-plan/schemas.ts";
+export type {
+  OverviewLink as RegionLinkSummary,
+  RegionLinkView as RegionLink,
+} from "../../../server/planning/from-region/schemas.ts";
+export type {
+  DefinitionBody as QuestionnaireDefinition,
   QuestionnaireSummary,
-  RegionLink,
-  RegionLinkSummary,
-  RoadmapContent,
-  RoadmapSaveBody,
-  SanaCompare,
-  SanaTemplate,
-  SanaValues,
-  SwotContent,
-  SwotTags,
-  TocContent,
-  VersionComparison,
-  VersionSummary,
-};
+  ResponseBody as QuestionnaireResponse,
+  Results as QuestionnaireResults,
+} from "../../../server/planning/questionnaire/schemas.ts";
+export type {
+  RoadmapBodyInput as RoadmapSaveBody,
+  RoadmapCompliance as Compliance,
+  RoadmapView as RoadmapContent,
+} from "../../../server/planning/roadmap/schemas.ts";
+export type {
+  SanaComparison as SanaCompare,
+  SanaTemplateView as SanaTemplate,
+  SanaValuesBodyInput as SanaValues,
+} from "../../../server/planning/sana/schemas.ts";
+export type { Comparison as VersionComparison, VersionSummary } from "../../../server/planning/schemas.ts";
+export type {
+  CommonFactors as CommonFactorsView,
+  SwotView as SwotContent,
+  TagsBody as SwotTags,
+} from "../../../server/planning/swot/schemas.ts";
+export type { TocView as TocContent } from "../../../server/planning/toc/schemas.ts";
 
 /** An artefact as the API answers it: the content plus its version, author and whether I may edit it. */
 export interface ArtefactDocument<C> {

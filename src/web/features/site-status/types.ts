@@ -3,13 +3,13 @@
  * only: nothing of the server ends up in the bundle through this file.
  */
 
-import type {
+import type { SiteStatusRow } from "../../../server/site-status/schemas.ts";
+
+export type {
   RegionFunnel,
   SiteStatusList,
   SiteStatusRow,
   StatusChangeBodyInput as StatusChangeBody,
 } from "../../../server/site-status/schemas.ts";
-
-export type { RegionFunnel, SiteStatusList, SiteStatusRow, StatusChangeBody };
 
 export type SiteStatus = NonNullable<SiteStatusRow["current"]>["status"];
