@@ -28,6 +28,22 @@ export function ScrollTable({
   );
 }
 
+/** A table's column headings, one row of `scope="col"` cells. */
+export function TableHead({ head }: { head: ReactNode[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {head.map((h, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the columns of a table are fixed
+          <Table.Th key={i} scope="col">
+            {h}
+          </Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
 /** A data table with a caption for screen readers and a message when there are no rows. */
 export function DataTable({
   caption,
@@ -48,16 +64,7 @@ export function DataTable({
     <ScrollTable minWidth={minWidth}>
       <Table striped highlightOnHover verticalSpacing="xs" captionSide="top">
         <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((h, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the columns of a table are fixed
-              <Table.Th key={i} scope="col">
-                {h}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead head={head} />
         <Table.Tbody>
           {rowCount === 0 ? (
             <Table.Tr>

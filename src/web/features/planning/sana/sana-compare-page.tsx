@@ -7,6 +7,7 @@ import { PlanningRoute } from "../artefact-route.tsx";
 import { planningUrl } from "../scope.ts";
 import type { SanaCompare } from "../types.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
+import { IndicatorRowHead } from "./indicator-row-head.tsx";
 
 /** Every SANA indicator as a row, the region and each site as columns, with source and year per value. */
 export function SanaComparePage() {
@@ -68,16 +69,7 @@ function CompareTables({ compare }: { compare: SanaCompare }) {
               <Table.Tbody>
                 {area.indicators.map((ind) => (
                   <Table.Tr key={ind.id}>
-                    <Table.Th scope="row" fw={400}>
-                      <Text size="sm" fw={600}>
-                        {ind.name}
-                      </Text>
-                      {ind.unit && (
-                        <Text size="xs" c="dimmed">
-                          {ind.unit}
-                        </Text>
-                      )}
-                    </Table.Th>
+                    <IndicatorRowHead indicator={ind} />
                     {ind.values.map((cell, i) => (
                       <Table.Td key={compare.columns[i]?.siteId ?? "region"}>
                         <Text size="sm">{shown(cell?.value ?? null)}</Text>

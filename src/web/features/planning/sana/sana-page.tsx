@@ -9,6 +9,7 @@ import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.t
 import { CrossSiteLink } from "../cross-site-link.tsx";
 import type { SanaTemplate, SanaValue, SanaValues } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
+import { IndicatorRowHead } from "./indicator-row-head.tsx";
 import { SanaValueInput } from "./sana-value-input.tsx";
 
 type Values = { values: SanaValue[] };
@@ -105,16 +106,7 @@ function SanaEditor({
                   const v = of(ind.id);
                   return (
                     <Table.Tr key={ind.id}>
-                      <Table.Th scope="row" fw={400}>
-                        <Text size="sm" fw={600}>
-                          {ind.name}
-                        </Text>
-                        {ind.unit && (
-                          <Text size="xs" c="dimmed">
-                            {ind.unit}
-                          </Text>
-                        )}
-                      </Table.Th>
+                      <IndicatorRowHead indicator={ind} />
                       <Table.Td>
                         <SanaValueInput
                           type={ind.type}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useSetMembers } from "../../../app/data/registry.ts";
 import type { GroupDetail } from "../../../app/data/registry-types.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
+import { TableHead } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../../app/ui/modal-save.ts";
@@ -80,16 +81,16 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
           <caption className="visually-hidden">
             {t("registry.groups.membersTitle", { name: group.name })}
           </caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("registry.patient.code")}</Table.Th>
-              <Table.Th scope="col">{t("registry.groups.joined")}</Table.Th>
-              <Table.Th scope="col">{t("registry.groups.left")}</Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t("common.actions")}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            head={[
+              t("registry.patient.code"),
+              t("registry.groups.joined"),
+              t("registry.groups.left"),
+              <span key="actions" className="visually-hidden">
+                {t("common.actions")}
+              </span>,
+            ]}
+          />
           <Table.Tbody>
             {rows.map((r, i) => (
               <Fragment key={r.patientId}>

@@ -11,7 +11,7 @@ import { DateField } from "../../../app/date-field.tsx";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { Page, QueryView } from "../../../app/page.tsx";
-import { ScrollTable } from "../../../app/table.tsx";
+import { ScrollTable, TableHead } from "../../../app/table.tsx";
 import type { Professional, SiteDetail } from "../../../app/types.ts";
 import { notifySaved } from "../../../app/ui/notify.ts";
 import { sentNumber } from "../../../app/ui/read-number.ts";
@@ -161,20 +161,20 @@ function BatchEntryView({
             <ScrollTable minWidth={1080}>
               <Table verticalSpacing={6} aria-describedby="batch-hint">
                 <caption className="visually-hidden">{t("registry.batch.rows")}</caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">#</Table.Th>
-                    <Table.Th scope="col">{t("registry.batch.patient")}</Table.Th>
-                    <Table.Th scope="col">{t("registry.intervention.type")}</Table.Th>
-                    <Table.Th scope="col">{t("registry.intervention.setting")}</Table.Th>
-                    <Table.Th scope="col">{t("registry.intervention.recipient")}</Table.Th>
-                    <Table.Th scope="col">{t("registry.intervention.duration")}</Table.Th>
-                    <Table.Th scope="col">{t("registry.intervention.module")}</Table.Th>
-                    <Table.Th scope="col">
-                      <span className="visually-hidden">{t("common.actions")}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  head={[
+                    "#",
+                    t("registry.batch.patient"),
+                    t("registry.intervention.type"),
+                    t("registry.intervention.setting"),
+                    t("registry.intervention.recipient"),
+                    t("registry.intervention.duration"),
+                    t("registry.intervention.module"),
+                    <span key="actions" className="visually-hidden">
+                      {t("common.actions")}
+                    </span>,
+                  ]}
+                />
                 <Table.Tbody>
                   {rows.map((r, i) => (
                     <BatchRow
