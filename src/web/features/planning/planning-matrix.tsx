@@ -1,7 +1,8 @@
-import { Anchor, Badge, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataTable } from "../../app/table.tsx";
+import { TwoLineText } from "../../app/ui/two-line-text.tsx";
 import { SCOPED_ARTEFACTS } from "./artefacts.ts";
 import { planningUrl } from "./scope.ts";
 import type { PlanningEntry, RegionLinkSummary } from "./types.ts";
@@ -57,14 +58,7 @@ export function PlanningMatrix({
       {rows.map((r) => (
         <Table.Tr key={r.siteId ?? "region"}>
           <Table.Th scope="row">
-            <Text size="sm" fw={600}>
-              {r.code}
-            </Text>
-            {r.name && (
-              <Text size="xs" c="dimmed">
-                {r.name}
-              </Text>
-            )}
+            <TwoLineText main={r.code} sub={r.name} />
           </Table.Th>
           {SCOPED_ARTEFACTS.map((a) => {
             const e = entry(a.kind, r.siteId);

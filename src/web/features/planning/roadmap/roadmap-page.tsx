@@ -3,6 +3,7 @@ import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../../app/table.tsx";
+import { TwoLineText } from "../../../app/ui/two-line-text.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
 import { CrossSiteLink } from "../cross-site-link.tsx";
@@ -75,14 +76,7 @@ function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<Road
         {objectives.map((o, i) => (
           <Table.Tr key={o.id || i}>
             <Table.Td>
-              <Text size="sm" fw={600}>
-                {o.objective}
-              </Text>
-              {o.note && (
-                <Text size="xs" c="dimmed">
-                  {o.note}
-                </Text>
-              )}
+              <TwoLineText main={o.objective} sub={o.note} />
               {draft.fieldTree(`objectives.${i}`) && (
                 <Text size="xs" c="red.8" role="alert">
                   {draft.fieldTree(`objectives.${i}`)}
