@@ -13,6 +13,14 @@ export interface Sheet {
   rows: Cell[][];
 }
 
+/**
+ * A sheet's columns from their headers and widths, in writing order: `{ Code: 14, Question: 60 }`.
+ * (Headers are text, never array-index-like, so the object keeps the order they are written in.)
+ */
+export function sheetColumns(widths: Record<string, number>): Sheet["columns"] {
+  return Object.entries(widths).map(([header, width]) => ({ header, width }));
+}
+
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";

@@ -1,3 +1,4 @@
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { type ArtefactSpec, regionAndSiteMounts } from "../versions/artefact-routes.ts";
 import { checkActionPlan } from "./rules.ts";
@@ -37,21 +38,21 @@ export const actionPlanSpec: ArtefactSpec<ActionPlanContent, ActionPlanViewT> = 
   sheets: (_ctx, content) => [
     {
       name: "Activities",
-      columns: [
-        { header: "Strategic area", width: 26 },
-        { header: "Sub-area", width: 26 },
-        { header: "Activity", width: 36 },
-        { header: "Responsible", width: 22 },
-        { header: "Start", width: 11 },
-        { header: "End", width: 11 },
-        { header: "Status", width: 12 },
-        { header: "Overdue", width: 9 },
-        { header: "Stakeholders", width: 28 },
-        { header: "Target population", width: 26 },
-        { header: "Final beneficiaries", width: 26 },
-        { header: "ToC output", width: 28 },
-        { header: "Copied from", width: 12 },
-      ],
+      columns: sheetColumns({
+        "Strategic area": 26,
+        "Sub-area": 26,
+        Activity: 36,
+        Responsible: 22,
+        Start: 11,
+        End: 11,
+        Status: 12,
+        Overdue: 9,
+        Stakeholders: 28,
+        "Target population": 26,
+        "Final beneficiaries": 26,
+        "ToC output": 28,
+        "Copied from": 12,
+      }),
       rows: rowsOf(content).map(({ sa, sub, a }) => [
         sa.title,
         sub.title,

@@ -1,3 +1,4 @@
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import type { ArtefactSpec } from "../versions/artefact-routes.ts";
 import { checkDefinition } from "./definition-rules.ts";
 import { questionnaireOf } from "./repository.ts";
@@ -37,13 +38,7 @@ export const questionnaireSpec: ArtefactSpec<DefinitionContent> = {
   sheets: (_ctx, content) => [
     {
       name: "Questions",
-      columns: [
-        { header: "Code", width: 14 },
-        { header: "Question", width: 60 },
-        { header: "Type", width: 14 },
-        { header: "Options", width: 50 },
-        { header: "Required", width: 10 },
-      ],
+      columns: sheetColumns({ Code: 14, Question: 60, Type: 14, Options: 50, Required: 10 }),
       rows: content.questions.map((q) => [
         q.code,
         q.text,

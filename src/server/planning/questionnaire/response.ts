@@ -1,3 +1,4 @@
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import { AppError } from "../../infra/http/errors.ts";
 import type { ArtefactSpec } from "../versions/artefact-routes.ts";
 import { loadVersion } from "../versions/repository.ts";
@@ -52,11 +53,7 @@ export const responseSpec: ArtefactSpec<ResponseContent> = {
     return [
       {
         name: "Answers",
-        columns: [
-          { header: "Code", width: 14 },
-          { header: "Question", width: 60 },
-          { header: "Answer", width: 50 },
-        ],
+        columns: sheetColumns({ Code: 14, Question: 60, Answer: 50 }),
         rows: definition.questions.map((q) => {
           const v = answers.get(q.code);
           const label = (code: string) => q.options.find((o) => o.code === code)?.label ?? code;

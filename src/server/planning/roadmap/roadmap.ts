@@ -1,3 +1,4 @@
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import { checkUniqueIds, Issues } from "../issues.ts";
 import { withIds } from "../schemas.ts";
 import { type ArtefactSpec, regionAndSiteMounts } from "../versions/artefact-routes.ts";
@@ -24,15 +25,15 @@ export const roadmapSpec: ArtefactSpec<RoadmapContent> = {
   sheets: (_ctx, content) => [
     {
       name: "Roadmap",
-      columns: [
-        { header: "Objective", width: 50 },
-        { header: "Conditions", width: 50 },
-        { header: "Timeframe", width: 20 },
-        { header: "Target date", width: 12 },
-        { header: "Responsible", width: 24 },
-        { header: "Status", width: 12 },
-        { header: "Note", width: 40 },
-      ],
+      columns: sheetColumns({
+        Objective: 50,
+        Conditions: 50,
+        Timeframe: 20,
+        "Target date": 12,
+        Responsible: 24,
+        Status: 12,
+        Note: 40,
+      }),
       rows: content.objectives.map((o) => [
         o.objective,
         o.conditions.join("\n"),

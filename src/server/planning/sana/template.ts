@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import { AppError } from "../../infra/http/errors.ts";
 import { checkUniqueIds, Issues } from "../issues.ts";
 import { withIds } from "../schemas.ts";
@@ -56,14 +57,14 @@ export const sanaTemplateSpec: ArtefactSpec<SanaTemplateContent> = {
   sheets: (_ctx, content) => [
     {
       name: "SANA template",
-      columns: [
-        { header: "Area", width: 30 },
-        { header: "Indicator id", width: 14 },
-        { header: "Indicator", width: 50 },
-        { header: "Unit", width: 18 },
-        { header: "Type", width: 12 },
-        { header: "Description", width: 50 },
-      ],
+      columns: sheetColumns({
+        Area: 30,
+        "Indicator id": 14,
+        Indicator: 50,
+        Unit: 18,
+        Type: 12,
+        Description: 50,
+      }),
       rows: content.areas.flatMap((a) =>
         a.indicators.map((i) => [a.title, i.id, i.name, i.unit, i.type, i.description]),
       ),

@@ -1,3 +1,4 @@
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import { Issues } from "../issues.ts";
 import { type ArtefactSpec, regionAndSiteMounts } from "../versions/artefact-routes.ts";
 import { SanaValuesBody, type SanaValuesContent } from "./schemas.ts";
@@ -63,15 +64,15 @@ export const sanaValuesSpec: ArtefactSpec<SanaValuesContent> = {
     return [
       {
         name: "SANA",
-        columns: [
-          { header: "Area", width: 30 },
-          { header: "Indicator", width: 50 },
-          { header: "Unit", width: 16 },
-          { header: "Value", width: 16 },
-          { header: "Source", width: 30 },
-          { header: "Year", width: 8 },
-          { header: "Note", width: 40 },
-        ],
+        columns: sheetColumns({
+          Area: 30,
+          Indicator: 50,
+          Unit: 16,
+          Value: 16,
+          Source: 30,
+          Year: 8,
+          Note: 40,
+        }),
         rows: content.values.map((v) => {
           const ind = indicators.get(v.indicatorId);
           return [

@@ -1,3 +1,4 @@
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import { checkUniqueIds, Issues } from "../issues.ts";
 import { withIds } from "../schemas.ts";
 import { type ArtefactSpec, regionAndSiteMounts } from "../versions/artefact-routes.ts";
@@ -58,12 +59,7 @@ export const swotSpec: ArtefactSpec<SwotContent, SwotViewT> = {
     return [
       {
         name: "SWOT",
-        columns: [
-          { header: "Quadrant", width: 16 },
-          { header: "Internal/external", width: 16 },
-          { header: "Item", width: 70 },
-          { header: "Tags", width: 40 },
-        ],
+        columns: sheetColumns({ Quadrant: 16, "Internal/external": 16, Item: 70, Tags: 40 }),
         rows: QUADRANTS.flatMap((q) =>
           content.items
             .filter((i) => i.quadrant === q)

@@ -1,3 +1,4 @@
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import { AppError } from "../../infra/http/errors.ts";
 import { Issues } from "../issues.ts";
 import { type ArtefactSpec, definitionMount } from "../versions/artefact-routes.ts";
@@ -43,11 +44,7 @@ export const swotTagsSpec: ArtefactSpec<TagsContent> = {
   sheets: (_ctx, content) => [
     {
       name: "Tags",
-      columns: [
-        { header: "Code", width: 24 },
-        { header: "Label", width: 40 },
-        { header: "CFIR 2.0 domain", width: 24 },
-      ],
+      columns: sheetColumns({ Code: 24, Label: 40, "CFIR 2.0 domain": 24 }),
       rows: content.tags.map((t) => [t.code, t.label, t.cfirDomain]),
     },
   ],

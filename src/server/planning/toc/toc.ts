@@ -1,3 +1,4 @@
+import { sheetColumns } from "../../../shared/xlsx.ts";
 import { issuesError } from "../../infra/http/errors.ts";
 import { withIds } from "../schemas.ts";
 import { type ArtefactSpec, regionAndSiteMounts } from "../versions/artefact-routes.ts";
@@ -28,21 +29,12 @@ export const tocSpec: ArtefactSpec<TocContent> = {
     return [
       {
         name: "Nodes",
-        columns: [
-          { header: "Id", width: 14 },
-          { header: "Type", width: 12 },
-          { header: "Text", width: 60 },
-          { header: "Indicators", width: 30 },
-        ],
+        columns: sheetColumns({ Id: 14, Type: 12, Text: 60, Indicators: 30 }),
         rows: content.nodes.map((n) => [n.id, n.type, n.text, n.indicatorIds.join("; ")]),
       },
       {
         name: "Arrows",
-        columns: [
-          { header: "From", width: 40 },
-          { header: "To", width: 40 },
-          { header: "Rationale", width: 60 },
-        ],
+        columns: sheetColumns({ From: 40, To: 40, Rationale: 60 }),
         rows: content.edges.map((e) => [text.get(e.from) ?? e.from, text.get(e.to) ?? e.to, e.rationale]),
       },
     ];

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import { z } from "zod";
-import { type Sheet, writeXlsx } from "../../../shared/xlsx.ts";
+import { type Sheet, sheetColumns, writeXlsx } from "../../../shared/xlsx.ts";
 import type { ZodApp } from "../../context.ts";
 import { canEditDefinitions, canEditPlanning, canReadPlanning, WHY } from "../../core/access/planning.ts";
 import { type ProgrammeWithSites, resolveProgramme } from "../../core/programme-scope.ts";
@@ -247,10 +247,7 @@ export function registerArtefactRoutes<C extends object, V extends object>(
       const sheets = await spec.sheets(ctx, content, meta);
       const about: Sheet = {
         name: "About",
-        columns: [
-          { header: "Field", width: 16 },
-          { header: "Value", width: 60 },
-        ],
+        columns: sheetColumns({ Field: 16, Value: 60 }),
         rows: [
           ["Artefact", meta.what],
           ["Programme", meta.programmeCode],
