@@ -73,12 +73,7 @@ export const planRowToPlan = (r: Selectable<TreatmentPlanTable>): z.infer<typeof
   code: r.code,
   patientId: r.patient_id,
   siteId: r.site_id,
-  createdDate: r.created_date,
-  sharedWithPatientDate: r.shared_with_patient_date,
-  signedByPatient: r.signed_by_patient,
-  sharedWithSocialServices: r.shared_with_social_services,
-  sharedWithWorkInclusion: r.shared_with_work_inclusion,
-  integratedActionsStarted: r.integrated_actions_started,
+  ...planRowToState(r),
   version: r.version,
 });
 

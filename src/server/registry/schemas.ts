@@ -357,17 +357,27 @@ export type GroupSessionCreated = z.infer<typeof GroupSessionCreated>;
 
 // Treatment plans
 
+/** The steps a plan records as taken, each yes or no. */
+const planSteps = () => ({
+  signedByPatient: z.boolean(),
+  sharedWithSocialServices: z.boolean(),
+  sharedWithWorkInclusion: z.boolean(),
+  integratedActionsStarted: z.boolean(),
+});
+
+/** What a plan states, and its history keeps version by version. */
+const planStateFields = () => ({
+  createdDate: z.string(),
+  sharedWithPatientDate: z.string().nullable(),
+  ...planSteps(),
+});
+
 export const TreatmentPlan = z.object({
   id: z.number().int(),
   code: z.string(),
   patientId: z.number().int(),
   siteId: z.number().int(),
-  createdDate: z.string(),
-  sharedWithPatientDate: z.string().nullable(),
-  signedByPatient: z.boolean(),
-  sharedWithSocialServices: z.boolean(),
-  sharedWithWorkInclusion: z.boolean(),
-  integratedActionsStarted: z.boolean(),
+  ...planStateFields(),
   /** Optimistic-locking version: send it back as `baseVersion` when changing the plan. */
   version: z.number().int(),
 });
@@ -378,10 +388,7 @@ export const PlanBody = z.strictObject({
   siteId: Id,
   createdDate: CivilDate,
   sharedWithPatientDate: optionalNullable(CivilDate),
-  signedByPatient: z.boolean(),
-  sharedWithSocialServices: z.boolean(),
-  sharedWithWorkInclusion: z.boolean(),
-  integratedActionsStarted: z.boolean(),
+  ...planSteps(),
 });
 export type PlanBodyInput = z.input<typeof PlanBody>;
 
@@ -400,14 +407,7 @@ export const PlanPatch = z
   });
 export type PlanPatchInput = z.input<typeof PlanPatch>;
 
-export const PlanState = z.object({
-  createdDate: z.string(),
-  sharedWithPatientDate: z.string().nullable(),
-  signedByPatient: z.boolean(),
-  sharedWithSocialServices: z.boolean(),
-  sharedWithWorkInclusion: z.boolean(),
-  integratedActionsStarted: z.boolean(),
-});
+export const PlanState = z.object(planStateFields());
 export type PlanState = z.infer<typeof PlanState>;
 export const PlanHistory = z.object({
   planId: z.number().int(),
