@@ -6,6 +6,7 @@ import {
   expectCreated,
   insertInterventions,
   planBody,
+  setProgrammeParameters,
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
@@ -119,19 +120,7 @@ describe("registry: the patient page's early window (INDICATORS.md)", () => {
   });
 
   it("uses the programme's own early window and threshold", async () => {
-    const { db } = w.database;
-    const params = await db
-      .selectFrom("programmes")
-      .select("parameters")
-      .where("id", "=", w.ids.programmes.imr)
-      .executeTakeFirstOrThrow();
-    await db
-      .updateTable("programmes")
-      .set({
-        parameters: JSON.stringify({ ...params.parameters, earlyWindowDays: 30, intensiveThreshold: 2 }),
-      })
-      .where("id", "=", w.ids.programmes.imr)
-      .execute();
+    await setProgrammeParameters(w, w.ids.programmes.imr, { earlyWindowDays: 30, intensiveThreshold: 2 });
     const { patient, enrolment } = await enrolledPatient(w, w.ids.sites.s3, w.ids.programmes.imr, 40);
     const day = (d: number) => addDays(enrolment.enrolmentDate, d);
     await insertInterventions(w, patient.id, w.ids.sites.s3, [

@@ -8,6 +8,7 @@ import {
   expectCreated,
   insertInterventions,
   planBody,
+  setProgrammeParameters,
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
@@ -127,26 +128,12 @@ describe("registry: site worklists", () => {
   });
 
   it("follows the programme's parameters and practice types", async () => {
-    const { db } = w.database;
-    const row = await db
-      .selectFrom("programmes")
-      .select("parameters")
-      .where("id", "=", w.ids.programmes.bpd)
-      .executeTakeFirstOrThrow();
-    await db
-      .updateTable("programmes")
-      .set({ parameters: JSON.stringify({ ...row.parameters, intensiveThreshold: 2 }) })
-      .where("id", "=", w.ids.programmes.bpd)
-      .execute();
+    const restore = await setProgrammeParameters(w, w.ids.programmes.bpd, { intensiveThreshold: 2 });
     try {
       const lists = (await c.clinician1.get(`/api/sites/${w.ids.sites.s1}/worklists`)).json();
       expect(codes(lists.earlyWindowShortfall)).toEqual([]);
     } finally {
-      await db
-        .updateTable("programmes")
-        .set({ parameters: JSON.stringify(row.parameters) })
-        .where("id", "=", w.ids.programmes.bpd)
-        .execute();
+      await restore();
     }
   });
 
