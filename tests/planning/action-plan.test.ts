@@ -91,34 +91,19 @@ describe("action plan", () => {
 
   it("refuses dates out of order, nobody responsible, unknown professionals and ToC outputs, naming each field", async () => {
     const base = "body.strategicAreas.0.subAreas.0.activities";
-    const res = await save(
-      "sitecoord1",
-      s1,
-      plan([
-        activity({ start: "2024-05-01", end: "2024-04-30" }),
-        activity({ responsibleActor: "", responsibleProfessionalCode: null }),
-        activity({ responsibleProfessionalCode: "S2-NUR1" }),
-        activity({ responsibleProfessionalCode: "NOBODY" }),
-        activity({ tocOutputNodeId: "oc-care" }),
-        activity({ tocOutputNodeId: "no-such-node" }),
-        activity({ start: "2024-02-30" }),
-      ]),
-    );
+    const faulty = [
+      activity({ start: "2024-05-01", end: "2024-04-30" }),
+      activity({ responsibleActor: "", responsibleProfessionalCode: null }),
+      activity({ responsibleProfessionalCode: "S2-NUR1" }),
+      activity({ responsibleProfessionalCode: "NOBODY" }),
+      activity({ tocOutputNodeId: "oc-care" }),
+      activity({ tocOutputNodeId: "no-such-node" }),
+    ];
+    const res = await save("sitecoord1", s1, plan([...faulty, activity({ start: "2024-02-30" })]));
     expect(res.statusCode).toBe(400);
     const issues = res.json().issues.map((i: { field: string; rule: string }) => `${i.field} ${i.rule}`);
     expect(issues).toEqual([`${base}.6.start calendar_date`]);
-    const res2 = await save(
-      "sitecoord1",
-      s1,
-      plan([
-        activity({ start: "2024-05-01", end: "2024-04-30" }),
-        activity({ responsibleActor: "", responsibleProfessionalCode: null }),
-        activity({ responsibleProfessionalCode: "S2-NUR1" }),
-        activity({ responsibleProfessionalCode: "NOBODY" }),
-        activity({ tocOutputNodeId: "oc-care" }),
-        activity({ tocOutputNodeId: "no-such-node" }),
-      ]),
-    );
+    const res2 = await save("sitecoord1", s1, plan(faulty));
     expect(res2.statusCode).toBe(400);
     expect(res2.json().issues.map((i: { field: string; rule: string }) => `${i.field} ${i.rule}`)).toEqual([
       `${base}.0.end end_before_start`,
