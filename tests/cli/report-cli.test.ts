@@ -9,6 +9,13 @@ let dir: string;
 let data: string;
 const period = "2025-01-01..2026-06-30";
 
+/** `praxis report` of BPD-LOM for the period, into `out`, with any further options. */
+const reportOf = (out: string, extra: string[] = [], env?: Record<string, string>) =>
+  praxis(
+    ["report", "--data-dir", data, "--programme", "BPD-LOM", "--period", period, ...extra, "--out", out],
+    env,
+  );
+
 /** `praxis report` on a small demo region in the embedded database. */
 describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis report", () => {
   beforeAll(() => {
@@ -21,17 +28,7 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis report", () =
 
   it("writes a PDF whose enrolment figures are those of praxis indicators", () => {
     const out = path.join(dir, "bpd.pdf");
-    const r = praxis([
-      "report",
-      "--data-dir",
-      data,
-      "--programme",
-      "BPD-LOM",
-      "--period",
-      period,
-      "--out",
-      out,
-    ]);
+    const r = reportOf(out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`PDF report of BPD-LOM, ${period}`);
     const indicators = praxis([
@@ -57,19 +54,7 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis report", () =
 
   it("writes HTML in Italian", () => {
     const out = path.join(dir, "bpd.html");
-    const r = praxis([
-      "report",
-      "--data-dir",
-      data,
-      "--programme",
-      "BPD-LOM",
-      "--period",
-      period,
-      "--lang",
-      "it",
-      "--out",
-      out,
-    ]);
+    const r = reportOf(out, ["--lang", "it"]);
     expect(r.code, r.stderr).toBe(0);
     const html = fs.readFileSync(out, "utf8");
     expect(html).toContain("Rapporto di monitoraggio");
@@ -98,10 +83,7 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis report", () =
 
   it("says clearly when Chromium is missing, and writes nothing", () => {
     const out = path.join(dir, "no-chromium.pdf");
-    const r = praxis(
-      ["report", "--data-dir", data, "--programme", "BPD-LOM", "--period", period, "--out", out],
-      { PRAXIS_CHROMIUM: "/nonexistent/chromium" },
-    );
+    const r = reportOf(out, [], { PRAXIS_CHROMIUM: "/nonexistent/chromium" });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("Chromium, not found at /nonexistent/chromium");
     expect(r.stderr).toContain("the HTML report needs nothing more");

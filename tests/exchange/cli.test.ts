@@ -19,6 +19,20 @@ const run = (args: string[]) => {
   const r = praxis([...args, ...target.args], env);
   return { ...r, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 };
+/** A FHIR export of a programme for 2024. */
+const fhirExport = (dir: string, programme: string) =>
+  run([
+    "export",
+    dir,
+    "--programme",
+    programme,
+    "--format",
+    "fhir",
+    "--from",
+    "2024-01-01",
+    "--to",
+    "2024-12-31",
+  ]);
 
 describe("praxis import / export", { timeout: 180_000 }, () => {
   it("explains itself", () => {
@@ -92,18 +106,7 @@ describe("praxis import / export", { timeout: 180_000 }, () => {
 
   it("exports a programme for a period as FHIR R4 NDJSON, one file per resource type", () => {
     const dir = path.join(tempDir(), "fhir");
-    const r = run([
-      "export",
-      dir,
-      "--programme",
-      "PRG",
-      "--format",
-      "fhir",
-      "--from",
-      "2024-01-01",
-      "--to",
-      "2024-12-31",
-    ]);
+    const r = fhirExport(dir, "PRG");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Patient\s+3$/m);
     expect(r.stdout).toMatch(/^Procedure\s+4$/m);
@@ -132,18 +135,7 @@ describe("praxis import / export", { timeout: 180_000 }, () => {
 
   it("refuses a FHIR export of an unknown programme and an unknown format, writing nothing", () => {
     const dir = path.join(tempDir(), "refused");
-    const unknown = run([
-      "export",
-      dir,
-      "--programme",
-      "NOPE",
-      "--format",
-      "fhir",
-      "--from",
-      "2024-01-01",
-      "--to",
-      "2024-12-31",
-    ]);
+    const unknown = fhirExport(dir, "NOPE");
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain("no programme with code NOPE");
     const format = run(["export", dir, "--programme", "PRG", "--format", "xml"]);

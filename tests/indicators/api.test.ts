@@ -9,6 +9,7 @@ import { type Client, login, PASSWORD } from "../support/world.ts";
 import { openIndicatorDatabase } from "./db.ts";
 import { buildEdgeFixture, R } from "./edge-fixture.ts";
 import type { Registry } from "./fixtures.ts";
+import { interventionsRatio } from "./own-definition.ts";
 
 /**
  * The indicators API on the edge fixture (edge-fixture.ts): who may read and write, what a
@@ -572,24 +573,12 @@ describe("targets on indicators (issue 11)", () => {
   });
 
   it("takes a target on the programme's own indicator, and drops it with the indicator", async () => {
-    const definition = {
+    const definition = interventionsRatio({
       id: "assessed_early_t",
       label: "Assessed early",
-      kind: "ratio",
-      compute: {
-        source: "enrolments",
-        population: { observedDays: 0 },
-        numerator: {
-          type: "records",
-          records: {
-            from: "interventions",
-            types: ["assessment"],
-            window: { fromDay: 0, toDay: null, until: "care_end" },
-          },
-          atLeast: 1,
-        },
-      },
-    };
+      records: { types: ["assessment"], window: { fromDay: 0, toDay: null, until: "care_end" } },
+      atLeast: 1,
+    });
     const created = await as("coordP").post(`/api/programmes/${P}/indicator-definitions`, { definition });
     expect(created.statusCode, created.body).toBe(201);
     const res = await setTargets("coordP", [

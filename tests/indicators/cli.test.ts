@@ -24,18 +24,12 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis indicators", 
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** `praxis indicators` of programme P as of R, in a format. */
+  const indicatorsAsOfR = (format: string) =>
+    praxis(["indicators", "--programme", "P", "--as-of", R, "--format", format, "--data-dir", dataDir]);
+
   it("prints the whole catalogue as JSON in the contract's shape and order", () => {
-    const r = praxis([
-      "indicators",
-      "--programme",
-      "P",
-      "--as-of",
-      R,
-      "--format",
-      "json",
-      "--data-dir",
-      dataDir,
-    ]);
+    const r = indicatorsAsOfR("json");
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(["programme", "asOf", "indicators"]);
@@ -77,17 +71,7 @@ describe.skipIf(process.env.PRAXIS_TEST_DB === "postgres")("praxis indicators", 
   }, 60_000);
 
   it("prints CSV with a header and empty cells for null", () => {
-    const r = praxis([
-      "indicators",
-      "--programme",
-      "P",
-      "--as-of",
-      R,
-      "--format",
-      "csv",
-      "--data-dir",
-      dataDir,
-    ]);
+    const r = indicatorsAsOfR("csv");
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe("id,site,numerator,denominator,value");

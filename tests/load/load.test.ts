@@ -17,6 +17,24 @@ const url = process.env.DATABASE_URL;
 const onPostgres = process.env.PRAXIS_TEST_DB === "postgres" && !!url;
 const SECONDS = Number(process.env.PRAXIS_LOAD_TEST_SECONDS ?? 8);
 
+/** The run's figures, one `name: value` a line (no timing is asserted). */
+const logLoad = (figures: ReturnType<typeof describeLoad>) =>
+  console.log(
+    Object.entries(figures)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("\n"),
+  );
+
+/** Some writes were acknowledged, and each is stored exactly once with its one audit entry. */
+function expectEveryAcknowledgedWriteOnce(verdict: Awaited<ReturnType<typeof verifyLoad>>) {
+  expect(verdict.acknowledged).toBeGreaterThan(0);
+  expect(verdict.missing).toEqual([]);
+  expect(verdict.duplicates).toEqual([]);
+  expect(verdict.foundOnce).toBe(verdict.acknowledged);
+  expect(verdict.unexplained).toEqual([]);
+  expect(verdict.auditMismatches).toEqual([]);
+}
+
 describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQL)", () => {
   // two app servers of one process each: two processes really serving at once
   const demo = twoServersOnDemo("praxis_load", ["--workers", "1"], 240_000);
@@ -32,11 +50,7 @@ describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQ
         { seconds: SECONDS },
       );
       const verdict = await verifyLoad(database.db, cast, result);
-      console.log(
-        Object.entries(describeLoad(cast, result, verdict, demo.servers.length))
-          .map(([k, v]) => `${k}: ${v}`)
-          .join("\n"),
-      );
+      logLoad(describeLoad(cast, result, verdict, demo.servers.length));
       const writes = result.samples.filter((s) => s.kind !== "read");
       // both servers took writes of every kind, and refused some
       for (const server of [0, 1]) {
@@ -44,12 +58,7 @@ describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQ
           expect(writes.some((w) => w.server === server && w.kind === kind && w.status === 201)).toBe(true);
         expect(writes.some((w) => w.server === server && w.refusal)).toBe(true);
       }
-      expect(verdict.acknowledged).toBeGreaterThan(0);
-      expect(verdict.missing).toEqual([]);
-      expect(verdict.duplicates).toEqual([]);
-      expect(verdict.foundOnce).toBe(verdict.acknowledged);
-      expect(verdict.unexplained).toEqual([]);
-      expect(verdict.auditMismatches).toEqual([]);
+      expectEveryAcknowledgedWriteOnce(verdict);
       // what had to be refused was, with a 4xx, and left nothing behind
       expect(verdict.refusalProblems).toEqual([]);
       expect(verdict.refused).toBeGreaterThan(0);
@@ -78,17 +87,8 @@ describe.skipIf(!onPostgres)("load with nothing lost (two servers, one PostgreSQ
         },
       );
       const verdict = await verifyLoad(database.db, cast, result);
-      console.log(
-        Object.entries(describeLoad(cast, result, verdict, demo.servers.length))
-          .map(([k, v]) => `${k}: ${v}`)
-          .join("\n"),
-      );
-      expect(verdict.acknowledged).toBeGreaterThan(0);
-      expect(verdict.missing).toEqual([]);
-      expect(verdict.duplicates).toEqual([]);
-      expect(verdict.foundOnce).toBe(verdict.acknowledged);
-      expect(verdict.unexplained).toEqual([]);
-      expect(verdict.auditMismatches).toEqual([]);
+      logLoad(describeLoad(cast, result, verdict, demo.servers.length));
+      expectEveryAcknowledgedWriteOnce(verdict);
       expect(verdict.refusalProblems).toEqual([]);
       // what the killed server never answered is stored all or nothing (each is reported)
       expect(verdict.partial).toEqual([]);
