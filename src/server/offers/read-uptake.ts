@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { z } from "zod";
-import type { AggregateAccess } from "../core/access/aggregates.ts";
+import type { PeriodQuery, ProgrammeFigures } from "../core/access/aggregates.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { addDays, today } from "../infra/time/civil-date.ts";
 import type { Uptake } from "./schemas.ts";
@@ -20,8 +20,8 @@ interface Row {
  */
 export async function readUptake(
   db: Executor,
-  access: Pick<AggregateAccess, "programme" | "suppressSmallCells">,
-  period: { from?: string | undefined; to?: string | undefined },
+  access: ProgrammeFigures,
+  period: PeriodQuery,
 ): Promise<z.infer<typeof Uptake>> {
   const { programme } = access;
   const to = period.to ?? today();

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { z } from "zod";
-import type { AggregateAccess } from "../core/access/aggregates.ts";
+import type { PeriodQuery, ProgrammeFigures } from "../core/access/aggregates.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { addDays, today } from "../infra/time/civil-date.ts";
 import { waitingCells } from "./referral-rules.ts";
@@ -27,8 +27,8 @@ interface Row {
  */
 export async function readWaitingTimes(
   db: Executor,
-  access: Pick<AggregateAccess, "programme" | "suppressSmallCells">,
-  query: { from?: string | undefined; to?: string | undefined; overDays?: number | undefined },
+  access: ProgrammeFigures,
+  query: PeriodQuery & { overDays?: number | undefined },
 ): Promise<z.infer<typeof WaitingTimes>> {
   const { programme } = access;
   const asOf = today();

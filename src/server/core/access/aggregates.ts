@@ -17,6 +17,15 @@ export interface AggregateAccess {
   suppressSmallCells: boolean;
 }
 
+/** What a programme-level figure needs of the access: the programme, and whether to suppress small cells. */
+export type ProgrammeFigures = Pick<AggregateAccess, "programme" | "suppressSmallCells">;
+
+/** A period asked for: either end may be left open. */
+export interface PeriodQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
 /**
  * A programme-level aggregate view (outcomes, correlation, funnel): readable by administrators,
  * its regional coordinators, viewers and users of its sites — never patient-level rows.

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { AggregateAccess } from "../../core/access/aggregates.ts";
+import type { ProgrammeFigures } from "../../core/access/aggregates.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { invalid } from "../../infra/http/errors.ts";
 import { findScale } from "./scales/index.ts";
@@ -13,7 +13,7 @@ import type { ReviewResult } from "./score-review.ts";
  */
 export async function compareSites(
   db: Db,
-  access: Pick<AggregateAccess, "programme" | "suppressSmallCells">,
+  access: ProgrammeFigures,
   scaleCode: string,
 ): Promise<z.infer<typeof Comparison>> {
   const scale = findScale(scaleCode);

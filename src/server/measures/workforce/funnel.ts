@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { z } from "zod";
-import type { AggregateAccess } from "../../core/access/aggregates.ts";
+import type { PeriodQuery, ProgrammeFigures } from "../../core/access/aggregates.ts";
 import { isSmall } from "../../core/small-cells.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { PROFILES } from "../../shared/schemas.ts";
@@ -32,11 +32,7 @@ interface SqlRow {
  *             intervention at their site (interventions.professional_code) in the period.
  * Those delivering without being trained are counted beside the funnel.
  */
-export async function trainingFunnel(
-  db: Db,
-  access: Pick<AggregateAccess, "programme" | "suppressSmallCells">,
-  period: { from?: string | undefined; to?: string | undefined },
-): Promise<Out> {
+export async function trainingFunnel(db: Db, access: ProgrammeFigures, period: PeriodQuery): Promise<Out> {
   const { programme } = access;
   const from = period.from ?? null;
   const to = period.to ?? null;
