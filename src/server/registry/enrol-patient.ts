@@ -4,7 +4,7 @@ import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { assertCareDate } from "../core/care-dates.ts";
 import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
-import { auditedWrite } from "../infra/audit/audited-write.ts";
+import { auditedWrite, created } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
@@ -120,14 +120,7 @@ export async function enrolPatient(
       .returningAll()
       .executeTakeFirstOrThrow();
     const enrolment = enrolmentRowToEnrolment(row);
-    return {
-      result: enrolment,
-      entityId: row.id,
-      siteId: row.site_id,
-      programmeId: row.programme_id,
-      before: null,
-      after: enrolment,
-    };
+    return created(row, enrolment);
   });
 }
 

@@ -16,6 +16,22 @@ export interface WriteOutcome<T> {
 }
 
 /**
+ * The outcome of creating a row of a site and programme: its answer, audited as the state after
+ * (there is none before), under the row's id, site and programme.
+ */
+export const created = <T>(
+  row: { id: number; site_id: number | null; programme_id: number | null },
+  result: T,
+): WriteOutcome<T> => ({
+  result,
+  entityId: row.id,
+  siteId: row.site_id,
+  programmeId: row.programme_id,
+  before: null,
+  after: result,
+});
+
+/**
  * Run a change in one transaction and append its audit entry (with before/after) in the same
  * transaction, so a change is never stored without its trace, nor a trace without its change.
  */

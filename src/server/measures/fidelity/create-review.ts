@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { canManageSite } from "../../core/access/roles.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
-import { auditedWrite } from "../../infra/audit/audited-write.ts";
+import { auditedWrite, created } from "../../infra/audit/audited-write.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { type FieldIssue, forbidden, issuesError } from "../../infra/http/errors.ts";
@@ -119,13 +119,6 @@ export async function createReview(
     );
     if (ratings.length) await trx.insertInto("fidelity_ratings").values(ratings).execute();
     const out = reviewRowToReview(row);
-    return {
-      result: out,
-      entityId: row.id,
-      siteId: row.site_id,
-      programmeId: row.programme_id,
-      before: null,
-      after: out,
-    };
+    return created(row, out);
   });
 }

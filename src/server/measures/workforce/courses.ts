@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { z } from "zod";
 import { canManageSite, coordinatedProgrammes, isAdmin } from "../../core/access/roles.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
-import { auditedWrite } from "../../infra/audit/audited-write.ts";
+import { auditedWrite, created } from "../../infra/audit/audited-write.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { conflict, type FieldIssue, forbidden, issuesError } from "../../infra/http/errors.ts";
@@ -126,13 +126,6 @@ export async function createCourse(
       completed: 0,
       satisfaction: null,
     };
-    return {
-      result: out,
-      entityId: row.id,
-      siteId: row.site_id,
-      programmeId: row.programme_id,
-      before: null,
-      after: out,
-    };
+    return created(row, out);
   });
 }
