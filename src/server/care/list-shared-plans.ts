@@ -11,11 +11,7 @@ import { sharingSites } from "./shared-services.ts";
  * service linked to one of the user's sites, with those services, in one query. Audited as a
  * patient-level read. Users without a site grant get an empty list.
  */
-export async function listSharedPlans(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-): Promise<Array<z.infer<typeof SharedPatient>>> {
+export async function listSharedPlans(db: Db, p: Principal, actor: Actor): Promise<Array<SharedPatient>> {
   const sites = sharingSites(p);
   return db.transaction().execute(async (trx) => {
     const rows = sites.length

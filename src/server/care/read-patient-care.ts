@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import { loadPatientOf } from "../core/access/patients.ts";
 import { readableSites } from "../core/access/roles.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
@@ -20,7 +19,7 @@ export async function readPatientCare(
   p: Principal,
   actor: Actor,
   patientId: number,
-): Promise<z.infer<typeof PatientCare>> {
+): Promise<PatientCare> {
   return db.transaction().execute(async (trx) => {
     await loadPatientOf(trx, p, patientId);
     const readable = readableSites(p);

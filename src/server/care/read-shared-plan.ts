@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { type ConsentScope, scopeCovers } from "../../shared/care.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
@@ -23,7 +22,7 @@ export async function readSharedPlan(
   p: Principal,
   actor: Actor,
   patientId: number,
-): Promise<z.infer<typeof SharedPlan>> {
+): Promise<SharedPlan> {
   const sites = sharingSites(p);
   const outcome = await db.transaction().execute(async (trx) => {
     const patient = await trx

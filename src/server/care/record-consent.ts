@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -22,7 +21,7 @@ export async function recordConsent(
   p: Principal,
   actor: Actor,
   patientId: number,
-  body: z.infer<typeof ConsentBody>,
+  body: ConsentBody,
 ): Promise<Consent> {
   return auditedWrite(db, actor, { action: "create", entity: "care_consent" }, async (trx) => {
     const patient = await assertCareWriter(trx, p, patientId, body.siteId);

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { staleVersion } from "../core/stale-version.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -24,7 +23,7 @@ export async function saveCarePlan(
   p: Principal,
   actor: Actor,
   planId: number,
-  body: z.infer<typeof CarePlanBody>,
+  body: CarePlanBody,
 ): Promise<CarePlan> {
   return auditedWrite(db, actor, { action: "update", entity: "care_plan_content" }, async (trx) => {
     const plan = await trx

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { careDateIssues } from "../core/care-dates.ts";
 import { staleVersion } from "../core/stale-version.ts";
 import type { Actor } from "../infra/audit/audit.ts";
@@ -26,7 +25,7 @@ export async function saveCrisisPlan(
   p: Principal,
   actor: Actor,
   patientId: number,
-  body: z.infer<typeof CrisisPlanBody>,
+  body: CrisisPlanBody,
 ): Promise<CrisisPlan> {
   return auditedWrite(db, actor, { action: "update", entity: "crisis_plan" }, async (trx) => {
     const patient = await assertCareWriter(trx, p, patientId, body.siteId);

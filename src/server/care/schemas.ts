@@ -23,12 +23,14 @@ export const ConsentBody = z.strictObject({
   scope: z.enum(CONSENT_SCOPES),
   givenDate: CivilDate,
 });
+export type ConsentBody = z.infer<typeof ConsentBody>;
 export type ConsentBodyInput = z.input<typeof ConsentBody>;
 
 export const WithdrawBody = z.strictObject({
   withdrawnDate: CivilDate,
   reason: Text(CARE_LIMITS.reason),
 });
+export type WithdrawBody = z.infer<typeof WithdrawBody>;
 export type WithdrawBodyInput = z.input<typeof WithdrawBody>;
 
 const ServiceRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
@@ -65,6 +67,7 @@ export const CarePlanBody = z.strictObject({
   actions: z.array(CareAction).max(CARE_LIMITS.actions, `at most ${CARE_LIMITS.actions} actions`),
   reviewDate: CivilDate.nullable().default(null),
 });
+export type CarePlanBody = z.infer<typeof CarePlanBody>;
 export type CarePlanBodyInput = z.input<typeof CarePlanBody>;
 
 export const CrisisAction = z.strictObject({
@@ -90,6 +93,7 @@ export const CrisisPlanBody = z.strictObject({
     }),
   reviewDate: CivilDate.nullable().default(null),
 });
+export type CrisisPlanBody = z.infer<typeof CrisisPlanBody>;
 export type CrisisPlanBodyInput = z.input<typeof CrisisPlanBody>;
 
 /** Who, as read: the names a reader needs (a professional's code and profile, a service's name). */

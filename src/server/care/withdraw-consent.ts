@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
@@ -21,7 +20,7 @@ export async function withdrawConsent(
   p: Principal,
   actor: Actor,
   consentId: number,
-  body: z.infer<typeof WithdrawBody>,
+  body: WithdrawBody,
 ): Promise<Consent> {
   return auditedWrite(db, actor, { action: "withdraw", entity: "care_consent" }, async (trx) => {
     const row = await trx

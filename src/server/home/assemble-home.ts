@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { canReadProgramme } from "../core/access/roles.ts";
 import { listProgrammeScopes } from "../core/programme-scope.ts";
 import type { Actor } from "../infra/audit/audit.ts";
@@ -31,7 +30,7 @@ export async function assembleHome(
   targets: TargetsReader,
   p: Principal,
   actor: Actor,
-): Promise<z.infer<typeof Home>> {
+): Promise<Home> {
   const scope = homeScope(p);
   const asOf = civilToday();
   const empty = { total: 0, items: [] };

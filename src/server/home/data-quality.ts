@@ -44,7 +44,7 @@ const issues = (sites: "all" | number[]) => sql<{
 export async function dataQualityCounts(
   db: Executor,
   sites: "all" | number[],
-): Promise<Array<z.infer<typeof SiteDataQuality>>> {
+): Promise<Array<SiteDataQuality>> {
   const { rows } = await sql<{
     site_id: number;
     site_code: string;

@@ -22,6 +22,7 @@ export const SiteWorklistSummary = z.object({
   /** Early windows short of psychosocial interventions that close within the next 7 days. */
   dueThisWeek: z.array(WorklistItem),
 });
+export type SiteWorklistSummary = z.infer<typeof SiteWorklistSummary>;
 
 export const OverdueActivity = z.object({
   ...ProgrammeRef,
@@ -59,6 +60,7 @@ export const BelowTarget = z.object({
   target: z.number(),
   direction: z.enum(DIRECTIONS),
 });
+export type BelowTarget = z.infer<typeof BelowTarget>;
 
 export const FidelityDue = z.object({
   ...ProgrammeRef,
@@ -83,6 +85,7 @@ export const SiteDataQuality = z.object({
   patientsWithoutFirstContact: z.number().int(),
   plansWithoutSharedDate: z.number().int(),
 });
+export type SiteDataQuality = z.infer<typeof SiteDataQuality>;
 
 /** What a viewer may see: programme-level figures of the indicators that have a target. */
 export const ProgrammeAggregate = z.object({
@@ -106,6 +109,7 @@ export const ProgrammeAggregate = z.object({
     }),
   ),
 });
+export type ProgrammeAggregate = z.infer<typeof ProgrammeAggregate>;
 
 export const Home = z.object({
   asOf: z.string(),
@@ -122,6 +126,7 @@ export const Home = z.object({
   /** Viewers: aggregates only. */
   aggregates: z.array(ProgrammeAggregate),
 });
+export type Home = z.infer<typeof Home>;
 
 export const DataQualityOverview = z.object({ asOf: z.string(), sites: z.array(SiteDataQuality) });
 

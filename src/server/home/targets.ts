@@ -18,7 +18,7 @@ export async function sitesBelowTarget(
   valuesWithTargets: TargetsReader,
   programmeIds: number[],
   asOf: string,
-): Promise<Array<z.infer<typeof BelowTarget>>> {
+): Promise<Array<BelowTarget>> {
   const out: Array<z.infer<typeof BelowTarget>> = [];
   for (const id of programmeIds) {
     const read = await valuesWithTargets(id, asOf, false);
@@ -59,7 +59,7 @@ export async function programmeAggregates(
   valuesWithTargets: TargetsReader,
   programmeIds: number[],
   asOf: string,
-): Promise<Array<z.infer<typeof ProgrammeAggregate>>> {
+): Promise<Array<ProgrammeAggregate>> {
   const out: Array<z.infer<typeof ProgrammeAggregate>> = [];
   for (const id of programmeIds) {
     const read = await valuesWithTargets(id, asOf, true);

@@ -17,7 +17,7 @@ export async function worklistSummaries(
   actor: Actor,
   sites: Array<{ id: number; code: string; name: string }>,
   today: string,
-): Promise<Array<z.infer<typeof SiteWorklistSummary>>> {
+): Promise<Array<SiteWorklistSummary>> {
   const weekEnd = addDays(today, 6);
   const out: Array<z.infer<typeof SiteWorklistSummary>> = [];
   for (const site of sites) {

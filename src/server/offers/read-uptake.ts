@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import type { PeriodQuery, ProgrammeFigures } from "../core/access/aggregates.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { addDays, today } from "../infra/time/civil-date.ts";
@@ -22,7 +21,7 @@ export async function readUptake(
   db: Executor,
   access: ProgrammeFigures,
   period: PeriodQuery,
-): Promise<z.infer<typeof Uptake>> {
+): Promise<Uptake> {
   const { programme } = access;
   const to = period.to ?? today();
   const from = period.from ?? addDays(to, -364);

@@ -21,7 +21,7 @@ export async function recordDeclinedOffer(
   db: Db,
   p: Principal,
   actor: Actor,
-  body: z.infer<typeof DeclinedOfferBody>,
+  body: DeclinedOfferBody,
 ): Promise<Out> {
   return auditedWrite(db, actor, { action: "create", entity: "declined_offer" }, async (trx) => {
     const patient = await loadWritablePatient(trx, p, body);

@@ -11,6 +11,7 @@ export const DeclinedOfferBody = z.strictObject({
   offerDate: CivilDate,
   reason: z.enum(DECLINE_REASONS),
 });
+export type DeclinedOfferBody = z.infer<typeof DeclinedOfferBody>;
 export type DeclinedOfferBodyInput = z.input<typeof DeclinedOfferBody>;
 
 export const DeclinedOffer = z.object({

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { assertSiteWritable, loadPatientsFor } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -21,8 +20,8 @@ export async function decideReferral(
   p: Principal,
   actor: Actor,
   id: number,
-  body: z.infer<typeof ReferralDecisionBody>,
-): Promise<z.infer<typeof Referral>> {
+  body: ReferralDecisionBody,
+): Promise<Referral> {
   return auditedWrite(db, actor, { action: "update", entity: "referral" }, async (trx) => {
     const row = await trx
       .selectFrom("referrals")

@@ -117,7 +117,7 @@ export async function siteDisengagement(
   actor: Actor,
   siteId: number,
   days: number,
-): Promise<z.infer<typeof Disengagement>> {
+): Promise<Disengagement> {
   const site = await db.selectFrom("sites").select("id").where("id", "=", siteId).executeTakeFirst();
   if (!site) throw notFound("site");
   assertSiteReadable(p, siteId);

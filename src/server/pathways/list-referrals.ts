@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { loadPatientOf } from "../core/access/patients.ts";
 import { readableSites } from "../core/access/roles.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
@@ -14,7 +13,7 @@ export async function listReferrals(
   p: Principal,
   actor: Actor,
   patientId: number,
-): Promise<Array<z.infer<typeof Referral>>> {
+): Promise<Array<Referral>> {
   return db.transaction().execute(async (trx) => {
     await loadPatientOf(trx, p, patientId);
     const sites = readableSites(p);

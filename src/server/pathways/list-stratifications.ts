@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { loadPatientOf } from "../core/access/patients.ts";
 import { readableSites } from "../core/access/roles.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
@@ -13,7 +12,7 @@ export async function listStratifications(
   p: Principal,
   actor: Actor,
   patientId: number,
-): Promise<Array<z.infer<typeof Stratification>>> {
+): Promise<Array<Stratification>> {
   return db.transaction().execute(async (trx) => {
     await loadPatientOf(trx, p, patientId);
     const sites = readableSites(p);

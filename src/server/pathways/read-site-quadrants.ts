@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import { patientVisible } from "../core/access/patient-scope.ts";
 import { assertSiteReadable } from "../core/access/patients.ts";
 import type { Principal } from "../infra/auth/principal.ts";
@@ -13,11 +12,7 @@ import type { SiteQuadrants } from "./schemas.ts";
  * quadrant at the site — the latest date, then the latest record — and those never stratified
  * there. One statement; counts only, no patient-level rows.
  */
-export async function readSiteQuadrants(
-  db: Db,
-  p: Principal,
-  siteId: number,
-): Promise<z.infer<typeof SiteQuadrants>> {
+export async function readSiteQuadrants(db: Db, p: Principal, siteId: number): Promise<SiteQuadrants> {
   const site = await db.selectFrom("sites").select("id").where("id", "=", siteId).executeTakeFirst();
   if (!site) throw notFound("site");
   assertSiteReadable(p, siteId);

@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import type { PeriodQuery, ProgrammeFigures } from "../core/access/aggregates.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { addDays, today } from "../infra/time/civil-date.ts";
@@ -29,7 +28,7 @@ export async function readWaitingTimes(
   db: Executor,
   access: ProgrammeFigures,
   query: PeriodQuery & { overDays?: number | undefined },
-): Promise<z.infer<typeof WaitingTimes>> {
+): Promise<WaitingTimes> {
   const { programme } = access;
   const asOf = today();
   const to = query.to ?? asOf;

@@ -15,12 +15,7 @@ type Out = z.infer<typeof CheckIn>;
  * of it. A check-in on or after the patient's latest event at the site takes them off the lists
  * until the next event (disengagement.ts). Patient-level write: access, care date, audit.
  */
-export async function recordCheckIn(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  body: z.infer<typeof CheckInBody>,
-): Promise<Out> {
+export async function recordCheckIn(db: Db, p: Principal, actor: Actor, body: CheckInBody): Promise<Out> {
   return createPatientRecord(db, p, actor, "check_in", body, async (trx, patient) => {
     const issues = careDateIssues("body.date", body.date, patient.birth_year);
     if (issues.length) throw issuesError(issues);

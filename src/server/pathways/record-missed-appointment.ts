@@ -20,7 +20,7 @@ export async function recordMissedAppointment(
   db: Db,
   p: Principal,
   actor: Actor,
-  body: z.infer<typeof MissedAppointmentBody>,
+  body: MissedAppointmentBody,
 ): Promise<Out> {
   return createPatientRecord(db, p, actor, "missed_appointment", body, async (trx, patient) => {
     const issues = [

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
@@ -19,8 +18,8 @@ export async function recordReferral(
   db: Db,
   p: Principal,
   actor: Actor,
-  body: z.infer<typeof ReferralBody>,
-): Promise<z.infer<typeof Referral>> {
+  body: ReferralBody,
+): Promise<Referral> {
   return createPatientRecord(db, p, actor, "referral", body, async (trx, patient) => {
     const now = today();
     const from = body.fromServiceId ?? null;

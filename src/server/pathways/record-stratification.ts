@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { quadrantOf } from "../../shared/pathways.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
@@ -18,8 +17,8 @@ export async function recordStratification(
   db: Db,
   p: Principal,
   actor: Actor,
-  body: z.infer<typeof StratificationBody>,
-): Promise<z.infer<typeof Stratification>> {
+  body: StratificationBody,
+): Promise<Stratification> {
   return createPatientRecord(db, p, actor, "pathway_stratification", body, async (trx, patient) => {
     const issues = careDateIssues("body.date", body.date, patient.birth_year);
     if (issues.length) throw issuesError(issues);

@@ -30,6 +30,7 @@ export const ReferralBody = z.strictObject({
   reason: RequiredText,
   referralDate: CivilDate,
 });
+export type ReferralBody = z.infer<typeof ReferralBody>;
 export type ReferralBodyInput = z.input<typeof ReferralBody>;
 
 /** The receiving service's answer and the first contact; the state as a whole, checked together. */
@@ -39,6 +40,7 @@ export const ReferralDecisionBody = z.strictObject({
   declineReason: optionalNullable(z.enum(REFERRAL_DECLINE_REASONS)),
   firstContactDate: optionalNullable(CivilDate),
 });
+export type ReferralDecisionBody = z.infer<typeof ReferralDecisionBody>;
 export type ReferralDecisionBodyInput = z.input<typeof ReferralDecisionBody>;
 
 const ServiceRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
@@ -101,6 +103,7 @@ export const StratificationBody = z.strictObject({
   coOccurringSeverity: z.enum(SEVERITIES),
   note: Text.optional(),
 });
+export type StratificationBody = z.infer<typeof StratificationBody>;
 export type StratificationBodyInput = z.input<typeof StratificationBody>;
 
 export const Stratification = z.object({
@@ -141,6 +144,7 @@ export const MissedAppointmentBody = z.strictObject({
   professionalCode: optionalNullable(Code),
   professionalProfile: optionalNullable(Profile),
 });
+export type MissedAppointmentBody = z.infer<typeof MissedAppointmentBody>;
 export type MissedAppointmentBodyInput = z.input<typeof MissedAppointmentBody>;
 
 export const MissedAppointment = z.object({
@@ -200,6 +204,7 @@ export const CheckInBody = z.strictObject({
   outcome: z.enum(CHECK_IN_OUTCOMES),
   note: Text.optional(),
 });
+export type CheckInBody = z.infer<typeof CheckInBody>;
 export type CheckInBodyInput = z.input<typeof CheckInBody>;
 
 export const CheckIn = z.object({
@@ -219,6 +224,7 @@ export const CoordinatorBody = z.strictObject({
   /** A professional of the enrolment's site; null removes the coordinator (and the case manager code). */
   professionalId: Id.nullable(),
 });
+export type CoordinatorBody = z.infer<typeof CoordinatorBody>;
 
 export const EnrolmentCoordinator = z.object({
   enrolmentId: z.number().int(),

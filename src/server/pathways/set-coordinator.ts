@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { assertSiteWritable, loadPatientsFor } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -19,8 +18,8 @@ export async function setCoordinator(
   p: Principal,
   actor: Actor,
   enrolmentId: number,
-  body: z.infer<typeof CoordinatorBody>,
-): Promise<z.infer<typeof EnrolmentCoordinator>> {
+  body: CoordinatorBody,
+): Promise<EnrolmentCoordinator> {
   return auditedWrite(db, actor, { action: "update", entity: "enrolment_coordinator" }, async (trx) => {
     const enrolment = await trx
       .selectFrom("enrolments")

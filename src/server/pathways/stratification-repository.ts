@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { Quadrant, Severity } from "../../shared/pathways.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { type RecordSelection, selectedRecords } from "./record-selection.ts";
@@ -8,7 +7,7 @@ import type { Stratification } from "./schemas.ts";
 export async function loadStratifications(
   db: Executor,
   where: RecordSelection,
-): Promise<Array<z.infer<typeof Stratification>>> {
+): Promise<Array<Stratification>> {
   const q = db
     .selectFrom("pathway_stratifications as q")
     .innerJoin("sites as s", "s.id", "q.site_id")

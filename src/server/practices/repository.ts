@@ -48,10 +48,7 @@ export async function findPractice(db: Executor, id: number) {
 }
 
 /** Every saved version of a practice, newest first, with the author's username. */
-export async function listPracticeVersions(
-  db: Executor,
-  id: number,
-): Promise<Array<z.infer<typeof PracticeVersion>>> {
+export async function listPracticeVersions(db: Executor, id: number): Promise<Array<PracticeVersion>> {
   const rows = await db
     .selectFrom("practice_versions as v")
     .leftJoin("users as u", "u.id", "v.created_by")

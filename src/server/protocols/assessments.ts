@@ -117,7 +117,7 @@ export async function recordAssessment(
   actor: Actor,
   protocolId: number,
   siteId: number,
-  body: z.infer<typeof AssessmentBody>,
+  body: AssessmentBody,
 ): Promise<Assessment> {
   return auditedWrite(db, actor, { action: "create", entity: "protocol_assessment" }, async (trx) => {
     const current = await trx
@@ -157,7 +157,7 @@ export async function assessmentOverview(
   db: Executor,
   p: Principal,
   programme: ProgrammeWithSites,
-): Promise<Array<z.infer<typeof AssessmentSiteSummary>>> {
+): Promise<Array<AssessmentSiteSummary>> {
   const siteIds = programme.siteIds.filter((s) => canReadPlanning(p, programme, s));
   if (siteIds.length === 0) return [];
   const rows = await db

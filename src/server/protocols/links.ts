@@ -122,7 +122,7 @@ export async function setLink(
   db: Db,
   actor: Actor,
   programme: ProgrammeWithSites,
-  body: z.infer<typeof LinkBody>,
+  body: LinkBody,
 ): Promise<Link | null> {
   const { siteId, itemKind, itemId } = body;
   if ((body.protocolId === null) !== (body.dimensionId === null))

@@ -155,6 +155,7 @@ export const LinkBody = z.strictObject({
   protocolId: Id.nullable(),
   dimensionId: ItemId.nullable(),
 });
+export type LinkBody = z.infer<typeof LinkBody>;
 export const LinkView = z.object({
   programmeId: z.number().int(),
   siteId: z.number().int().nullable(),
@@ -191,6 +192,7 @@ export const AssessmentBody = z.strictObject({
     .min(1, "assess at least one dimension")
     .max(40, "at most 40 dimensions"),
 });
+export type AssessmentBody = z.infer<typeof AssessmentBody>;
 export const AssessmentView = z.object({
   id: z.number().int(),
   protocolId: z.number().int(),
@@ -220,4 +222,5 @@ export const AssessmentSiteSummary = z.object({
   /** Dimensions assessed below level 2 (not yet in routine practice). */
   below: z.array(z.object({ dimensionId: z.string(), title: z.string(), level: z.number().int() })),
 });
+export type AssessmentSiteSummary = z.infer<typeof AssessmentSiteSummary>;
 export const AssessmentOverview = z.object({ sites: z.array(AssessmentSiteSummary) });

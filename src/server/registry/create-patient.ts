@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { checkWritableSites } from "../core/access/patients.ts";
 import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import type { Actor } from "../infra/audit/audit.ts";
@@ -14,12 +13,7 @@ import type { Patient, PatientBody } from "./schemas.ts";
  * Register a pseudonymous patient at a site the user records for. The code is the caller's
  * pseudonym or a generated one; a duplicate code is a 409 on `body.code`.
  */
-export async function createPatient(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  body: z.infer<typeof PatientBody>,
-): Promise<z.infer<typeof Patient>> {
+export async function createPatient(db: Db, p: Principal, actor: Actor, body: PatientBody): Promise<Patient> {
   const first = body.firstContactDate ?? null;
   if (first && first > today())
     throw issuesError([

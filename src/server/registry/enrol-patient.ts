@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { loadPatientsFor } from "../core/access/patients.ts";
 import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { assertCareDate } from "../core/care-dates.ts";
@@ -53,8 +52,8 @@ export async function enrolPatient(
   db: Db,
   p: Principal,
   actor: Actor,
-  body: z.infer<typeof EnrolmentBody>,
-): Promise<z.infer<typeof Enrolment>> {
+  body: EnrolmentBody,
+): Promise<Enrolment> {
   return auditedWrite(db, actor, { action: "create", entity: "enrolment" }, async (trx) => {
     const patient = await loadWritablePatient(trx, p, body);
     const primary = body.primaryDiagnosis ?? null;
@@ -132,7 +131,7 @@ export async function previewEligibility(
   db: Db,
   p: Principal,
   actor: Actor,
-  query: z.infer<typeof EligibilityQuery>,
+  query: EligibilityQuery,
 ): Promise<EligibilityResult> {
   const patients = await loadPatientsFor(db, p, [
     { patientId: query.patientId, field: "querystring.patientId" },

@@ -7,12 +7,7 @@ import { patientRowToPatient } from "./repository.ts";
 import type { EnrolmentSummary, PatientDetail } from "./schemas.ts";
 
 /** One patient the user sees, with their enrolments (programme and site codes); audited. */
-export async function getPatient(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  id: number,
-): Promise<z.infer<typeof PatientDetail>> {
+export async function getPatient(db: Db, p: Principal, actor: Actor, id: number): Promise<PatientDetail> {
   const patient = await loadPatientOf(db, p, id);
   const enrolments = await db
     .selectFrom("enrolments as e")

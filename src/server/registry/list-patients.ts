@@ -41,12 +41,7 @@ function matching(db: Executor, p: Principal, query: Query) {
  * (which the user must be able to read), enrolled in a programme, or whose code starts with `q`.
  * One query (the total rides along with the rows); the read is audited with the ids returned.
  */
-export async function listPatients(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  query: Query,
-): Promise<z.infer<typeof PatientPage>> {
+export async function listPatients(db: Db, p: Principal, actor: Actor, query: Query): Promise<PatientPage> {
   if (query.siteId !== undefined) assertSiteReadable(p, query.siteId);
   // A page and its total in one statement; the count may run over many patients, which makes
   // PostgreSQL's estimate large enough to JIT-compile a query that runs faster than it compiles.

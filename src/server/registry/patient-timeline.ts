@@ -75,12 +75,7 @@ const dayOf = (at: Date) => today(new Date(at));
  * today, by the INDICATORS.md definitions), the patient's plans, and one chronological list of
  * everything recorded. Six set-based queries whatever the length of the record; audited.
  */
-export async function patientTimeline(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  id: number,
-): Promise<z.infer<typeof Timeline>> {
+export async function patientTimeline(db: Db, p: Principal, actor: Actor, id: number): Promise<Timeline> {
   const patient = await loadPatientOf(db, p, id);
   const asOf = today();
   const enrolmentsQuery = db

@@ -11,12 +11,7 @@ import type { PlanHistory, PlanState } from "./schemas.ts";
  * the patient (as the timeline shows all of a patient's plans). A plan imported without history
  * shows no versions. The read is audited.
  */
-export async function planHistory(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  id: number,
-): Promise<z.infer<typeof PlanHistory>> {
+export async function planHistory(db: Db, p: Principal, actor: Actor, id: number): Promise<PlanHistory> {
   const plan = await db
     .selectFrom("treatment_plans")
     .select(["id", "patient_id", "site_id"])

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { assertSiteWritable, forbiddenIssues, patientProblems } from "../core/access/patients.ts";
 import { careDateIssues } from "../core/care-dates.ts";
 import type { Actor } from "../infra/audit/audit.ts";
@@ -70,8 +69,8 @@ export async function recordGroupSession(
   p: Principal,
   actor: Actor,
   groupId: number,
-  body: z.infer<typeof GroupSessionBody>,
-): Promise<z.infer<typeof GroupSessionCreated>> {
+  body: GroupSessionBody,
+): Promise<GroupSessionCreated> {
   return db.transaction().execute(async (trx) => {
     const group = await lockGroup(trx, groupId);
     assertSiteWritable(p, group.site_id);

@@ -60,12 +60,7 @@ function shapeIssues(g: { kind: string; startDate: string; endDate: string | nul
 }
 
 /** Create a group at a site the user records for; IMR groups are capped at 8 members. */
-export async function createGroup(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  body: z.infer<typeof GroupBody>,
-): Promise<GroupOut> {
+export async function createGroup(db: Db, p: Principal, actor: Actor, body: GroupBody): Promise<GroupOut> {
   return auditedWrite(db, actor, { action: "create", entity: "group" }, async (trx) => {
     await checkWritableSites(trx, p, [{ siteId: body.siteId, field: "body.siteId" }]);
     const programmeId = body.programmeId ?? null;
@@ -104,7 +99,7 @@ export async function updateGroup(
   p: Principal,
   actor: Actor,
   id: number,
-  body: z.infer<typeof GroupPatch>,
+  body: GroupPatch,
 ): Promise<GroupOut> {
   return auditedWrite(db, actor, { action: "update", entity: "group" }, async (trx) => {
     const before = await lockGroup(trx, id);

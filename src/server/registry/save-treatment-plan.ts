@@ -55,7 +55,7 @@ export async function createTreatmentPlan(
   db: Db,
   p: Principal,
   actor: Actor,
-  body: z.infer<typeof PlanBody>,
+  body: PlanBody,
 ): Promise<PlanOut> {
   return auditedWrite(db, actor, { action: "create", entity: "treatment_plan" }, async (trx) => {
     const patient = await loadWritablePatient(trx, p, body);
@@ -94,7 +94,7 @@ export async function updateTreatmentPlan(
   p: Principal,
   actor: Actor,
   id: number,
-  body: z.infer<typeof PlanPatch>,
+  body: PlanPatch,
 ): Promise<PlanOut> {
   return auditedWrite(db, actor, { action: "update", entity: "treatment_plan" }, async (trx) => {
     const before = await trx

@@ -68,6 +68,7 @@ export const PatientBody = z.strictObject({
   /** The registering site: the patient is visible there from now on. */
   siteId: Id,
 });
+export type PatientBody = z.infer<typeof PatientBody>;
 export type PatientBodyInput = z.input<typeof PatientBody>;
 
 export const PatientPatch = z
@@ -94,6 +95,7 @@ export const PatientQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+export type PatientPatch = z.infer<typeof PatientPatch>;
 
 export const PatientPage = z.object({ items: z.array(Patient), total: z.number().int() });
 export type PatientPage = z.infer<typeof PatientPage>;
@@ -164,6 +166,7 @@ export const EnrolmentBody = z
     path: ["caseManagerProfile"],
   });
 export type EnrolmentBodyInput = z.input<typeof EnrolmentBody>;
+export type EnrolmentBody = z.infer<typeof EnrolmentBody>;
 
 /** Check eligibility without enrolling: what the enrolment form shows before saving. */
 export const EligibilityQuery = z.strictObject({
@@ -172,6 +175,7 @@ export const EligibilityQuery = z.strictObject({
   enrolmentDate: CivilDate,
   primaryDiagnosis: optionalNullable(Diagnosis),
 });
+export type EligibilityQuery = z.infer<typeof EligibilityQuery>;
 
 /** End date and end reason travel together; the other fields change one by one. */
 export const EnrolmentPatch = z
@@ -187,6 +191,7 @@ export const EnrolmentPatch = z
     message: "send at least one field to change",
   });
 export type EnrolmentPatchInput = z.input<typeof EnrolmentPatch>;
+export type EnrolmentPatch = z.infer<typeof EnrolmentPatch>;
 
 // Interventions
 
@@ -269,6 +274,7 @@ export const GroupBody = z.strictObject({
   /** Professional codes of the facilitators. */
   facilitators: z.array(Code).max(20).default([]),
 });
+export type GroupBody = z.infer<typeof GroupBody>;
 export type GroupBodyInput = z.input<typeof GroupBody>;
 
 export const GroupPatch = z
@@ -285,6 +291,7 @@ export const GroupPatch = z
   });
 
 export const GroupQuery = z.strictObject({ siteId: Id });
+export type GroupPatch = z.infer<typeof GroupPatch>;
 
 export const Group = z.object({
   id: z.number().int(),
@@ -338,6 +345,7 @@ export const GroupMembersBody = z.strictObject({
     )
     .max(1000),
 });
+export type GroupMembersBody = z.infer<typeof GroupMembersBody>;
 export type GroupMembersBodyInput = z.input<typeof GroupMembersBody>;
 
 export const GroupSessionBody = z.strictObject({
@@ -348,6 +356,7 @@ export const GroupSessionBody = z.strictObject({
   /** Patient ids of the members who attended. */
   attendees: z.array(Id).min(1, "at least one attendee").max(1000),
 });
+export type GroupSessionBody = z.infer<typeof GroupSessionBody>;
 export type GroupSessionBodyInput = z.input<typeof GroupSessionBody>;
 export const GroupSessionCreated = GroupSession.extend({
   groupId: z.number().int(),
@@ -390,6 +399,7 @@ export const PlanBody = z.strictObject({
   sharedWithPatientDate: optionalNullable(CivilDate),
   ...planSteps(),
 });
+export type PlanBody = z.infer<typeof PlanBody>;
 export type PlanBodyInput = z.input<typeof PlanBody>;
 
 export const PlanPatch = z
@@ -406,6 +416,7 @@ export const PlanPatch = z
     message: "send at least one field to change besides baseVersion",
   });
 export type PlanPatchInput = z.input<typeof PlanPatch>;
+export type PlanPatch = z.infer<typeof PlanPatch>;
 
 export const PlanState = z.object(planStateFields());
 export type PlanState = z.infer<typeof PlanState>;

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { patientVisibleAt } from "../core/access/patient-scope.ts";
 import { assertSiteWritable, forbiddenIssues, patientProblems } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
@@ -22,8 +21,8 @@ export async function setGroupMembers(
   p: Principal,
   actor: Actor,
   id: number,
-  body: z.infer<typeof GroupMembersBody>,
-): Promise<z.infer<typeof GroupDetail>> {
+  body: GroupMembersBody,
+): Promise<GroupDetail> {
   return auditedWrite(db, actor, { action: "update_members", entity: "group" }, async (trx) => {
     const group = await lockGroup(trx, id);
     assertSiteWritable(p, group.site_id);

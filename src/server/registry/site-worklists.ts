@@ -68,7 +68,7 @@ export async function siteWorklists(
   actor: Actor,
   siteId: number,
   programmeId: number | undefined,
-): Promise<z.infer<typeof Worklists>> {
+): Promise<Worklists> {
   const site = await db.selectFrom("sites").select("id").where("id", "=", siteId).executeTakeFirst();
   if (!site) throw notFound("site");
   assertSiteReadable(p, siteId);

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { assertSiteWritable, loadPatientsFor } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -20,8 +19,8 @@ export async function updateEnrolment(
   p: Principal,
   actor: Actor,
   id: number,
-  body: z.infer<typeof EnrolmentPatch>,
-): Promise<z.infer<typeof Enrolment>> {
+  body: EnrolmentPatch,
+): Promise<Enrolment> {
   return auditedWrite(db, actor, { action: "update", entity: "enrolment" }, async (trx) => {
     const before = await trx
       .selectFrom("enrolments")

@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import { loadPatientOf } from "../core/access/patients.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
@@ -20,8 +19,8 @@ export async function updatePatient(
   p: Principal,
   actor: Actor,
   id: number,
-  body: z.infer<typeof PatientPatch>,
-): Promise<z.infer<typeof Patient>> {
+  body: PatientPatch,
+): Promise<Patient> {
   return auditedWrite(db, actor, { action: "update", entity: "patient" }, async (trx) => {
     const before = await loadPatientOf(trx, p, id);
     const birthYear = body.birthYear ?? before.birth_year;

@@ -49,7 +49,7 @@ export async function listSiteStatus(
   db: Executor,
   programme: ProgrammeWithSites,
   canChange: (siteId: number) => boolean,
-): Promise<z.infer<typeof SiteStatusList>> {
+): Promise<SiteStatusList> {
   const histories = await statusHistories(db, programme.id);
   return {
     programmeId: programme.id,

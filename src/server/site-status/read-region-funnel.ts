@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import type { ProgrammeWithSites } from "../core/programme-scope.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { trainedForProgramme } from "../measures/public.ts";
@@ -24,10 +23,7 @@ interface Row {
  * those of them who delivered an intervention at their site to a patient enrolled in the
  * programme, the patients enrolled in it there, and its current status in the programme.
  */
-export async function readRegionFunnel(
-  db: Executor,
-  programme: ProgrammeWithSites,
-): Promise<z.infer<typeof RegionFunnel>> {
+export async function readRegionFunnel(db: Executor, programme: ProgrammeWithSites): Promise<RegionFunnel> {
   const { rows } = await sql<Row>`
     with pros as (
       select pr.site_id,

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { ProgrammeWithSites } from "../core/programme-scope.ts";
 import { staleVersion } from "../core/stale-version.ts";
 import type { Actor } from "../infra/audit/audit.ts";
@@ -21,8 +20,8 @@ export async function recordStatusChange(
   actor: Actor,
   programme: ProgrammeWithSites,
   siteId: number,
-  body: z.infer<typeof StatusChangeBody>,
-): Promise<z.infer<typeof SiteStatusRow>> {
+  body: StatusChangeBody,
+): Promise<SiteStatusRow> {
   return auditedWrite(db, actor, { action: "create", entity: "site_status_change" }, async (trx) => {
     await trx
       .selectFrom("programme_sites")

@@ -22,6 +22,7 @@ export const StatusChangeBody = z.strictObject({
   /** The number of changes the client saw for this site (0: none); a stale one answers 409. */
   baseVersion: z.number().int("a whole number").min(0, "0 or more").max(1_000_000, "too large"),
 });
+export type StatusChangeBody = z.infer<typeof StatusChangeBody>;
 export type StatusChangeBodyInput = z.input<typeof StatusChangeBody>;
 
 export const StatusChange = z.object({

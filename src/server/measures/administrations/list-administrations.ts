@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { loadPatientOf } from "../../core/access/patients.ts";
 import { type Actor, audit } from "../../infra/audit/audit.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
@@ -14,7 +13,7 @@ export async function listAdministrations(
   actor: Actor,
   patientId: number,
   instrument: string | undefined,
-): Promise<Array<z.infer<typeof Administration>>> {
+): Promise<Array<Administration>> {
   await loadPatientOf(db, p, patientId);
   let q = db
     .selectFrom("measure_administrations as m")

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { loadPatientOf } from "../../core/access/patients.ts";
 import { careDateIssues } from "../../core/care-dates.ts";
 import { generateCode } from "../../core/codes.ts";
@@ -30,8 +29,8 @@ export async function recordAdministration(
   p: Principal,
   actor: Actor,
   patientId: number,
-  body: z.infer<typeof AdministrationBody>,
-): Promise<z.infer<typeof Administration>> {
+  body: AdministrationBody,
+): Promise<Administration> {
   return db.transaction().execute(async (trx) => {
     const patient = await loadPatientOf(trx, p, patientId);
     const def = findInstrument(body.instrument);

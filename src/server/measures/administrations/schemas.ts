@@ -12,6 +12,7 @@ export const AdministrationBody = z.strictObject({
   /** Total-only entry. */
   totalScore: z.number({ error: "a number" }).optional(),
 });
+export type AdministrationBody = z.infer<typeof AdministrationBody>;
 export type AdministrationBodyInput = z.input<typeof AdministrationBody>;
 
 export const Administration = z.object({

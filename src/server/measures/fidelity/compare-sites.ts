@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { ProgrammeFigures } from "../../core/access/aggregates.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { invalid } from "../../infra/http/errors.ts";
@@ -11,11 +10,7 @@ import type { ReviewResult } from "./score-review.ts";
  * heat map (item consensus ratings): each site's latest review of the site as a whole, found in
  * one query (distinct on site). Site-level figures, no people: every reader of the programme.
  */
-export async function compareSites(
-  db: Db,
-  access: ProgrammeFigures,
-  scaleCode: string,
-): Promise<z.infer<typeof Comparison>> {
+export async function compareSites(db: Db, access: ProgrammeFigures, scaleCode: string): Promise<Comparison> {
   const scale = findScale(scaleCode);
   if (!scale) throw invalid("querystring.scale", "unknown_scale", `"${scaleCode}" is not a fidelity scale`);
   const { programme } = access;

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { canManageSite } from "../../core/access/roles.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite, created } from "../../infra/audit/audited-write.ts";
@@ -19,12 +18,7 @@ import { scoreReview } from "./score-review.ts";
  * rating outside the scale or not whole, a review with no item rated. Ratings, the computed
  * scores and agreement, and the audit entry are stored in one transaction.
  */
-export async function createReview(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  body: z.infer<typeof ReviewBody>,
-): Promise<z.infer<typeof Review>> {
+export async function createReview(db: Db, p: Principal, actor: Actor, body: ReviewBody): Promise<Review> {
   if (!canManageSite(p, body.siteId))
     throw forbidden(
       "only an administrator, the site's coordinator or a regional coordinator of the programme may record its reviews",

@@ -23,7 +23,7 @@ export async function reviewHistory(
   siteId: number,
   programmeId: number,
   scale: string | undefined,
-): Promise<Array<z.infer<typeof ReviewSummary>>> {
+): Promise<Array<ReviewSummary>> {
   if (!canReadSiteData(p, siteId)) throw forbidden(WHY, "not_your_site");
   let q = db
     .selectFrom("fidelity_reviews")

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { canEditPlanning } from "../../core/access/planning.ts";
 import { coordinatedProgrammes } from "../../core/access/roles.ts";
 import { loadProgrammeScope } from "../../core/programme-scope.ts";
@@ -26,8 +25,8 @@ export async function reviewToActionPlan(
   p: Principal,
   actor: Actor,
   reviewId: number,
-  body: z.infer<typeof ActionPlanBody>,
-): Promise<z.infer<typeof ActionPlanResult>> {
+  body: ActionPlanBody,
+): Promise<ActionPlanResult> {
   const review = await db
     .selectFrom("fidelity_reviews")
     .selectAll()

@@ -22,6 +22,7 @@ export const ReviewBody = z.strictObject({
     .min(1, "at least one rater")
     .max(20),
 });
+export type ReviewBody = z.infer<typeof ReviewBody>;
 export type ReviewBodyInput = z.input<typeof ReviewBody>;
 
 const Agreement = z.object({
@@ -52,6 +53,7 @@ export const ReviewSummary = z.object({
   levels: z.array(LevelScore),
   agreement: Agreement,
 });
+export type ReviewSummary = z.infer<typeof ReviewSummary>;
 
 export const Review = ReviewSummary.extend({
   notes: z.string(),
@@ -106,6 +108,7 @@ export const ActionPlanBody = z.strictObject({
   /** The site action plan's version the user is looking at (409 stale_version if it changed). */
   baseVersion: z.number().int().min(0).optional(),
 });
+export type ActionPlanBody = z.infer<typeof ActionPlanBody>;
 export type ActionPlanBodyInput = z.input<typeof ActionPlanBody>;
 
 export const ActionPlanResult = z.object({

@@ -88,7 +88,7 @@ export async function saveImrSummary(
   p: Principal,
   actor: Actor,
   patientId: number,
-  body: z.infer<typeof ImrSummaryBody>,
+  body: ImrSummaryBody,
 ): Promise<Out> {
   return db.transaction().execute(async (trx) => {
     const patient = await loadPatientOf(trx, p, patientId);

@@ -33,6 +33,7 @@ export const ImrSummaryBody = z.strictObject({
     .refine((m) => new Set(m).size === m.length, "each module at most once")
     .optional(),
 });
+export type ImrSummaryBody = z.infer<typeof ImrSummaryBody>;
 export type ImrSummaryBodyInput = z.input<typeof ImrSummaryBody>;
 
 export const ImrSummary = z.object({

@@ -60,6 +60,7 @@ export const WordingBody = z.strictObject({
   /** Who holds the licence, and its terms. */
   licenceNote: Text(1000).refine((s) => s.length > 0, "required"),
 });
+export type WordingBody = z.infer<typeof WordingBody>;
 export type WordingBodyInput = z.input<typeof WordingBody>;
 
 export const Wording = z.object({

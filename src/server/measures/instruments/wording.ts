@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
 import type { Db } from "../../infra/db/database.ts";
@@ -49,8 +48,8 @@ export async function saveWording(
   db: Db,
   actor: Actor,
   def: InstrumentDefinition,
-  body: z.infer<typeof WordingBody>,
-): Promise<z.infer<typeof Wording>> {
+  body: WordingBody,
+): Promise<Wording> {
   const issues: FieldIssue[] = [];
   if (textsShippedIn(def, body.language))
     issues.push({

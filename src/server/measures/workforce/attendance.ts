@@ -55,7 +55,7 @@ export async function saveAttendance(
   p: Principal,
   actor: Actor,
   courseId: number,
-  body: z.infer<typeof AttendanceBody>,
+  body: AttendanceBody,
 ): Promise<Out> {
   return db.transaction().execute(async (trx) => {
     const course = await trx

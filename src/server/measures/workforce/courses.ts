@@ -63,12 +63,7 @@ export async function listCourses(
 }
 
 /** Create a training course; the end on or after the start, the site one of the programme's. Audited. */
-export async function createCourse(
-  db: Db,
-  p: Principal,
-  actor: Actor,
-  body: z.infer<typeof CourseBody>,
-): Promise<Out> {
+export async function createCourse(db: Db, p: Principal, actor: Actor, body: CourseBody): Promise<Out> {
   if (!canRunCourse(p, body.programmeId, body.siteId))
     throw forbidden(
       "only an administrator, a regional coordinator of the programme, or a site's coordinator for a local course may create it",

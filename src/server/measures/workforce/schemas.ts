@@ -16,6 +16,7 @@ export const CourseBody = z.strictObject({
   startDate: CareDate,
   endDate: CareDate,
 });
+export type CourseBody = z.infer<typeof CourseBody>;
 export type CourseBodyInput = z.input<typeof CourseBody>;
 
 export const Course = z.object({
@@ -56,6 +57,7 @@ export const AttendanceBody = z.strictObject({
     .min(1, "at least one professional")
     .max(500),
 });
+export type AttendanceBody = z.infer<typeof AttendanceBody>;
 export type AttendanceBodyInput = z.input<typeof AttendanceBody>;
 
 export const Attendance = z.object({
@@ -80,6 +82,7 @@ export const SupervisionBody = z.strictObject({
   durationMin: z.number().int().min(1).max(600).nullable().default(null),
   professionalIds: z.array(Id).min(1, "at least one professional").max(100),
 });
+export type SupervisionBody = z.infer<typeof SupervisionBody>;
 export type SupervisionBodyInput = z.input<typeof SupervisionBody>;
 
 export const Supervision = z.object({

@@ -42,7 +42,7 @@ export async function recordSupervision(
   p: Principal,
   actor: Actor,
   siteId: number,
-  body: z.infer<typeof SupervisionBody>,
+  body: SupervisionBody,
 ): Promise<Out> {
   if (!canManageSite(p, siteId))
     throw forbidden(

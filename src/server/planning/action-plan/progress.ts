@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { today } from "../../infra/time/civil-date.ts";
@@ -23,11 +22,7 @@ interface Row {
  * programme the status of its copy (matched by origin id), with the overdue flag. The activities
  * of all plans come from one set-based query over their current versions.
  */
-export async function planProgress(
-  db: Db,
-  programme: ProgrammeWithSites,
-  asOf = today(),
-): Promise<z.infer<typeof Progress>> {
+export async function planProgress(db: Db, programme: ProgrammeWithSites, asOf = today()): Promise<Progress> {
   const [{ rows }, plans] = await Promise.all([
     sql<Row>`
       select a.site_id, act->>'id' as id, act->>'originId' as origin_id, act->>'title' as title,

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite } from "../../infra/audit/audited-write.ts";
 import type { Db } from "../../infra/db/database.ts";
@@ -17,7 +16,7 @@ export async function addChainLink(
   actor: Actor,
   programmeId: number,
   siteId: number | null,
-  body: z.infer<typeof LinkBody>,
+  body: LinkBody,
 ): Promise<number> {
   if (nextKind(body.from.kind) !== body.to.kind)
     throw invalid(

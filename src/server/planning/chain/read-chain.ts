@@ -13,7 +13,7 @@ export async function readChain(
   siteId: number | null,
   canEdit: boolean,
   focus: string | undefined,
-): Promise<z.infer<typeof ChainView>> {
+): Promise<ChainView> {
   const [{ elements, links }, stored] = await Promise.all([
     loadChainElements(db, programmeId, siteId),
     storedLinks(db, programmeId, siteId),

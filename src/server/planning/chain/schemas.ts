@@ -10,6 +10,7 @@ export const SiteLinkParams = SiteParams.extend({ linkId: Id });
 const End = z.strictObject({ kind: z.enum(CHAIN_KINDS), key: ItemId });
 
 export const LinkBody = z.strictObject({ from: End, to: End });
+export type LinkBody = z.infer<typeof LinkBody>;
 
 export const ChainQuery = z.strictObject({
   /** Follow the chain from this element (`kind:key`) both ways. */
@@ -63,3 +64,4 @@ export const ChainView = z.object({
     .object({ ref: z.string(), upstream: z.array(z.string()), downstream: z.array(z.string()) })
     .nullable(),
 });
+export type ChainView = z.infer<typeof ChainView>;

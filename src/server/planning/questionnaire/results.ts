@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { DefinitionContent, Results } from "./schemas.ts";
@@ -25,7 +24,7 @@ export async function questionnaireResults(
   db: Db,
   programme: ProgrammeWithSites,
   questionnaire: { id: number; code: string; title: string },
-): Promise<z.infer<typeof Results>> {
+): Promise<Results> {
   const [{ rows: cells }, rounds, definitions, responses] = await Promise.all([
     sql<Cell>`
       with answers as (

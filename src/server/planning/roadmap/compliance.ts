@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { RoadmapCompliance } from "./schemas.ts";
@@ -9,10 +8,7 @@ import type { RoadmapCompliance } from "./schemas.ts";
  * and which have not — the pilot asked 18 sites and got 14. One query over the programme's
  * sites and the region, each with its current roadmap if any.
  */
-export async function roadmapCompliance(
-  db: Db,
-  programme: ProgrammeWithSites,
-): Promise<z.infer<typeof RoadmapCompliance>> {
+export async function roadmapCompliance(db: Db, programme: ProgrammeWithSites): Promise<RoadmapCompliance> {
   const { rows } = await sql<{
     site_id: number | null;
     version: number | null;

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
 import type { SanaComparison, SanaValuesContent } from "./schemas.ts";
@@ -8,10 +7,7 @@ import { loadSanaTemplate } from "./template-repository.ts";
  * The SANA side by side: one column for the region and one per site of the programme, one row
  * per template indicator. The current values of every column come from one query.
  */
-export async function compareSana(
-  db: Db,
-  programme: ProgrammeWithSites,
-): Promise<z.infer<typeof SanaComparison>> {
+export async function compareSana(db: Db, programme: ProgrammeWithSites): Promise<SanaComparison> {
   const [template, rows] = await Promise.all([
     loadSanaTemplate(db, programme.id),
     db

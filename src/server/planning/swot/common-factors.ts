@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { z } from "zod";
 import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
 import { type CommonFactors, dimensionOf, type Quadrant } from "./schemas.ts";
@@ -10,10 +9,7 @@ import { loadTags } from "./tags-repository.ts";
  * programme's sites named it (a site naming it twice counts once) and which, and whether the
  * regional SWOT names it too. One set-based query over the current version of every SWOT.
  */
-export async function commonFactors(
-  db: Db,
-  programme: ProgrammeWithSites,
-): Promise<z.infer<typeof CommonFactors>> {
+export async function commonFactors(db: Db, programme: ProgrammeWithSites): Promise<CommonFactors> {
   const [{ rows }, withSwot, tags] = await Promise.all([
     sql<{ tag: string; quadrant: Quadrant; site_count: number; site_ids: number[]; in_regional: boolean }>`
       select t.code as tag, item->>'quadrant' as quadrant,
