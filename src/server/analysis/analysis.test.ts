@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { principalWith as principal } from "../../../tests/support/principal.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import { analysisScope } from "./access.ts";
 import { type Analysis, analyse, orderKeys, type Unit } from "./analyse.ts";
@@ -213,17 +214,6 @@ describe("small-cell suppression (viewers)", () => {
 
 describe("analysisScope", () => {
   type Grant = Omit<Principal["grants"][number], "id">;
-  const principal = (grants: Grant[], coordinatedSiteIds: number[] = []): Principal => ({
-    userId: 1,
-    username: "u",
-    displayName: "u",
-    language: "en",
-    mustChangePassword: false,
-    grants: grants.map((g, i) => ({ ...g, id: i + 1 })),
-    coordinatedSiteIds,
-    csrfToken: "",
-    sessionIdHash: "",
-  });
   const programme = { id: 7, siteIds: [1, 2] };
   it.each<[string, Grant[], ReturnType<typeof analysisScope>]>([
     [

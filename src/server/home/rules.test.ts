@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Principal, RoleGrant } from "../infra/auth/principal.ts";
+import { principalWith as principal } from "../../../tests/support/principal.ts";
 import { missesTarget } from "./below-target.ts";
 import { fidelityDue, sameDayMonthsLater } from "./fidelity-due.ts";
 import { homeScope } from "./scope.ts";
@@ -44,18 +44,6 @@ describe("fidelityDue", () => {
   ] as const)("last review %s → %o", (last, expected) => {
     expect(fidelityDue(last, today)).toEqual(expected);
   });
-});
-
-const principal = (grants: Array<Omit<RoleGrant, "id">>, coordinatedSiteIds: number[] = []): Principal => ({
-  userId: 1,
-  username: "u",
-  displayName: "",
-  language: "en",
-  mustChangePassword: false,
-  grants: grants.map((g, i) => ({ id: i + 1, ...g })),
-  coordinatedSiteIds,
-  csrfToken: "",
-  sessionIdHash: "",
 });
 
 describe("homeScope", () => {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Principal, RoleGrant } from "../../infra/auth/principal.ts";
+import { principalWith as principal } from "../../../../tests/support/principal.ts";
 import { canReadRegion, coordinatesRegion, type GrantRegions, readableRegions } from "./regions.ts";
-
-const principal = (grants: Array<Omit<RoleGrant, "id">>): Principal => ({
-  userId: 1,
-  username: "u",
-  displayName: "u",
-  language: "en",
-  mustChangePassword: false,
-  grants: grants.map((g, i) => ({ ...g, id: i + 1 })),
-  coordinatedSiteIds: [],
-  csrfToken: "",
-  sessionIdHash: "",
-});
 
 // sites 1, 2 in region 10; site 3 in region 20; programme 100 in region 10, 200 in region 20
 const regions: GrantRegions = {

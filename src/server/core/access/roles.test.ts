@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Principal, RoleGrant } from "../../infra/auth/principal.ts";
+import { principalWith as principal } from "../../../../tests/support/principal.ts";
 import {
   canEditProgramme,
   canManageSite,
@@ -7,18 +7,6 @@ import {
   canReadSiteData,
   readableSites,
 } from "./roles.ts";
-
-const principal = (grants: Array<Omit<RoleGrant, "id">>, coordinatedSiteIds: number[] = []): Principal => ({
-  userId: 1,
-  username: "u",
-  displayName: "",
-  language: "en",
-  mustChangePassword: false,
-  grants: grants.map((g, i) => ({ ...g, id: i + 1 })),
-  coordinatedSiteIds,
-  csrfToken: "t",
-  sessionIdHash: "h",
-});
 
 const admin = principal([{ role: "administrator", programmeId: null, siteId: null }]);
 const coordinatorP1 = principal([{ role: "regional_coordinator", programmeId: 1, siteId: null }], [10, 11]);
