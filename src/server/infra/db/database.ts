@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool, sql, type Transaction } from "kysely";
 import pg from "pg";
+import { isAlive } from "../process-alive.ts";
 import { applicationName } from "./instance.ts";
 import { type ChannelHandlers, type ChannelListener, listenPGlite, listenPostgres } from "./notifications.ts";
 import { type Creation, openInMemory, openOnDisk } from "./pglite/open.ts";
@@ -186,15 +187,6 @@ function lockDataDir(dataDir: string): () => void {
       /* already gone */
     }
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /**

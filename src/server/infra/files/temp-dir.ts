@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { isAlive } from "../process-alive.ts";
 
 /**
  * Temporary directories of imports and uploads, named with the process id: a process killed
@@ -24,14 +25,5 @@ async function removeOrphans(kind: string): Promise<void> {
     const pid = Number(pattern.exec(name)?.[1]);
     if (pid && pid !== process.pid && !isAlive(pid))
       await fs.promises.rm(path.join(os.tmpdir(), name), { recursive: true, force: true }).catch(() => {});
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
