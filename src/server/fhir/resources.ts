@@ -1,3 +1,5 @@
+import type { Selectable } from "kysely";
+import type { InterventionTable } from "../infra/db/schema.ts";
 import { EXTENSIONS, FHIR_BASE, genderOf, questionnaireUrl, SYSTEMS } from "./code-systems.ts";
 
 /**
@@ -165,17 +167,10 @@ export function group(g: GroupRow): Resource {
   });
 }
 
-export interface InterventionRow {
-  id: number;
-  code: string;
-  patient_id: number;
-  site_id: number;
-  date: string;
-  type: string;
-  setting: string;
-  recipient: string;
-  duration_min: number | null;
-}
+export type InterventionRow = Pick<
+  Selectable<InterventionTable>,
+  "id" | "code" | "patient_id" | "site_id" | "date" | "type" | "setting" | "recipient" | "duration_min"
+>;
 
 /**
  * An intervention as a completed Procedure on the patient, coded with Praxis's intervention-type

@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { Selectable, Transaction } from "kysely";
 import type { z } from "zod";
 import { forbiddenIssues, patientProblems, siteProblems } from "../core/access/patients.ts";
 import { careDateIssues } from "../core/care-dates.ts";
@@ -6,7 +6,7 @@ import { CODE_PREFIX, generateCode } from "../core/codes.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
-import type { DB } from "../infra/db/schema.ts";
+import type { DB, InterventionTable } from "../infra/db/schema.ts";
 import type { FieldIssue } from "../infra/http/errors.ts";
 import { issuesError } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
@@ -83,20 +83,7 @@ function sortIssues(issues: FieldIssue[]): FieldIssue[] {
   return [...issues].sort((a, b) => rowOf(a.field) - rowOf(b.field) || a.field.localeCompare(b.field));
 }
 
-export interface NewIntervention {
-  patient_id: number;
-  site_id: number;
-  date: string;
-  type: string;
-  setting: string;
-  recipient: string;
-  professional_code: string | null;
-  professional_profile: string | null;
-  duration_min: number | null;
-  module: string | null;
-  group_id: number | null;
-  group_session_id: number | null;
-}
+export type NewIntervention = Omit<Selectable<InterventionTable>, "id" | "code" | "created_by">;
 
 /** Insert already-checked interventions with generated codes, and audit each; inside `trx`. */
 export async function insertInterventions(
