@@ -21,21 +21,21 @@ export const SanaArea = z.strictObject({
 export const SanaTemplateBody = z.strictObject({ areas: z.array(SanaArea).max(40) });
 export type SanaTemplateContent = z.infer<typeof SanaTemplateBody>;
 
+/** A SANA indicator as answered: what is measured, in which unit, and of which type. */
+const indicatorView = () => ({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  type: z.enum(INDICATOR_TYPES),
+});
+
 export const SanaTemplateView = z.object({
   areas: z.array(
     z.object({
       id: z.string(),
       title: z.string(),
       description: z.string(),
-      indicators: z.array(
-        z.object({
-          id: z.string(),
-          name: z.string(),
-          unit: z.string(),
-          type: z.enum(INDICATOR_TYPES),
-          description: z.string(),
-        }),
-      ),
+      indicators: z.array(z.object({ ...indicatorView(), description: z.string() })),
     }),
   ),
 });
@@ -71,10 +71,7 @@ export const SanaComparison = z.object({
       title: z.string(),
       indicators: z.array(
         z.object({
-          id: z.string(),
-          name: z.string(),
-          unit: z.string(),
-          type: z.enum(INDICATOR_TYPES),
+          ...indicatorView(),
           /** One cell per column, in the order of `columns`; null when not filled in. */
           values: z.array(
             z.object({ value: Value, source: z.string(), year: z.number().int().nullable() }).nullable(),
