@@ -12,6 +12,21 @@ export interface GrantInput {
   siteId: number | null;
 }
 
+/** Give a user these role grants (rows of user_roles); none, nothing to insert. */
+export async function insertGrants(
+  trx: Transaction<DB>,
+  userId: number,
+  grants: GrantInput[],
+): Promise<void> {
+  if (!grants.length) return;
+  await trx
+    .insertInto("user_roles")
+    .values(
+      grants.map((g) => ({ user_id: userId, role: g.role, programme_id: g.programmeId, site_id: g.siteId })),
+    )
+    .execute();
+}
+
 /** Check that every grant's programme and site exist; report each bad one by its index. */
 export async function checkGrantReferences(trx: Transaction<DB> | Db, grants: GrantInput[]): Promise<void> {
   const programmeIds = grants.flatMap((g) => (g.programmeId ? [g.programmeId] : []));
@@ -69,19 +84,7 @@ export async function createUser(
       })
       .returning(["id", "username", "display_name"])
       .executeTakeFirstOrThrow();
-    if (input.grants.length) {
-      await trx
-        .insertInto("user_roles")
-        .values(
-          input.grants.map((g) => ({
-            user_id: user.id,
-            role: g.role,
-            programme_id: g.programmeId,
-            site_id: g.siteId,
-          })),
-        )
-        .execute();
-    }
+    await insertGrants(trx, user.id, input.grants);
     await audit(trx, actor, {
       action: "create",
       entity: "user",

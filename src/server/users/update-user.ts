@@ -3,7 +3,7 @@ import { type Actor, audit } from "../infra/audit/audit.ts";
 import { hashPassword } from "../infra/auth/password.ts";
 import type { Db } from "../infra/db/database.ts";
 import { notFound } from "../infra/http/errors.ts";
-import { assertNotLastAdmin, checkGrantReferences } from "./create-user.ts";
+import { assertNotLastAdmin, checkGrantReferences, insertGrants } from "./create-user.ts";
 import { listUsers } from "./repository.ts";
 import type { UserPatch } from "./schemas.ts";
 
@@ -54,17 +54,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, change: Patch
     }
     if (change.grants) {
       await trx.deleteFrom("user_roles").where("user_id", "=", before.id).execute();
-      await trx
-        .insertInto("user_roles")
-        .values(
-          change.grants.map((g) => ({
-            user_id: before.id,
-            role: g.role,
-            programme_id: g.programmeId,
-            site_id: g.siteId,
-          })),
-        )
-        .execute();
+      await insertGrants(trx, before.id, change.grants);
     }
     if (change.active === false || hash) {
       await trx.deleteFrom("sessions").where("user_id", "=", before.id).execute();
