@@ -1,12 +1,12 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/server/infra/time/civil-date.ts";
+import { setProgrammeParameters } from "../support/programme-parameters.ts";
 import {
   enrolledPatient,
   expectCreated,
   insertInterventions,
   planBody,
-  setProgrammeParameters,
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/server/infra/time/civil-date.ts";
+import { setProgrammeParameters } from "../support/programme-parameters.ts";
 import {
   createPatient,
   daysAgo,
@@ -8,7 +9,6 @@ import {
   expectCreated,
   insertInterventions,
   planBody,
-  setProgrammeParameters,
   type Who,
   withRegistryWorld,
 } from "../support/registry-world.ts";
