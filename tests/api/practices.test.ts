@@ -1,5 +1,5 @@
-import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
+import { fieldsOf } from "../support/answers.ts";
 import { USERNAMES, type Username, worldOfFile } from "../support/world.ts";
 
 const w = worldOfFile();
@@ -26,8 +26,6 @@ const definition = (over: Record<string, unknown> = {}) => ({
 });
 
 /** The issues' fields of a 4xx answer. */
-const fieldsOf = (res: LightMyRequestResponse) =>
-  (res.json().issues ?? []).map((i: { field: string }) => i.field);
 
 /** Everything the API shows about the practices, to compare before and after a refused change. */
 async function snapshot() {

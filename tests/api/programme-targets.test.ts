@@ -1,5 +1,5 @@
-import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
+import { codesOf, expectSiteOfAnotherRegion, fieldsOf } from "../support/answers.ts";
 import { type Username, worldOfFile } from "../support/world.ts";
 
 /**
@@ -17,10 +17,6 @@ const w = worldOfFile(async () => {
     await admin.post("/api/sites", { regionId: otherRegion, code: "FE", name: "Ferrara" })
   ).json().id;
 });
-
-const fieldsOf = (res: LightMyRequestResponse) =>
-  (res.json().issues ?? []).map((i: { field: string }) => i.field);
-const codesOf = (res: LightMyRequestResponse) => res.json().map((p: { code: string }) => p.code);
 
 async function snapshot() {
   const admin = await w.as("admin");
@@ -68,14 +64,7 @@ describe("regional coordinators create programmes in their region", () => {
       "/api/programmes",
       body({ sites: [{ siteId: w.ids.sites.s1 }, { siteId: foreignSite }], targets: [] }),
     );
-    expect(res.statusCode).toBe(400);
-    expect(res.json().issues).toEqual([
-      {
-        field: "body.sites.1.siteId",
-        rule: "same_region",
-        message: expect.stringContaining("another region"),
-      },
-    ]);
+    expectSiteOfAnotherRegion(res);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
-import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
 import { addDays, today as regionToday } from "../../src/server/infra/time/civil-date.ts";
+import { codesOf, expectSiteOfAnotherRegion, fieldsOf } from "../support/answers.ts";
 import { DEFAULT_PARAMETERS, USERNAMES, type Username, worldOfFile } from "../support/world.ts";
 
 /** A site of another region, which no programme of Lombardy may include. */
@@ -18,9 +18,6 @@ const NOT_ADMIN: Username[] = EVERY_ROLE.filter((u) => u !== "admin");
 const NEVER_CREATE: Username[] = NOT_ADMIN.filter((u) => u !== "coordinator");
 
 const day = (offset: number) => addDays(regionToday(), offset);
-const fieldsOf = (res: LightMyRequestResponse) =>
-  (res.json().issues ?? []).map((i: { field: string }) => i.field);
-const codesOf = (res: LightMyRequestResponse) => res.json().map((p: { code: string }) => p.code);
 
 /** Everything the API shows about programmes, to compare before and after a refused change. */
 async function snapshot() {
@@ -211,14 +208,7 @@ describe("programmes: creating", () => {
       "/api/programmes",
       body({ sites: [{ siteId: w.ids.sites.s1 }, { siteId: foreignSite }] }),
     );
-    expect(res.statusCode).toBe(400);
-    expect(res.json().issues).toEqual([
-      {
-        field: "body.sites.1.siteId",
-        rule: "same_region",
-        message: expect.stringContaining("another region"),
-      },
-    ]);
+    expectSiteOfAnotherRegion(res);
     expect(await snapshot()).toEqual(before);
   });
 

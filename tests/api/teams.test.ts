@@ -1,6 +1,6 @@
-import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, today, yearOf } from "../../src/server/infra/time/civil-date.ts";
+import { codesOf, fieldsOf } from "../support/answers.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
 
 let w: World;
@@ -34,10 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.close();
 });
-
-const fieldsOf = (res: LightMyRequestResponse) =>
-  (res.json().issues ?? []).map((i: { field: string }) => i.field);
-const codesOf = (res: LightMyRequestResponse) => res.json().map((p: { code: string }) => p.code);
 
 /** Every professional of every site, as an administrator sees them. */
 async function snapshot() {
