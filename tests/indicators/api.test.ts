@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
+import type { ApiRecord } from "../../src/server/indicators/schemas.ts";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import { loadConfig } from "../../src/server/infra/config.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
@@ -70,17 +71,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-type Rec = {
-  id: string;
-  site: string | null;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  suppressed: boolean;
-  smallSite: boolean;
-  target: number | null;
-  targetMet: boolean | null;
-};
+/** An indicator record of the API. */
+type Rec = ApiRecord;
 const pick = (records: Rec[], id: string) => records.filter((r) => r.id === id);
 const url = (pid: number, rest = "") => `/api/programmes/${pid}/indicators${rest}`;
 

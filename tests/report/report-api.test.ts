@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiRecord } from "../../src/server/indicators/schemas.ts";
 import { today } from "../../src/server/infra/time/civil-date.ts";
 import { clients, daysAgo, enrolledPatient, insertInterventions } from "../support/registry-world.ts";
 import { createWorld, type Username, type World } from "../support/world.ts";
@@ -31,14 +32,8 @@ afterAll(async () => {
   await w?.close();
 });
 
-type Rec = {
-  id: string;
-  site: string | null;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  suppressed: boolean;
-};
+/** An indicator record of the API. */
+type Rec = ApiRecord;
 
 async function apiValues(user: Username, programme: number, asOf: string) {
   const res = await (await w.as(user)).get(`/api/programmes/${programme}/indicators?asOf=${asOf}`);
