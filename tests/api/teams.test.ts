@@ -6,6 +6,16 @@ import { createWorld, type Username, type World } from "../support/world.ts";
 let w: World;
 /** Professionals created in beforeAll: two at S1 (one coordinates the team), one at S3. */
 const pro = { s1Lead: 0, s1Other: 0, s3: 0 };
+/** S1's team coordinator, as created. */
+const s1Lead = () => ({
+  code: "S1-PSY-1",
+  siteId: w.ids.sites.s1,
+  profile: "psychiatrist",
+  inImplementationTeam: true,
+  teamCoordinator: true,
+  trained: true,
+  trainingHours: 24.5,
+});
 beforeAll(async () => {
   w = await createWorld();
   const admin = await w.as("admin");
@@ -14,15 +24,7 @@ beforeAll(async () => {
     if (res.statusCode !== 201) throw new Error(res.body);
     return res.json().id as number;
   };
-  pro.s1Lead = await create({
-    code: "S1-PSY-1",
-    siteId: w.ids.sites.s1,
-    profile: "psychiatrist",
-    inImplementationTeam: true,
-    teamCoordinator: true,
-    trained: true,
-    trainingHours: 24.5,
-  });
+  pro.s1Lead = await create(s1Lead());
   pro.s1Other = await create({ code: "S1-NUR-1", siteId: w.ids.sites.s1, profile: "nurse", trained: true });
   pro.s3 = await create({
     code: "S3-EDU-1",
@@ -74,20 +76,7 @@ describe("teams: reading a site's professionals", () => {
   it("shows every field, and only the implementation team with teamOnly=true", async () => {
     const c = await w.as("clinician1");
     const team = await c.get(`/api/professionals?siteId=${w.ids.sites.s1}&teamOnly=true`);
-    expect(team.json()).toEqual([
-      {
-        id: pro.s1Lead,
-        code: "S1-PSY-1",
-        siteId: w.ids.sites.s1,
-        profile: "psychiatrist",
-        inImplementationTeam: true,
-        teamCoordinator: true,
-        trained: true,
-        trainingHours: 24.5,
-        joinedOn: null,
-        leftOn: null,
-      },
-    ]);
+    expect(team.json()).toEqual([{ id: pro.s1Lead, ...s1Lead(), joinedOn: null, leftOn: null }]);
     const all = await c.get(`/api/professionals?siteId=${w.ids.sites.s1}&teamOnly=false`);
     expect(codesOf(all)).toEqual(["S1-NUR-1", "S1-PSY-1"]);
   });
