@@ -1,8 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { Executor } from "../db/executor.ts";
-import type { AuditScheme } from "../db/schema.ts";
+import type { AuditLogTable, AuditScheme } from "../db/schema.ts";
 
 /** Who did something. `id` is null for the system (CLI, demo loader, import). */
 export interface Actor {
@@ -40,19 +40,10 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
 }
 
-export interface ChainedFields {
-  seq: number;
-  at: Date;
-  actor_id: number | null;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  site_id: number | null;
-  programme_id: number | null;
+/** The columns of an audit entry that its hash covers: all but the hash and its scheme, any detail. */
+export type ChainedFields = Omit<Selectable<AuditLogTable>, "hash" | "scheme" | "detail"> & {
   detail: unknown;
-  prev_hash: string;
-}
+};
 
 /**
  * The key of the chain: PRAXIS_AUDIT_KEY, read when an entry is written or verified (so the
