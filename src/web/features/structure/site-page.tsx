@@ -9,6 +9,7 @@ import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Service, SiteDetail } from "../../app/types.ts";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { ServiceModal } from "./service-modal.tsx";
 
 /** One site: its services, the programmes it takes part in, and its implementation team. */
@@ -84,10 +85,7 @@ function SiteView({ site }: { site: SiteDetail }) {
             ))}
           </DataTable>
         </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("nav.programmes")}
-          </Title>
+        <TitledPanel title={t("nav.programmes")}>
           {site.programmes.length === 0 ? (
             <Text c="dimmed" size="sm">
               {t("structure.noProgrammes")}
@@ -108,7 +106,7 @@ function SiteView({ site }: { site: SiteDetail }) {
               ))}
             </Stack>
           )}
-        </Paper>
+        </TitledPanel>
       </SimpleGrid>
       <HubSlot hub="site" slot="team" props={hub} />
       {editing !== undefined && (
