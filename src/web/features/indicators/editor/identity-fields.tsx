@@ -1,5 +1,6 @@
-import { Input, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Input, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { EditorFieldset } from "./editor-fieldset.tsx";
 import type { SectionProps } from "./fields.ts";
 import type { EditorForm, Kind } from "./form-state.ts";
 
@@ -8,10 +9,7 @@ export function IdentityFields({ form, set, error, isNew }: SectionProps & { isN
   const { t } = useTranslation();
   const kinds: Kind[] = ["ratio", "count", "median"];
   return (
-    <Paper withBorder p="md" component="fieldset" m={0}>
-      <Title order={2} size="h5" component="legend" px={4}>
-        {t("dashboard.editor.identity")}
-      </Title>
+    <EditorFieldset legend={t("dashboard.editor.identity")}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -86,6 +84,6 @@ export function IdentityFields({ form, set, error, isNew }: SectionProps & { isN
           </Input.Wrapper>
         )}
       </Stack>
-    </Paper>
+    </EditorFieldset>
   );
 }
