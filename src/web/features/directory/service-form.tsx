@@ -1,10 +1,11 @@
-import { Checkbox, Group, MultiSelect, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Checkbox, Group, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTORY_SECTORS, REFERRAL_ROUTES } from "../../../shared/directory.ts";
 import { useAreas, useSites } from "../../app/data/structure.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { type DirectoryService, type ServiceValues, useSaveDirectoryService } from "./api.ts";
 
 const FIELDS = new Set([
@@ -148,12 +149,10 @@ export function ServiceForm({
           onChange={(x) => x && set("sector", x as ServiceValues["sector"])}
           error={field("sector")}
         />
-        <Textarea
+        <GrowingTextarea
           label={t("directory.fields.description")}
-          autosize
-          minRows={2}
           value={v.description}
-          onChange={(e) => set("description", e.currentTarget.value)}
+          onChange={(text) => set("description", text)}
           error={field("description")}
         />
         <MultiSelect

@@ -9,13 +9,13 @@ import {
   Switch,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { BaseTaxonomy } from "./base-taxonomy.tsx";
 import type { DefinitionFormValues } from "./definition-values.ts";
 
@@ -82,12 +82,11 @@ export function DefinitionFields({
 
   return (
     <Stack gap="lg">
-      <Textarea
+      <GrowingTextarea
         label={t("practices.description")}
-        autosize
         minRows={3}
         value={value.description}
-        onChange={(ev) => onChange({ ...value, description: ev.currentTarget.value })}
+        onChange={(text) => onChange({ ...value, description: text })}
         error={field(`${at}.description`)}
       />
 

@@ -1,4 +1,4 @@
-import { Select, Text, Textarea } from "@mantine/core";
+import { Select, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SITE_STATUS_REASONS, SITE_STATUSES } from "../../../shared/vocabulary.ts";
@@ -6,6 +6,7 @@ import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../app/ui/modal-save.ts";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useChangeSiteStatus } from "./api.ts";
 import type { SiteStatus, SiteStatusRow } from "./types.ts";
@@ -120,14 +121,12 @@ export function ChangeStatusModal({
         onChange={setReason}
         error={field("reason")}
       />
-      <Textarea
+      <GrowingTextarea
         label={labels.note}
         description={t("siteStatus.noteHint")}
-        autosize
-        minRows={2}
         maxLength={500}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={field("note")}
       />
     </FormModal>

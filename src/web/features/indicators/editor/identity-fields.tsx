@@ -1,5 +1,6 @@
-import { Input, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Input, SegmentedControl, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { EditorFieldset } from "./editor-fieldset.tsx";
 import type { SectionProps } from "./fields.ts";
 import type { EditorForm, Kind } from "./form-state.ts";
@@ -30,12 +31,10 @@ export function IdentityFields({ form, set, error, isNew }: SectionProps & { isN
             styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
           />
         </SimpleGrid>
-        <Textarea
+        <GrowingTextarea
           label={t("dashboard.editor.description")}
-          autosize
-          minRows={2}
           value={form.description}
-          onChange={(e) => set("description", e.currentTarget.value)}
+          onChange={(text) => set("description", text)}
           error={error("description")}
         />
         <Input.Wrapper label={t("dashboard.editor.measuresLabel")} id="measures-field" labelElement="div">

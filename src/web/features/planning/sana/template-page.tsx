@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Button, Group, Paper, Select, Stack, Table, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ScrollTable } from "../../../app/table.tsx";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ProgrammeArtefactPage } from "../artefact-page.tsx";
 import { newId } from "../new-id.ts";
@@ -61,13 +62,12 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
                 </ActionIcon>
               )}
             </Group>
-            <Textarea
+            <GrowingTextarea
               label={t("planning.fields.description")}
-              autosize
               minRows={1}
               value={area.description}
               readOnly={readOnly}
-              onChange={(e) => changeArea(a, { description: e.currentTarget.value })}
+              onChange={(text) => changeArea(a, { description: text })}
             />
             <ScrollTable minWidth={720}>
               <Table verticalSpacing={4} captionSide="top">

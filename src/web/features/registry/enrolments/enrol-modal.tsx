@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
+import { Select, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { useCurrentUser } from "../../../app/session.ts";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../../app/ui/modal-save.ts";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { EligibilityView } from "./eligibility-view.tsx";
 
 const FIELDS = new Set([
@@ -179,14 +180,12 @@ export function EnrolModal({
       />
       {result && <EligibilityView result={result} pending={eligibility.isFetching} />}
       {needsReason && (
-        <Textarea
+        <GrowingTextarea
           label={t("registry.enrol.overrideReason")}
           description={t("registry.enrol.overrideReasonHint")}
           required
-          autosize
-          minRows={2}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          onChange={setReason}
           error={field("overrideReason")}
         />
       )}
