@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +21,7 @@ import { get } from "../../app/api.ts";
 import { useFormatDateTime } from "../../app/format.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
+import { AddButton, RemoveButton } from "../../app/ui/list-buttons.tsx";
 import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useVersionedDraft } from "../../app/ui/use-versioned-draft.tsx";
@@ -278,43 +279,33 @@ function ProtocolEditor({ protocol, onDone }: { protocol: Protocol; onDone: () =
                     }}
                   />
                   <Group>
-                    <Button
+                    <RemoveButton
                       size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      leftSection={<IconTrash size={14} aria-hidden="true" />}
                       onClick={() => setDim(i, { caseStudies: d.caseStudies.filter((_, j) => j !== k) })}
                     >
                       {t("protocols.removeCaseStudy")}
-                    </Button>
+                    </RemoveButton>
                   </Group>
                 </Stack>
               ))}
               <Group>
-                <Button
+                <AddButton
                   size="compact-sm"
-                  variant="light"
-                  leftSection={<IconPlus size={14} aria-hidden="true" />}
                   onClick={() =>
                     setDim(i, { caseStudies: [...d.caseStudies, { id: "", title: "", text: "" }] })
                   }
                 >
                   {t("protocols.addCaseStudy")}
-                </Button>
-                <Button
+                </AddButton>
+                <RemoveButton
                   size="compact-sm"
-                  variant="subtle"
-                  color="red"
-                  c="red.9"
-                  leftSection={<IconTrash size={14} aria-hidden="true" />}
                   onClick={() => {
                     setDraft({ ...draft, dimensions: draft.dimensions.filter((_, j) => j !== i) });
                     setExamples(examples.filter((_, j) => j !== i));
                   }}
                 >
                   {t("protocols.removeDimension", { n: i + 1 })}
-                </Button>
+                </RemoveButton>
               </Group>
             </Stack>
           </Paper>

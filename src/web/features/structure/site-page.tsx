@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -9,6 +8,7 @@ import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Service, SiteDetail } from "../../app/types.ts";
+import { AddButton } from "../../app/ui/list-buttons.tsx";
 import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { ServiceModal } from "./service-modal.tsx";
 
@@ -49,14 +49,7 @@ function SiteView({ site }: { site: SiteDetail }) {
               {t("structure.services")}
             </Title>
             {me.isAdmin && (
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden="true" />}
-                onClick={() => setEditing(null)}
-              >
-                {t("structure.newService")}
-              </Button>
+              <AddButton onClick={() => setEditing(null)}>{t("structure.newService")}</AddButton>
             )}
           </Group>
           <DataTable

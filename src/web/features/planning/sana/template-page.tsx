@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Paper, Select, Stack, Table, TextInput } fro
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ScrollTable } from "../../../app/table.tsx";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
 import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ProgrammeArtefactPage } from "../artefact-page.tsx";
@@ -132,11 +133,8 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
               </Table>
             </ScrollTable>
             {!readOnly && (
-              <Button
-                size="xs"
-                variant="light"
+              <AddButton
                 w="fit-content"
-                leftSection={<IconPlus size={14} aria-hidden="true" />}
                 onClick={() =>
                   changeArea(a, {
                     indicators: [
@@ -147,7 +145,7 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
                 }
               >
                 {t("planning.sanaTemplate.addIndicator")}
-              </Button>
+              </AddButton>
             )}
           </Stack>
         </Paper>
