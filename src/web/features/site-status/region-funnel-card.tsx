@@ -36,11 +36,7 @@ function FunnelView({ funnel: f }: { funnel: RegionFunnel }) {
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <DataTable
         caption={t("siteStatus.funnel.title")}
-        head={[
-          t("siteStatus.funnel.stage"),
-          t("siteStatus.funnel.sites"),
-          t("siteStatus.funnel.professionals"),
-        ]}
+        head={(["stage", "sites", "professionals"] as const).map((k) => t(`siteStatus.funnel.${k}`))}
         rowCount={STAGES.length}
         empty=""
         minWidth={360}
