@@ -86,24 +86,13 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
   const { t } = useTranslation();
   const describe = useDescribeError();
   // A refusal is not a failure: say why the user may not see this (the server's reason).
-  if (isRefusal(error))
-    return (
-      <Alert
-        color="orange"
-        variant="light"
-        icon={<IconLock aria-hidden="true" />}
-        title={title ?? t("errors.noAccessTitle")}
-        role="alert"
-      >
-        {describe(error)}
-      </Alert>
-    );
+  const refused = isRefusal(error);
   return (
     <Alert
-      color="red"
+      color={refused ? "orange" : "red"}
       variant="light"
-      icon={<IconAlertTriangle aria-hidden="true" />}
-      title={title ?? t("errors.title")}
+      icon={refused ? <IconLock aria-hidden="true" /> : <IconAlertTriangle aria-hidden="true" />}
+      title={title ?? (refused ? t("errors.noAccessTitle") : t("errors.title"))}
       role="alert"
     >
       {describe(error)}

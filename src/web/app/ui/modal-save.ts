@@ -41,6 +41,7 @@ export function useModalSave<TVars, TResult>(
   };
   return {
     errors,
+    clear,
     field,
     fieldTree,
     save,

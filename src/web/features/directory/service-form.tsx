@@ -1,11 +1,11 @@
-import { Checkbox, Group, MultiSelect, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Checkbox, Group, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTORY_SECTORS, REFERRAL_ROUTES } from "../../../shared/directory.ts";
 import { useAreas, useSites } from "../../app/data/structure.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
-import { notifySaved } from "../../app/ui/notify.ts";
+import { useModalSave } from "../../app/ui/modal-save.ts";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { type DirectoryService, type ServiceValues, useSaveDirectoryService } from "./api.ts";
 
 const FIELDS = new Set([
@@ -63,7 +63,18 @@ export function ServiceForm({
   const sites = useSites({ regionId });
   const [siteId, setSiteId] = useState<string | null>(service?.siteId ? String(service.siteId) : null);
   const labels = (path: string) => (FIELDS.has(path) ? t(`directory.fields.${path as "code"}`) : undefined);
-  const { errors, fail, clear, field } = useFormErrors(isShown, { labels, place });
+  const {
+    save: send,
+    errors,
+    field,
+    frame,
+  } = useModalSave(save, {
+    isShown,
+    labels,
+    place,
+    onClose,
+    saved: () => t("common.saved"),
+  });
   const [v, setV] = useState<ServiceValues>(() => blank(service));
   const [languages, setLanguages] = useState((service?.languages ?? []).join(", "));
   const set = <K extends keyof ServiceValues>(k: K, value: ServiceValues[K]) =>
@@ -100,7 +111,6 @@ export function ServiceForm({
     );
   };
   const submit = () => {
-    clear();
     const values: ServiceValues = {
       ...v,
       phone: v.phone?.trim() || null,
@@ -111,31 +121,20 @@ export function ServiceForm({
         .map((l) => l.trim())
         .filter(Boolean),
     };
-    save.mutate(
-      {
-        regionId,
-        id: service?.id,
-        baseVersion: service?.version,
-        values,
-        siteId: siteId === null ? null : Number(siteId),
-      },
-      {
-        onSuccess: () => {
-          notifySaved(t("common.saved"));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    send({
+      regionId,
+      id: service?.id,
+      baseVersion: service?.version,
+      values,
+      siteId: siteId === null ? null : Number(siteId),
+    });
   };
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...frame}
       size="lg"
       title={service ? t("directory.edit") : t("directory.add")}
       onSubmit={submit}
-      saving={save.isPending}
       general={errors.error?.code === "stale_version" ? t("directory.staleReload") : errors.general}
     >
       <Stack gap="sm">
@@ -150,12 +149,10 @@ export function ServiceForm({
           onChange={(x) => x && set("sector", x as ServiceValues["sector"])}
           error={field("sector")}
         />
-        <Textarea
+        <GrowingTextarea
           label={t("directory.fields.description")}
-          autosize
-          minRows={2}
           value={v.description}
-          onChange={(e) => set("description", e.currentTarget.value)}
+          onChange={(text) => set("description", text)}
           error={field("description")}
         />
         <MultiSelect

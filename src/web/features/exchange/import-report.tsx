@@ -32,13 +32,7 @@ export function ImportReport({ job }: { job: ImportJob }) {
         <DataTable
           caption={t("imports.counts")}
           minWidth={0}
-          head={[
-            t("imports.file"),
-            t("imports.rows"),
-            t("imports.inserted"),
-            t("imports.updated"),
-            t("imports.unchanged"),
-          ]}
+          head={(["file", "rows", "inserted", "updated", "unchanged"] as const).map((k) => t(`imports.${k}`))}
           rowCount={files.length}
           empty="—"
         >

@@ -6,6 +6,17 @@ import { BREAKDOWNS, type Breakdown, useFormat, useIndicatorText } from "../indi
 import { CELL_FIELDS, type CellField, mismatchOf } from "./outcome.ts";
 import type { FactCell, FactDifference, Verification } from "./types.ts";
 
+/** The columns, as keys under `facts.diff`. */
+const DIFF_HEADS = [
+  "asOf",
+  "breakdown",
+  "indicator",
+  "group",
+  "differsIn",
+  "fromFacts",
+  "recomputed",
+] as const;
+
 const isBreakdown = (by: string): by is Breakdown => (BREAKDOWNS as readonly string[]).includes(by);
 const SEXES = ["F", "M", "X", "U"] as const;
 const isSex = (g: string): g is (typeof SEXES)[number] => (SEXES as readonly string[]).includes(g);
@@ -76,15 +87,7 @@ export function DifferencesTable({ verification }: { verification: Verification 
         <DataTable
           caption={caption}
           minWidth={900}
-          head={[
-            t("facts.diff.asOf"),
-            t("facts.diff.breakdown"),
-            t("facts.diff.indicator"),
-            t("facts.diff.group"),
-            t("facts.diff.differsIn"),
-            t("facts.diff.fromFacts"),
-            t("facts.diff.recomputed"),
-          ]}
+          head={DIFF_HEADS.map((k) => t(`facts.diff.${k}`))}
           rowCount={kept.length}
           empty="—"
         >

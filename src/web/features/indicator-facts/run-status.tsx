@@ -54,43 +54,25 @@ function VerifyResult({ code, result }: { code: string; result: Verification }) 
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const cells = number.format(result.cells);
-  switch (outcomeOf(result)) {
-    case "ok":
-      return (
-        <Alert
-          color="teal"
-          variant="light"
-          icon={<IconCircleCheck aria-hidden="true" />}
-          title={t("facts.verify.okTitle")}
-        >
-          {t("facts.verify.ok", { code, cells })}
-        </Alert>
-      );
-    case "missing":
-      return (
-        <Alert
-          color="red"
-          variant="light"
-          icon={<IconAlertTriangle aria-hidden="true" />}
-          title={t("facts.verify.missingTitle")}
-        >
-          {t("facts.verify.missing", { code })}
-        </Alert>
-      );
-    default:
-      return (
-        <Alert
-          color="red"
-          variant="light"
-          icon={<IconCircleX aria-hidden="true" />}
-          title={t("facts.verify.differencesTitle")}
-        >
-          {t("facts.verify.differences", {
-            code,
-            count: result.differences,
-            n: number.format(result.differences),
-          })}
-        </Alert>
-      );
-  }
+  const outcome = outcomeOf(result);
+  const [color, Icon, title, body] =
+    outcome === "ok"
+      ? ["teal", IconCircleCheck, t("facts.verify.okTitle"), t("facts.verify.ok", { code, cells })]
+      : outcome === "missing"
+        ? ["red", IconAlertTriangle, t("facts.verify.missingTitle"), t("facts.verify.missing", { code })]
+        : [
+            "red",
+            IconCircleX,
+            t("facts.verify.differencesTitle"),
+            t("facts.verify.differences", {
+              code,
+              count: result.differences,
+              n: number.format(result.differences),
+            }),
+          ];
+  return (
+    <Alert color={color} variant="light" icon={<Icon aria-hidden="true" />} title={title}>
+      {body}
+    </Alert>
+  );
 }

@@ -1,7 +1,8 @@
-import { Paper, Table, Text, Title } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { useWaitingTimes } from "./api.ts";
 import type { WaitingTimes } from "./types.ts";
 
@@ -29,13 +30,7 @@ export function WaitingTimesCard({ programmeId }: { programmeId: number }) {
       </>
     );
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="waiting-title">
-      <Title order={2} size="h4" mb={4} id="waiting-title">
-        {t("pathways.waiting.title")}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t("pathways.waiting.hint")}
-      </Text>
+    <TitledPanel title={t("pathways.waiting.title")} hint={t("pathways.waiting.hint")} id="waiting-title">
       <QueryView query={data}>
         {(w) => (
           <DataTable
@@ -64,6 +59,6 @@ export function WaitingTimesCard({ programmeId }: { programmeId: number }) {
           </DataTable>
         )}
       </QueryView>
-    </Paper>
+    </TitledPanel>
   );
 }

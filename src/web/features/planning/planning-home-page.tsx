@@ -1,8 +1,9 @@
-import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { AssessmentOverviewCard } from "../protocols/public.ts";
 import { editsDefinitions, readableSites, seesAcrossSites } from "./access.ts";
 import { useOverview } from "./api.ts";
@@ -25,10 +26,7 @@ function LinkList({
   links: Array<{ to: string; label: string; hint: string }>;
 }) {
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
+    <TitledPanel title={title}>
       <Stack gap="sm">
         {links.map((l) => (
           <div key={l.to}>
@@ -41,7 +39,7 @@ function LinkList({
           </div>
         ))}
       </Stack>
-    </Paper>
+    </TitledPanel>
   );
 }
 

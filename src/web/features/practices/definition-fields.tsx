@@ -9,34 +9,18 @@ import {
   Switch,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AddButton, RemoveButton } from "../../app/ui/list-buttons.tsx";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { BaseTaxonomy } from "./base-taxonomy.tsx";
 import type { DefinitionFormValues } from "./definition-values.ts";
 
 type Errors = { field: (p: string) => string | undefined; fieldTree: (p: string) => string | undefined };
-
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Button
-      variant="subtle"
-      color="red"
-      c="red.9"
-      size="compact-sm"
-      leftSection={<IconTrash size={14} aria-hidden="true" />}
-      aria-label={label}
-      onClick={onClick}
-    >
-      {t("common.remove")}
-    </Button>
-  );
-}
 
 function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
   return (
@@ -82,12 +66,11 @@ export function DefinitionFields({
 
   return (
     <Stack gap="lg">
-      <Textarea
+      <GrowingTextarea
         label={t("practices.description")}
-        autosize
         minRows={3}
         value={value.description}
-        onChange={(ev) => onChange({ ...value, description: ev.currentTarget.value })}
+        onChange={(text) => onChange({ ...value, description: text })}
         error={field(`${at}.description`)}
       />
 
@@ -151,23 +134,22 @@ export function DefinitionFields({
                   />
                   <div style={{ paddingTop: 28 }}>
                     <RemoveButton
-                      label={t("practices.removeModule", { name: m.code || j + 1 })}
+                      size="compact-sm"
+                      aria-label={t("practices.removeModule", { name: m.code || j + 1 })}
                       onClick={() => setComponent(i, { modules: c.modules.filter((_, k) => k !== j) })}
                     />
                   </div>
                 </Group>
               ))}
               <Group justify="space-between">
-                <Button
-                  variant="light"
-                  size="xs"
-                  leftSection={<IconPlus size={14} aria-hidden="true" />}
+                <AddButton
                   onClick={() => setComponent(i, { modules: [...c.modules, { code: "", name: "" }] })}
                 >
                   {t("practices.addModule")}
-                </Button>
+                </AddButton>
                 <RemoveButton
-                  label={t("practices.removeComponent", { name: c.code || i + 1 })}
+                  size="compact-sm"
+                  aria-label={t("practices.removeComponent", { name: c.code || i + 1 })}
                   onClick={() => setComponents(components.filter((_, j) => j !== i))}
                 />
               </Group>
@@ -224,7 +206,8 @@ export function DefinitionFields({
             />
             <div style={{ paddingTop: 28 }}>
               <RemoveButton
-                label={t("practices.removeType", { name: x.code || i + 1 })}
+                size="compact-sm"
+                aria-label={t("practices.removeType", { name: x.code || i + 1 })}
                 onClick={() => setTypes(types.filter((_, j) => j !== i))}
               />
             </div>

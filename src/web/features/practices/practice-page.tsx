@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, TextInput } from "@mantine/core";
-import { IconHistory, IconListDetails, IconRefresh } from "@tabler/icons-react";
+import { Badge, Button, Group, Paper, Stack, Tabs, Text, TextInput } from "@mantine/core";
+import { IconHistory, IconListDetails } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -11,6 +11,7 @@ import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import type { Practice } from "../../app/types.ts";
 import { notifySaved } from "../../app/ui/notify.ts";
+import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { DefinitionFields } from "./definition-fields.tsx";
 import { definitionToForm, formToDefinition, isShownPracticeField } from "./definition-values.ts";
 import { DefinitionView } from "./definition-view.tsx";
@@ -92,22 +93,7 @@ function PracticeEditor({ practice }: { practice: Practice }) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={t("practices.definition")}>
       <Stack gap="lg">
-        {stale && (
-          <Alert color="orange" variant="light" title={t("common.staleTitle")} role="alert">
-            {errors.error?.message}
-            <div>
-              <Button
-                mt="sm"
-                size="xs"
-                variant="white"
-                leftSection={<IconRefresh size={14} aria-hidden="true" />}
-                onClick={() => void query.refetch()}
-              >
-                {t("common.reloadLatest")}
-              </Button>
-            </div>
-          </Alert>
-        )}
+        {stale && <StaleAlert message={errors.error?.message} onReload={() => void query.refetch()} />}
         <Paper withBorder p="md">
           <TextInput
             label={t("common.name")}

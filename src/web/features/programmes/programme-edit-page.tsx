@@ -1,5 +1,4 @@
-import { Alert, Button } from "@mantine/core";
-import { IconRefresh } from "@tabler/icons-react";
+import { Alert } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
@@ -9,6 +8,7 @@ import { NoAccess } from "../../app/guards.tsx";
 import { Page, QueryView } from "../../app/page.tsx";
 import type { ParameterImpact, Programme, ProgrammeUpdate } from "../../app/types.ts";
 import { notifySaved } from "../../app/ui/notify.ts";
+import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import {
   formToUpdateBody,
   type IndicatorChoice,
@@ -126,22 +126,7 @@ function EditForm({ programme, indicators }: { programme: Programme; indicators:
               {errors.error?.message}
             </Alert>
           ) : (
-            stale && (
-              <Alert color="orange" variant="light" title={t("common.staleTitle")} role="alert">
-                {errors.error?.message}
-                <div>
-                  <Button
-                    mt="sm"
-                    size="xs"
-                    variant="white"
-                    leftSection={<IconRefresh size={14} aria-hidden="true" />}
-                    onClick={() => void reload()}
-                  >
-                    {t("common.reloadLatest")}
-                  </Button>
-                </div>
-              </Alert>
-            )
+            stale && <StaleAlert message={errors.error?.message} onReload={() => void reload()} />
           )
         }
         onCancel={() => navigate(`/programmes/${programme.id}`)}

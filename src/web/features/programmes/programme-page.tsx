@@ -11,6 +11,7 @@ import { todayIso } from "../../app/today.ts";
 import type { Programme } from "../../app/types.ts";
 import { Fact } from "../../app/ui/fact.tsx";
 import { PhaseBadge, phaseOn } from "../../app/ui/phase-badge.tsx";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { PHASES } from "./form-values.ts";
 import { ProgrammeTargets } from "./programme-targets.tsx";
 
@@ -97,10 +98,7 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
         </Paper>
       </SimpleGrid>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("programmes.sitesAndTargets")}
-        </Title>
+      <TitledPanel title={t("programmes.sitesAndTargets")}>
         <DataTable
           caption={t("programmes.sitesAndTargets")}
           head={[t("common.code"), t("common.name"), t("programmes.siteTarget")]}
@@ -126,7 +124,7 @@ function ProgrammeView({ programme: p }: { programme: Programme }) {
             </Table.Tr>
           ))}
         </DataTable>
-      </Paper>
+      </TitledPanel>
 
       <HubSlot hub="programme" slot="cards" props={hub} />
 

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { useDescribeError } from "../../app/errors.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 import { todayIso } from "../../app/today.ts";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { type Assessments, type Protocol, useAssessments, useProtocol, useRecordAssessment } from "./api.ts";
 
 /** A site's self-assessment against a protocol's dimensions: a new one, and the history. */
@@ -96,14 +97,12 @@ function AssessmentForm({ protocol: p, assessments: a }: { protocol: Protocol; a
               allowDeselect={false}
               w={200}
             />
-            <Textarea
+            <GrowingTextarea
               label={t("protocols.note")}
               aria-label={`${t("protocols.note")} · ${d.title}`}
-              autosize
               minRows={1}
               value={levels[i]!.note}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
+              onChange={(v) => {
                 setLevels(levels.map((l, j) => (j === i ? { ...l, note: v } : l)));
               }}
               style={{ flex: "2 1 260px" }}

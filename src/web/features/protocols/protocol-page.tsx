@@ -9,11 +9,10 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
-import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,6 +21,8 @@ import { get } from "../../app/api.ts";
 import { useFormatDateTime } from "../../app/format.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
+import { AddButton, RemoveButton } from "../../app/ui/list-buttons.tsx";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useVersionedDraft } from "../../app/ui/use-versioned-draft.tsx";
 import { type Protocol, type ProtocolContent, protocolKeys, useProtocol, useSaveProtocol } from "./api.ts";
@@ -215,12 +216,10 @@ function ProtocolEditor({ protocol, onDone }: { protocol: Protocol; onDone: () =
           value={draft.title}
           onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
         />
-        <Textarea
+        <GrowingTextarea
           label={t("protocols.summary")}
-          autosize
-          minRows={2}
           value={draft.summary}
-          onChange={(e) => setDraft({ ...draft, summary: e.currentTarget.value })}
+          onChange={(text) => setDraft({ ...draft, summary: text })}
         />
         {draft.dimensions.map((d, i) => (
           <Paper key={d.id || `new-${i}`} withBorder p="md" component="fieldset" style={{ minWidth: 0 }}>
@@ -234,21 +233,16 @@ function ProtocolEditor({ protocol, onDone }: { protocol: Protocol; onDone: () =
                 value={d.title}
                 onChange={(e) => setDim(i, { title: e.currentTarget.value })}
               />
-              <Textarea
+              <GrowingTextarea
                 label={t("protocols.expected")}
-                autosize
-                minRows={2}
                 value={d.expected}
-                onChange={(e) => setDim(i, { expected: e.currentTarget.value })}
+                onChange={(text) => setDim(i, { expected: text })}
               />
-              <Textarea
+              <GrowingTextarea
                 label={t("protocols.examples")}
                 description={t("protocols.examplesHint")}
-                autosize
-                minRows={2}
                 value={examples[i] ?? ""}
-                onChange={(e) => {
-                  const v = e.currentTarget.value;
+                onChange={(v) => {
                   setExamples(examples.map((x, j) => (j === i ? v : x)));
                 }}
               />
@@ -273,57 +267,45 @@ function ProtocolEditor({ protocol, onDone }: { protocol: Protocol; onDone: () =
                       });
                     }}
                   />
-                  <Textarea
+                  <GrowingTextarea
                     label={t("protocols.caseText")}
                     required
-                    autosize
                     minRows={3}
                     value={c.text}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
+                    onChange={(v) => {
                       setDim(i, {
                         caseStudies: d.caseStudies.map((x, j) => (j === k ? { ...x, text: v } : x)),
                       });
                     }}
                   />
                   <Group>
-                    <Button
+                    <RemoveButton
                       size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      leftSection={<IconTrash size={14} aria-hidden="true" />}
                       onClick={() => setDim(i, { caseStudies: d.caseStudies.filter((_, j) => j !== k) })}
                     >
                       {t("protocols.removeCaseStudy")}
-                    </Button>
+                    </RemoveButton>
                   </Group>
                 </Stack>
               ))}
               <Group>
-                <Button
+                <AddButton
                   size="compact-sm"
-                  variant="light"
-                  leftSection={<IconPlus size={14} aria-hidden="true" />}
                   onClick={() =>
                     setDim(i, { caseStudies: [...d.caseStudies, { id: "", title: "", text: "" }] })
                   }
                 >
                   {t("protocols.addCaseStudy")}
-                </Button>
-                <Button
+                </AddButton>
+                <RemoveButton
                   size="compact-sm"
-                  variant="subtle"
-                  color="red"
-                  c="red.9"
-                  leftSection={<IconTrash size={14} aria-hidden="true" />}
                   onClick={() => {
                     setDraft({ ...draft, dimensions: draft.dimensions.filter((_, j) => j !== i) });
                     setExamples(examples.filter((_, j) => j !== i));
                   }}
                 >
                   {t("protocols.removeDimension", { n: i + 1 })}
-                </Button>
+                </RemoveButton>
               </Group>
             </Stack>
           </Paper>

@@ -1,18 +1,7 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  Textarea,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Tabs, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { notifySaved } from "../../app/ui/notify.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useVersionedDraft } from "../../app/ui/use-versioned-draft.tsx";
@@ -142,7 +131,7 @@ function SectionEditor({
         </Group>
         {edit.guard}
         {stale && <StaleAlert message={errors.general} onReload={() => void edit.reload()} />}
-        <Textarea
+        <GrowingTextarea
           label={t("report.texts.text")}
           description={
             section.placeholders.length
@@ -150,8 +139,7 @@ function SectionEditor({
               : t("report.texts.noPlaceholders")
           }
           value={edit.draft}
-          onChange={(e) => edit.setDraft(e.currentTarget.value)}
-          autosize
+          onChange={(text) => edit.setDraft(text)}
           minRows={3}
           maxRows={10}
           error={field("text")}

@@ -1,12 +1,12 @@
-import { Select, Text, Textarea } from "@mantine/core";
+import { Select, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SITE_STATUS_REASONS, SITE_STATUSES } from "../../../shared/vocabulary.ts";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { todayIso } from "../../app/today.ts";
 import { ModalDateField } from "../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../app/ui/notify.ts";
+import { useModalSave } from "../../app/ui/modal-save.ts";
+import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
 import { useChangeSiteStatus } from "./api.ts";
 import type { SiteStatus, SiteStatusRow } from "./types.ts";
@@ -38,7 +38,14 @@ export function ChangeStatusModal({
     reason: t("siteStatus.fields.reason"),
     note: t("siteStatus.fields.note"),
   };
-  const { errors, fail, clear, field } = useFormErrors((p) => SHOWN.has(p), {
+  const { save, errors, clear, field, frame } = useModalSave(change, {
+    isShown: (p) => SHOWN.has(p),
+    onClose,
+    saved: (saved) =>
+      t("siteStatus.saved", {
+        site: saved.siteCode,
+        status: t(`siteStatus.status.${saved.current?.status ?? "none"}`),
+      }),
     labels,
     valueLabel: (path, value) =>
       path === "status"
@@ -55,31 +62,16 @@ export function ChangeStatusModal({
   const stale = errors.error?.code === "stale_version";
 
   const submit = () => {
-    clear();
-    change.mutate(
-      {
-        siteId: site.siteId,
-        body: {
-          status: status as never,
-          effectiveDate: effectiveDate ?? "",
-          reason: (reason ?? null) as never,
-          note,
-          baseVersion: base.version,
-        },
+    save({
+      siteId: site.siteId,
+      body: {
+        status: status as never,
+        effectiveDate: effectiveDate ?? "",
+        reason: (reason ?? null) as never,
+        note,
+        baseVersion: base.version,
       },
-      {
-        onSuccess: (saved) => {
-          notifySaved(
-            t("siteStatus.saved", {
-              site: saved.siteCode,
-              status: t(`siteStatus.status.${saved.current?.status ?? "none"}`),
-            }),
-          );
-          onClose();
-        },
-        onError: fail,
-      },
-    );
+    });
   };
 
   const reload = async () => {
@@ -91,11 +83,9 @@ export function ChangeStatusModal({
 
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...frame}
       title={t("siteStatus.changeTitle", { site: site.siteCode })}
       onSubmit={submit}
-      saving={change.isPending}
       general={stale ? null : errors.general}
     >
       {stale && <StaleAlert message={errors.general} onReload={() => void reload()} />}
@@ -131,14 +121,12 @@ export function ChangeStatusModal({
         onChange={setReason}
         error={field("reason")}
       />
-      <Textarea
+      <GrowingTextarea
         label={labels.note}
         description={t("siteStatus.noteHint")}
-        autosize
-        minRows={2}
         maxLength={500}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={field("note")}
       />
     </FormModal>

@@ -1,7 +1,8 @@
-import { Badge, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { Badge, SimpleGrid, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { useRegionFunnel } from "./api.ts";
 import { StatusBadge } from "./status-badge.tsx";
 import type { RegionFunnel } from "./types.ts";
@@ -17,15 +18,9 @@ export function RegionFunnelCard({ programmeId }: { programmeId: number }) {
   const { t } = useTranslation();
   const funnel = useRegionFunnel(programmeId, true);
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb={4}>
-        {t("siteStatus.funnel.title")}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t("siteStatus.funnel.hint")}
-      </Text>
+    <TitledPanel title={t("siteStatus.funnel.title")} hint={t("siteStatus.funnel.hint")}>
       <QueryView query={funnel}>{(f) => <FunnelView funnel={f} />}</QueryView>
-    </Paper>
+    </TitledPanel>
   );
 }
 
@@ -36,11 +31,7 @@ function FunnelView({ funnel: f }: { funnel: RegionFunnel }) {
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <DataTable
         caption={t("siteStatus.funnel.title")}
-        head={[
-          t("siteStatus.funnel.stage"),
-          t("siteStatus.funnel.sites"),
-          t("siteStatus.funnel.professionals"),
-        ]}
+        head={(["stage", "sites", "professionals"] as const).map((k) => t(`siteStatus.funnel.${k}`))}
         rowCount={STAGES.length}
         empty=""
         minWidth={360}

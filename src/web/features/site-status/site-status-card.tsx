@@ -1,9 +1,10 @@
-import { Button, Paper, Table, Text, Title } from "@mantine/core";
+import { Button, Table, Text } from "@mantine/core";
 import { IconFlag } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { useUptake } from "../offers/public.ts";
 import { useSiteStatus } from "./api.ts";
 import { ChangeStatusModal } from "./change-status-modal.tsx";
@@ -35,13 +36,7 @@ export function SiteStatusCard({ programmeId }: { programmeId: number }) {
     return fresh.data?.sites.find((s) => s.siteId === editing?.siteId);
   };
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb={4}>
-        {t("siteStatus.title")}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t("siteStatus.hint")}
-      </Text>
+    <TitledPanel title={t("siteStatus.title")} hint={t("siteStatus.hint")}>
       <QueryView query={list}>
         {(data) => (
           <DataTable
@@ -108,6 +103,6 @@ export function SiteStatusCard({ programmeId }: { programmeId: number }) {
           onClose={() => setEditing(null)}
         />
       )}
-    </Paper>
+    </TitledPanel>
   );
 }

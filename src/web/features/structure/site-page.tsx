@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -9,6 +8,8 @@ import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Service, SiteDetail } from "../../app/types.ts";
+import { AddButton } from "../../app/ui/list-buttons.tsx";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { ServiceModal } from "./service-modal.tsx";
 
 /** One site: its services, the programmes it takes part in, and its implementation team. */
@@ -48,14 +49,7 @@ function SiteView({ site }: { site: SiteDetail }) {
               {t("structure.services")}
             </Title>
             {me.isAdmin && (
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden="true" />}
-                onClick={() => setEditing(null)}
-              >
-                {t("structure.newService")}
-              </Button>
+              <AddButton onClick={() => setEditing(null)}>{t("structure.newService")}</AddButton>
             )}
           </Group>
           <DataTable
@@ -84,10 +78,7 @@ function SiteView({ site }: { site: SiteDetail }) {
             ))}
           </DataTable>
         </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("nav.programmes")}
-          </Title>
+        <TitledPanel title={t("nav.programmes")}>
           {site.programmes.length === 0 ? (
             <Text c="dimmed" size="sm">
               {t("structure.noProgrammes")}
@@ -108,7 +99,7 @@ function SiteView({ site }: { site: SiteDetail }) {
               ))}
             </Stack>
           )}
-        </Paper>
+        </TitledPanel>
       </SimpleGrid>
       <HubSlot hub="site" slot="team" props={hub} />
       {editing !== undefined && (

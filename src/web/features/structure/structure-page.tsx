@@ -7,6 +7,7 @@ import { useAreas, useRegions, useSites } from "../../app/data/structure.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Area, Region, Site } from "../../app/types.ts";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { AreaModal } from "./area-modal.tsx";
 import { BoundariesCard } from "./boundaries-card.tsx";
 import { RegionModal } from "./region-modal.tsx";
@@ -36,10 +37,7 @@ export function StructurePage() {
       <QueryView query={regions}>
         {(list) => (
           <Stack gap="lg">
-            <Paper withBorder p="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("structure.regions")}
-              </Title>
+            <TitledPanel title={t("structure.regions")}>
               <DataTable
                 caption={t("structure.regions")}
                 head={[t("common.code"), t("common.name"), t("common.actions")]}
@@ -56,7 +54,7 @@ export function StructurePage() {
                   </Table.Tr>
                 ))}
               </DataTable>
-            </Paper>
+            </TitledPanel>
             {current && (
               <>
                 {list.length > 1 && (

@@ -1,6 +1,7 @@
-import { Paper, Text, Title } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { HubProps } from "../../app/hub.tsx";
+import { TitledPanel } from "../../app/ui/titled-panel.tsx";
 import { TeamSection } from "./team-section.tsx";
 
 /** The team on a site's page: the user's own site's team, else a note that it is not theirs. */
@@ -8,13 +9,10 @@ export function SiteTeamSection({ siteId, mine }: HubProps["site"]) {
   const { t } = useTranslation();
   if (mine) return <TeamSection siteId={siteId} canManage={mine.canManage} />;
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {t("teams.title")}
-      </Title>
+    <TitledPanel title={t("teams.title")}>
       <Text c="dimmed" size="sm">
         {t("teams.notYourSite")}
       </Text>
-    </Paper>
+    </TitledPanel>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +6,7 @@ import { useProfessionals } from "../../app/data/teams.ts";
 import { ErrorAlert, Loading } from "../../app/page.tsx";
 import { DataTable, EditButton } from "../../app/table.tsx";
 import type { Professional } from "../../app/types.ts";
+import { YesNo } from "../../app/ui/yes-no.tsx";
 import { ProfessionalModal } from "./professional-modal.tsx";
 import { RemoveProfessional } from "./remove-professional.tsx";
 import { TurnoverTable } from "./turnover-table.tsx";
@@ -31,19 +21,6 @@ function Stat({ label, value }: { label: string; value: string | number }) {
         {value}
       </Text>
     </Paper>
-  );
-}
-
-function YesNo({ value }: { value: boolean }) {
-  const { t } = useTranslation();
-  return value ? (
-    <Badge variant="light" color="teal">
-      {t("common.yes")}
-    </Badge>
-  ) : (
-    <Text size="sm" c="dimmed">
-      {t("common.no")}
-    </Text>
   );
 }
 

@@ -4,6 +4,9 @@ import { useStaffTurnover } from "../../app/data/teams.ts";
 import { ErrorAlert, Loading } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
 
+/** The columns, as keys `teams.turnover…`. */
+const TURNOVER_HEADS = ["Year", "Start", "Joiners", "Leavers", "End", "Rate"] as const;
+
 /**
  * The site's staff turnover per year from the team's history (the days professionals joined and
  * left): what the Lombardy report names when a programme stopped "for high turnover of personnel".
@@ -22,14 +25,7 @@ export function TurnoverTable({ siteId }: { siteId: number }) {
       </Title>
       <DataTable
         caption={t("teams.turnoverCaption")}
-        head={[
-          t("teams.turnoverYear"),
-          t("teams.turnoverStart"),
-          t("teams.turnoverJoiners"),
-          t("teams.turnoverLeavers"),
-          t("teams.turnoverEnd"),
-          t("teams.turnoverRate"),
-        ]}
+        head={TURNOVER_HEADS.map((k) => t(`teams.turnover${k}`))}
         rowCount={years.length}
         empty=""
       >

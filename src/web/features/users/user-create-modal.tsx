@@ -1,11 +1,10 @@
 import { TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { PasswordField } from "../../app/password-field.tsx";
 import type { Grant } from "../../app/types.ts";
-import { notifySaved } from "../../app/ui/notify.ts";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { useCreateUser } from "./api.ts";
 import { userFieldLabels } from "./field-labels.ts";
 import { GrantsEditor } from "./grants-editor.tsx";
@@ -18,34 +17,19 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useMemo(() => userFieldLabels(t), [t]);
   const create = useCreateUser();
-  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
+  const { save, field, frame } = useModalSave(create, {
+    isShown,
+    labels,
+    onClose,
+    saved: (u) => t("users.created", { username: u.username }),
+  });
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");
   const [grants, setGrants] = useState<Grant[]>([{ role: "clinician", programmeId: null, siteId: null }]);
-  const submit = () => {
-    clear();
-    create.mutate(
-      { username, ...(displayName.trim() ? { displayName } : {}), password, grants },
-      {
-        onSuccess: (u) => {
-          notifySaved(t("users.created", { username: u.username }));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () => save({ username, ...(displayName.trim() ? { displayName } : {}), password, grants });
   return (
-    <FormModal
-      opened
-      size="xl"
-      onClose={onClose}
-      title={t("users.new")}
-      onSubmit={submit}
-      saving={create.isPending}
-      general={errors.general}
-    >
+    <FormModal {...frame} size="xl" title={t("users.new")} onSubmit={submit}>
       <TextInput
         label={t("auth.username")}
         required

@@ -1,11 +1,10 @@
 import { Divider, Switch, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../app/form-errors.ts";
 import { FormModal } from "../../app/form-modal.tsx";
 import { PasswordField } from "../../app/password-field.tsx";
 import type { Grant, Role, User } from "../../app/types.ts";
-import { notifySaved } from "../../app/ui/notify.ts";
+import { useModalSave } from "../../app/ui/modal-save.ts";
 import { useUpdateUser } from "./api.ts";
 import { userFieldLabels } from "./field-labels.ts";
 import { GrantsEditor } from "./grants-editor.tsx";
@@ -18,43 +17,34 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
   const { t } = useTranslation();
   const labels = useMemo(() => userFieldLabels(t, t("users.resetPassword")), [t]);
   const update = useUpdateUser();
-  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
+  const { save, field, frame } = useModalSave(update, {
+    isShown,
+    labels,
+    onClose,
+    saved: () => t("common.saved"),
+  });
   const [displayName, setDisplayName] = useState(user.displayName);
   const [active, setActive] = useState(user.active);
   const [password, setPassword] = useState("");
   const [grants, setGrants] = useState<Grant[]>(
     user.grants.map((g) => ({ role: g.role as Role, programmeId: g.programmeId, siteId: g.siteId })),
   );
-  const submit = () => {
-    clear();
-    update.mutate(
-      {
-        id: user.id,
-        body: {
-          ...(displayName !== user.displayName ? { displayName } : {}),
-          ...(active !== user.active ? { active } : {}),
-          ...(password ? { password } : {}),
-          grants,
-        },
+  const submit = () =>
+    save({
+      id: user.id,
+      body: {
+        ...(displayName !== user.displayName ? { displayName } : {}),
+        ...(active !== user.active ? { active } : {}),
+        ...(password ? { password } : {}),
+        grants,
       },
-      {
-        onSuccess: () => {
-          notifySaved(t("common.saved"));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+    });
   return (
     <FormModal
-      opened
+      {...frame}
       size="xl"
-      onClose={onClose}
       title={t("users.editTitle", { username: user.username })}
       onSubmit={submit}
-      saving={update.isPending}
-      general={errors.general}
     >
       <TextInput
         label={t("users.displayName")}

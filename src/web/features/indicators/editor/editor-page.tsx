@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Stack } from "@mantine/core";
 import { IconDeviceFloppy, IconEye } from "@tabler/icons-react";
 import { type FormEvent, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { useFormErrors, useRevealFirstError } from "../../../app/form-errors.ts"
 import { FormError } from "../../../app/form-modal.tsx";
 import { Loading } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { notifySaved } from "../../../app/ui/notify.ts";
 import { useCreateDefinition, useDefinitions, usePreview, useUpdateDefinition } from "../api.ts";
 import { useDashboardHref } from "../as-of.ts";
@@ -209,12 +210,11 @@ function Editor({
               <TargetFields {...sectionProps} />
             </>
           ) : (
-            <Textarea
+            <GrowingTextarea
               label={t("dashboard.editor.jsonTitle")}
               description={t("dashboard.editor.jsonHint")}
               value={json}
-              onChange={(e) => setJson(e.currentTarget.value)}
-              autosize
+              onChange={setJson}
               minRows={12}
               styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
               error={jsonError ?? undefined}

@@ -1,5 +1,7 @@
-import { Input, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Input, SegmentedControl, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
+import { EditorFieldset } from "./editor-fieldset.tsx";
 import type { SectionProps } from "./fields.ts";
 import type { EditorForm, Kind } from "./form-state.ts";
 
@@ -8,10 +10,7 @@ export function IdentityFields({ form, set, error, isNew }: SectionProps & { isN
   const { t } = useTranslation();
   const kinds: Kind[] = ["ratio", "count", "median"];
   return (
-    <Paper withBorder p="md" component="fieldset" m={0}>
-      <Title order={2} size="h5" component="legend" px={4}>
-        {t("dashboard.editor.identity")}
-      </Title>
+    <EditorFieldset legend={t("dashboard.editor.identity")}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -32,12 +31,10 @@ export function IdentityFields({ form, set, error, isNew }: SectionProps & { isN
             styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
           />
         </SimpleGrid>
-        <Textarea
+        <GrowingTextarea
           label={t("dashboard.editor.description")}
-          autosize
-          minRows={2}
           value={form.description}
-          onChange={(e) => set("description", e.currentTarget.value)}
+          onChange={(text) => set("description", text)}
           error={error("description")}
         />
         <Input.Wrapper label={t("dashboard.editor.measuresLabel")} id="measures-field" labelElement="div">
@@ -86,6 +83,6 @@ export function IdentityFields({ form, set, error, isNew }: SectionProps & { isN
           </Input.Wrapper>
         )}
       </Stack>
-    </Paper>
+    </EditorFieldset>
   );
 }

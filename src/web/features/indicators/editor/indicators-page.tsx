@@ -7,6 +7,7 @@ import { ErrorAlert, QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { DataTable, EditButton } from "../../../app/table.tsx";
 import { notifySaved } from "../../../app/ui/notify.ts";
+import { TitledPanel } from "../../../app/ui/titled-panel.tsx";
 import { useDefinitions, useDeleteDefinition } from "../api.ts";
 import { useDashboardHref } from "../as-of.ts";
 import { ComputedFromBadge, ComputedFromLegend } from "../computed-from.tsx";
@@ -136,10 +137,7 @@ function DefinitionTables({
       <Paper withBorder p="md">
         <ComputedFromLegend />
       </Paper>
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("dashboard.editor.own")}
-        </Title>
+      <TitledPanel title={t("dashboard.editor.own")}>
         <DataTable
           caption={t("dashboard.editor.own")}
           head={canEdit ? [...head, t("common.actions")] : head}
@@ -148,7 +146,7 @@ function DefinitionTables({
         >
           {rows(own, canEdit)}
         </DataTable>
-      </Paper>
+      </TitledPanel>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t("dashboard.editor.builtIn")}{" "}

@@ -1,5 +1,6 @@
-import { Checkbox, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Title } from "@mantine/core";
+import { Checkbox, MultiSelect, NumberInput, Select, SimpleGrid, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { EditorFieldset } from "./editor-fieldset.tsx";
 import { type SectionProps, toNumber } from "./fields.ts";
 import type { EditorForm } from "./form-state.ts";
 
@@ -9,10 +10,7 @@ const SEXES = ["F", "M", "X", "U"] as const;
 export function PopulationFields({ form, set, error }: SectionProps) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md" component="fieldset" m={0}>
-      <Title order={2} size="h5" component="legend" px={4}>
-        {t("dashboard.editor.population")}
-      </Title>
+    <EditorFieldset legend={t("dashboard.editor.population")}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
@@ -73,6 +71,6 @@ export function PopulationFields({ form, set, error }: SectionProps) {
           error={error("targetDiagnoses")}
         />
       </Stack>
-    </Paper>
+    </EditorFieldset>
   );
 }

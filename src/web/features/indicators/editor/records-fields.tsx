@@ -3,17 +3,16 @@ import {
   Input,
   MultiSelect,
   NumberInput,
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
   TagsInput,
-  Title,
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PlanFlag } from "../../../../server/indicators/definition.ts";
 import { PLAN_FLAGS, RECIPIENTS, RESPONDENTS, SETTINGS, TIMEPOINTS } from "../../../../shared/vocabulary.ts";
+import { EditorFieldset } from "./editor-fieldset.tsx";
 import { type SectionProps, toNumber } from "./fields.ts";
 import type { EditorForm, RecordKind } from "./form-state.ts";
 
@@ -37,10 +36,7 @@ export function RecordsFields({
   const measure = form.kind === "median" || (form.kind === "count" && form.countOf === "records");
   const kinds: RecordKind[] = ["interventions", "assessments", "plans"];
   return (
-    <Paper withBorder p="md" component="fieldset" m={0}>
-      <Title order={2} size="h5" component="legend" px={4}>
-        {measure ? t("dashboard.editor.measure") : t("dashboard.editor.numerator")}
-      </Title>
+    <EditorFieldset legend={measure ? t("dashboard.editor.measure") : t("dashboard.editor.numerator")}>
       <Stack gap="sm">
         <Input.Wrapper
           label={t("dashboard.editor.recordKind")}
@@ -239,6 +235,6 @@ export function RecordsFields({
           </SimpleGrid>
         )}
       </Stack>
-    </Paper>
+    </EditorFieldset>
   );
 }

@@ -1,5 +1,6 @@
-import { NumberInput, Paper, Select, SimpleGrid, Title } from "@mantine/core";
+import { NumberInput, Select, SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { EditorFieldset } from "./editor-fieldset.tsx";
 import { type SectionProps, toNumber } from "./fields.ts";
 import type { EditorForm } from "./form-state.ts";
 
@@ -7,10 +8,7 @@ import type { EditorForm } from "./form-state.ts";
 export function TargetFields({ form, set, error }: SectionProps) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md" component="fieldset" m={0}>
-      <Title order={2} size="h5" component="legend" px={4}>
-        {t("dashboard.editor.goal")}
-      </Title>
+    <EditorFieldset legend={t("dashboard.editor.goal")}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NumberInput
           label={
@@ -38,6 +36,6 @@ export function TargetFields({ form, set, error }: SectionProps) {
           error={error("direction")}
         />
       </SimpleGrid>
-    </Paper>
+    </EditorFieldset>
   );
 }

@@ -1,15 +1,13 @@
-import { NumberInput, Paper, Text, Title } from "@mantine/core";
+import { NumberInput, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { EditorFieldset } from "./editor-fieldset.tsx";
 import { type SectionProps, toNumber } from "./fields.ts";
 
 /** Uptake of the practice (source `offers`): only the window is chosen. */
 export function UptakeFields({ form, set, error }: SectionProps) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md" component="fieldset" m={0}>
-      <Title order={2} size="h5" component="legend" px={4}>
-        {t("dashboard.editor.uptake")}
-      </Title>
+    <EditorFieldset legend={t("dashboard.editor.uptake")}>
       <Text size="sm" mb="sm">
         {t("dashboard.editor.uptakeHint")}
       </Text>
@@ -24,6 +22,6 @@ export function UptakeFields({ form, set, error }: SectionProps) {
         onChange={(v) => set("windowDays", toNumber(v))}
         error={error("windowDays")}
       />
-    </Paper>
+    </EditorFieldset>
   );
 }

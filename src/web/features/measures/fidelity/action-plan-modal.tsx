@@ -1,11 +1,10 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { useReviewToActionPlan } from "../api.ts";
@@ -34,41 +33,33 @@ export function ActionPlanModal({
 }) {
   const { t } = useTranslation();
   const write = useReviewToActionPlan(review.id);
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const { save, field, frame } = useModalSave(write, {
+    isShown,
+    onClose,
+    saved: (r) => t("measures.fidelity.plan.done", { count: r.activities.length, version: r.planVersion }),
+  });
   const [threshold, setThreshold] = useState<number | string>(scale?.lowThreshold ?? "");
   const [start, setStart] = useState<string | null>(todayIso());
   const [end, setEnd] = useState<string | null>(inMonths(6));
   const [actor, setActor] = useState(t("measures.fidelity.plan.defaultActor"));
 
   const submit = () => {
-    clear();
-    write.mutate(
+    save(
       {
         ...(threshold === "" ? {} : { threshold: sentNumber(threshold) as number }),
         start: start ?? "",
         end: end ?? "",
         responsibleActor: actor,
       },
-      {
-        onSuccess: (r) => {
-          notifySaved(
-            t("measures.fidelity.plan.done", { count: r.activities.length, version: r.planVersion }),
-          );
-          onDone(r);
-        },
-        onError: fail,
-      },
+      onDone,
     );
   };
 
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...frame}
       title={t("measures.fidelity.plan.title")}
       onSubmit={submit}
-      saving={write.isPending}
-      general={errors.general}
       submitLabel={t("measures.fidelity.plan.submit")}
     >
       <NumberField

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
@@ -10,6 +10,7 @@ import { FormError } from "../../../app/form-modal.tsx";
 import { Page, QueryView } from "../../../app/page.tsx";
 import { todayIso } from "../../../app/today.ts";
 import type { SiteDetail } from "../../../app/types.ts";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { notifySaved } from "../../../app/ui/notify.ts";
 import { useCreateReview, useFidelityScales } from "../api.ts";
 import type { FidelityScale } from "../types.ts";
@@ -186,12 +187,10 @@ function ReviewForm({ site, scales }: { site: SiteDetail; scales: FidelityScale[
               </Stack>
             </Paper>
           )}
-          <Textarea
+          <GrowingTextarea
             label={t("measures.fidelity.notes")}
-            autosize
-            minRows={2}
             value={draft.notes}
-            onChange={(e) => set({ notes: e.currentTarget.value })}
+            onChange={(text) => set({ notes: text })}
             error={field("notes")}
           />
           <Group justify="flex-end">

@@ -7,6 +7,9 @@ import { useFidelityScales, useInstruments } from "../api.ts";
 import { FidelityScaleCard } from "../fidelity/fidelity-scale-card.tsx";
 import { useFormatNumber } from "../labels.ts";
 
+/** The instruments' columns after code and name, as keys under `measures.library`. */
+const LIBRARY_HEADS = ["items", "range", "respondents", "wording"] as const;
+
 /** The library: every instrument (with its licence status) and every fidelity scale, as data. */
 export function LibraryPage() {
   const { t } = useTranslation();
@@ -31,10 +34,7 @@ export function LibraryPage() {
                   head={[
                     t("common.code"),
                     t("common.name"),
-                    t("measures.library.items"),
-                    t("measures.library.range"),
-                    t("measures.library.respondents"),
-                    t("measures.library.wording"),
+                    ...LIBRARY_HEADS.map((k) => t(`measures.library.${k}`)),
                   ]}
                   rowCount={list.length}
                   empty="—"

@@ -1,8 +1,9 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { notifySaved } from "../../../app/ui/notify.ts";
 import { useSaveWording } from "../api.ts";
 import type { InstrumentDetail } from "../types.ts";
@@ -87,12 +88,10 @@ export function WordingForm({ instrument }: { instrument: InstrumentDetail }) {
               style={{ gridColumn: "span 2" }}
             />
           </SimpleGrid>
-          <Textarea
+          <GrowingTextarea
             label={t("measures.library.instructions")}
-            autosize
-            minRows={2}
             value={instructions}
-            onChange={(e) => setInstructions(e.currentTarget.value)}
+            onChange={setInstructions}
             error={field("instructions")}
           />
           {instrument.items.map((i) => (

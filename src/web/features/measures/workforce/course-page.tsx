@@ -6,10 +6,10 @@ import { useProfessionals } from "../../../app/data/teams.ts";
 import { ErrorAlert, Page, QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { DataTable } from "../../../app/table.tsx";
+import { TitledPanel } from "../../../app/ui/titled-panel.tsx";
 import { useAttendance, useCourses } from "../api.ts";
 import { useFormatDate, useFormatNumber } from "../labels.ts";
 import { Tag } from "../tag.tsx";
-import { TitledPanel } from "../titled-panel.tsx";
 import type { Attendance, Course } from "../types.ts";
 import { AttendanceEditor } from "./attendance-editor.tsx";
 

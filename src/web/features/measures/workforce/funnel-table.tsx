@@ -5,6 +5,15 @@ import { DataTable } from "../../../app/table.tsx";
 import { useFormatNumber } from "../labels.ts";
 import type { FunnelCounts } from "../types.ts";
 
+/** The counted columns, as keys under `measures.funnel`. */
+const FUNNEL_HEADS = [
+  "professionals",
+  "trained",
+  "trainedInTeam",
+  "delivering",
+  "deliveringUntrained",
+] as const;
+
 export interface FunnelRow {
   key: string;
   label: ReactNode;
@@ -20,14 +29,7 @@ export function FunnelTable({ caption, first, rows }: { caption: string; first: 
   return (
     <DataTable
       caption={caption}
-      head={[
-        first,
-        t("measures.funnel.professionals"),
-        t("measures.funnel.trained"),
-        t("measures.funnel.trainedInTeam"),
-        t("measures.funnel.delivering"),
-        t("measures.funnel.deliveringUntrained"),
-      ]}
+      head={[first, ...FUNNEL_HEADS.map((k) => t(`measures.funnel.${k}`))]}
       rowCount={rows.length}
       empty="—"
       minWidth={640}

@@ -1,5 +1,4 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -7,10 +6,11 @@ import { useProgramme } from "../../../app/data/programmes.ts";
 import { DateField } from "../../../app/date-field.tsx";
 import { Page, QueryView } from "../../../app/page.tsx";
 import type { Programme } from "../../../app/types.ts";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
+import { TitledPanel } from "../../../app/ui/titled-panel.tsx";
 import { useCourses, useTrainingFunnel } from "../api.ts";
 import { MeasuresChart } from "../chart.tsx";
 import { useFormatNumber } from "../labels.ts";
-import { TitledPanel } from "../titled-panel.tsx";
 import type { Funnel, FunnelCounts } from "../types.ts";
 import { CourseModal } from "./course-modal.tsx";
 import { CoursesTable } from "./courses-table.tsx";
@@ -55,14 +55,7 @@ function TrainingView({ programme }: { programme: Programme }) {
             {t("measures.courses.heading")}
           </Title>
           {programme.canEdit && (
-            <Button
-              variant="light"
-              size="xs"
-              leftSection={<IconPlus size={14} aria-hidden="true" />}
-              onClick={() => setCreating(true)}
-            >
-              {t("measures.courses.new")}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t("measures.courses.new")}</AddButton>
           )}
         </Group>
         <QueryView query={courses}>

@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Stack, Title } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Group, Paper, Stack, Title } from "@mantine/core";
 import type { ReactNode } from "react";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
 
 /**
  * A section of a site's workforce page: its heading (which names the section), the button that
@@ -27,16 +27,7 @@ export function WorkforceSection({
           <Title order={2} size="h4" id={id}>
             {title}
           </Title>
-          {onAdd && (
-            <Button
-              variant="light"
-              size="xs"
-              leftSection={<IconPlus size={14} aria-hidden="true" />}
-              onClick={onAdd}
-            >
-              {addLabel}
-            </Button>
-          )}
+          {onAdd && <AddButton onClick={onAdd}>{addLabel}</AddButton>}
         </Group>
         {children}
       </Stack>

@@ -1,9 +1,10 @@
-import { Alert, Group, Select, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
+import { Alert, Group, Select, SimpleGrid, TagsInput, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { ItemModal, useItemValues } from "../item-modal.tsx";
 import type { ActivityStatus } from "../types.ts";
 import { type ActivityValues, STATUSES } from "./plan-model.ts";
@@ -81,12 +82,10 @@ export function ActivityModal({
         error={errors.title}
         onChange={(e) => set({ title: e.currentTarget.value })}
       />
-      <Textarea
+      <GrowingTextarea
         label={t("planning.fields.description")}
-        autosize
-        minRows={2}
         value={v.description}
-        onChange={(e) => set({ description: e.currentTarget.value })}
+        onChange={(text) => set({ description: text })}
       />
       <SimpleGrid cols={2}>
         <TextInput

@@ -1,9 +1,8 @@
 import { MultiSelect, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { useCopyToSites } from "../api.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
 
@@ -21,30 +20,19 @@ export function CopyToSitesModal({
 }) {
   const { t } = useTranslation();
   const copy = useCopyToSites(programme.id);
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const { save, field, frame } = useModalSave(copy, {
+    isShown,
+    onClose,
+    saved: (r) => t("planning.plan.copied", { count: r.sites.length }),
+  });
   const [siteIds, setSiteIds] = useState<string[]>([]);
   const [replace, setReplace] = useState(false);
-  const submit = () => {
-    clear();
-    copy.mutate(
-      { siteIds: siteIds.map(Number), replace, regionalVersion },
-      {
-        onSuccess: (r) => {
-          notifySaved(t("planning.plan.copied", { count: r.sites.length }));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () => save({ siteIds: siteIds.map(Number), replace, regionalVersion });
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...frame}
       title={t("planning.plan.copyTitle")}
       onSubmit={submit}
-      saving={copy.isPending}
-      general={errors.general}
       submitLabel={t("planning.plan.copy")}
     >
       <Text size="sm">{t("planning.plan.copyHint", { version: regionalVersion })}</Text>

@@ -1,7 +1,8 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPencil, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ScrollTable } from "../../../app/table.tsx";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
 import { useCivilDate } from "../format.ts";
 import type { ActionPlanContent } from "../types.ts";
 import { isOverdue, STATUS_COLOR } from "./plan-model.ts";
@@ -56,14 +57,7 @@ export function PlanTree({
                 <Button size="xs" variant="default" onClick={() => onEditArea(a)}>
                   {t("planning.plan.editArea")}
                 </Button>
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconPlus size={14} aria-hidden="true" />}
-                  onClick={() => onAddSubArea(a)}
-                >
-                  {t("planning.plan.addSubArea")}
-                </Button>
+                <AddButton onClick={() => onAddSubArea(a)}>{t("planning.plan.addSubArea")}</AddButton>
               </Group>
             )}
           </Group>
@@ -83,15 +77,12 @@ export function PlanTree({
                     >
                       <IconPencil size={16} aria-hidden="true" />
                     </ActionIcon>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      leftSection={<IconPlus size={14} aria-hidden="true" />}
+                    <AddButton
                       onClick={() => onAddActivity(a, s)}
                       aria-label={t("planning.plan.addActivityTo", { sub: sub.title })}
                     >
                       {t("planning.plan.addActivity")}
-                    </Button>
+                    </AddButton>
                   </Group>
                 )}
               </Group>

@@ -1,7 +1,8 @@
-import { Textarea, TextInput } from "@mantine/core";
+import { TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { ItemModal } from "../item-modal.tsx";
 
 /** Name a strategic area (title and description) or a sub-area (title only). */
@@ -42,12 +43,10 @@ export function TitleModal({
         onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
       />
       {withDescription && (
-        <Textarea
+        <GrowingTextarea
           label={t("planning.fields.description")}
-          autosize
-          minRows={2}
           value={v.description}
-          onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+          onChange={(text) => setV({ ...v, description: text })}
         />
       )}
     </ItemModal>

@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Radio, Select, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Radio, Select, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { NotFoundPage } from "../../../app/not-found-page.tsx";
 import { Page, QueryView } from "../../../app/page.tsx";
 import { DataTable } from "../../../app/table.tsx";
+import { TitledPanel } from "../../../app/ui/titled-panel.tsx";
 import { useComparison, useVersion, useVersions } from "../api.ts";
 import { type ArtefactSegment, apiPathOf } from "../artefacts.ts";
 import { useDateTime } from "../format.ts";
@@ -133,10 +134,7 @@ function VersionsAndComparison({
         ))}
       </DataTable>
       {versions.length > 1 && (
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("planning.history.compare")}
-          </Title>
+        <TitledPanel title={t("planning.history.compare")}>
           <Group mb="md" align="flex-end">
             <Select
               label={t("planning.history.fromVersion")}
@@ -162,7 +160,7 @@ function VersionsAndComparison({
           ) : (
             <Comparison programmeId={programmeId} path={path} from={from} to={to} />
           )}
-        </Paper>
+        </TitledPanel>
       )}
     </>
   );

@@ -1,4 +1,5 @@
-import { Checkbox, Group, Radio, Stack, Textarea } from "@mantine/core";
+import { Checkbox, Group, Radio, Stack } from "@mantine/core";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import type { Question } from "../types.ts";
 
@@ -68,15 +69,13 @@ export function QuestionField({
       />
     );
   return (
-    <Textarea
+    <GrowingTextarea
       label={label}
       withAsterisk={q.required}
-      autosize
-      minRows={2}
       value={typeof value === "string" ? value : ""}
       readOnly={readOnly}
       error={error}
-      onChange={(e) => onChange(e.currentTarget.value || null)}
+      onChange={(text) => onChange(text || null)}
     />
   );
 }

@@ -1,8 +1,9 @@
-import { Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { ItemModal, useItemValues } from "../item-modal.tsx";
 import type { Objective, ObjectiveStatus } from "../types.ts";
 
@@ -50,23 +51,19 @@ export function ObjectiveModal({
   };
   return (
     <ItemModal title={title} onSubmit={submit} onClose={onClose}>
-      <Textarea
+      <GrowingTextarea
         label={t("planning.fields.objective")}
         required
-        autosize
-        minRows={2}
         data-autofocus
         value={v.objective}
         error={errors.objective}
-        onChange={(e) => set({ objective: e.currentTarget.value })}
+        onChange={(text) => set({ objective: text })}
       />
-      <Textarea
+      <GrowingTextarea
         label={t("planning.fields.conditions")}
         description={t("planning.roadmap.conditionsHint")}
-        autosize
-        minRows={2}
         value={conditions}
-        onChange={(e) => setConditions(e.currentTarget.value)}
+        onChange={setConditions}
       />
       <SimpleGrid cols={2}>
         <TextInput
@@ -95,12 +92,11 @@ export function ObjectiveModal({
           onChange={(s) => s && set({ status: s as ObjectiveStatus })}
         />
       </SimpleGrid>
-      <Textarea
+      <GrowingTextarea
         label={t("planning.fields.note")}
-        autosize
         minRows={1}
         value={v.note}
-        onChange={(e) => set({ note: e.currentTarget.value })}
+        onChange={(text) => set({ note: text })}
       />
     </ItemModal>
   );

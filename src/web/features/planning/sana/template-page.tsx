@@ -1,7 +1,9 @@
-import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Button, Group, Paper, Select, Stack, Table, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ScrollTable } from "../../../app/table.tsx";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ProgrammeArtefactPage } from "../artefact-page.tsx";
 import { newId } from "../new-id.ts";
@@ -61,13 +63,12 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
                 </ActionIcon>
               )}
             </Group>
-            <Textarea
+            <GrowingTextarea
               label={t("planning.fields.description")}
-              autosize
               minRows={1}
               value={area.description}
               readOnly={readOnly}
-              onChange={(e) => changeArea(a, { description: e.currentTarget.value })}
+              onChange={(text) => changeArea(a, { description: text })}
             />
             <ScrollTable minWidth={720}>
               <Table verticalSpacing={4} captionSide="top">
@@ -132,11 +133,8 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
               </Table>
             </ScrollTable>
             {!readOnly && (
-              <Button
-                size="xs"
-                variant="light"
+              <AddButton
                 w="fit-content"
-                leftSection={<IconPlus size={14} aria-hidden="true" />}
                 onClick={() =>
                   changeArea(a, {
                     indicators: [
@@ -147,7 +145,7 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
                 }
               >
                 {t("planning.sanaTemplate.addIndicator")}
-              </Button>
+              </AddButton>
             )}
           </Stack>
         </Paper>

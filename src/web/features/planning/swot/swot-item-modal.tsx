@@ -1,8 +1,9 @@
-import { MultiSelect, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import { MultiSelect, SegmentedControl, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { ItemModal } from "../item-modal.tsx";
 import type { CfirDomain, Quadrant, SwotItem, SwotTag } from "../types.ts";
 import { QUADRANTS, tagOptions } from "./labels.ts";
@@ -56,17 +57,15 @@ export function SwotItemModal({
           data={QUADRANTS.map((q) => ({ value: q, label: t(`planning.swot.quadrant.${q}`) }))}
         />
       </Stack>
-      <Textarea
+      <GrowingTextarea
         label={t("planning.swot.text")}
         required
-        autosize
-        minRows={2}
         data-autofocus
         value={values.text}
         error={error}
-        onChange={(e) => {
+        onChange={(text) => {
           setError(null);
-          setValues({ ...values, text: e.currentTarget.value });
+          setValues({ ...values, text });
         }}
       />
       <MultiSelect

@@ -1,6 +1,7 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { ActionIcon, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { IconPencil, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
 import type { Quadrant, SwotItem, SwotTag } from "../types.ts";
 import { QUADRANT_COLOR } from "./labels.ts";
 
@@ -46,16 +47,7 @@ export function SwotQuadrant({
             {t(`planning.swot.dimensionOf.${quadrant}`)}
           </Text>
         </div>
-        {canEdit && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} aria-hidden="true" />}
-            onClick={onAdd}
-          >
-            {t("planning.swot.addTo", { quadrant: label })}
-          </Button>
-        )}
+        {canEdit && <AddButton onClick={onAdd}>{t("planning.swot.addTo", { quadrant: label })}</AddButton>}
       </Group>
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">

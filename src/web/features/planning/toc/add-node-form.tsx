@@ -1,8 +1,9 @@
-import { Button, Paper, Select, Stack, Textarea, Title } from "@mantine/core";
+import { Button, Paper, Select, Stack, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRuleMessage } from "../../../app/form-errors.ts";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import type { NodeType } from "../types.ts";
 import { NODE_TYPES } from "./node-kinds.ts";
 
@@ -32,15 +33,13 @@ export function AddNodeForm({ onAdd }: { onAdd: (type: NodeType, text: string) =
           allowDeselect={false}
           onChange={(v) => v && setType(v as NodeType)}
         />
-        <Textarea
+        <GrowingTextarea
           label={t("planning.toc.nodeText")}
-          autosize
-          minRows={2}
           value={text}
           error={error}
-          onChange={(e) => {
+          onChange={(text) => {
             setError(null);
-            setText(e.currentTarget.value);
+            setText(text);
           }}
         />
         <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden="true" />}>

@@ -1,6 +1,7 @@
-import { Button, Textarea } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import type { TocContent, TocEdgeData } from "../types.ts";
 import { SelectionPanel } from "./selection-panel.tsx";
 
@@ -29,14 +30,12 @@ export function EdgePanel({
       summary={t("planning.toc.arrowFromTo", { from: text(edge.from), to: text(edge.to) })}
       problem={problem}
     >
-      <Textarea
+      <GrowingTextarea
         label={t("planning.toc.rationale")}
         description={t("planning.toc.rationaleHint")}
-        autosize
-        minRows={2}
         readOnly={!canEdit}
         value={edge.rationale}
-        onChange={(e) => onChange(e.currentTarget.value)}
+        onChange={onChange}
       />
       {canEdit && (
         <Button

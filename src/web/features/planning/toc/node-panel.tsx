@@ -1,8 +1,9 @@
-import { Button, Group, MultiSelect, Select, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, MultiSelect, Select, TextInput } from "@mantine/core";
 import { IconArrowUp, IconCalendarPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import type { NodeType, TocContent, TocNodeData } from "../types.ts";
 import type { IndicatorValue } from "./indicator-values.ts";
 import { carriesIndicators, NODE_TYPES } from "./node-kinds.ts";
@@ -53,13 +54,11 @@ export function NodePanel({
       title={t("planning.toc.selectedNode", { type: typeLabel(node.type) })}
       problem={problem}
     >
-      <Textarea
+      <GrowingTextarea
         label={t("planning.toc.nodeText")}
-        autosize
-        minRows={2}
         readOnly={!canEdit}
         value={node.text}
-        onChange={(e) => onChange({ text: e.currentTarget.value })}
+        onChange={(text) => onChange({ text: text })}
       />
       <Select
         label={t("planning.toc.nodeType")}

@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
+import { Select, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,12 +7,12 @@ import { registrySites } from "../../../app/data/registry-access.ts";
 import type { Enrolment } from "../../../app/data/registry-types.ts";
 import { useSite } from "../../../app/data/structure.ts";
 import { useProfessionals } from "../../../app/data/teams.ts";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
+import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { EligibilityView } from "./eligibility-view.tsx";
 
 const FIELDS = new Set([
@@ -52,7 +52,11 @@ export function EnrolModal({
   const site = useSite(chosenSite);
   const professionals = useProfessionals(chosenSite);
   const enrol = useEnrol();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const { save, field, frame } = useModalSave(enrol, {
+    isShown,
+    onClose,
+    saved: (e) => t("registry.enrol.done", { code: patient.code, enrolment: e.code }),
+  });
   const programmes = site.data?.programmes ?? [];
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const chosenProgramme = programmeId ?? (programmes.length === 1 ? String(programmes[0]!.id) : null);
@@ -78,8 +82,7 @@ export function EnrolModal({
   const manager = professionals.data?.find((p) => p.code === caseManager);
 
   const submit = () => {
-    clear();
-    enrol.mutate(
+    save(
       {
         patientId: patient.id,
         siteId: chosenSite,
@@ -91,26 +94,16 @@ export function EnrolModal({
         caseManagerProfile: manager?.profile ?? null,
         ...(needsReason && reason.trim() ? { overrideReason: reason.trim() } : {}),
       },
-      {
-        onSuccess: (e) => {
-          notifySaved(t("registry.enrol.done", { code: patient.code, enrolment: e.code }));
-          onClose();
-          onEnrolled?.(e);
-        },
-        onError: fail,
-      },
+      onEnrolled,
     );
   };
 
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...frame}
       size="lg"
       title={t("registry.enrol.title", { code: patient.code })}
       onSubmit={submit}
-      saving={enrol.isPending}
-      general={errors.general}
       submitLabel={needsReason ? t("registry.enrol.anyway") : t("registry.enrol.action")}
     >
       {sites.length > 1 ? (
@@ -187,14 +180,12 @@ export function EnrolModal({
       />
       {result && <EligibilityView result={result} pending={eligibility.isFetching} />}
       {needsReason && (
-        <Textarea
+        <GrowingTextarea
           label={t("registry.enrol.overrideReason")}
           description={t("registry.enrol.overrideReasonHint")}
           required
-          autosize
-          minRows={2}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          onChange={setReason}
           error={field("overrideReason")}
         />
       )}

@@ -3,11 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreatePatient } from "../../../app/data/registry.ts";
 import type { Patient, Sex } from "../../../app/data/registry-types.ts";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
@@ -31,7 +30,11 @@ export function PatientCreateModal({
 }) {
   const { t } = useTranslation();
   const create = useCreatePatient();
-  const { errors, fail, clear, field } = useFormErrors(isShown);
+  const { save, field, frame } = useModalSave(create, {
+    isShown,
+    onClose,
+    saved: (p) => t("registry.patients.created", { code: p.code }),
+  });
   const sexes = useSexOptions();
   const [code, setCode] = useState("");
   const [birthYear, setBirthYear] = useState<number | string>("");
@@ -40,8 +43,7 @@ export function PatientCreateModal({
   const [firstContact, setFirstContact] = useState<string | null>(null);
 
   const submit = () => {
-    clear();
-    create.mutate(
+    save(
       {
         siteId,
         ...(code.trim() ? { code: code.trim() } : {}),
@@ -51,24 +53,15 @@ export function PatientCreateModal({
         residenceArea: area.trim() || null,
         firstContactDate: firstContact,
       },
-      {
-        onSuccess: (p) => {
-          notifySaved(t("registry.patients.created", { code: p.code }));
-          onCreated(p);
-        },
-        onError: fail,
-      },
+      onCreated,
     );
   };
 
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...frame}
       title={t("registry.patients.new")}
       onSubmit={submit}
-      saving={create.isPending}
-      general={errors.general}
       submitLabel={t("registry.patients.register")}
     >
       <TextInput

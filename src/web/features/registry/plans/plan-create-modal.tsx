@@ -2,10 +2,9 @@ import { Text } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreatePlan } from "../../../app/data/registry.ts";
-import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { todayIso } from "../../../app/today.ts";
-import { notifySaved } from "../../../app/ui/notify.ts";
+import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { PLAN_FIELDS, PlanFields, type PlanValues, planLabels } from "./plan-fields.tsx";
 
 const isShown = (p: string) => PLAN_FIELDS.has(p);
@@ -23,7 +22,12 @@ export function PlanCreateModal({
   const { t } = useTranslation();
   const labels = useMemo(() => planLabels(t), [t]);
   const create = useCreatePlan();
-  const { errors, fail, clear, field } = useFormErrors(isShown, { labels });
+  const { save, field, frame } = useModalSave(create, {
+    isShown,
+    labels,
+    onClose,
+    saved: (plan) => t("registry.plan.created", { code: plan.code }),
+  });
   const [values, setValues] = useState<PlanValues>({
     createdDate: todayIso(),
     sharedWithPatientDate: null,
@@ -32,27 +36,12 @@ export function PlanCreateModal({
     sharedWithWorkInclusion: false,
     integratedActionsStarted: false,
   });
-  const submit = () => {
-    clear();
-    create.mutate(
-      { patientId: patient.id, siteId: site.id, ...values },
-      {
-        onSuccess: (plan) => {
-          notifySaved(t("registry.plan.created", { code: plan.code }));
-          onClose();
-        },
-        onError: fail,
-      },
-    );
-  };
+  const submit = () => save({ patientId: patient.id, siteId: site.id, ...values });
   return (
     <FormModal
-      opened
-      onClose={onClose}
+      {...frame}
       title={t("registry.plan.newTitle", { code: patient.code })}
       onSubmit={submit}
-      saving={create.isPending}
-      general={errors.general}
       submitLabel={t("registry.plan.create")}
     >
       <Text size="sm" c="dimmed">

@@ -1,8 +1,8 @@
 import { Table } from "@mantine/core";
 import type { TFunction } from "i18next";
 import type { PlanState } from "../../../app/data/registry-types.ts";
+import { YesNo } from "../../../app/ui/yes-no.tsx";
 import { useFormatDate } from "../dates.ts";
-import { PlanFlag } from "./plan-flag.tsx";
 
 type PlanStateShown = Pick<
   PlanState,
@@ -32,16 +32,16 @@ export function PlanStateCells({ state }: { state: PlanStateShown }) {
       <Table.Td>{date(state.createdDate)}</Table.Td>
       <Table.Td>{date(state.sharedWithPatientDate)}</Table.Td>
       <Table.Td>
-        <PlanFlag value={state.signedByPatient} />
+        <YesNo value={state.signedByPatient} />
       </Table.Td>
       <Table.Td>
-        <PlanFlag value={state.sharedWithSocialServices} />
+        <YesNo value={state.sharedWithSocialServices} />
       </Table.Td>
       <Table.Td>
-        <PlanFlag value={state.sharedWithWorkInclusion} />
+        <YesNo value={state.sharedWithWorkInclusion} />
       </Table.Td>
       <Table.Td>
-        <PlanFlag value={state.integratedActionsStarted} />
+        <YesNo value={state.integratedActionsStarted} />
       </Table.Td>
     </>
   );
