@@ -142,16 +142,18 @@ describe("the traceable chain", () => {
     // followed both ways from the ToC output: the finding and the SWOT item upstream, the rest downstream
     await choose(page, "Follow the chain from", "Patients enrolled early");
     const followed = page.getByRole("list", { name: "The chain, from the first step to the last" });
-    await followed.getByText("Screen every new patient").waitFor();
-    const steps = (await followed.locator("li").allTextContents()).map((s) => s.trim());
-    expect(
-      steps.map((s) =>
-        s.replace(
-          /^(situation-analysis finding|SWOT item|Theory of Change node|activity|indicator|roadmap objective)/,
-          "$1 ·",
-        ),
-      ),
-    ).toEqual([
+    // the list shown before (from the indicator) holds the same steps: wait for the new focus's heading
+    await page.getByRole("heading", { name: "The chain through “Patients enrolled early”" }).waitFor();
+    const steps = async () =>
+      (await followed.locator("li").allTextContents()).map((s) =>
+        s
+          .trim()
+          .replace(
+            /^(situation-analysis finding|SWOT item|Theory of Change node|activity|indicator|roadmap objective)/,
+            "$1 ·",
+          ),
+      );
+    await expect.poll(steps).toEqual([
       "situation-analysis finding ·Waiting list",
       "SWOT item ·Late first contact",
       "Theory of Change node ·Patients enrolled early",

@@ -96,7 +96,8 @@ function ChainBody({
         label: n.exists ? n.label : `${n.label} (${t("planningChain.gone")})`,
       })),
   })).filter((g) => g.items.length > 0);
-  const focused = focus ? label(focus) : undefined;
+  // the element the shown chain was followed from (until a new focus loads, the previous one)
+  const focused = chain.focus ? label(chain.focus.ref) : undefined;
   const path = chain.focus
     ? [...[...chain.focus.upstream].reverse(), chain.focus.ref, ...chain.focus.downstream]
     : [];
