@@ -153,14 +153,16 @@ describe("the traceable chain", () => {
             "$1 ·",
           ),
       );
-    await expect.poll(steps).toEqual([
-      "situation-analysis finding ·Waiting list",
-      "SWOT item ·Late first contact",
-      "Theory of Change node ·Patients enrolled early",
-      "activity ·Weekly screening",
-      `indicator ·${indicatorLabel}`,
-      "roadmap objective ·Screen every new patient",
-    ]);
+    await expect
+      .poll(steps)
+      .toEqual([
+        "situation-analysis finding ·Waiting list",
+        "SWOT item ·Late first contact",
+        "Theory of Change node ·Patients enrolled early",
+        "activity ·Weekly screening",
+        `indicator ·${indicatorLabel}`,
+        "roadmap objective ·Screen every new patient",
+      ]);
     // the output itself names no indicator of its own: the one step still flagged
     const flagList = page.getByTestId("chain-flags");
     await flagList.getByText(/Theory of Change output with no indicator/).waitFor();
