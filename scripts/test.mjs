@@ -40,7 +40,13 @@ let failed = status === 0 ? 0 : 1;
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, "utf8"));
   passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  // a file that failed without a failed test (it did not load) counts once; numFailedTestSuites would
+  // also count every describe block around a failed test (one failed test read as three)
+  const unloaded = (r.testResults ?? []).filter(
+    (f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"),
+  ).length;
+  failed = r.numFailedTests + unloaded;
+  if (status !== 0 && failed === 0) failed = 1;
 }
 console.log(`\nTests: ${passed} passed, ${failed} failed`);
 process.exit(status);
