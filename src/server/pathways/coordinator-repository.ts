@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Executor } from "../infra/db/executor.ts";
+import { enrolmentsWithCodes } from "../registry/public.ts";
 import { type RecordSelection, selectedRecords } from "./record-selection.ts";
 import type { EnrolmentCoordinator } from "./schemas.ts";
 
@@ -8,17 +9,12 @@ type Profile = NonNullable<Out["caseManagerProfile"]>;
 
 /** Enrolments with their named coordinator: by id, or a patient's at the given sites (newest first). */
 export async function loadEnrolmentCoordinators(db: Executor, where: RecordSelection): Promise<Out[]> {
-  const q = db
-    .selectFrom("enrolments as e")
-    .innerJoin("programmes as pr", "pr.id", "e.programme_id")
-    .innerJoin("sites as s", "s.id", "e.site_id")
+  const q = enrolmentsWithCodes(db)
     .leftJoin("professionals as c", "c.id", "e.coordinator_professional_id")
     .select([
       "e.id",
       "e.code",
-      "pr.code as programme_code",
       "e.site_id",
-      "s.code as site_code",
       "e.end_date",
       "c.id as coordinator_id",
       "c.code as coordinator_code",

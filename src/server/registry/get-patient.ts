@@ -3,23 +3,18 @@ import { loadPatientOf } from "../core/access/patients.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
-import { patientRowToPatient } from "./repository.ts";
+import { enrolmentsWithCodes, patientRowToPatient } from "./repository.ts";
 import type { EnrolmentSummary, PatientDetail } from "./schemas.ts";
 
 /** One patient the user sees, with their enrolments (programme and site codes); audited. */
 export async function getPatient(db: Db, p: Principal, actor: Actor, id: number): Promise<PatientDetail> {
   const patient = await loadPatientOf(db, p, id);
-  const enrolments = await db
-    .selectFrom("enrolments as e")
-    .innerJoin("programmes as pr", "pr.id", "e.programme_id")
-    .innerJoin("sites as s", "s.id", "e.site_id")
+  const enrolments = await enrolmentsWithCodes(db)
     .select([
       "e.id",
       "e.code",
       "e.programme_id",
-      "pr.code as programme_code",
       "e.site_id",
-      "s.code as site_code",
       "e.enrolment_date",
       "e.end_date",
       "e.end_reason",

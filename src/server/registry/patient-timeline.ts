@@ -11,6 +11,7 @@ import {
   BASE_PSYCHOSOCIAL,
   type DefinitionParts,
   enrolmentRowToEnrolment,
+  enrolmentsWithCodes,
   interventionRowToIntervention,
   patientRowToPatient,
   planRowToPlan,
@@ -78,21 +79,12 @@ const dayOf = (at: Date) => today(new Date(at));
 export async function patientTimeline(db: Db, p: Principal, actor: Actor, id: number): Promise<Timeline> {
   const patient = await loadPatientOf(db, p, id);
   const asOf = today();
-  const enrolmentsQuery = db
-    .selectFrom("enrolments as e")
-    .innerJoin("programmes as pr", "pr.id", "e.programme_id")
-    .innerJoin("sites as s", "s.id", "e.site_id")
+  const enrolmentsQuery = enrolmentsWithCodes(db)
     .innerJoin("practice_versions as v", (j) =>
       j.onRef("v.practice_id", "=", "pr.practice_id").onRef("v.version", "=", "pr.practice_version"),
     )
     .selectAll("e")
-    .select([
-      "pr.code as programme_code",
-      "pr.name as programme_name",
-      "pr.parameters",
-      "s.code as site_code",
-      "v.definition",
-    ])
+    .select(["pr.name as programme_name", "pr.parameters", "v.definition"])
     .where("e.patient_id", "=", id)
     .orderBy("e.enrolment_date")
     .orderBy("e.id")

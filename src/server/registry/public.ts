@@ -3,7 +3,10 @@
  * the site worklists the home page summarises. Patient-level access rules are in core/access.
  */
 
-/** The intervention catalogue and its checks: a missed appointment (pathways) names a type of it. */
-export { catalogueIssues, loadCatalogue } from "./repository.ts";
+/**
+ * The intervention catalogue and its checks: a missed appointment (pathways) names a type of it.
+ * Enrolments with their programme and site codes: pathways lists a patient's coordinators by them.
+ */
+export { catalogueIssues, enrolmentsWithCodes, loadCatalogue } from "./repository.ts";
 export { WorklistItem } from "./schemas.ts";
 export { siteWorklists } from "./site-worklists.ts";

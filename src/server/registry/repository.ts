@@ -32,6 +32,17 @@ export const patientRowToPatient = (r: Selectable<PatientTable>): z.infer<typeof
   registeredSiteId: r.registered_site_id,
 });
 
+/**
+ * Enrolments (`e`) with their programme (`pr`) and site (`s`), and the codes that name them: the
+ * base of every read that lists enrolments the way the user knows them.
+ */
+export const enrolmentsWithCodes = (db: Executor) =>
+  db
+    .selectFrom("enrolments as e")
+    .innerJoin("programmes as pr", "pr.id", "e.programme_id")
+    .innerJoin("sites as s", "s.id", "e.site_id")
+    .select(["pr.code as programme_code", "s.code as site_code"]);
+
 type EnrolmentOut = z.infer<typeof Enrolment>;
 export const enrolmentRowToEnrolment = (r: Selectable<EnrolmentTable>): EnrolmentOut => ({
   id: r.id,
