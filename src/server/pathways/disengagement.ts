@@ -1,7 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 import type { z } from "zod";
 import type { CheckInOutcome } from "../../shared/pathways.ts";
-import { patientVisible } from "../core/access/patient-scope.ts";
 import { assertSiteReadable } from "../core/access/patients.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
@@ -9,6 +8,7 @@ import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
+import { openEnrolmentsSeen } from "../registry/public.ts";
 import type { Disengagement, DisengagementItem } from "./schemas.ts";
 
 type Item = z.infer<typeof DisengagementItem>;
@@ -55,19 +55,13 @@ function listStatement(
   where: RawBuilder<unknown>,
   order: RawBuilder<unknown>,
 ) {
-  const open = db
-    .selectFrom("enrolments as e")
-    .innerJoin("patients as p", "p.id", "e.patient_id")
+  const open = openEnrolmentsSeen(db, p, siteId, asOf)
     .select([
       "e.patient_id",
       "p.code as patient_code",
       sql<string[]>`array_agg(e.code order by e.enrolment_date, e.code)`.as("enrolment_codes"),
       sql<string>`min(e.enrolment_date)`.as("since"),
     ])
-    .where("e.site_id", "=", siteId)
-    .where("e.enrolment_date", "<=", asOf)
-    .where((eb) => eb.or([eb("e.end_date", "is", null), eb("e.end_date", ">=", asOf)]))
-    .where((eb) => patientVisible(eb as unknown as Parameters<typeof patientVisible>[0], p))
     .groupBy(["e.patient_id", "p.code"]);
   const day = sql`${asOf}::date`;
   return sql<Row>`

@@ -1,6 +1,8 @@
 import { type Selectable, sql, type Transaction } from "kysely";
 import type { z } from "zod";
 import { PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
+import { patientVisible } from "../core/access/patient-scope.ts";
+import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import type {
@@ -42,6 +44,20 @@ export const enrolmentsWithCodes = (db: Executor) =>
     .innerJoin("programmes as pr", "pr.id", "e.programme_id")
     .innerJoin("sites as s", "s.id", "e.site_id")
     .select(["pr.code as programme_code", "s.code as site_code"]);
+
+/**
+ * A site's enrolments (`e`, with their patient `p`) open on a day — enrolled on or before it, not
+ * ended before it — whose patient the user sees: the patient-scope predicate is evaluated row by
+ * row on these (correlated), never over the whole patient table.
+ */
+export const openEnrolmentsSeen = (db: Executor, p: Principal, siteId: number, asOf: string) =>
+  db
+    .selectFrom("enrolments as e")
+    .innerJoin("patients as p", "p.id", "e.patient_id")
+    .where("e.site_id", "=", siteId)
+    .where("e.enrolment_date", "<=", asOf)
+    .where((eb) => eb.or([eb("e.end_date", "is", null), eb("e.end_date", ">=", asOf)]))
+    .where((eb) => patientVisible(eb as unknown as Parameters<typeof patientVisible>[0], p));
 
 type EnrolmentOut = z.infer<typeof Enrolment>;
 export const enrolmentRowToEnrolment = (r: Selectable<EnrolmentTable>): EnrolmentOut => ({

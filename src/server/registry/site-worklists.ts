@@ -1,14 +1,13 @@
 import { sql } from "kysely";
 import type { z } from "zod";
 import { LOOKBACK_DAYS, PARAMETER_DEFAULTS } from "../../shared/programme-defaults.ts";
-import { patientVisible } from "../core/access/patient-scope.ts";
 import { assertSiteReadable } from "../core/access/patients.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { Principal } from "../infra/auth/principal.ts";
 import type { Db } from "../infra/db/database.ts";
 import { notFound } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
-import { BASE_PSYCHOSOCIAL, withoutJit } from "./repository.ts";
+import { BASE_PSYCHOSOCIAL, openEnrolmentsSeen, withoutJit } from "./repository.ts";
 import type { WorklistItem, Worklists } from "./schemas.ts";
 
 type Item = z.infer<typeof WorklistItem>;
@@ -74,11 +73,7 @@ export async function siteWorklists(
   assertSiteReadable(p, siteId);
   const asOf = today();
   const day = sql`${asOf}::date`;
-  // The site's open enrolments whose patient the user sees: the patient-scope predicate is
-  // evaluated row by row on these (correlated), never over the whole patient table.
-  let openQuery = db
-    .selectFrom("enrolments as e")
-    .innerJoin("patients as p", "p.id", "e.patient_id")
+  let openQuery = openEnrolmentsSeen(db, p, siteId, asOf)
     .innerJoin("programmes as pr", "pr.id", "e.programme_id")
     .select([
       "e.id",
@@ -93,11 +88,7 @@ export async function siteWorklists(
       "pr.parameters",
       "pr.practice_id",
       "pr.practice_version",
-    ])
-    .where("e.site_id", "=", siteId)
-    .where("e.enrolment_date", "<=", asOf)
-    .where((eb) => eb.or([eb("e.end_date", "is", null), eb("e.end_date", ">=", asOf)]))
-    .where((eb) => patientVisible(eb as unknown as Parameters<typeof patientVisible>[0], p));
+    ]);
   if (programmeId !== undefined) openQuery = openQuery.where("e.programme_id", "=", programmeId);
   const base = sql.join(BASE_PSYCHOSOCIAL.map((t) => sql`${t}`));
   const columns = sql`o.id, o.code, o.patient_id, o.patient_code, o.programme_id, o.programme_code,
