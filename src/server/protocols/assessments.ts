@@ -8,6 +8,7 @@ import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { type FieldIssue, issuesError } from "../infra/http/errors.ts";
 import { today } from "../infra/time/civil-date.ts";
+import { protocolsAtCurrentVersion } from "./repository.ts";
 import type { AssessmentBody, AssessmentSiteSummary, AssessmentView, ProtocolContentT } from "./schemas.ts";
 
 type Assessment = z.infer<typeof AssessmentView>;
@@ -120,11 +121,7 @@ export async function recordAssessment(
   body: AssessmentBody,
 ): Promise<Assessment> {
   return auditedWrite(db, actor, { action: "create", entity: "protocol_assessment" }, async (trx) => {
-    const current = await trx
-      .selectFrom("protocols as p")
-      .innerJoin("protocol_versions as v", (j) =>
-        j.onRef("v.protocol_id", "=", "p.id").onRef("v.version", "=", "p.current_version"),
-      )
+    const current = await protocolsAtCurrentVersion(trx)
       .select(["p.current_version", "v.content"])
       .where("p.id", "=", protocolId)
       .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { invalid } from "../infra/http/errors.ts";
 import { planningItemKey, planningItemTexts } from "../planning/public.ts";
+import { protocolsAtCurrentVersion } from "./repository.ts";
 import type { LinkBody, LinkView, ProtocolContentT } from "./schemas.ts";
 
 type Link = z.infer<typeof LinkView>;
@@ -135,11 +136,7 @@ export async function setLink(
       `no ${itemKind === "activity" ? "activity" : "SWOT item"} with this id in the current plan`,
     );
   if (body.protocolId !== null) {
-    const protocol = await db
-      .selectFrom("protocols as p")
-      .innerJoin("protocol_versions as v", (j) =>
-        j.onRef("v.protocol_id", "=", "p.id").onRef("v.version", "=", "p.current_version"),
-      )
+    const protocol = await protocolsAtCurrentVersion(db)
       .select(["p.region_id", "v.content"])
       .where("p.id", "=", body.protocolId)
       .executeTakeFirst();

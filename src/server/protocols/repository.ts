@@ -3,6 +3,14 @@ import type { ProtocolContentT, ProtocolViewT, ToolViewT } from "./schemas.ts";
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
+/** Protocols (`p`), each with its current version (`v`). */
+export const protocolsAtCurrentVersion = (db: Executor) =>
+  db
+    .selectFrom("protocols as p")
+    .innerJoin("protocol_versions as v", (j) =>
+      j.onRef("v.protocol_id", "=", "p.id").onRef("v.version", "=", "p.current_version"),
+    );
+
 /** The protocol's current version (or `version`) with its region and tools; undefined when unknown. */
 export async function loadProtocol(
   db: Executor,
@@ -68,12 +76,8 @@ export async function listTools(db: Executor, protocolId: number): Promise<ToolV
 /** Protocols of the given regions (all with "all"), current version's title and dimension count. */
 export async function listProtocols(db: Executor, regions: "all" | number[]) {
   if (regions !== "all" && regions.length === 0) return [];
-  let q = db
-    .selectFrom("protocols as p")
+  let q = protocolsAtCurrentVersion(db)
     .innerJoin("regions as r", "r.id", "p.region_id")
-    .innerJoin("protocol_versions as v", (j) =>
-      j.onRef("v.protocol_id", "=", "p.id").onRef("v.version", "=", "p.current_version"),
-    )
     .select([
       "p.id",
       "p.region_id",

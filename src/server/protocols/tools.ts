@@ -4,7 +4,7 @@ import type { Db } from "../infra/db/database.ts";
 import type { Executor } from "../infra/db/executor.ts";
 import { invalid, notFound } from "../infra/http/errors.ts";
 import { checkToolFile, cleanFileName, TOOL_EXTENSIONS } from "./file-type.ts";
-import { listTools } from "./repository.ts";
+import { listTools, protocolsAtCurrentVersion } from "./repository.ts";
 import type { ProtocolContentT, ToolViewT } from "./schemas.ts";
 
 /** The accepted extensions as the refusal lists them (jpg and jpeg are one type). */
@@ -32,11 +32,7 @@ export async function uploadTool(
     throw error;
   }
   return auditedWrite(db, actor, { action: "create", entity: "protocol_tool" }, async (trx) => {
-    const current = await trx
-      .selectFrom("protocols as p")
-      .innerJoin("protocol_versions as v", (j) =>
-        j.onRef("v.protocol_id", "=", "p.id").onRef("v.version", "=", "p.current_version"),
-      )
+    const current = await protocolsAtCurrentVersion(trx)
       .select("v.content")
       .where("p.id", "=", protocolId)
       .forUpdate()
