@@ -1,6 +1,7 @@
 import type { Executor } from "../infra/db/executor.ts";
 import type { ActionPlanContent } from "./action-plan/schemas.ts";
 import type { SwotContent } from "./swot/schemas.ts";
+import { artefactsAtCurrentVersion } from "./versions/repository.ts";
 
 export type PlanningItemKind = "activity" | "swot";
 
@@ -23,11 +24,7 @@ export async function planningItemTexts(
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (programmeIds.length === 0) return out;
-  const rows = await db
-    .selectFrom("planning_artefacts as a")
-    .innerJoin("planning_versions as v", (j) =>
-      j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
-    )
+  const rows = await artefactsAtCurrentVersion(db)
     .select(["a.programme_id", "a.site_id", "a.kind", "v.content"])
     .where("a.programme_id", "in", [...programmeIds])
     .where("a.kind", "in", ["action_plan", "swot"])

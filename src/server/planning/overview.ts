@@ -7,6 +7,7 @@ import { siteLinkFacts } from "./from-region/links-query.ts";
 import { OverviewLink } from "./from-region/schemas.ts";
 import { resolvePlanningReader } from "./programme-access.ts";
 import { ProgrammeParams } from "./schemas.ts";
+import { artefactsAtCurrentVersion } from "./versions/repository.ts";
 
 const Entry = z.object({
   kind: z.string(),
@@ -33,11 +34,7 @@ export function registerPlanningOverview(app: ZodApp, { database }: AppContext):
     async (req) => {
       const { principal, programme } = await resolvePlanningReader(db, req, req.params.programmeId, null);
       const [rows, facts] = await Promise.all([
-        db
-          .selectFrom("planning_artefacts as a")
-          .innerJoin("planning_versions as v", (j) =>
-            j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
-          )
+        artefactsAtCurrentVersion(db)
           .select([
             "a.kind",
             "a.site_id",

@@ -1,5 +1,6 @@
 import type { Executor } from "../../infra/db/executor.ts";
 import type { TocContent } from "../toc/schemas.ts";
+import { artefactsAtCurrentVersion } from "../versions/repository.ts";
 
 export interface TocOutput {
   id: string;
@@ -17,11 +18,7 @@ export async function tocOutputs(
   programmeId: number,
   siteId: number | null,
 ): Promise<Map<string, TocOutput>> {
-  const rows = await db
-    .selectFrom("planning_artefacts as a")
-    .innerJoin("planning_versions as v", (j) =>
-      j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
-    )
+  const rows = await artefactsAtCurrentVersion(db)
     .select(["a.site_id", "v.content"])
     .where("a.programme_id", "=", programmeId)
     .where("a.kind", "=", "toc")

@@ -1,5 +1,6 @@
 import { BUILT_IN, loadUserDefinitions } from "../../indicators/public.ts";
 import type { Executor } from "../../infra/db/executor.ts";
+import { artefactsAtCurrentVersion } from "../versions/repository.ts";
 import type { ChainElement, ChainKind, ChainLinkInput } from "./graph.ts";
 
 interface Contents {
@@ -32,11 +33,7 @@ export async function loadChainElements(
   siteId: number | null,
 ): Promise<{ elements: ChainElement[]; links: ChainLinkInput[] }> {
   const [rows, own] = await Promise.all([
-    db
-      .selectFrom("planning_artefacts as a")
-      .innerJoin("planning_versions as v", (j) =>
-        j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
-      )
+    artefactsAtCurrentVersion(db)
       .select(["a.kind", "a.site_id", "v.content"])
       .where("a.programme_id", "=", programmeId)
       .where("a.kind", "in", [...KINDS])

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
+import { artefactsAtCurrentVersion } from "../versions/repository.ts";
 import type { DefinitionContent, Results } from "./schemas.ts";
 
 interface Cell {
@@ -71,11 +72,7 @@ export async function questionnaireResults(
       .where("a.kind", "=", "questionnaire")
       .where("a.questionnaire_id", "=", questionnaire.id)
       .execute(),
-    db
-      .selectFrom("planning_artefacts as a")
-      .innerJoin("planning_versions as v", (j) =>
-        j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
-      )
+    artefactsAtCurrentVersion(db)
       .innerJoin("planning_rounds as r", "r.id", "a.round_id")
       .select([
         "a.round_id",

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Executor } from "../../infra/db/executor.ts";
+import { artefactsAtCurrentVersion } from "../versions/repository.ts";
 import { classifyReco, RECO_MODELS, type RecoModel } from "./classify.ts";
 import { RECO_CODE } from "./definition.ts";
 import type { RecoResults } from "./schemas.ts";
@@ -49,11 +50,7 @@ export async function recoResults(
       .where("s.id", "in", visible)
       .orderBy("s.code")
       .execute(),
-    db
-      .selectFrom("planning_artefacts as a")
-      .innerJoin("planning_versions as v", (j) =>
-        j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
-      )
+    artefactsAtCurrentVersion(db)
       .select(["a.site_id", "v.content"])
       .where("a.kind", "=", "questionnaire_response")
       .where("a.round_id", "=", round.id)

@@ -1,5 +1,6 @@
 import type { ProgrammeWithSites } from "../../core/programme-scope.ts";
 import type { Db } from "../../infra/db/database.ts";
+import { artefactsAtCurrentVersion } from "../versions/repository.ts";
 import type { SanaComparison, SanaValuesContent } from "./schemas.ts";
 import { loadSanaTemplate } from "./template-repository.ts";
 
@@ -10,11 +11,7 @@ import { loadSanaTemplate } from "./template-repository.ts";
 export async function compareSana(db: Db, programme: ProgrammeWithSites): Promise<SanaComparison> {
   const [template, rows] = await Promise.all([
     loadSanaTemplate(db, programme.id),
-    db
-      .selectFrom("planning_artefacts as a")
-      .innerJoin("planning_versions as v", (j) =>
-        j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
-      )
+    artefactsAtCurrentVersion(db)
       .select(["a.site_id", "a.current_version", "v.content"])
       .where("a.programme_id", "=", programme.id)
       .where("a.kind", "=", "sana")

@@ -20,6 +20,14 @@ export interface VersionSummary {
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
+/** Planning artefacts (`a`), each with its current version (`v`). */
+export const artefactsAtCurrentVersion = (db: Executor) =>
+  db
+    .selectFrom("planning_artefacts as a")
+    .innerJoin("planning_versions as v", (j) =>
+      j.onRef("v.artefact_id", "=", "a.id").onRef("v.version", "=", "a.current_version"),
+    );
+
 /** The current version of the owner's artefact; undefined when it was never saved. */
 export async function loadCurrent(db: Executor, owner: Owner): Promise<StoredVersion | undefined> {
   const row = await db
