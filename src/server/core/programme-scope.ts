@@ -17,6 +17,17 @@ export interface ProgrammeWithSites extends ProgrammeScope {
   sites: PlanningSite[];
 }
 
+/** Whether the programme runs at the site (programme_sites links them). */
+export async function programmeRunsAt(db: Executor, programmeId: number, siteId: number): Promise<boolean> {
+  const link = await db
+    .selectFrom("programme_sites")
+    .select("site_id")
+    .where("programme_id", "=", programmeId)
+    .where("site_id", "=", siteId)
+    .executeTakeFirst();
+  return link !== undefined;
+}
+
 /** A programme with its sites (by code), in one query; undefined when unknown. */
 export async function loadProgrammeScope(db: Executor, id: number): Promise<ProgrammeWithSites | undefined> {
   const row = await db

@@ -2,6 +2,7 @@ import { loadPatientsFor } from "../core/access/patients.ts";
 import { loadWritablePatient } from "../core/access/writable-patient.ts";
 import { assertCareDate } from "../core/care-dates.ts";
 import { CODE_PREFIX, generateCode } from "../core/codes.ts";
+import { programmeRunsAt } from "../core/programme-scope.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import { auditedWrite, created } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
@@ -65,13 +66,7 @@ export async function enrolPatient(
       primary,
       "body.programmeId",
     );
-    const link = await trx
-      .selectFrom("programme_sites")
-      .select("site_id")
-      .where("programme_id", "=", body.programmeId)
-      .where("site_id", "=", body.siteId)
-      .executeTakeFirst();
-    if (!link)
+    if (!(await programmeRunsAt(trx, body.programmeId, body.siteId)))
       throw issuesError([
         { field: "body.siteId", rule: "programme_site", message: "the programme does not run at this site" },
       ]);

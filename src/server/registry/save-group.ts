@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { assertSiteWritable, checkWritableSites } from "../core/access/patients.ts";
 import { CODE_PREFIX, generateCode } from "../core/codes.ts";
+import { programmeRunsAt } from "../core/programme-scope.ts";
 import type { Actor } from "../infra/audit/audit.ts";
 import { auditedWrite } from "../infra/audit/audited-write.ts";
 import type { Principal } from "../infra/auth/principal.ts";
@@ -20,17 +21,12 @@ async function programmeIssues(
   siteId: number,
 ): Promise<FieldIssue[]> {
   if (programmeId === null) return [];
-  const [programme, link] = await Promise.all([
+  const [programme, runsAtSite] = await Promise.all([
     db.selectFrom("programmes").select("id").where("id", "=", programmeId).executeTakeFirst(),
-    db
-      .selectFrom("programme_sites")
-      .select("site_id")
-      .where("programme_id", "=", programmeId)
-      .where("site_id", "=", siteId)
-      .executeTakeFirst(),
+    programmeRunsAt(db, programmeId, siteId),
   ]);
   if (!programme) return [{ field: "body.programmeId", rule: "reference", message: "no such programme" }];
-  if (!link)
+  if (!runsAtSite)
     return [
       {
         field: "body.programmeId",

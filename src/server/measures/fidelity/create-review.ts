@@ -1,4 +1,5 @@
 import { canManageSite } from "../../core/access/roles.ts";
+import { programmeRunsAt } from "../../core/programme-scope.ts";
 import type { Actor } from "../../infra/audit/audit.ts";
 import { auditedWrite, created } from "../../infra/audit/audited-write.ts";
 import type { Principal } from "../../infra/auth/principal.ts";
@@ -33,12 +34,7 @@ export async function createReview(db: Db, p: Principal, actor: Actor, body: Rev
         message: `"${body.scale}" is not a fidelity scale`,
       });
     const [inProgramme, professional] = await Promise.all([
-      trx
-        .selectFrom("programme_sites")
-        .select("site_id")
-        .where("programme_id", "=", body.programmeId)
-        .where("site_id", "=", body.siteId)
-        .executeTakeFirst(),
+      programmeRunsAt(trx, body.programmeId, body.siteId),
       body.professionalId === null
         ? Promise.resolve(undefined)
         : trx
