@@ -1,5 +1,5 @@
 import { ActionIcon, type ActionIconProps, Button, type ButtonProps } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -37,6 +37,16 @@ export function RemoveIcon({
   return (
     <ActionIcon variant="subtle" color="red" aria-label={label} onClick={onClick} {...props}>
       <IconTrash size={16} aria-hidden="true" />
+    </ActionIcon>
+  );
+}
+
+/** The pencil alone, for a row too narrow for the words: it is named "Edit <name>". */
+export function EditIcon({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ActionIcon variant="subtle" color="gray" aria-label={t("common.editNamed", { name })} onClick={onClick}>
+      <IconPencil size={16} aria-hidden="true" />
     </ActionIcon>
   );
 }
