@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Kbd, List, Modal, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, Checkbox, Group, Kbd, List, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
@@ -15,6 +15,7 @@ import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { QueryView } from "../../../app/page.tsx";
 import type { Professional } from "../../../app/types.ts";
+import { AppModal } from "../../../app/ui/app-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
@@ -61,13 +62,7 @@ export function FastEntryModal({ patient, site, onClose }: Props) {
   const defaults = useInterventionDefaults(site.id);
   const professionals = useProfessionals(site.id);
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={t("registry.fast.title", { code: patient.code })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal onClose={onClose} size="xl" title={t("registry.fast.title", { code: patient.code })}>
       <QueryView query={defaults}>
         {(d) => (
           <FastEntryForm
@@ -79,7 +74,7 @@ export function FastEntryModal({ patient, site, onClose }: Props) {
           />
         )}
       </QueryView>
-    </Modal>
+    </AppModal>
   );
 }
 
