@@ -19,7 +19,6 @@ export function RoadmapPage() {
   return <ScopedArtefactPage segment="roadmap" editor={RoadmapEditor} />;
 }
 
-const toBody = (c: RoadmapContent) => c;
 const blank: ObjectiveValues = {
   objective: "",
   conditions: [],
@@ -33,7 +32,7 @@ const blank: ObjectiveValues = {
 function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<RoadmapContent>) {
   const { t } = useTranslation();
   const date = useCivilDate();
-  const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
+  const draft = useArtefactDraft({ programmeId: programme.id, path, doc });
   const [editing, setEditing] = useState<{ index: number | null; values: ObjectiveValues } | null>(null);
   const objectives = draft.draft.objectives;
   const apply = (v: ObjectiveValues) => {
