@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 
 type ListButtonProps = ButtonProps & { onClick: () => void; children?: ReactNode; "aria-label"?: string };
 
-/** The button that adds a row to a list being edited (a goal, an action, a band, a role, a service). */
+/**
+ * The button that adds a row to a list being edited (a goal, an action, a band, a role, a service);
+ * small unless told, its plus a little larger on a button of the default size ("sm").
+ */
 export function AddButton({ size = "xs", ...props }: ListButtonProps) {
-  return (
-    <Button variant="light" size={size} leftSection={<IconPlus size={14} aria-hidden="true" />} {...props} />
-  );
+  const plus = <IconPlus size={size === "sm" ? 16 : 14} aria-hidden="true" />;
+  return <Button variant="light" size={size} leftSection={plus} {...props} />;
 }
 
 /** The button that removes a row from a list being edited: red, with a bin; it says "Remove" unless told. */

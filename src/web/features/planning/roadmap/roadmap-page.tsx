@@ -1,8 +1,8 @@
-import { Badge, Button, List, Table, Text } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Badge, List, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../../app/table.tsx";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
 import { TwoLineText } from "../../../app/ui/two-line-text.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
@@ -121,14 +121,9 @@ function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<Road
         ))}
       </DataTable>
       {draft.canEdit && (
-        <Button
-          variant="light"
-          w="fit-content"
-          leftSection={<IconPlus size={16} aria-hidden="true" />}
-          onClick={() => setEditing({ index: null, values: blank })}
-        >
+        <AddButton size="sm" w="fit-content" onClick={() => setEditing({ index: null, values: blank })}>
           {t("planning.roadmap.add")}
-        </Button>
+        </AddButton>
       )}
       {editing && (
         <ObjectiveModal
