@@ -21,16 +21,8 @@ import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
 import { useRecordMissedAppointment } from "../../pathways/public.ts";
 import { useFormatDate } from "../dates.ts";
-import { useTypeLabel } from "../labels.ts";
 import { DurationField, ModuleSelect, ProfessionalSelect } from "./intervention-fields.tsx";
-import {
-  moduleOptions,
-  useProfessionalOptions,
-  useRecipientOptions,
-  useSettingOptions,
-  useTypeOptions,
-} from "./intervention-options.ts";
-import { professionalProfileOf } from "./professional-profile.ts";
+import { useInterventionOptions } from "./intervention-options.ts";
 import { submitOnEnter } from "./submit-on-enter.ts";
 import { TypeChooser } from "./type-chooser.tsx";
 
@@ -91,11 +83,7 @@ function FastEntryForm({
   const { errors, fail, clear, field } = useFormErrors(isShown);
   const form = useRef<HTMLFormElement>(null);
   const date = useFormatDate();
-  const typeLabel = useTypeLabel(defaults.types);
-  const typeOptions = useTypeOptions(defaults.types);
-  const settings = useSettingOptions();
-  const recipients = useRecipientOptions();
-  const professionalOptions = useProfessionalOptions(professionals);
+  const options = useInterventionOptions(defaults, professionals);
   const [day, setDay] = useState<string | null>(defaults.date);
   const [type, setType] = useState<string | null>(defaults.type);
   const [setting, setSetting] = useState<Setting>(defaults.setting);
@@ -107,8 +95,6 @@ function FastEntryForm({
   // "Did not attend": a missed appointment (pathways), never an intervention
   const [missed, setMissed] = useState(false);
   const saving = record.isPending || recordMissed.isPending;
-
-  const profileOf = professionalProfileOf(professionals, defaults);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -122,7 +108,7 @@ function FastEntryForm({
           date: day ?? "",
           type: type ?? "",
           professionalCode: professional,
-          professionalProfile: profileOf(professional),
+          professionalProfile: options.profileOf(professional),
         },
         {
           onSuccess: () => {
@@ -144,7 +130,7 @@ function FastEntryForm({
         setting,
         recipient,
         professionalCode: professional,
-        professionalProfile: profileOf(professional),
+        professionalProfile: options.profileOf(professional),
         durationMin: sentNumber(duration),
         module,
       },
@@ -169,7 +155,7 @@ function FastEntryForm({
           label={t("registry.intervention.type")}
           value={type}
           onChange={setType}
-          options={typeOptions}
+          options={options.types}
           captions={{ psychosocial: t("registry.fast.psychosocial"), other: t("registry.fast.otherCare") }}
           error={field("type")}
           required
@@ -187,7 +173,7 @@ function FastEntryForm({
               label={t("registry.intervention.setting")}
               value={setting}
               onChange={setSetting}
-              data={settings}
+              data={options.settings}
               error={field("setting")}
               fullWidth
             />
@@ -195,7 +181,7 @@ function FastEntryForm({
               label={t("registry.intervention.recipient")}
               value={recipient}
               onChange={setRecipient}
-              data={recipients}
+              data={options.recipients}
               error={field("recipient")}
               fullWidth
             />
@@ -212,7 +198,7 @@ function FastEntryForm({
           />
           <ProfessionalSelect
             label={t("registry.intervention.professional")}
-            data={professionalOptions}
+            data={options.professionals}
             value={professional}
             onChange={setProfessional}
             error={field("professionalCode") ?? field("professionalProfile")}
@@ -228,7 +214,7 @@ function FastEntryForm({
           {!missed && (
             <ModuleSelect
               label={t("registry.intervention.module")}
-              data={moduleOptions(defaults.modules)}
+              data={options.modules}
               value={module}
               onChange={setModule}
               error={field("module")}
@@ -262,7 +248,7 @@ function FastEntryForm({
               >
                 {recorded.slice(0, 8).map((i) => (
                   <List.Item key={i.id}>
-                    {date(i.date)} — {typeLabel(i.type)} · {t(`registry.setting.${i.setting}`)} ·{" "}
+                    {date(i.date)} — {options.typeLabel(i.type)} · {t(`registry.setting.${i.setting}`)} ·{" "}
                     {t(`registry.recipient.${i.recipient}`)}
                     {i.module ? ` · ${i.module}` : ""}{" "}
                     <Text span size="xs" c="dimmed" ff="monospace">
