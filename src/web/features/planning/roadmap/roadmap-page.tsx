@@ -6,7 +6,6 @@ import { AddButton } from "../../../app/ui/list-buttons.tsx";
 import { TwoLineText } from "../../../app/ui/two-line-text.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
-import { CrossSiteLink } from "../cross-site-link.tsx";
 import { useCivilDate } from "../format.ts";
 import { ItemActions } from "../item-actions.tsx";
 import { newId } from "../new-id.ts";
@@ -51,13 +50,7 @@ function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<Road
       label={t("planning.roadmap.title")}
       draft={draft}
       pdf
-      toolbar={
-        <CrossSiteLink
-          programmeId={programme.id}
-          page="roadmap-compliance"
-          label={t("planning.compliance.title")}
-        />
-      }
+      crossSite={{ page: "roadmap-compliance", label: t("planning.compliance.title") }}
     >
       <DataTable
         caption={t("planning.roadmap.title")}

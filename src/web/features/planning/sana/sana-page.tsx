@@ -5,7 +5,6 @@ import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
-import { CrossSiteLink } from "../cross-site-link.tsx";
 import type { SanaTemplate, SanaValue, SanaValues } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
 import { AreaTable } from "./area-table.tsx";
@@ -63,13 +62,7 @@ function SanaEditor({
       place={place}
       label={t("planning.sana.title")}
       draft={draft}
-      toolbar={
-        <CrossSiteLink
-          programmeId={programme.id}
-          page="sana-compare"
-          label={t("planning.sanaCompare.title")}
-        />
-      }
+      crossSite={{ page: "sana-compare", label: t("planning.sanaCompare.title") }}
     >
       {template.areas.length === 0 && (
         <Alert color="blue" variant="light">
