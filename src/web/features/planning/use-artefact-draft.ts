@@ -15,8 +15,6 @@ import type { ArtefactDocument } from "./types.ts";
 export const insideAnItem = (p: string) => /^[A-Za-z]+\.\d+/.test(p);
 
 const contentOf = <C>(d: ArtefactDocument<C>) => d.content;
-/** Most artefacts save their content as it is. */
-const asIs = <C, B>(content: C) => content as unknown as B;
 
 /**
  * The editing state of one artefact: the kit's versioned draft (`app/ui/use-versioned-draft.tsx`)
@@ -25,19 +23,19 @@ const asIs = <C, B>(content: C) => content as unknown as B;
  * latest version when they choose to. Each save answers with the new version, the next draft's
  * start. `ArtefactFrame` renders the unsaved-changes guard.
  */
-export function useArtefactDraft<C, B extends object = C & object>({
+export function useArtefactDraft<C, B extends object>({
   programmeId,
   path,
   doc,
-  toBody = asIs,
+  toBody,
   isShown = insideAnItem,
   errorOptions,
 }: {
   programmeId: number;
   path: string;
   doc: ArtefactDocument<C>;
-  /** The save body (without `baseVersion`) from the draft: drops derived, read-only fields; the content itself unless told. */
-  toBody?: (draft: C) => B;
+  /** The save body (without `baseVersion`) from the draft: drops derived, read-only fields. */
+  toBody: (draft: C) => B;
   isShown?: (path: string) => boolean;
   /** Labels and placing of the messages (`app/form-errors.ts`). */
   errorOptions?: FormErrorOptions;

@@ -18,6 +18,7 @@ export function RoadmapPage() {
   return <ScopedArtefactPage segment="roadmap" editor={RoadmapEditor} />;
 }
 
+const toBody = (c: RoadmapContent) => c;
 const blank: ObjectiveValues = {
   objective: "",
   conditions: [],
@@ -31,7 +32,7 @@ const blank: ObjectiveValues = {
 function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<RoadmapContent>) {
   const { t } = useTranslation();
   const date = useCivilDate();
-  const draft = useArtefactDraft({ programmeId: programme.id, path, doc });
+  const draft = useArtefactDraft({ programmeId: programme.id, path, doc, toBody });
   const [editing, setEditing] = useState<{ index: number | null; values: ObjectiveValues } | null>(null);
   const objectives = draft.draft.objectives;
   const apply = (v: ObjectiveValues) => {

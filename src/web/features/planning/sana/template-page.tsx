@@ -19,9 +19,11 @@ export function SanaTemplatePage() {
   return <ProgrammeArtefactPage artefact="sana-template" path={PATH} editor={TemplateEditor} />;
 }
 
+const toBody = (c: SanaTemplate) => c;
+
 function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTemplate>) {
   const { t } = useTranslation();
-  const draft = useArtefactDraft({ programmeId: programme.id, path: PATH, doc });
+  const draft = useArtefactDraft({ programmeId: programme.id, path: PATH, doc, toBody });
   const readOnly = !draft.canEdit;
   const areas = draft.draft.areas;
   const changeArea = (a: number, patch: Partial<Area>) =>

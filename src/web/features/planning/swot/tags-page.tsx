@@ -15,9 +15,11 @@ export function SwotTagsPage() {
   return <ProgrammeArtefactPage artefact="swot-tags" path={PATH} editor={TagsEditor} />;
 }
 
+const toBody = (c: SwotTags) => c;
+
 function TagsEditor({ programme, place, doc }: ArtefactEditorProps<SwotTags>) {
   const { t } = useTranslation();
-  const draft = useArtefactDraft({ programmeId: programme.id, path: PATH, doc });
+  const draft = useArtefactDraft({ programmeId: programme.id, path: PATH, doc, toBody });
   const tags = draft.draft.tags;
   const change = (i: number, patch: Partial<SwotTags["tags"][number]>) =>
     draft.setDraft((d) => ({ tags: d.tags.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
