@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import { Alert, Button, Group, Stack } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AppModal } from "./ui/app-modal.tsx";
 
 /** A modal holding one form: fields, the general error, cancel and save. */
 export function FormModal({
@@ -31,13 +32,7 @@ export function FormModal({
     onSubmit();
   };
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      size={size}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal opened={opened} onClose={onClose} title={title} size={size}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={general} />
@@ -52,7 +47,7 @@ export function FormModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 

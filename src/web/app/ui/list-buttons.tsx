@@ -1,15 +1,17 @@
 import { ActionIcon, type ActionIconProps, Button, type ButtonProps } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type ListButtonProps = ButtonProps & { onClick: () => void; children?: ReactNode; "aria-label"?: string };
 
-/** The button that adds a row to a list being edited (a goal, an action, a band, a role, a service). */
+/**
+ * The button that adds a row to a list being edited (a goal, an action, a band, a role, a service);
+ * small unless told, its plus a little larger on a button of the default size ("sm").
+ */
 export function AddButton({ size = "xs", ...props }: ListButtonProps) {
-  return (
-    <Button variant="light" size={size} leftSection={<IconPlus size={14} aria-hidden="true" />} {...props} />
-  );
+  const plus = <IconPlus size={size === "sm" ? 16 : 14} aria-hidden="true" />;
+  return <Button variant="light" size={size} leftSection={plus} {...props} />;
 }
 
 /** The button that removes a row from a list being edited: red, with a bin; it says "Remove" unless told. */
@@ -37,6 +39,16 @@ export function RemoveIcon({
   return (
     <ActionIcon variant="subtle" color="red" aria-label={label} onClick={onClick} {...props}>
       <IconTrash size={16} aria-hidden="true" />
+    </ActionIcon>
+  );
+}
+
+/** The pencil alone, for a row too narrow for the words: it is named "Edit <name>". */
+export function EditIcon({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ActionIcon variant="subtle" color="gray" aria-label={t("common.editNamed", { name })} onClick={onClick}>
+      <IconPencil size={16} aria-hidden="true" />
     </ActionIcon>
   );
 }

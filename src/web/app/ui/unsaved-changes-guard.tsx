@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Text } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
 import { useCallback, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { type BlockerFunction, useBlocker } from "react-router";
+import { AppModal } from "./app-modal.tsx";
 
 /**
  * Mounted while a form holds unsaved edits: leaving the page — closing or reloading the tab, or
@@ -31,11 +32,10 @@ export function UnsavedChangesGuard({ isDirty }: { isDirty: () => boolean }) {
 
   const blocked = blocker.state === "blocked";
   return (
-    <Modal
+    <AppModal
       opened={blocked}
       onClose={() => blocker.reset?.()}
       title={t("common.unsavedTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
       zIndex={400}
     >
       <Text size="sm" mb="md">
@@ -49,6 +49,6 @@ export function UnsavedChangesGuard({ isDirty }: { isDirty: () => boolean }) {
           {t("common.unsavedProceed")}
         </Button>
       </Group>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconLifebuoy, IconPencil, IconPlus, IconShieldCheck } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSites } from "../../app/data/structure.ts";
 import { QueryView } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { RecordButton } from "../../app/ui/patient-section.tsx";
 import { usePatientCare } from "./api.ts";
 import { CarePlanModal } from "./care-plan-modal.tsx";
 import { ConsentModal } from "./consent-modal.tsx";
@@ -66,21 +67,17 @@ function CareView({
           <Text size="sm">{t("care.readOnly")}</Text>
         </Alert>
       )}
-      <Stack gap="xs" component="section" aria-labelledby="consents-title">
-        <Group justify="space-between">
-          <Title order={3} size="h5" id="consents-title">
-            {t("care.consents.title")}
-          </Title>
-          {care.canWrite && (
-            <Button
-              variant="default"
-              leftSection={<IconShieldCheck size={16} aria-hidden="true" />}
-              onClick={() => setConsenting(true)}
-            >
+      <CarePart
+        id="consents-title"
+        title={t("care.consents.title")}
+        action={
+          care.canWrite && (
+            <RecordButton icon={IconShieldCheck} onClick={() => setConsenting(true)}>
               {t("care.consents.record")}
-            </Button>
-          )}
-        </Group>
+            </RecordButton>
+          )
+        }
+      >
         <DataTable
           caption={t("care.consents.title")}
           head={[
@@ -124,12 +121,9 @@ function CareView({
             </Table.Tr>
           ))}
         </DataTable>
-      </Stack>
+      </CarePart>
 
-      <Stack gap="xs" component="section" aria-labelledby="care-plans-title">
-        <Title order={3} size="h5" id="care-plans-title">
-          {t("care.carePlan.title")}
-        </Title>
+      <CarePart id="care-plans-title" title={t("care.carePlan.title")}>
         {care.carePlans.length === 0 && (
           <Text size="sm" c="dimmed">
             {t("care.carePlan.none")}
@@ -155,29 +149,19 @@ function CareView({
             </Stack>
           </Paper>
         ))}
-      </Stack>
+      </CarePart>
 
-      <Stack gap="xs" component="section" aria-labelledby="crisis-title">
-        <Group justify="space-between">
-          <Title order={3} size="h5" id="crisis-title">
-            {t("care.crisis.title")}
-          </Title>
-          {care.canWrite && (
-            <Button
-              variant="default"
-              leftSection={
-                care.crisisPlan ? (
-                  <IconPencil size={16} aria-hidden="true" />
-                ) : (
-                  <IconPlus size={16} aria-hidden="true" />
-                )
-              }
-              onClick={() => setCrisis(true)}
-            >
+      <CarePart
+        id="crisis-title"
+        title={t("care.crisis.title")}
+        action={
+          care.canWrite && (
+            <RecordButton icon={care.crisisPlan ? IconPencil : IconPlus} onClick={() => setCrisis(true)}>
               {care.crisisPlan ? t("care.crisis.edit") : t("care.crisis.write")}
-            </Button>
-          )}
-        </Group>
+            </RecordButton>
+          )
+        }
+      >
         {care.crisisPlan ? (
           <CrisisPlanView plan={care.crisisPlan} />
         ) : (
@@ -185,7 +169,7 @@ function CareView({
             <IconLifebuoy size={14} aria-hidden="true" /> {t("care.crisis.none")}
           </Text>
         )}
-      </Stack>
+      </CarePart>
 
       {consenting && (
         <ConsentModal
@@ -216,6 +200,31 @@ function CareView({
           onReload={reload}
         />
       )}
+    </Stack>
+  );
+}
+
+/** One part of the care section under its own heading (`id` is the heading's), with its button on the right. */
+function CarePart({
+  id,
+  title,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={id}>
+      <Group justify="space-between">
+        <Title order={3} size="h5" id={id}>
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
     </Stack>
   );
 }

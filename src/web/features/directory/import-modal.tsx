@@ -1,7 +1,8 @@
-import { Alert, Button, FileInput, Group, List, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Button, FileInput, Group, List, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../app/page.tsx";
+import { AppModal } from "../../app/ui/app-modal.tsx";
 import { type ImportResult, useImportServices } from "./api.ts";
 
 /** Import one CSV file of services; a rejected file shows every problem as `file:line: column: message`. */
@@ -17,13 +18,7 @@ export function ImportModal({ regionId, onClose }: { regionId: number; onClose: 
     run.mutate({ regionId, fileName: file.name, csv }, { onSuccess: setResult });
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      title={t("directory.importTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal onClose={onClose} size="lg" title={t("directory.importTitle")}>
       <Stack>
         <Text size="sm">{t("directory.importHint")}</Text>
         <FileInput
@@ -66,6 +61,6 @@ export function ImportModal({ regionId, onClose }: { regionId: number; onClose: 
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

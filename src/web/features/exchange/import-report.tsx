@@ -1,11 +1,28 @@
 import { Alert, Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../app/table.tsx";
 import type { ImportJob, ImportProblem } from "./types.ts";
 
 /** Alert titles in the text colour: the tinted colours miss 4.5:1 on their light backgrounds. */
 const TITLE = { title: { color: "var(--mantine-color-text)" } };
+
+/** What became of the import, in a word and a line: done (teal, a tick) or rejected (red, a warning). */
+function Outcome({ done, title, children }: { done: boolean; title: string; children: ReactNode }) {
+  const Icon = done ? IconCircleCheck : IconAlertTriangle;
+  return (
+    <Alert
+      color={done ? "teal" : "red"}
+      variant="light"
+      icon={<Icon aria-hidden="true" />}
+      title={title}
+      styles={TITLE}
+    >
+      {children}
+    </Alert>
+  );
+}
 
 /** The report of a finished import: counts per file, or every problem grouped by file. */
 export function ImportReport({ job }: { job: ImportJob }) {
@@ -20,15 +37,9 @@ export function ImportReport({ job }: { job: ImportJob }) {
     const rows = files.reduce((n, [, c]) => n + c.rows, 0);
     return (
       <Stack>
-        <Alert
-          color="teal"
-          variant="light"
-          icon={<IconCircleCheck aria-hidden="true" />}
-          title={t("imports.doneTitle")}
-          styles={TITLE}
-        >
+        <Outcome done title={t("imports.doneTitle")}>
           {t("imports.doneDetail", { rows: number.format(rows), files: files.length, seconds })}
-        </Alert>
+        </Outcome>
         <DataTable
           caption={t("imports.counts")}
           minWidth={0}
@@ -54,17 +65,11 @@ export function ImportReport({ job }: { job: ImportJob }) {
   for (const p of report.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   return (
     <Stack>
-      <Alert
-        color="red"
-        variant="light"
-        icon={<IconAlertTriangle aria-hidden="true" />}
-        title={t("imports.rejectedTitle")}
-        styles={TITLE}
-      >
+      <Outcome done={false} title={t("imports.rejectedTitle")}>
         {t("imports.rejectedDetail", { count: report.totalProblems, files: byFile.size })}
         {report.totalProblems > report.problems.length &&
           ` ${t("imports.firstShown", { shown: number.format(report.problems.length) })}`}
-      </Alert>
+      </Outcome>
       {[...byFile].map(([file, problems]) => (
         <Paper key={file} withBorder p="md" component="section" aria-labelledby={`problems-${file}`}>
           <Stack gap="xs">

@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { AppModal } from "../../app/ui/app-modal.tsx";
 import type { ProgrammeFacts } from "./types.ts";
 
 /** Ask before a rebuild: it holds the programme's writers for as long as it runs. */
@@ -16,12 +17,7 @@ export function RebuildModal({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("facts.rebuild.title", { code: programme.code })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal opened={opened} onClose={onClose} title={t("facts.rebuild.title", { code: programme.code })}>
       <Stack>
         <Text size="sm">
           {t("facts.rebuild.text", {
@@ -37,6 +33,6 @@ export function RebuildModal({
           <Button onClick={onConfirm}>{t("facts.rebuild.confirm")}</Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  Paper,
-  Table,
-  Text,
-  UnstyledButton,
-} from "@mantine/core";
+import { Anchor, Button, Checkbox, Group, Paper, Table, Text, UnstyledButton } from "@mantine/core";
 import {
   IconArrowDown,
   IconArrowsSort,
@@ -20,6 +10,7 @@ import { type CSSProperties, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ScrollTable } from "../../app/table.tsx";
+import { ChoicesField } from "../../app/ui/choices-field.tsx";
 import { fileName, saveFile } from "../../app/ui/download.ts";
 import { useDashboardHref } from "./as-of.ts";
 import { CellValue } from "./cell-value.tsx";
@@ -175,15 +166,13 @@ function IndicatorTable({ ctx }: { ctx: DashboardContext }) {
       }
     >
       <Group align="flex-end" gap="md" wrap="wrap">
-        <MultiSelect
+        <ChoicesField
           label={t("dashboard.table.filter")}
-          placeholder={chosen.length ? undefined : t("dashboard.table.filterPlaceholder")}
+          placeholder={t("dashboard.table.filterPlaceholder")}
           data={model.definitions.map((d) => ({ value: d.id, label: label(d) }))}
           value={chosen}
           onChange={setChosen}
           searchable
-          clearable
-          clearButtonProps={{ "aria-label": t("common.clearNamed", { name: t("dashboard.table.filter") }) }}
           hidePickedOptions
           maw={720}
           miw={320}

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Collapse,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Button, Checkbox, Collapse, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconTable } from "@tabler/icons-react";
 import { useMemo } from "react";
@@ -18,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ErrorAlert, Loading } from "../../app/page.tsx";
 import { DataTable } from "../../app/table.tsx";
+import { ChoicesField } from "../../app/ui/choices-field.tsx";
 import { EChart } from "../../app/ui/echart.tsx";
 import { useSeries } from "./api.ts";
 import { CellValue } from "./cell-value.tsx";
@@ -70,16 +59,14 @@ function Trends({ ctx }: { ctx: DashboardContext }) {
           w={320}
           nothingFoundMessage={t("common.nothingFound")}
         />
-        <MultiSelect
+        <ChoicesField
           label={t("dashboard.trends.sites")}
-          placeholder={sites.length ? undefined : t("dashboard.trends.sitesPlaceholder")}
+          placeholder={t("dashboard.trends.sitesPlaceholder")}
           data={model.sites.map((s) => ({ value: s.code, label: s.code }))}
           renderOption={({ option }) => `${option.value} — ${model.site(option.value)?.name ?? ""}`}
           value={sites}
           onChange={(v) => set("sites", v.join(","))}
           searchable
-          clearable
-          clearButtonProps={{ "aria-label": t("common.clearNamed", { name: t("dashboard.trends.sites") }) }}
           hidePickedOptions
           maxValues={8}
           miw={320}

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { FormError } from "../../app/form-modal.tsx";
 import { Page } from "../../app/page.tsx";
 import { startsFromRegion } from "./artefacts.ts";
+import { CrossSiteLink } from "./cross-site-link.tsx";
 import { ExportMenu } from "./export-menu.tsx";
 import { RegionLinkPanel } from "./region-link-panel.tsx";
 import { planningUrl, type Scope, scopeParam } from "./scope.ts";
@@ -36,6 +37,7 @@ export function ArtefactFrame({
   pdf = false,
   exportExtra,
   toolbar,
+  crossSite,
   history = true,
   children,
 }: {
@@ -45,6 +47,8 @@ export function ArtefactFrame({
   pdf?: boolean;
   exportExtra?: ReactNode;
   toolbar?: ReactNode;
+  /** The artefact's view across the programme's sites, linked beside the scope for those who see every site. */
+  crossSite?: { page: string; label: string };
   /** Whether the artefact has a history page (questionnaire responses do not yet). */
   history?: boolean;
   children: ReactNode;
@@ -83,6 +87,7 @@ export function ArtefactFrame({
         <Group align="flex-end">
           {scope && <ScopePicker programme={programme} artefact={artefact} scope={scope} />}
           {toolbar}
+          {crossSite && <CrossSiteLink programmeId={programme.id} {...crossSite} />}
         </Group>
         {draft.canEdit ? (
           <Group>

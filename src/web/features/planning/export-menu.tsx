@@ -1,7 +1,7 @@
-import { Button, Menu } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DownloadLink, DownloadMenu } from "../../app/ui/download-menu.tsx";
 import { exportUrl } from "./api.ts";
 
 /** Download an artefact as XLSX (and PDF where the server writes one), plus client-side formats. */
@@ -19,23 +19,12 @@ export function ExportMenu({
 }) {
   const { t } = useTranslation();
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden="true" />}>
-          {t("planning.export")}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component="a" href={exportUrl(programmeId, path, "xlsx")} download>
-          {t("planning.exportXlsx")}
-        </Menu.Item>
-        {pdf && (
-          <Menu.Item component="a" href={exportUrl(programmeId, path, "pdf")} download>
-            {t("planning.exportPdf")}
-          </Menu.Item>
-        )}
-        {extra}
-      </Menu.Dropdown>
-    </Menu>
+    <DownloadMenu icon={IconDownload} label={t("planning.export")}>
+      <DownloadLink href={exportUrl(programmeId, path, "xlsx")}>{t("planning.exportXlsx")}</DownloadLink>
+      {pdf && (
+        <DownloadLink href={exportUrl(programmeId, path, "pdf")}>{t("planning.exportPdf")}</DownloadLink>
+      )}
+      {extra}
+    </DownloadMenu>
   );
 }

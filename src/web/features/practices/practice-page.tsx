@@ -1,20 +1,17 @@
-import { Badge, Button, Group, Paper, Stack, Tabs, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Paper, Tabs, Text } from "@mantine/core";
 import { IconHistory, IconListDetails } from "@tabler/icons-react";
-import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { usePractice, useSavePractice } from "../../app/data/practices.ts";
-import { useFormErrors, useRevealFirstError } from "../../app/form-errors.ts";
-import { FormError } from "../../app/form-modal.tsx";
 import { useFormatDateTime } from "../../app/format.ts";
 import { Page, QueryView } from "../../app/page.tsx";
 import { useCurrentUser } from "../../app/session.ts";
 import type { Practice } from "../../app/types.ts";
 import { notifySaved } from "../../app/ui/notify.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
-import { DefinitionFields } from "./definition-fields.tsx";
-import { definitionToForm, formToDefinition, isShownPracticeField } from "./definition-values.ts";
+import { definitionToForm, formToDefinition } from "./definition-values.ts";
 import { DefinitionView } from "./definition-view.tsx";
+import { PracticeForm, usePracticeDraft } from "./practice-form.tsx";
 import { PracticeVersions } from "./practice-versions.tsx";
 
 /** A practice: its current definition (editable by administrators, each save a new version) and its history. */
@@ -70,50 +67,38 @@ function PracticeView({ practice }: { practice: Practice }) {
 function PracticeEditor({ practice }: { practice: Practice }) {
   const { t } = useTranslation();
   const save = useSavePractice(practice.id);
-  const { errors, fail, clear, field, fieldTree } = useFormErrors(isShownPracticeField);
-  const [name, setName] = useState(practice.name);
-  const [definition, setDefinition] = useState(() => definitionToForm(practice.definition));
-  const formRef = useRef<HTMLFormElement>(null);
-  useRevealFirstError(formRef, errors);
-  const stale = errors.error?.code === "stale_version";
+  const draft = usePracticeDraft({
+    name: practice.name,
+    definition: () => definitionToForm(practice.definition),
+  });
+  const stale = draft.errors.error?.code === "stale_version";
   const query = usePractice(practice.id);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    clear();
+  const submit = () =>
     save.mutate(
-      { name, definition: formToDefinition(definition), baseVersion: practice.version },
+      { name: draft.name, definition: formToDefinition(draft.definition), baseVersion: practice.version },
       {
         onSuccess: (p) => notifySaved(t("practices.savedVersion", { n: p.version })),
-        onError: fail,
+        onError: draft.fail,
       },
     );
-  };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t("practices.definition")}>
-      <Stack gap="lg">
-        {stale && <StaleAlert message={errors.error?.message} onReload={() => void query.refetch()} />}
-        <Paper withBorder p="md">
-          <TextInput
-            label={t("common.name")}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={field("name")}
-          />
-        </Paper>
-        <DefinitionFields value={definition} onChange={setDefinition} errors={{ field, fieldTree }} />
-        <FormError message={stale ? null : errors.general} />
-        <Group justify="flex-end">
-          <Text size="sm" c="dimmed">
-            {t("practices.saveMakesVersion", { n: practice.version + 1 })}
-          </Text>
-          <Button type="submit" loading={save.isPending}>
-            {t("practices.saveVersion")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <PracticeForm
+      draft={draft}
+      label={t("practices.definition")}
+      top={
+        stale && <StaleAlert message={draft.errors.error?.message} onReload={() => void query.refetch()} />
+      }
+      general={stale ? null : draft.errors.general}
+      onSubmit={submit}
+    >
+      <Text size="sm" c="dimmed">
+        {t("practices.saveMakesVersion", { n: practice.version + 1 })}
+      </Text>
+      <Button type="submit" loading={save.isPending}>
+        {t("practices.saveVersion")}
+      </Button>
+    </PracticeForm>
   );
 }

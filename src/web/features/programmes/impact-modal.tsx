@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { ParameterImpact } from "../../app/types.ts";
+import { AppModal } from "../../app/ui/app-modal.tsx";
 import { changeKey } from "./impact-changes.ts";
 
 /**
@@ -27,12 +28,7 @@ export function ImpactModal({
     })
     .join(", ");
   return (
-    <Modal
-      opened={impact !== null}
-      onClose={onCancel}
-      title={t("programmes.impact.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal opened={impact !== null} onClose={onCancel} title={t("programmes.impact.title")}>
       {impact && (
         <Stack>
           <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden="true" />}>
@@ -53,6 +49,6 @@ export function ImpactModal({
           </Group>
         </Stack>
       )}
-    </Modal>
+    </AppModal>
   );
 }

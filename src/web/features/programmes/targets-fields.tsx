@@ -1,8 +1,9 @@
-import { ActionIcon, Button, NumberInput, Select, Stack, Table, Text } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Button, NumberInput, Select, Stack, Table, Text } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../app/table.tsx";
 import type { Site } from "../../app/types.ts";
+import { RemoveIcon } from "../../app/ui/list-buttons.tsx";
 import { useIndicatorText } from "../indicators/public.ts";
 import { type IndicatorChoice, newTargetKey, type TargetRow } from "./form-values.ts";
 
@@ -144,14 +145,10 @@ export function TargetsFields({
                   />
                 </Table.Td>
                 <Table.Td w={48}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t("programmeTargets.remove", { n })}
+                  <RemoveIcon
+                    label={t("programmeTargets.remove", { n })}
                     onClick={() => onChange(value.filter((r) => r.key !== row.key))}
-                  >
-                    <IconTrash size={16} aria-hidden="true" />
-                  </ActionIcon>
+                  />
                 </Table.Td>
               </Table.Tr>
             );

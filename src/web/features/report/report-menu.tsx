@@ -1,7 +1,8 @@
-import { Button, Menu } from "@mantine/core";
+import { Menu } from "@mantine/core";
 import { IconFileDescription, IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DownloadLink, DownloadMenu } from "../../app/ui/download-menu.tsx";
 import { lastTwelveMonths, reportUrl } from "./period.ts";
 import { ReportTextsModal } from "./report-texts-modal.tsx";
 
@@ -32,32 +33,25 @@ export function ReportMenu({
   };
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button variant="default" leftSection={<IconFileDescription size={16} aria-hidden="true" />}>
-            {t("report.button")}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item component="a" href={reportUrl(programmeId, period, lang, "pdf")} download>
-            {t("report.pdf", label)}
-          </Menu.Item>
-          <Menu.Item component="a" href={reportUrl(programmeId, period, lang, "html")} download>
-            {t("report.html", label)}
-          </Menu.Item>
-          {canEditTexts && (
-            <>
-              <Menu.Divider />
-              <Menu.Item
-                leftSection={<IconPencil size={14} aria-hidden="true" />}
-                onClick={() => setEditing(true)}
-              >
-                {t("report.editTexts")}
-              </Menu.Item>
-            </>
-          )}
-        </Menu.Dropdown>
-      </Menu>
+      <DownloadMenu icon={IconFileDescription} label={t("report.button")}>
+        <DownloadLink href={reportUrl(programmeId, period, lang, "pdf")}>
+          {t("report.pdf", label)}
+        </DownloadLink>
+        <DownloadLink href={reportUrl(programmeId, period, lang, "html")}>
+          {t("report.html", label)}
+        </DownloadLink>
+        {canEditTexts && (
+          <>
+            <Menu.Divider />
+            <Menu.Item
+              leftSection={<IconPencil size={14} aria-hidden="true" />}
+              onClick={() => setEditing(true)}
+            >
+              {t("report.editTexts")}
+            </Menu.Item>
+          </>
+        )}
+      </DownloadMenu>
       {editing && <ReportTextsModal programmeId={programmeId} onClose={() => setEditing(false)} />}
     </>
   );

@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Tabs, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Tabs, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AppModal } from "../../app/ui/app-modal.tsx";
 import { GrowingTextarea } from "../../app/ui/note-field.tsx";
 import { notifySaved } from "../../app/ui/notify.ts";
 import { StaleAlert } from "../../app/ui/stale-alert.tsx";
@@ -27,13 +28,7 @@ export function ReportTextsModal({ programmeId, onClose }: { programmeId: number
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<ReportLang>(i18n.language === "it" ? "it" : "en");
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t("report.texts.title")}
-      size="xl"
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal onClose={onClose} title={t("report.texts.title")} size="xl">
       <Tabs value={lang} onChange={(v) => v && setLang(v as ReportLang)}>
         <Tabs.List mb="md">
           <Tabs.Tab value="en">{t("report.texts.lang.en")}</Tabs.Tab>
@@ -43,7 +38,7 @@ export function ReportTextsModal({ programmeId, onClose }: { programmeId: number
           <LanguageTexts key={lang} programmeId={programmeId} lang={lang} />
         </Tabs.Panel>
       </Tabs>
-    </Modal>
+    </AppModal>
   );
 }
 

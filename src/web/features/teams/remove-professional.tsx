@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useDeleteProfessional } from "../../app/data/teams.ts";
 import { useDescribeError } from "../../app/errors.ts";
 import { FormError } from "../../app/form-modal.tsx";
 import type { Professional } from "../../app/types.ts";
+import { AppModal } from "../../app/ui/app-modal.tsx";
 import { notifySaved } from "../../app/ui/notify.ts";
 
 /** Confirm, then remove a professional from the site's registry. */
@@ -20,12 +21,7 @@ export function RemoveProfessional({
   const remove = useDeleteProfessional(siteId);
   const describe = useDescribeError();
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t("teams.removeTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal onClose={onClose} title={t("teams.removeTitle")}>
       <Stack>
         <FormError message={remove.error ? describe(remove.error) : null} />
         <Text>{t("teams.removeConfirm", { code: professional.code })}</Text>
@@ -49,6 +45,6 @@ export function RemoveProfessional({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

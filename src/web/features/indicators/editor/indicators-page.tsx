@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { Link, useNavigate } from "react-router";
 import { ErrorAlert, QueryView } from "../../../app/page.tsx";
 import { useCurrentUser } from "../../../app/session.ts";
 import { DataTable, EditButton } from "../../../app/table.tsx";
+import { AppModal } from "../../../app/ui/app-modal.tsx";
 import { notifySaved } from "../../../app/ui/notify.ts";
 import { TitledPanel } from "../../../app/ui/titled-panel.tsx";
 import { useDefinitions, useDeleteDefinition } from "../api.ts";
@@ -158,11 +159,10 @@ function DefinitionTables({
           {rows(builtIn, false)}
         </DataTable>
       </Paper>
-      <Modal
+      <AppModal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={deleting ? t("dashboard.editor.deleteNamed", { name: label(deleting.meta) }) : ""}
-        closeButtonProps={{ "aria-label": t("common.close") }}
       >
         <Stack>
           <Text size="sm">
@@ -190,7 +190,7 @@ function DefinitionTables({
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-import { Checkbox, MultiSelect, NumberInput, Select, SimpleGrid, Stack } from "@mantine/core";
+import { Checkbox, NumberInput, Select, SimpleGrid, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ChoicesField } from "../../../app/ui/choices-field.tsx";
 import { EditorFieldset } from "./editor-fieldset.tsx";
 import { type SectionProps, toNumber } from "./fields.ts";
 import type { EditorForm } from "./form-state.ts";
@@ -36,14 +37,12 @@ export function PopulationFields({ form, set, error }: SectionProps) {
           )}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <MultiSelect
+          <ChoicesField
             label={t("dashboard.editor.sex")}
-            placeholder={form.sex.length ? undefined : t("dashboard.editor.sexPlaceholder")}
+            placeholder={t("dashboard.editor.sexPlaceholder")}
             data={SEXES.map((s) => ({ value: s, label: t(`dashboard.chart.sex.${s}`) }))}
             value={form.sex}
             onChange={(v) => set("sex", v)}
-            clearable
-            clearButtonProps={{ "aria-label": t("common.clearNamed", { name: t("dashboard.editor.sex") }) }}
             error={error("sex")}
           />
           <NumberInput

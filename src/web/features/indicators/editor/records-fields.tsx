@@ -1,7 +1,6 @@
 import {
   Checkbox,
   Input,
-  MultiSelect,
   NumberInput,
   SegmentedControl,
   Select,
@@ -12,6 +11,7 @@ import {
 import { useTranslation } from "react-i18next";
 import type { PlanFlag } from "../../../../server/indicators/definition.ts";
 import { PLAN_FLAGS, RECIPIENTS, RESPONDENTS, SETTINGS, TIMEPOINTS } from "../../../../shared/vocabulary.ts";
+import { ChoicesField } from "../../../app/ui/choices-field.tsx";
 import { EditorFieldset } from "./editor-fieldset.tsx";
 import { type SectionProps, toNumber } from "./fields.ts";
 import type { EditorForm, RecordKind } from "./form-state.ts";
@@ -56,17 +56,13 @@ export function RecordsFields({
 
         {form.recordKind === "interventions" && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MultiSelect
+            <ChoicesField
               label={t("dashboard.editor.types")}
-              placeholder={form.types.length ? undefined : t("dashboard.editor.typesPlaceholder")}
+              placeholder={t("dashboard.editor.typesPlaceholder")}
               data={types}
               value={form.types}
               onChange={(v) => set("types", v)}
               searchable
-              clearable
-              clearButtonProps={{
-                "aria-label": t("common.clearNamed", { name: t("dashboard.editor.types") }),
-              }}
               error={error("types")}
             />
             <Select
@@ -80,28 +76,20 @@ export function RecordsFields({
               }))}
               error={error("psychosocial")}
             />
-            <MultiSelect
+            <ChoicesField
               label={t("dashboard.editor.recipients")}
-              placeholder={form.recipients.length ? undefined : t("dashboard.editor.recipientsPlaceholder")}
+              placeholder={t("dashboard.editor.recipientsPlaceholder")}
               data={RECIPIENTS.map((k) => ({ value: k, label: t(`dashboard.editor.recipientOptions.${k}`) }))}
               value={form.recipients}
               onChange={(v) => set("recipients", v as EditorForm["recipients"])}
-              clearable
-              clearButtonProps={{
-                "aria-label": t("common.clearNamed", { name: t("dashboard.editor.recipients") }),
-              }}
               error={error("recipients")}
             />
-            <MultiSelect
+            <ChoicesField
               label={t("dashboard.editor.settings")}
-              placeholder={form.settings.length ? undefined : t("dashboard.editor.settingsPlaceholder")}
+              placeholder={t("dashboard.editor.settingsPlaceholder")}
               data={SETTINGS.map((k) => ({ value: k, label: t(`dashboard.editor.settingOptions.${k}`) }))}
               value={form.settings}
               onChange={(v) => set("settings", v as EditorForm["settings"])}
-              clearable
-              clearButtonProps={{
-                "aria-label": t("common.clearNamed", { name: t("dashboard.editor.settings") }),
-              }}
               error={error("settings")}
             />
           </SimpleGrid>
@@ -120,31 +108,23 @@ export function RecordsFields({
               }}
               error={error("instruments")}
             />
-            <MultiSelect
+            <ChoicesField
               label={t("dashboard.editor.respondents")}
-              placeholder={form.respondents.length ? undefined : t("dashboard.editor.respondentsPlaceholder")}
+              placeholder={t("dashboard.editor.respondentsPlaceholder")}
               data={RESPONDENTS.map((k) => ({
                 value: k,
                 label: t(`dashboard.editor.respondentOptions.${k}`),
               }))}
               value={form.respondents}
               onChange={(v) => set("respondents", v as EditorForm["respondents"])}
-              clearable
-              clearButtonProps={{
-                "aria-label": t("common.clearNamed", { name: t("dashboard.editor.respondents") }),
-              }}
               error={error("respondents")}
             />
-            <MultiSelect
+            <ChoicesField
               label={t("dashboard.editor.timepoints")}
-              placeholder={form.timepoints.length ? undefined : t("dashboard.editor.timepointsPlaceholder")}
+              placeholder={t("dashboard.editor.timepointsPlaceholder")}
               data={TIMEPOINTS.map((k) => ({ value: k, label: t(`dashboard.editor.timepointOptions.${k}`) }))}
               value={form.timepoints}
               onChange={(v) => set("timepoints", v as EditorForm["timepoints"])}
-              clearable
-              clearButtonProps={{
-                "aria-label": t("common.clearNamed", { name: t("dashboard.editor.timepoints") }),
-              }}
               error={error("timepoints")}
             />
           </SimpleGrid>

@@ -1,6 +1,7 @@
-import { ActionIcon, Button, Group, TextInput } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Button, Group, TextInput } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { RemoveIcon } from "../../../app/ui/list-buttons.tsx";
 import type { RaterDraft } from "./review-draft.ts";
 
 /** The raters of a review by name or code; one or more, each named once. */
@@ -32,16 +33,12 @@ export function RatersFields({
             w={200}
           />
           {raters.length > 1 && (
-            <ActionIcon
-              variant="subtle"
-              color="red"
+            <RemoveIcon
               size="lg"
               mb={errorOf(i) ? 22 : 0}
               onClick={() => onRemove(r.key)}
-              aria-label={t("measures.fidelity.removeRater", { name: r.rater || i + 1 })}
-            >
-              <IconTrash size={16} aria-hidden="true" />
-            </ActionIcon>
+              label={t("measures.fidelity.removeRater", { name: r.rater || i + 1 })}
+            />
           )}
         </Group>
       ))}

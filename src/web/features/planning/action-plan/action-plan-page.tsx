@@ -1,8 +1,9 @@
 import { Badge, Button, Group, SegmentedControl, Text } from "@mantine/core";
-import { IconCopy, IconPlus } from "@tabler/icons-react";
+import { IconCopy } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
 import { PlanningLinksPanel } from "../../protocols/public.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
@@ -225,14 +226,9 @@ function PlanEditor({ programme, place, scope, path, doc }: ArtefactEditorProps<
         />
       )}
       {draft.canEdit && view === "plan" && (
-        <Button
-          variant="light"
-          w="fit-content"
-          leftSection={<IconPlus size={16} aria-hidden="true" />}
-          onClick={() => setTitled({ kind: "newArea", area: 0, sub: 0 })}
-        >
+        <AddButton size="sm" w="fit-content" onClick={() => setTitled({ kind: "newArea", area: 0, sub: 0 })}>
           {t("planning.plan.addArea")}
-        </Button>
+        </AddButton>
       )}
       {view === "plan" && (
         <PlanningLinksPanel

@@ -1,9 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { IconPencil, IconTrash } from "@tabler/icons-react";
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ScrollTable } from "../../../app/table.tsx";
-import { AddButton } from "../../../app/ui/list-buttons.tsx";
+import { AddButton, EditIcon } from "../../../app/ui/list-buttons.tsx";
 import { useCivilDate } from "../format.ts";
+import { ItemActions } from "../item-actions.tsx";
 import type { ActionPlanContent } from "../types.ts";
 import { isOverdue, STATUS_COLOR } from "./plan-model.ts";
 import type { TocOutput } from "./toc-outputs.ts";
@@ -69,14 +69,7 @@ export function PlanTree({
                 </Title>
                 {canEdit && (
                   <Group gap="xs">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={t("common.editNamed", { name: sub.title })}
-                      onClick={() => onEditSubArea(a, s)}
-                    >
-                      <IconPencil size={16} aria-hidden="true" />
-                    </ActionIcon>
+                    <EditIcon name={sub.title} onClick={() => onEditSubArea(a, s)} />
                     <AddButton
                       onClick={() => onAddActivity(a, s)}
                       aria-label={t("planning.plan.addActivityTo", { sub: sub.title })}
@@ -147,24 +140,11 @@ export function PlanTree({
                           </Table.Td>
                           {canEdit && (
                             <Table.Td>
-                              <Group gap={2} wrap="nowrap">
-                                <ActionIcon
-                                  variant="subtle"
-                                  color="gray"
-                                  aria-label={t("common.editNamed", { name: act.title })}
-                                  onClick={() => onEditActivity(a, s, i)}
-                                >
-                                  <IconPencil size={16} aria-hidden="true" />
-                                </ActionIcon>
-                                <ActionIcon
-                                  variant="subtle"
-                                  color="red"
-                                  aria-label={t("planning.removeNamed", { name: act.title })}
-                                  onClick={() => onRemoveActivity(a, s, i)}
-                                >
-                                  <IconTrash size={16} aria-hidden="true" />
-                                </ActionIcon>
-                              </Group>
+                              <ItemActions
+                                name={act.title}
+                                onEdit={() => onEditActivity(a, s, i)}
+                                onRemove={() => onRemoveActivity(a, s, i)}
+                              />
                             </Table.Td>
                           )}
                         </Table.Tr>

@@ -1,9 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
-import { IconTrash } from "@tabler/icons-react";
+import { Badge, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDescribeError } from "../../../app/errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
+import { RemoveIcon } from "../../../app/ui/list-buttons.tsx";
 import type { Scope } from "../scope.ts";
 import { useAddLink, useChain, useRemoveLink } from "./api.ts";
 import { type ChainKind, type ChainView, nextKind, previousKind, refOf } from "./types.ts";
@@ -121,14 +121,10 @@ function Side({
               </Badge>
             )}
             {chain.canEdit && l.id !== null && (
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t("planningChain.remove", { label: label(refOf(end)) })}
+              <RemoveIcon
+                label={t("planningChain.remove", { label: label(refOf(end)) })}
                 onClick={() => remove.mutate(l.id!)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             )}
           </Group>
         );

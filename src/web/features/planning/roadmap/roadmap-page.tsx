@@ -1,13 +1,13 @@
-import { ActionIcon, Badge, Button, Group, List, Table, Text } from "@mantine/core";
-import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { Badge, List, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../../app/table.tsx";
+import { AddButton } from "../../../app/ui/list-buttons.tsx";
 import { TwoLineText } from "../../../app/ui/two-line-text.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
-import { CrossSiteLink } from "../cross-site-link.tsx";
 import { useCivilDate } from "../format.ts";
+import { ItemActions } from "../item-actions.tsx";
 import { newId } from "../new-id.ts";
 import type { RoadmapContent } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
@@ -51,13 +51,7 @@ function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<Road
       label={t("planning.roadmap.title")}
       draft={draft}
       pdf
-      toolbar={
-        <CrossSiteLink
-          programmeId={programme.id}
-          page="roadmap-compliance"
-          label={t("planning.compliance.title")}
-        />
-      }
+      crossSite={{ page: "roadmap-compliance", label: t("planning.compliance.title") }}
     >
       <DataTable
         caption={t("planning.roadmap.title")}
@@ -108,40 +102,22 @@ function RoadmapEditor({ programme, place, path, doc }: ArtefactEditorProps<Road
             </Table.Td>
             {draft.canEdit && (
               <Table.Td>
-                <Group gap={2} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={t("common.editNamed", { name: o.objective })}
-                    onClick={() => setEditing({ index: i, values: o })}
-                  >
-                    <IconPencil size={16} aria-hidden="true" />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t("planning.removeNamed", { name: o.objective })}
-                    onClick={() =>
-                      draft.setDraft((d) => ({ objectives: d.objectives.filter((_, j) => j !== i) }))
-                    }
-                  >
-                    <IconTrash size={16} aria-hidden="true" />
-                  </ActionIcon>
-                </Group>
+                <ItemActions
+                  name={o.objective}
+                  onEdit={() => setEditing({ index: i, values: o })}
+                  onRemove={() =>
+                    draft.setDraft((d) => ({ objectives: d.objectives.filter((_, j) => j !== i) }))
+                  }
+                />
               </Table.Td>
             )}
           </Table.Tr>
         ))}
       </DataTable>
       {draft.canEdit && (
-        <Button
-          variant="light"
-          w="fit-content"
-          leftSection={<IconPlus size={16} aria-hidden="true" />}
-          onClick={() => setEditing({ index: null, values: blank })}
-        >
+        <AddButton size="sm" w="fit-content" onClick={() => setEditing({ index: null, values: blank })}>
           {t("planning.roadmap.add")}
-        </Button>
+        </AddButton>
       )}
       {editing && (
         <ObjectiveModal

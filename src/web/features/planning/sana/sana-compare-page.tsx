@@ -1,12 +1,12 @@
-import { Paper, Table, Text, Title } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Page, QueryView } from "../../../app/page.tsx";
-import { ScrollTable } from "../../../app/table.tsx";
 import { useSanaCompare } from "../api.ts";
 import { PlanningRoute } from "../artefact-route.tsx";
 import { planningUrl } from "../scope.ts";
 import type { SanaCompare } from "../types.ts";
 import type { PlanningProgramme } from "../use-planning-programme.ts";
+import { AreaTable } from "./area-table.tsx";
 import { IndicatorRowHead } from "./indicator-row-head.tsx";
 
 /** Every SANA indicator as a row, the region and each site as columns, with source and year per value. */
@@ -49,43 +49,34 @@ function CompareTables({ compare }: { compare: SanaCompare }) {
   return (
     <>
       {compare.areas.map((area) => (
-        <Paper key={area.id} withBorder p="md" component="section" aria-labelledby={`cmp-${area.id}`}>
-          <Title order={2} size="h4" mb="xs" id={`cmp-${area.id}`}>
-            {area.title}
-          </Title>
-          <ScrollTable minWidth={300 + compare.columns.length * 120}>
-            <Table striped verticalSpacing={6} captionSide="top">
-              <caption className="visually-hidden">{area.title}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("planning.sana.indicator")}</Table.Th>
-                  {compare.columns.map((c) => (
-                    <Table.Th key={c.siteId ?? "region"} scope="col">
-                      {c.siteId === null ? t("planning.region") : c.label}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {area.indicators.map((ind) => (
-                  <Table.Tr key={ind.id}>
-                    <IndicatorRowHead indicator={ind} />
-                    {ind.values.map((cell, i) => (
-                      <Table.Td key={compare.columns[i]?.siteId ?? "region"}>
-                        <Text size="sm">{shown(cell?.value ?? null)}</Text>
-                        {cell && (cell.source || cell.year) && (
-                          <Text size="xs" c="dimmed">
-                            {[cell.source, cell.year].filter(Boolean).join(", ")}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        </Paper>
+        <AreaTable
+          key={area.id}
+          id={`cmp-${area.id}`}
+          area={area}
+          minWidth={300 + compare.columns.length * 120}
+          striped
+          head={compare.columns.map((c) => (
+            <Table.Th key={c.siteId ?? "region"} scope="col">
+              {c.siteId === null ? t("planning.region") : c.label}
+            </Table.Th>
+          ))}
+        >
+          {area.indicators.map((ind) => (
+            <Table.Tr key={ind.id}>
+              <IndicatorRowHead indicator={ind} />
+              {ind.values.map((cell, i) => (
+                <Table.Td key={compare.columns[i]?.siteId ?? "region"}>
+                  <Text size="sm">{shown(cell?.value ?? null)}</Text>
+                  {cell && (cell.source || cell.year) && (
+                    <Text size="xs" c="dimmed">
+                      {[cell.source, cell.year].filter(Boolean).join(", ")}
+                    </Text>
+                  )}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </AreaTable>
       ))}
     </>
   );

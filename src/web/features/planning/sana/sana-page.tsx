@@ -1,14 +1,13 @@
-import { Alert, Paper, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Table, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ScrollTable } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
 import { NumberField } from "../../../app/ui/number-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
-import { CrossSiteLink } from "../cross-site-link.tsx";
 import type { SanaTemplate, SanaValue, SanaValues } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
+import { AreaTable } from "./area-table.tsx";
 import { IndicatorRowHead } from "./indicator-row-head.tsx";
 import { SanaValueInput } from "./sana-value-input.tsx";
 
@@ -63,13 +62,7 @@ function SanaEditor({
       place={place}
       label={t("planning.sana.title")}
       draft={draft}
-      toolbar={
-        <CrossSiteLink
-          programmeId={programme.id}
-          page="sana-compare"
-          label={t("planning.sanaCompare.title")}
-        />
-      }
+      crossSite={{ page: "sana-compare", label: t("planning.sanaCompare.title") }}
     >
       {template.areas.length === 0 && (
         <Alert color="blue" variant="light">
@@ -77,75 +70,65 @@ function SanaEditor({
         </Alert>
       )}
       {template.areas.map((area) => (
-        <Paper key={area.id} withBorder p="md" component="section" aria-labelledby={`sana-${area.id}`}>
-          <Title order={2} size="h4" id={`sana-${area.id}`}>
-            {area.title}
-          </Title>
-          {area.description && (
-            <Text size="sm" c="dimmed" mb="xs">
-              {area.description}
-            </Text>
-          )}
-          <ScrollTable minWidth={760}>
-            <Table verticalSpacing={6} captionSide="top">
-              <caption className="visually-hidden">{area.title}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("planning.sana.indicator")}</Table.Th>
-                  <Table.Th scope="col" w={200}>
-                    {t("planning.fields.value")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("planning.fields.source")}</Table.Th>
-                  <Table.Th scope="col" w={110}>
-                    {t("planning.fields.year")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {area.indicators.map((ind) => {
-                  const v = of(ind.id);
-                  return (
-                    <Table.Tr key={ind.id}>
-                      <IndicatorRowHead indicator={ind} />
-                      <Table.Td>
-                        <SanaValueInput
-                          type={ind.type}
-                          label={t("planning.sana.valueOf", { name: ind.name })}
-                          value={v.value ?? null}
-                          readOnly={readOnly}
-                          error={error(ind.id, "value")}
-                          onChange={(value) => set(ind.id, { value })}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          aria-label={t("planning.sana.sourceOf", { name: ind.name })}
-                          value={v.source ?? ""}
-                          readOnly={readOnly}
-                          error={error(ind.id, "source")}
-                          onChange={(e) => set(ind.id, { source: e.currentTarget.value })}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <NumberField
-                          aria-label={t("planning.sana.yearOf", { name: ind.name })}
-                          value={v.year ?? ""}
-                          min={1900}
-                          max={Number(todayIso().slice(0, 4))}
-                          allowDecimal={false}
-                          readOnly={readOnly}
-                          error={error(ind.id, "year")}
-                          // Letters are kept (and sent, for the server to refuse), never saved as no year
-                          onChange={(y) => set(ind.id, { year: sentNumber(y) })}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        </Paper>
+        <AreaTable
+          key={area.id}
+          id={`sana-${area.id}`}
+          area={area}
+          description={area.description}
+          minWidth={760}
+          head={
+            <>
+              <Table.Th scope="col" w={200}>
+                {t("planning.fields.value")}
+              </Table.Th>
+              <Table.Th scope="col">{t("planning.fields.source")}</Table.Th>
+              <Table.Th scope="col" w={110}>
+                {t("planning.fields.year")}
+              </Table.Th>
+            </>
+          }
+        >
+          {area.indicators.map((ind) => {
+            const v = of(ind.id);
+            return (
+              <Table.Tr key={ind.id}>
+                <IndicatorRowHead indicator={ind} />
+                <Table.Td>
+                  <SanaValueInput
+                    type={ind.type}
+                    label={t("planning.sana.valueOf", { name: ind.name })}
+                    value={v.value ?? null}
+                    readOnly={readOnly}
+                    error={error(ind.id, "value")}
+                    onChange={(value) => set(ind.id, { value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={t("planning.sana.sourceOf", { name: ind.name })}
+                    value={v.source ?? ""}
+                    readOnly={readOnly}
+                    error={error(ind.id, "source")}
+                    onChange={(e) => set(ind.id, { source: e.currentTarget.value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberField
+                    aria-label={t("planning.sana.yearOf", { name: ind.name })}
+                    value={v.year ?? ""}
+                    min={1900}
+                    max={Number(todayIso().slice(0, 4))}
+                    allowDecimal={false}
+                    readOnly={readOnly}
+                    error={error(ind.id, "year")}
+                    // Letters are kept (and sent, for the server to refuse), never saved as no year
+                    onChange={(y) => set(ind.id, { year: sentNumber(y) })}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </AreaTable>
       ))}
     </ArtefactFrame>
   );

@@ -1,8 +1,7 @@
-import { ActionIcon, Button, Group, Paper, Select, Stack, Table, TextInput } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Group, Paper, Select, Stack, Table, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ScrollTable } from "../../../app/table.tsx";
-import { AddButton } from "../../../app/ui/list-buttons.tsx";
+import { AddButton, RemoveIcon } from "../../../app/ui/list-buttons.tsx";
 import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ProgrammeArtefactPage } from "../artefact-page.tsx";
@@ -52,15 +51,11 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
                 style={{ flex: 1 }}
               />
               {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
+                <RemoveIcon
                   size="lg"
-                  aria-label={t("planning.removeNamed", { name: area.title })}
+                  label={t("planning.removeNamed", { name: area.title })}
                   onClick={() => draft.setDraft((d) => ({ areas: d.areas.filter((_, i) => i !== a) }))}
-                >
-                  <IconTrash size={16} aria-hidden="true" />
-                </ActionIcon>
+                />
               )}
             </Group>
             <GrowingTextarea
@@ -115,16 +110,12 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
                       </Table.Td>
                       <Table.Td>
                         {!readOnly && (
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("planning.removeNamed", { name: ind.name })}
+                          <RemoveIcon
+                            label={t("planning.removeNamed", { name: ind.name })}
                             onClick={() =>
                               changeArea(a, { indicators: area.indicators.filter((_, j) => j !== n) })
                             }
-                          >
-                            <IconTrash size={16} aria-hidden="true" />
-                          </ActionIcon>
+                          />
                         )}
                       </Table.Td>
                     </Table.Tr>
@@ -151,10 +142,9 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
         </Paper>
       ))}
       {!readOnly && (
-        <Button
-          variant="light"
+        <AddButton
+          size="sm"
           w="fit-content"
-          leftSection={<IconPlus size={16} aria-hidden="true" />}
           onClick={() =>
             draft.setDraft((d) => ({
               areas: [...d.areas, { id: newId("area"), title: "", description: "", indicators: [] }],
@@ -162,7 +152,7 @@ function TemplateEditor({ programme, place, doc }: ArtefactEditorProps<SanaTempl
           }
         >
           {t("planning.sanaTemplate.addArea")}
-        </Button>
+        </AddButton>
       )}
     </ArtefactFrame>
   );

@@ -6,7 +6,6 @@ import { PlanningLinksPanel } from "../../protocols/public.ts";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ScopedArtefactPage } from "../artefact-page.tsx";
 import { ChainLinksPanel } from "../chain/chain-links-panel.tsx";
-import { CrossSiteLink } from "../cross-site-link.tsx";
 import { planningUrl } from "../scope.ts";
 import type { SwotContent, SwotTags } from "../types.ts";
 import { useArtefactDraft } from "../use-artefact-draft.ts";
@@ -58,13 +57,7 @@ function SwotEditor({
       label={t("planning.swot.title")}
       draft={draft}
       pdf
-      toolbar={
-        <CrossSiteLink
-          programmeId={programme.id}
-          page="swot-common-factors"
-          label={t("planning.swot.commonFactorsLink")}
-        />
-      }
+      crossSite={{ page: "swot-common-factors", label: t("planning.swot.commonFactorsLink") }}
     >
       {tags.tags.length === 0 && (
         <Alert color="blue" variant="light">

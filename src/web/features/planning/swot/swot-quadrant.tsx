@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { IconPencil, IconTrash } from "@tabler/icons-react";
+import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { AddButton } from "../../../app/ui/list-buttons.tsx";
+import { ItemActions } from "../item-actions.tsx";
 import type { Quadrant, SwotItem, SwotTag } from "../types.ts";
 import { QUADRANT_COLOR } from "./labels.ts";
 
@@ -83,24 +83,11 @@ export function SwotQuadrant({
                   )}
                 </Stack>
                 {canEdit && (
-                  <Group gap={2} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={t("common.editNamed", { name: item.text })}
-                      onClick={() => onEdit(index)}
-                    >
-                      <IconPencil size={16} aria-hidden="true" />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t("planning.removeNamed", { name: item.text })}
-                      onClick={() => onRemove(index)}
-                    >
-                      <IconTrash size={16} aria-hidden="true" />
-                    </ActionIcon>
-                  </Group>
+                  <ItemActions
+                    name={item.text}
+                    onEdit={() => onEdit(index)}
+                    onRemove={() => onRemove(index)}
+                  />
                 )}
               </Group>
             </Paper>

@@ -1,7 +1,7 @@
-import { ActionIcon, Button, Select, Table, TextInput } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Select, Table, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../../app/table.tsx";
+import { AddButton, RemoveIcon } from "../../../app/ui/list-buttons.tsx";
 import { ArtefactFrame } from "../artefact-frame.tsx";
 import { type ArtefactEditorProps, ProgrammeArtefactPage } from "../artefact-page.tsx";
 import type { CfirDomain, SwotTags } from "../types.ts";
@@ -68,30 +68,25 @@ function TagsEditor({ programme, place, doc }: ArtefactEditorProps<SwotTags>) {
             </Table.Td>
             <Table.Td>
               {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t("planning.removeNamed", { name: tag.label || tag.code })}
+                <RemoveIcon
+                  label={t("planning.removeNamed", { name: tag.label || tag.code })}
                   onClick={() => draft.setDraft((d) => ({ tags: d.tags.filter((_, j) => j !== i) }))}
-                >
-                  <IconTrash size={16} aria-hidden="true" />
-                </ActionIcon>
+                />
               )}
             </Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
       {!readOnly && (
-        <Button
-          variant="light"
+        <AddButton
+          size="sm"
           w="fit-content"
-          leftSection={<IconPlus size={16} aria-hidden="true" />}
           onClick={() =>
             draft.setDraft((d) => ({ tags: [...d.tags, { code: "", label: "", cfirDomain: null }] }))
           }
         >
           {t("planning.swot.addTag")}
-        </Button>
+        </AddButton>
       )}
     </ArtefactFrame>
   );

@@ -1,9 +1,7 @@
-import { Button } from "@mantine/core";
-import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import type { TocContent, TocEdgeData } from "../types.ts";
-import { SelectionPanel } from "./selection-panel.tsx";
+import { RemoveSelectedButton, SelectionPanel } from "./selection-panel.tsx";
 
 /** The selected arrow: why it holds (its rationale), or remove it. */
 export function EdgePanel({
@@ -38,15 +36,7 @@ export function EdgePanel({
         onChange={onChange}
       />
       {canEdit && (
-        <Button
-          variant="subtle"
-          color="red"
-          w="fit-content"
-          leftSection={<IconTrash size={16} aria-hidden="true" />}
-          onClick={onRemove}
-        >
-          {t("planning.toc.removeArrow")}
-        </Button>
+        <RemoveSelectedButton onClick={onRemove}>{t("planning.toc.removeArrow")}</RemoveSelectedButton>
       )}
     </SelectionPanel>
   );

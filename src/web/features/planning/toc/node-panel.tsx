@@ -1,5 +1,5 @@
 import { Button, Group, MultiSelect, Select, TextInput } from "@mantine/core";
-import { IconArrowUp, IconCalendarPlus, IconTrash } from "@tabler/icons-react";
+import { IconArrowUp, IconCalendarPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -7,7 +7,7 @@ import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import type { NodeType, TocContent, TocNodeData } from "../types.ts";
 import type { IndicatorValue } from "./indicator-values.ts";
 import { carriesIndicators, NODE_TYPES } from "./node-kinds.ts";
-import { SelectionPanel } from "./selection-panel.tsx";
+import { RemoveSelectedButton, SelectionPanel } from "./selection-panel.tsx";
 
 /**
  * The selected box: change its text and type, the indicators it carries (outcomes and outputs),
@@ -119,14 +119,7 @@ export function NodePanel({
             >
               {t("planning.toc.addArrow")}
             </Button>
-            <Button
-              variant="subtle"
-              color="red"
-              leftSection={<IconTrash size={16} aria-hidden="true" />}
-              onClick={onRemove}
-            >
-              {t("planning.toc.removeNode")}
-            </Button>
+            <RemoveSelectedButton onClick={onRemove}>{t("planning.toc.removeNode")}</RemoveSelectedButton>
           </Group>
         </>
       )}

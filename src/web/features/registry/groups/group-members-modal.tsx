@@ -1,5 +1,4 @@
-import { ActionIcon, Group, Stack, Table, Text, TextInput } from "@mantine/core";
-import { IconTrash } from "@tabler/icons-react";
+import { Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSetMembers } from "../../../app/data/registry.ts";
@@ -7,6 +6,7 @@ import type { GroupDetail } from "../../../app/data/registry-types.ts";
 import { FormModal } from "../../../app/form-modal.tsx";
 import { TableHead } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
+import { RemoveIcon } from "../../../app/ui/list-buttons.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { useModalSave } from "../../../app/ui/modal-save.ts";
 import { PatientPicker } from "../patients/patient-picker.tsx";
@@ -127,14 +127,11 @@ export function GroupMembersModal({ group, onClose }: { group: GroupDetail; onCl
                     />
                   </Table.Td>
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
+                    <RemoveIcon
                       color="red.9"
                       onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-                      aria-label={t("registry.groups.removeMember", { code: r.patientCode })}
-                    >
-                      <IconTrash size={16} aria-hidden="true" />
-                    </ActionIcon>
+                      label={t("registry.groups.removeMember", { code: r.patientCode })}
+                    />
                   </Table.Td>
                 </Table.Tr>
                 {(r.secondGroupReason !== undefined || form.field(`members.${i}.secondGroupReason`)) && (

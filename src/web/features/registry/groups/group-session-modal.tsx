@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconCircleCheck } from "@tabler/icons-react";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { DataTable } from "../../../app/table.tsx";
 import { todayIso } from "../../../app/today.ts";
+import { AppModal } from "../../../app/ui/app-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { DurationField, ModuleSelect, ProfessionalSelect } from "../interventions/intervention-fields.tsx";
@@ -29,19 +30,13 @@ export function GroupSessionModal({ group, onClose }: { group: GroupDetail; onCl
   const { t } = useTranslation();
   const [created, setCreated] = useState<GroupSessionCreated | null>(null);
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      title={t("registry.session.title", { name: group.name })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal onClose={onClose} size="lg" title={t("registry.session.title", { name: group.name })}>
       {created ? (
         <SessionResult group={group} created={created} onAnother={() => setCreated(null)} onClose={onClose} />
       ) : (
         <SessionForm group={group} onCreated={setCreated} onClose={onClose} />
       )}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -15,17 +15,9 @@ import { ScrollTable, TableHead } from "../../../app/table.tsx";
 import type { Professional, SiteDetail } from "../../../app/types.ts";
 import { notifySaved } from "../../../app/ui/notify.ts";
 import { sentNumber } from "../../../app/ui/read-number.ts";
-import { useTypeLabel } from "../labels.ts";
 import { SiteRegistryNav } from "../site-registry-nav.tsx";
 import { BatchRow, type BatchRowValues, ROW_FIELDS } from "./batch-row.tsx";
-import {
-  moduleOptions,
-  useProfessionalOptions,
-  useRecipientOptions,
-  useSettingOptions,
-  useTypeOptions,
-} from "./intervention-options.ts";
-import { professionalProfileOf } from "./professional-profile.ts";
+import { useInterventionOptions } from "./intervention-options.ts";
 
 /** Every `rows.N.…` path is the form's: shown in the row's cell or under the row. */
 const isShown = (p: string) => /^rows\.\d+\./.test(p) || p === "rows";
@@ -62,12 +54,7 @@ function BatchEntryView({
   const { t } = useTranslation();
   const record = useRecordBatch();
   const { errors, fail, clear, field } = useFormErrors(isShown);
-  const typeOptions = useTypeOptions(defaults.types);
-  const typeLabel = useTypeLabel(defaults.types);
-  const settings = useSettingOptions();
-  const recipients = useRecipientOptions();
-  const professionalOptions = useProfessionalOptions(professionals);
-  const modules = moduleOptions(defaults.modules);
+  const options = useInterventionOptions(defaults, professionals);
   const [day, setDay] = useState<string | null>(defaults.date);
   const [professional, setProfessional] = useState<string | null>(defaults.professionalCode);
   const [nextKey, setNextKey] = useState(1);
@@ -92,7 +79,6 @@ function BatchEntryView({
     Object.entries(errors.fields)
       .filter(([k]) => k.startsWith(`rows.${i}.`) && !ROW_FIELDS.some((f) => k === `rows.${i}.${f}`))
       .map(([k, m]) => `${k.slice(`rows.${i}.`.length)}: ${m}`);
-  const profileOf = professionalProfileOf(professionals, defaults);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -108,7 +94,7 @@ function BatchEntryView({
         setting: r.setting,
         recipient: r.recipient,
         professionalCode: professional,
-        professionalProfile: profileOf(professional),
+        professionalProfile: options.profileOf(professional),
         durationMin: sentNumber(r.duration),
         module: r.module,
       })),
@@ -149,7 +135,7 @@ function BatchEntryView({
                 placeholder={t("registry.intervention.noProfessional")}
                 searchable
                 clearable
-                data={professionalOptions}
+                data={options.professionals}
                 value={professional}
                 onChange={setProfessional}
                 clearButtonProps={{
@@ -182,10 +168,10 @@ function BatchEntryView({
                       index={i}
                       row={r}
                       siteId={site.id}
-                      typeOptions={typeOptions}
-                      moduleOptions={modules}
-                      settings={settings}
-                      recipients={recipients}
+                      typeOptions={options.types}
+                      moduleOptions={options.modules}
+                      settings={options.settings}
+                      recipients={options.recipients}
                       error={rowError(i)}
                       rowErrors={otherRowErrors(i)}
                       canRemove={rows.length > 1}
@@ -224,7 +210,7 @@ function BatchEntryView({
           <List size="sm" spacing={2}>
             {done.map((i) => (
               <List.Item key={i.id}>
-                {i.patientCode} — {typeLabel(i.type)} · {t(`registry.recipient.${i.recipient}`)}
+                {i.patientCode} — {options.typeLabel(i.type)} · {t(`registry.recipient.${i.recipient}`)}
                 {i.module ? ` · ${i.module}` : ""}
               </List.Item>
             ))}

@@ -1,7 +1,7 @@
-import { ActionIcon, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
-import { IconTrash } from "@tabler/icons-react";
+import { SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Recipient, Setting } from "../../../app/data/registry-types.ts";
+import { RemoveIcon } from "../../../app/ui/list-buttons.tsx";
 import { PatientPicker, type PickedPatient } from "../patients/patient-picker.tsx";
 import { DurationField } from "./intervention-fields.tsx";
 import type { ModuleOptions } from "./intervention-options.ts";
@@ -129,15 +129,12 @@ export function BatchRow({
           />
         </Table.Td>
         <Table.Td>
-          <ActionIcon
-            variant="subtle"
+          <RemoveIcon
             color="red.9"
             disabled={!canRemove}
             onClick={onRemove}
-            aria-label={t("registry.batch.removeRow", { n })}
-          >
-            <IconTrash size={16} aria-hidden="true" />
-          </ActionIcon>
+            label={t("registry.batch.removeRow", { n })}
+          />
         </Table.Td>
       </Table.Tr>
       {rowErrors.length > 0 && (

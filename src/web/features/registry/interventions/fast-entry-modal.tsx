@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Kbd, List, Modal, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, Checkbox, Group, Kbd, List, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck } from "@tabler/icons-react";
 import { type FormEvent, useRef, useState } from "react";
@@ -15,21 +15,14 @@ import { useFormErrors } from "../../../app/form-errors.ts";
 import { FormError } from "../../../app/form-modal.tsx";
 import { QueryView } from "../../../app/page.tsx";
 import type { Professional } from "../../../app/types.ts";
+import { AppModal } from "../../../app/ui/app-modal.tsx";
 import { ModalDateField } from "../../../app/ui/modal-date-field.tsx";
 import { sentNumber } from "../../../app/ui/read-number.ts";
 import { SegmentedField } from "../../../app/ui/segmented-field.tsx";
 import { useRecordMissedAppointment } from "../../pathways/public.ts";
 import { useFormatDate } from "../dates.ts";
-import { useTypeLabel } from "../labels.ts";
 import { DurationField, ModuleSelect, ProfessionalSelect } from "./intervention-fields.tsx";
-import {
-  moduleOptions,
-  useProfessionalOptions,
-  useRecipientOptions,
-  useSettingOptions,
-  useTypeOptions,
-} from "./intervention-options.ts";
-import { professionalProfileOf } from "./professional-profile.ts";
+import { useInterventionOptions } from "./intervention-options.ts";
 import { submitOnEnter } from "./submit-on-enter.ts";
 import { TypeChooser } from "./type-chooser.tsx";
 
@@ -61,13 +54,7 @@ export function FastEntryModal({ patient, site, onClose }: Props) {
   const defaults = useInterventionDefaults(site.id);
   const professionals = useProfessionals(site.id);
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={t("registry.fast.title", { code: patient.code })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal onClose={onClose} size="xl" title={t("registry.fast.title", { code: patient.code })}>
       <QueryView query={defaults}>
         {(d) => (
           <FastEntryForm
@@ -79,7 +66,7 @@ export function FastEntryModal({ patient, site, onClose }: Props) {
           />
         )}
       </QueryView>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -96,11 +83,7 @@ function FastEntryForm({
   const { errors, fail, clear, field } = useFormErrors(isShown);
   const form = useRef<HTMLFormElement>(null);
   const date = useFormatDate();
-  const typeLabel = useTypeLabel(defaults.types);
-  const typeOptions = useTypeOptions(defaults.types);
-  const settings = useSettingOptions();
-  const recipients = useRecipientOptions();
-  const professionalOptions = useProfessionalOptions(professionals);
+  const options = useInterventionOptions(defaults, professionals);
   const [day, setDay] = useState<string | null>(defaults.date);
   const [type, setType] = useState<string | null>(defaults.type);
   const [setting, setSetting] = useState<Setting>(defaults.setting);
@@ -112,8 +95,6 @@ function FastEntryForm({
   // "Did not attend": a missed appointment (pathways), never an intervention
   const [missed, setMissed] = useState(false);
   const saving = record.isPending || recordMissed.isPending;
-
-  const profileOf = professionalProfileOf(professionals, defaults);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -127,7 +108,7 @@ function FastEntryForm({
           date: day ?? "",
           type: type ?? "",
           professionalCode: professional,
-          professionalProfile: profileOf(professional),
+          professionalProfile: options.profileOf(professional),
         },
         {
           onSuccess: () => {
@@ -149,7 +130,7 @@ function FastEntryForm({
         setting,
         recipient,
         professionalCode: professional,
-        professionalProfile: profileOf(professional),
+        professionalProfile: options.profileOf(professional),
         durationMin: sentNumber(duration),
         module,
       },
@@ -174,7 +155,7 @@ function FastEntryForm({
           label={t("registry.intervention.type")}
           value={type}
           onChange={setType}
-          options={typeOptions}
+          options={options.types}
           captions={{ psychosocial: t("registry.fast.psychosocial"), other: t("registry.fast.otherCare") }}
           error={field("type")}
           required
@@ -192,7 +173,7 @@ function FastEntryForm({
               label={t("registry.intervention.setting")}
               value={setting}
               onChange={setSetting}
-              data={settings}
+              data={options.settings}
               error={field("setting")}
               fullWidth
             />
@@ -200,7 +181,7 @@ function FastEntryForm({
               label={t("registry.intervention.recipient")}
               value={recipient}
               onChange={setRecipient}
-              data={recipients}
+              data={options.recipients}
               error={field("recipient")}
               fullWidth
             />
@@ -217,7 +198,7 @@ function FastEntryForm({
           />
           <ProfessionalSelect
             label={t("registry.intervention.professional")}
-            data={professionalOptions}
+            data={options.professionals}
             value={professional}
             onChange={setProfessional}
             error={field("professionalCode") ?? field("professionalProfile")}
@@ -233,7 +214,7 @@ function FastEntryForm({
           {!missed && (
             <ModuleSelect
               label={t("registry.intervention.module")}
-              data={moduleOptions(defaults.modules)}
+              data={options.modules}
               value={module}
               onChange={setModule}
               error={field("module")}
@@ -267,7 +248,7 @@ function FastEntryForm({
               >
                 {recorded.slice(0, 8).map((i) => (
                   <List.Item key={i.id}>
-                    {date(i.date)} — {typeLabel(i.type)} · {t(`registry.setting.${i.setting}`)} ·{" "}
+                    {date(i.date)} — {options.typeLabel(i.type)} · {t(`registry.setting.${i.setting}`)} ·{" "}
                     {t(`registry.recipient.${i.recipient}`)}
                     {i.module ? ` · ${i.module}` : ""}{" "}
                     <Text span size="xs" c="dimmed" ff="monospace">

@@ -8,6 +8,7 @@ import type {
 } from "../../../app/data/registry-types.ts";
 import type { Professional } from "../../../app/types.ts";
 import { useTypeLabel } from "../labels.ts";
+import { professionalProfileOf } from "./professional-profile.ts";
 
 /** The intervention types to offer: psychosocial ones first, each group in the catalogue's order. */
 export function useTypeOptions(
@@ -51,4 +52,24 @@ export function useProfessionalOptions(professionals: Professional[] | undefined
     value: p.code,
     label: `${p.code} — ${t(`profiles.${p.profile}`)}`,
   }));
+}
+
+/**
+ * Everything an intervention form offers at a site, from the server's defaults and the site's
+ * professionals: the types (and their labels), settings, recipients, professionals, modules, and
+ * the profile recorded with a professional's code.
+ */
+export function useInterventionOptions(
+  defaults: InterventionDefaults,
+  professionals: Professional[] | undefined,
+) {
+  return {
+    types: useTypeOptions(defaults.types),
+    typeLabel: useTypeLabel(defaults.types),
+    settings: useSettingOptions(),
+    recipients: useRecipientOptions(),
+    professionals: useProfessionalOptions(professionals),
+    modules: moduleOptions(defaults.modules),
+    profileOf: professionalProfileOf(professionals, defaults),
+  };
 }

@@ -1,10 +1,11 @@
-import { Modal, Table } from "@mantine/core";
+import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { usePlanHistory } from "../../../app/data/registry.ts";
 import type { TreatmentPlan } from "../../../app/data/registry-types.ts";
 import { useFormatDateTime } from "../../../app/format.ts";
 import { QueryView } from "../../../app/page.tsx";
 import { DataTable } from "../../../app/table.tsx";
+import { AppModal } from "../../../app/ui/app-modal.tsx";
 import { PlanStateCells, planStateHeads } from "./plan-state-cells.tsx";
 
 /** Every saved version of a plan: when, by whom, and the plan as it was then. */
@@ -13,13 +14,7 @@ export function PlanHistoryModal({ plan, onClose }: { plan: TreatmentPlan; onClo
   const history = usePlanHistory(plan.id);
   const when = useFormatDateTime();
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={t("registry.plan.historyTitle", { code: plan.code })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <AppModal onClose={onClose} size="xl" title={t("registry.plan.historyTitle", { code: plan.code })}>
       <QueryView query={history}>
         {(h) => (
           <DataTable
@@ -45,6 +40,6 @@ export function PlanHistoryModal({ plan, onClose }: { plan: TreatmentPlan; onClo
           </DataTable>
         )}
       </QueryView>
-    </Modal>
+    </AppModal>
   );
 }
