@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seriousViolations, settle } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { Shell } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 import { DEMO_PASSWORD } from "./support/server.ts";
 
 const LECCO = 6;
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 /** A LECCO demo patient with client and clinician IMRS of the same timepoint (the demo's IMR programme). */
 async function patientWithImrsPairs(api: ApiClient): Promise<{ id: number; code: string }> {

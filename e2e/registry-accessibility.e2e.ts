@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seriousViolations, settle } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { field, PatientPage, SitePatientsPage } from "./pages/registry.ts";
 import { Shell } from "./pages/shell.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 
 const LECCO = 6;
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 describe("the registry's pages and dialogs (axe-core)", () => {
   it("have no serious or critical violations, in English and in Italian, and work from the keyboard", async () => {

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./pages/axe.ts";
 import { DashboardPage } from "./pages/dashboard-page.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { Shell } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { demoProgramme, worldPerFile } from "./support/fixtures.ts";
 import { DEMO_PASSWORD } from "./support/server.ts";
 
-let w: World;
 let bpd: { id: number; code: string };
-
-beforeAll(async () => {
-  w = await createWorld();
-  const api = await ApiClient.login(w.server.url, "coordinator", DEMO_PASSWORD);
-  const list = (await api.get("/api/programmes")).json as Array<{ id: number; code: string }>;
-  bpd = list.find((p) => p.code === "BPD-LOM")!;
-});
-afterAll(async () => {
-  await w?.close();
+const w = worldPerFile(async () => {
+  bpd = await demoProgramme(w, "BPD-LOM");
 });
 
 describe("report texts", () => {

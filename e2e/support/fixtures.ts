@@ -2,8 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { perTestFile } from "../../tests/support/late-bound.ts";
+import { ApiClient } from "./api-client.ts";
 import { launchBrowser, newPage } from "./browser.ts";
-import { startServer, type TestServer } from "./server.ts";
+import { DEMO_PASSWORD, startServer, type TestServer } from "./server.ts";
 
 /**
  * One test file's world: a fresh server with the demo region and a browser. `session()` gives
@@ -49,6 +51,23 @@ export async function createWorld(
       await server.stop();
     },
   };
+}
+
+/**
+ * One world per test file: created before the file's tests — then `ready` may add what the file
+ * needs, reading the world through the returned object — and closed after them.
+ */
+export function worldPerFile(ready: () => Promise<void> = async () => {}): World {
+  return perTestFile(createWorld, ready, "the test file's world");
+}
+
+/** A demo programme by its code, as the regional coordinator's API lists it. */
+export async function demoProgramme(w: World, code: string): Promise<{ id: number; code: string }> {
+  const api = await ApiClient.login(w.server.url, "coordinator", DEMO_PASSWORD);
+  const list = (await api.get("/api/programmes")).json as Array<{ id: number; code: string }>;
+  const found = list.find((p) => p.code === code);
+  if (!found) throw new Error(`no demo programme ${code}`);
+  return found;
 }
 
 async function preparedServer(prepare: (dataDir: string) => Promise<void>): Promise<TestServer> {
