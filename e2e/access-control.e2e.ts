@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import { Shell } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 import { DEMO_PASSWORD } from "./support/server.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 describe("access control", () => {
   it("a clinician sees no administration pages, and the server refuses them with 403", async () => {

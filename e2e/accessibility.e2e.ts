@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seriousViolations, settle } from "./pages/axe.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 describe("accessibility (axe-core)", () => {
   it("the login page has no serious or critical violations", async () => {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import { errorOf, labelled, Shell } from "./pages/shell.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 describe("administration", () => {
   it("an administrator creates a clinician, who must choose a password at first sign-in", async () => {

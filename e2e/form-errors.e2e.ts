@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import { ProgrammeFormPage } from "./pages/programme-form-page.ts";
 import { errorOf, labelled, Shell } from "./pages/shell.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 describe("errors from the server, next to their fields", () => {
   it("a programme form shows a phase's bad dates and a duplicate code where they are", async () => {

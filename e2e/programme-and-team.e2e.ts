@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import { ProgrammeFormPage } from "./pages/programme-form-page.ts";
 import { SitePage } from "./pages/site-page.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 describe("programmes and implementation teams", () => {
   it("an administrator creates a programme at two sites, then adds a team member at one of them", async () => {

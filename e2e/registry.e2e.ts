@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import {
   choose,
@@ -12,20 +12,14 @@ import {
 import { errorOf, Shell } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 import { DEMO_PASSWORD } from "./support/server.ts";
 
 /** LECCO, where the demo clinician works. */
 const LECCO = 6;
 const CODE = "E2E-CM-0001";
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 describe("a case manager's day in the registry", () => {
   it("enrols a patient, records an intensive start, signs a plan, and the worklists follow", async () => {

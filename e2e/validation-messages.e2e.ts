@@ -1,11 +1,11 @@
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LoginPage } from "./pages/login-page.ts";
 import { choose, field, segment } from "./pages/registry.ts";
 import { errorOf, labelled, Shell } from "./pages/shell.ts";
 import { ApiClient } from "./support/api-client.ts";
 import { screenshot } from "./support/browser.ts";
-import { createWorld, type World } from "./support/fixtures.ts";
+import { worldPerFile } from "./support/fixtures.ts";
 import { DEMO_PASSWORD } from "./support/server.ts";
 
 /** LECCO in the demo region. */
@@ -13,13 +13,7 @@ const LECCO = 6;
 /** zod's and the programmer's phrasing, which must never reach a person. */
 const RAW = /Invalid input|expected|received|Invalid option|overrideReason|positive whole number/;
 
-let w: World;
-beforeAll(async () => {
-  w = await createWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = worldPerFile();
 
 /**
  * Every invalid control of `scope` has its message beside it (aria-describedby), and no message on
