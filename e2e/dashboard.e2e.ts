@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, today } from "../src/server/infra/time/civil-date.ts";
+import { seriousViolations } from "./pages/axe.ts";
 import { DashboardPage } from "./pages/dashboard-page.ts";
 import { LoginPage } from "./pages/login-page.ts";
 import { errorOf, labelled } from "./pages/shell.ts";
@@ -47,17 +47,9 @@ async function records(api: ApiClient, asOf: string, ids?: string[]): Promise<Ap
 const percent = (v: number) =>
   new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(v);
 
-/** Serious and critical axe-core violations of the page as it is now, one line each. */
-async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${where}: ${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
+/** The shared axe-core check's serious and critical violations, each named by the view it was found in. */
+async function violationsIn(page: Page, where: string): Promise<string[]> {
+  return (await seriousViolations(page)).map((v) => `${where}: ${v}`);
 }
 
 describe("the monitoring dashboard", () => {
@@ -91,7 +83,7 @@ describe("the monitoring dashboard", () => {
       .getByRole("img", { name: /^Trend of Intensive start/ })
       .waitFor();
     await screenshot(page, "dashboard-overview", true);
-    expect(await seriousViolations(page, "overview")).toEqual([]);
+    expect(await violationsIn(page, "overview")).toEqual([]);
 
     // When the date goes back a year (the demo's data run to yesterday), the tiles follow it
     // (and the address keeps it)
@@ -130,7 +122,7 @@ describe("the monitoring dashboard", () => {
     expect(await leccoRow.getByRole("cell").nth(1).textContent()).toBe(String(lecco.numerator));
     expect(await leccoRow.getByRole("cell").nth(2).textContent()).toBe(String(lecco.denominator));
     await screenshot(page, "dashboard-chart");
-    expect(await seriousViolations(page, "chart")).toEqual([]);
+    expect(await violationsIn(page, "chart")).toEqual([]);
 
     // And the chart downloads as PNG and as SVG
     const png = await d.downloadChart("PNG");
@@ -154,7 +146,7 @@ describe("the monitoring dashboard", () => {
     expect(await cells.nth(1).textContent()).toContain(percent(programme.value!));
     await page.getByRole("img", { name: /^Bar chart comparing the percentages of LECCO/ }).waitFor();
     await screenshot(page, "dashboard-site", true);
-    expect(await seriousViolations(page, "site")).toEqual([]);
+    expect(await violationsIn(page, "site")).toEqual([]);
     expect(indicatorRequests).toEqual([]);
 
     // When they switch to the trend view and add two sites
@@ -175,7 +167,7 @@ describe("the monitoring dashboard", () => {
     expect(head).toEqual(["Month", "All sites", "LECCO", "MONZA"]);
     expect(await trend.getByRole("row").count()).toBeGreaterThan(6);
     await screenshot(page, "dashboard-trends");
-    expect(await seriousViolations(page, "trends")).toEqual([]);
+    expect(await violationsIn(page, "trends")).toEqual([]);
 
     // When they open the table view and sort by intensive start
     await d.go("Table");
@@ -188,7 +180,7 @@ describe("the monitoring dashboard", () => {
       .filter((r) => r.site !== null)
       .sort((a, b) => b.value! - a.value! || (a.site! < b.site! ? -1 : 1))[0]!;
     expect(await table.getByRole("row").nth(1).getByRole("rowheader").textContent()).toBe(best.site);
-    expect(await seriousViolations(page, "table")).toEqual([]);
+    expect(await violationsIn(page, "table")).toEqual([]);
 
     // And export it: the CSV has the documented header and the API's numbers for LECCO
     const csv = await d.download(() => page.getByRole("button", { name: "Download CSV" }).click());
@@ -236,7 +228,7 @@ describe("the monitoring dashboard", () => {
     await page.getByRole("option", { name: "Patient and family", exact: true }).click();
     await page.keyboard.press("Escape");
     await field("Target (%)").fill("40");
-    expect(await seriousViolations(page, "editor")).toEqual([]);
+    expect(await violationsIn(page, "editor")).toEqual([]);
 
     // When it is previewed, the identifier's error shows next to the identifier
     await page.getByRole("button", { name: "Preview" }).click();
@@ -259,7 +251,7 @@ describe("the monitoring dashboard", () => {
     };
     expect(listed.definitions.some((x) => x.id === "family_seen_early")).toBe(false);
     await screenshot(page, "dashboard-editor-preview", true);
-    expect(await seriousViolations(page, "editor preview")).toEqual([]);
+    expect(await violationsIn(page, "editor preview")).toEqual([]);
 
     // When it is saved, its chart shows the sites against the 40 % target
     await page.getByRole("button", { name: "Save indicator" }).click();
@@ -315,7 +307,7 @@ describe("the monitoring dashboard", () => {
       api.filter((r) => r.suppressed).length,
     );
     await screenshot(page, "dashboard-viewer-table");
-    expect(await seriousViolations(page, "viewer table")).toEqual([]);
+    expect(await violationsIn(page, "viewer table")).toEqual([]);
 
     // the chart of that indicator writes "<5" where the bar would be
     await page.goto(`/programmes/${bpd.id}/dashboard/charts/${suppressed.id}`);
@@ -323,7 +315,7 @@ describe("the monitoring dashboard", () => {
     const bySite = d.table(new RegExp(`^${meta.label} by site`));
     expect(await d.row(bySite, suppressed.site!).getByRole("cell").first().textContent()).toMatch(/^<5/);
     await screenshot(page, "dashboard-viewer-chart");
-    expect(await seriousViolations(page, "viewer chart")).toEqual([]);
+    expect(await violationsIn(page, "viewer chart")).toEqual([]);
   });
 
   it("the dashboard speaks Italian too, with no serious axe violations", async () => {
@@ -337,10 +329,10 @@ describe("the monitoring dashboard", () => {
     await d.heading("Cruscotto BPD-LOM");
     await page.getByRole("heading", { name: "Tutti gli indicatori" }).waitFor();
     expect(await page.getByRole("link", { name: "Avvio intensivo" }).count()).toBeGreaterThan(0);
-    const found = await seriousViolations(page, "overview (it)");
+    const found = await violationsIn(page, "overview (it)");
     await page.goto(`/programmes/${bpd.id}/dashboard/table`);
     await d.heading("Tabella degli indicatori");
-    found.push(...(await seriousViolations(page, "table (it)")));
+    found.push(...(await violationsIn(page, "table (it)")));
     await screenshot(page, "dashboard-table-it");
     expect(found).toEqual([]);
   });
