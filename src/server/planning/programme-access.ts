@@ -32,9 +32,17 @@ export function resolvePlanningReader(
   );
 }
 
-/** Someone who edits the programme's definitions (questionnaires, templates). */
-export function resolveDefinitionsEditor(db: Executor, req: FastifyRequest, programmeId: number) {
-  return resolveProgramme(db, req, programmeId, null, canEditDefinitions, WHY.definitions);
+/**
+ * Someone who edits the programme's definitions (questionnaires, templates); `why` words the 403
+ * for what the route does with them.
+ */
+export function resolveDefinitionsEditor(
+  db: Executor,
+  req: FastifyRequest,
+  programmeId: number,
+  why: string = WHY.definitions,
+) {
+  return resolveProgramme(db, req, programmeId, null, canEditDefinitions, why);
 }
 
 /** Someone who reads the programme's planning across its sites. */

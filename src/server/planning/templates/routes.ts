@@ -1,10 +1,8 @@
 import { z } from "zod";
 import type { AppContext, ZodApp } from "../../context.ts";
-import { canEditDefinitions } from "../../core/access/planning.ts";
-import { resolveProgramme } from "../../core/programme-scope.ts";
 import { actorOf } from "../../infra/audit/audited-write.ts";
 import { invalid } from "../../infra/http/errors.ts";
-import { resolvePlanningReader } from "../programme-access.ts";
+import { resolveDefinitionsEditor, resolvePlanningReader } from "../programme-access.ts";
 import { ProgrammeParams } from "../schemas.ts";
 import { applyTemplate } from "./apply-template.ts";
 import { TEMPLATES, templateSummary } from "./catalogue.ts";
@@ -66,12 +64,10 @@ export function registerTemplateRoutes(app: ZodApp, { database }: AppContext): v
     "/api/programmes/:programmeId/planning/apply-template",
     { schema: { tags, params: ProgrammeParams, body: ApplyBody, response: { 200: Applied } } },
     async (req) => {
-      const { principal, programme } = await resolveProgramme(
+      const { principal, programme } = await resolveDefinitionsEditor(
         db,
         req,
         req.params.programmeId,
-        null,
-        canEditDefinitions,
         "only an administrator or a regional coordinator of this programme may apply a template to it",
       );
       const template = TEMPLATES.get(req.body.template);
