@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { RemoveButton } from "../../../app/ui/list-buttons.tsx";
 import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import type { TocContent, TocEdgeData } from "../types.ts";
-import { RemoveSelectedButton, SelectionPanel } from "./selection-panel.tsx";
+import { SelectionPanel } from "./selection-panel.tsx";
 
 /** The selected arrow: why it holds (its rationale), or remove it. */
 export function EdgePanel({
@@ -36,7 +37,9 @@ export function EdgePanel({
         onChange={onChange}
       />
       {canEdit && (
-        <RemoveSelectedButton onClick={onRemove}>{t("planning.toc.removeArrow")}</RemoveSelectedButton>
+        <RemoveButton w="fit-content" onClick={onRemove}>
+          {t("planning.toc.removeArrow")}
+        </RemoveButton>
       )}
     </SelectionPanel>
   );

@@ -3,11 +3,12 @@ import { IconArrowUp, IconCalendarPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { RemoveButton } from "../../../app/ui/list-buttons.tsx";
 import { GrowingTextarea } from "../../../app/ui/note-field.tsx";
 import type { NodeType, TocContent, TocNodeData } from "../types.ts";
 import type { IndicatorValue } from "./indicator-values.ts";
 import { carriesIndicators, NODE_TYPES } from "./node-kinds.ts";
-import { RemoveSelectedButton, SelectionPanel } from "./selection-panel.tsx";
+import { SelectionPanel } from "./selection-panel.tsx";
 
 /**
  * The selected box: change its text and type, the indicators it carries (outcomes and outputs),
@@ -119,7 +120,9 @@ export function NodePanel({
             >
               {t("planning.toc.addArrow")}
             </Button>
-            <RemoveSelectedButton onClick={onRemove}>{t("planning.toc.removeNode")}</RemoveSelectedButton>
+            <RemoveButton w="fit-content" onClick={onRemove}>
+              {t("planning.toc.removeNode")}
+            </RemoveButton>
           </Group>
         </>
       )}

@@ -1,5 +1,4 @@
-import { Button, Paper, Stack, Text, Title } from "@mantine/core";
-import { IconTrash } from "@tabler/icons-react";
+import { Paper, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 
 /** The panel beside the diagram for what is selected (a box or an arrow): its heading, what is wrong with it, its fields. */
@@ -37,20 +36,5 @@ export function SelectionPanel({
         {children}
       </Stack>
     </Paper>
-  );
-}
-
-/** The button of the panel that removes what is selected from the diagram (the box, the arrow). */
-export function RemoveSelectedButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
-  return (
-    <Button
-      variant="subtle"
-      color="red"
-      w="fit-content"
-      leftSection={<IconTrash size={16} aria-hidden="true" />}
-      onClick={onClick}
-    >
-      {children}
-    </Button>
   );
 }
