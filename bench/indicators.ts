@@ -50,8 +50,8 @@ const ms = (t: number) => Math.round(performance.now() - t);
  * Run the CLI to completion (no time limit: a region demo takes minutes). DATABASE_URL is never
  * inherited: a command names its database with --database-url or --data-dir.
  */
-function cli(args: string[]): Promise<{ code: number; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PRAXIS_LOG: "0" };
+function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PRAXIS_LOG: "0", ...extraEnv };
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [PRAXIS, ...args], {
@@ -264,6 +264,14 @@ const FACTS_TRIGGERS = [
  * A database that keeps no facts: the triggers dropped, and the maintenance an import calls at
  * its end (refresh or rebuild) made to do nothing — the baseline of what keeping facts costs.
  */
+/** An import's traced steps of 0.1 s or more, as "step s" (`praxis import` with PRAXIS_IMPORT_TRACE). */
+function importSteps(out: string): string {
+  return [...out.matchAll(/^ {2}(.+): (\d+) ms, rss/gm)]
+    .filter((m) => Number(m[2]) >= 100)
+    .map((m) => `${m[1]} ${round(Number(m[2]) / 1000)}`)
+    .join(", ");
+}
+
 async function dropFactsTriggers(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -274,6 +282,9 @@ async function dropFactsTriggers(url: string) {
     );
     await c.query(
       "create or replace function indicator_rebuild_programme(pid integer) returns void language sql as ''",
+    );
+    await c.query(
+      "create or replace function indicator_rebuild_programme_from_pass(pid integer) returns void language sql as ''",
     );
   } finally {
     await c.end();
@@ -471,10 +482,14 @@ async function importCost(out: Out) {
       // side pays for the other's past.
       await admin.query("checkpoint");
       const t = performance.now();
-      const imp = await cli(["import", dir, "--database-url", benchUrl(name)]);
+      const imp = await cli(["import", dir, "--database-url", benchUrl(name)], { PRAXIS_IMPORT_TRACE: "1" });
       if (imp.code !== 0) throw new Error(`import: ${imp.out}`);
-      return ms(t);
+      const took = ms(t);
+      steps.push(`${drop ? "without" : "with"} ${round(took / 1000)}: ${importSteps(imp.out)}`);
+      return took;
     };
+    // where each import's time went, in the order they ran
+    const steps: string[] = [];
     // Rounds in turn (with, without; without, with; …), each into databases made anew: the
     // first import of a pair pays for what the previous step left (a cold cache).
     const runs: Array<[number, number]> = [];
@@ -502,6 +517,7 @@ async function importCost(out: Out) {
     ] = runs.map(([w, n]) => `${round(w / 1000)} / ${round(n / 1000)}: +${increase([w, n])}`).join("; ");
     const total: [number, number] = [runs.reduce((a, [w]) => a + w, 0), runs.reduce((a, [, n]) => a + n, 0)];
     out["… increase of the rounds together (target ≤ +30 %)"] = `+${increase(total)}`;
+    out["… each import, s in all: its longer steps, s (PRAXIS_IMPORT_TRACE)"] = steps.join("; ");
     out[
       `right after that import (with facts): one-row INSERT INTO interventions in its own transaction, ${INSERTS}, mean / p95 ms`
     ] = `${round(mean(afterImport), 2)} / ${round(percentile(afterImport, 95), 2)}`;

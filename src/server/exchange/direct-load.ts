@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import { sql } from "kysely";
+import { InterventionCapture } from "../indicators/public.ts";
 import { suspendForLoad } from "./bulk-load.ts";
 import type { FileRules } from "./spec.ts";
 import { EncodedSink, type StageSink } from "./spool.ts";
@@ -57,6 +58,7 @@ export async function openDirectLoad(
     // Every intervention is new: the programmes they reach are rebuilt at the end instead.
     await sql`set local praxis.facts = 'off'`.execute(trx);
     writer.factsRebuild = true;
+    if (direct.captures && (await keepsFacts(trx))) writer.capture = new InterventionCapture();
   }
   writer.restores.push(
     await suspendForLoad(trx, direct.table, {
@@ -70,6 +72,17 @@ export async function openDirectLoad(
   return new EncodedSink(stream, (_line, values) => {
     copied += 1;
     writer.direct.set(rules.file, copied);
-    return direct.encode(values, ctx);
+    return direct.encode(values, ctx, writer.capture);
   });
+}
+
+/**
+ * Whether this database keeps indicator facts (their triggers exist): a database set up without
+ * them — the benchmark's baseline of what keeping facts costs — has no use for the facts' pass.
+ */
+async function keepsFacts(trx: ImportWriter["trx"]): Promise<boolean> {
+  const { rows } = await sql<{ keeps: boolean }>`
+    select exists (select 1 from pg_trigger where tgname = 'interventions_facts_ins'
+      and tgrelid = 'interventions'::regclass) as keeps`.execute(trx);
+  return rows[0]?.keeps ?? false;
 }

@@ -71,7 +71,7 @@ export async function runImport(database: Database, req: ImportRequest): Promise
     if (session.kind === "copy") {
       // One transaction from the first row read: rows are copied while the files are checked.
       counts = await session.transaction(async (trx, stage, copy) => {
-        const writer = new ImportWriter(trx, base);
+        const writer = new ImportWriter(trx, base, copy);
         // files staged so far (merged before a direct load starts) and the rows each took
         const staged: FileRules[] = [];
         const stagedRows = new Map<FileRules["file"], number>();

@@ -118,9 +118,13 @@ export const interventions: FileRules = {
   direct: {
     table: "interventions",
     columns: ["code", ...VALUES],
-    encode(v, ctx) {
-      return `${v[0]}\t${copyId(ctx.patientId(v[1] as string), "patient", v[1]!)}\t${copyId(ctx.siteId(v[2] as string), "site", v[2]!)}\t${v[3]}\t${copyText(v[4])}\t${v[5]}\t${v[6]}\t${copyText(v[7])}\t${copyText(v[8])}\t${copyText(v[9])}\t${v[10] === null ? "\\N" : copyId(ctx.groupId(v[10] as string), "group", v[10]!)}\t${copyText(v[11])}\n`;
+    encode(v, ctx, capture) {
+      const patient = ctx.patientId(v[PATIENT] as string);
+      const line = `${v[0]}\t${copyId(patient, "patient", v[1]!)}\t${copyId(ctx.siteId(v[2] as string), "site", v[2]!)}\t${v[3]}\t${copyText(v[4])}\t${v[5]}\t${v[6]}\t${copyText(v[7])}\t${copyText(v[8])}\t${copyText(v[9])}\t${v[10] === null ? "\\N" : copyId(ctx.groupId(v[10] as string), "group", v[10]!)}\t${copyText(v[11])}\n`;
+      capture?.add(patient!, v[DATE] as string, v[TYPE] as string, v[RECIPIENT] as string | null);
+      return line;
     },
+    captures: true,
   },
 
   merge: (x) =>

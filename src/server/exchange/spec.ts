@@ -1,4 +1,5 @@
 import type { RawBuilder, Transaction } from "kysely";
+import type { InterventionCapture } from "../indicators/public.ts";
 import type { DB } from "../infra/db/schema.ts";
 import type { ImportScope, ValidationContext } from "./context.ts";
 import type { Row } from "./fields.ts";
@@ -53,8 +54,14 @@ export interface DirectLoad {
   /** The registry table and the columns a row fills, in order. */
   table: string;
   columns: readonly string[];
-  /** One row in COPY's text format, line break included. */
-  encode(values: StageValue[], ctx: ValidationContext): string;
+  /**
+   * One row in COPY's text format, line break included. `capture`, when given, takes what the
+   * indicator facts' pass needs of the row: when a load leaves the facts to a rebuild at the end,
+   * the rows are captured for it as they are copied.
+   */
+  encode(values: StageValue[], ctx: ValidationContext, capture?: InterventionCapture | null): string;
+  /** The rows can be captured for the facts' pass (interventions). */
+  captures?: boolean;
 }
 
 /**

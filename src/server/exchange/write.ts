@@ -1,4 +1,6 @@
+import type { Writable } from "node:stream";
 import { sql, type Transaction } from "kysely";
+import { type InterventionCapture, rebuildFactsAfterLoad } from "../indicators/public.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { renewStatistics } from "../infra/db/statistics.ts";
@@ -62,6 +64,11 @@ export class ImportWriter {
    * (docs/benchmarks.md, issue 9).
    */
   factsRebuild = false;
+  /**
+   * With `factsRebuild`, the loaded interventions as the facts' pass needs them: the pass is then
+   * summed in Node while the server rebuilds the table's keys and indexes (import-rebuild.ts).
+   */
+  capture: InterventionCapture | null = null;
   private regionId: number | null = null;
   private readonly created = new Map<string, number>();
   private readonly counts: ImportCounts = {};
@@ -69,6 +76,8 @@ export class ImportWriter {
   constructor(
     readonly trx: Transaction<DB>,
     readonly plan: Omit<WritePlan, "validation">,
+    /** A COPY on the transaction's connection (PostgreSQL), for the facts' pass. */
+    readonly copy: ((statement: string) => Writable) | null = null,
   ) {}
 
   private async timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
@@ -113,7 +122,14 @@ export class ImportWriter {
   async finish(validation: Validation): Promise<ImportCounts> {
     const staged = FILES.filter((f) => validation.staged.has(f.file) && !this.direct.has(f.file));
     await this.mergeStaged(staged, (file) => validation.rows.get(file) ?? 0);
-    for (const restore of this.restores) await this.timed("rebuild keys and indexes", restore);
+    const restore = async () => {
+      for (const r of this.restores) await this.timed("rebuild keys and indexes", r);
+    };
+    const passed =
+      this.capture && !this.capture.overflowed && this.copy
+        ? { capture: this.capture, copy: this.copy }
+        : null;
+    if (!passed) await restore();
     for (const [file, copied] of this.direct) {
       const rows = validation.rows.get(file) ?? copied;
       this.counts[file] = { rows, inserted: copied, updated: 0, unchanged: rows - copied };
@@ -124,15 +140,30 @@ export class ImportWriter {
     // set praxis.facts = 'deferred'); the enrolments of every patient the extract names are
     // recomputed once, set-based, now (migration 0008).
     await sql`set local praxis.facts = 'on'`.execute(this.trx);
-    await this.timed("indicator facts", () =>
-      this.factsRebuild
-        ? rebuildFacts(this.trx)
-        : refreshFacts(
-            this.trx,
-            staged.map((f) => f.file),
-            [...this.direct.keys()],
-          ),
-    );
+    if (passed) {
+      // the pass is summed in Node while the server rebuilds the keys and indexes
+      let restored = 0;
+      const { source, passMs } = await rebuildFactsAfterLoad(
+        this.trx,
+        passed.capture,
+        passed.copy,
+        async () => {
+          await restore();
+          restored = performance.now();
+        },
+      );
+      this.plan.onStep?.(`facts pass in Node (beside the keys and indexes)`, passMs);
+      this.plan.onStep?.(`indicator facts (from ${source})`, Math.round(performance.now() - restored));
+    } else
+      await this.timed("indicator facts", () =>
+        this.factsRebuild
+          ? rebuildFacts(this.trx)
+          : refreshFacts(
+              this.trx,
+              staged.map((f) => f.file),
+              [...this.direct.keys()],
+            ),
+      );
     if (!this.plan.dryRun)
       await this.timed("planner statistics", () =>
         renewStatistics(this.trx, writtenRows(counts, this.factsRebuild), FACTS_STATISTICS),

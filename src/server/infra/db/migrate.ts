@@ -28,6 +28,7 @@ import * as m0026 from "./migrations/0026_staff_history.ts";
 import * as m0027 from "./migrations/0027_offers_indicator.ts";
 import * as m0028 from "./migrations/0028_facts_rebuild_one_pass.ts";
 import * as m0029 from "./migrations/0029_facts_refresh_few_lean.ts";
+import * as m0030 from "./migrations/0030_facts_rebuild_from_import_pass.ts";
 import type { DB } from "./schema.ts";
 
 /** Numbered migrations, in order. Add new ones here: the name fixes their order forever. */
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   "0027_offers_indicator": m0027,
   "0028_facts_rebuild_one_pass": m0028,
   "0029_facts_refresh_few_lean": m0029,
+  "0030_facts_rebuild_from_import_pass": m0030,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -75,10 +75,14 @@ const PASS_DAYS = `
     ).join(", ")}
     from pass where g = 1`;
 
-const SCRIPT = `
-create or replace function indicator_rebuild_programme(pid integer) returns void language plpgsql as $$
+/**
+ * A programme's rebuild from its pass (`pass`: the query of the pass's rows, grouping sets as
+ * ONE_PASS's `g`), as function `name`; migration 0030 gives it the sums an import computed.
+ */
+export const rebuildFromPass = (name: string, pass: string) => `
+create or replace function ${name}(pid integer) returns void language plpgsql as $$
 begin
-${REBUILD_OPENING}  with pass as materialized (${ONE_PASS}),
+${REBUILD_OPENING}  with pass as ${pass},
   fresh as materialized (${computeFacts("e.programme_id = pid", IVM_FROM_PASS)}),
   saved as (
     insert into indicator_enrolment_facts (${FACT_NAMES.join(", ")})
@@ -91,7 +95,7 @@ ${REBUILD_CLOSING}end $$;
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, SCRIPT);
+  await runScript(db, rebuildFromPass("indicator_rebuild_programme", `materialized (${ONE_PASS})`));
 }
 
 export async function down(): Promise<void> {
