@@ -8,6 +8,7 @@ import { verifyStoredFacts } from "../../src/server/indicators/facts/verify-stor
 import { InterventionCapture, rebuildFactsAfterLoad } from "../../src/server/indicators/public.ts";
 import { SYSTEM } from "../../src/server/infra/audit/audit.ts";
 import type { Database } from "../../src/server/infra/db/database.ts";
+import { BASE_TAXONOMY } from "../../src/shared/vocabulary.ts";
 import { openTestDatabase } from "../support/test-db.ts";
 import { tempDir } from "./support.ts";
 
@@ -31,20 +32,7 @@ afterEach(async () => {
   await database?.close();
 });
 
-const TYPES = [
-  "assessment",
-  "psychoeducation",
-  "skills_training",
-  "psychotherapy",
-  "family_intervention",
-  "job_placement",
-  "social_support",
-  "psychiatric_visit",
-  "nursing",
-  "crisis_intervention",
-  "case_coordination",
-  "other",
-];
+const TYPES = BASE_TAXONOMY.map((t) => t.code);
 const RECIPIENTS = ["patient", "family", "patient_and_family", "patient"];
 const PATIENTS = 420;
 /** Patients from this number on are never enrolled. */

@@ -1,6 +1,10 @@
 import type { Writable } from "node:stream";
 import { sql, type Transaction } from "kysely";
-import { type InterventionCapture, rebuildFactsAfterLoad } from "../indicators/public.ts";
+import {
+  type InterventionCapture,
+  rebuildEveryProgramme,
+  rebuildFactsAfterLoad,
+} from "../indicators/public.ts";
 import { type Actor, audit } from "../infra/audit/audit.ts";
 import type { DB } from "../infra/db/schema.ts";
 import { renewStatistics } from "../infra/db/statistics.ts";
@@ -157,7 +161,7 @@ export class ImportWriter {
     } else
       await this.timed("indicator facts", () =>
         this.factsRebuild
-          ? rebuildFacts(this.trx)
+          ? rebuildEveryProgramme(this.trx)
           : refreshFacts(
               this.trx,
               staged.map((f) => f.file),
@@ -299,19 +303,6 @@ async function refreshFacts(trx: Transaction<DB>, staged: readonly FileName[], d
   const sources = patientSources(staged, direct);
   if (sources.length === 0) return;
   await sql`select indicator_refresh_patients(array(${sql.join(sources, sql` union `)}))`.execute(trx);
-}
-
-/**
- * Rebuild the facts of every programme with enrolments, from the registry, in programme order
- * (each takes its programme's lock). Only after a load into the empty interventions table: every
- * intervention is then the import's, so any programme may have changed, and one with no
- * interventions costs little to rebuild (a scan of its enrolments).
- */
-async function rebuildFacts(trx: Transaction<DB>) {
-  await sql`
-    select indicator_rebuild_programme(p.id)
-    from (select programme_id as id from enrolments union select programme_id from indicator_enrolment_facts) p
-    order by p.id`.execute(trx);
 }
 
 /**

@@ -10,7 +10,7 @@ export { seesEverything } from "./access.ts";
 export { monthlyAsOfs } from "./dates.ts";
 export { DIRECTIONS, type IndicatorDefinition, KINDS } from "./definition.ts";
 export { InterventionCapture } from "./facts/import-pass.ts";
-export { rebuildFactsAfterLoad } from "./facts/import-rebuild.ts";
+export { rebuildEveryProgramme, rebuildFactsAfterLoad } from "./facts/import-rebuild.ts";
 export { SMALL_SITE_DEFAULT } from "./present.ts";
 export { loadView } from "./programme-view.ts";
 export { indicatorSeries, MAX_SERIES_POINTS } from "./read/series.ts";

@@ -27,10 +27,7 @@ export async function rebuildFactsAfterLoad(
   copy: (statement: string) => Writable,
   meanwhile: () => Promise<void>,
 ): Promise<{ source: "the import's sums" | "the registry"; passMs: number }> {
-  await sql`
-    select pg_advisory_xact_lock(1886413107, p.id)
-    from (select programme_id as id from enrolments union select programme_id from indicator_enrolment_facts) p
-    order by p.id`.execute(trx);
+  await sql`select pg_advisory_xact_lock(1886413107, p.id) from ${WITH_FACTS} p order by p.id`.execute(trx);
   const enrolments = await passEnrolments(trx);
   const started = performance.now();
   let passMs = 0;
@@ -44,7 +41,7 @@ export async function rebuildFactsAfterLoad(
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from interventions`.execute(trx);
   const same = rows[0]!.n === capture.length && sameEnrolments(enrolments, await passEnrolments(trx));
   if (!same) {
-    await rebuildEach(trx, "indicator_rebuild_programme");
+    await rebuildEveryProgramme(trx);
     return { source: "the registry", passMs };
   }
   await sql
@@ -56,20 +53,23 @@ export async function rebuildFactsAfterLoad(
     copy(`copy facts_import_pass (${PASS_COLUMNS.map(([n]) => n).join(", ")}) from stdin`),
     pass.text,
   );
-  await rebuildEach(trx, "indicator_rebuild_programme_from_pass");
+  await rebuildEveryProgramme(trx, true);
   await sql`drop table facts_import_pass`.execute(trx);
   return { source: "the import's sums", passMs };
 }
 
-/** Rebuild every programme with enrolments or facts, in programme order (each takes its lock). */
-async function rebuildEach(
-  trx: Transaction<DB>,
-  fn: "indicator_rebuild_programme" | "indicator_rebuild_programme_from_pass",
-) {
-  await sql`
-    select ${sql.raw(fn)}(p.id)
-    from (select programme_id as id from enrolments union select programme_id from indicator_enrolment_facts) p
-    order by p.id`.execute(trx);
+/** The programmes with enrolments or facts: those a rebuild of every programme rebuilds. */
+const WITH_FACTS = sql`(select programme_id as id from enrolments union select programme_id from indicator_enrolment_facts)`;
+
+/**
+ * Rebuild every programme with enrolments or facts from the registry (or, `fromPass`, from the
+ * import's sums), in programme order: each takes its programme's lock. After a load into the
+ * empty interventions table every intervention is the import's, so any programme may have
+ * changed, and one with no interventions costs little to rebuild (a scan of its enrolments).
+ */
+export async function rebuildEveryProgramme(trx: Transaction<DB>, fromPass = false): Promise<void> {
+  const fn = fromPass ? "indicator_rebuild_programme_from_pass" : "indicator_rebuild_programme";
+  await sql`select ${sql.raw(fn)}(p.id) from ${WITH_FACTS} p order by p.id`.execute(trx);
 }
 
 /**
