@@ -4,9 +4,9 @@ import { EARLY_TYPES } from "../../infra/db/migrations/0008_indicator_facts.ts";
  * The one pass of a programme's facts rebuild (migration 0028's `ONE_PASS`), computed in Node from
  * the interventions an import loaded into the empty table, while the server rebuilds the table's
  * keys and indexes (issue 9: the import's facts cost). The rebuild then reads these sums
- * (migration 0030) instead of joining every intervention to its enrolments again. Same rows:
- * tests/indicators/import-pass.test.ts compares them with the SQL pass, and
- * tests/exchange/direct-load.test.ts the facts with a rebuild from the registry.
+ * (migration 0030) instead of joining every intervention to its enrolments again. The same sums:
+ * import-pass.test.ts checks them on a table of cases, and tests/exchange/facts-pass.test.ts (with
+ * direct-load.test.ts) the facts stored from them against a rebuild from the registry.
  */
 
 /** Interventions as the pass needs them, captured while they are copied (a few bytes a row). */
@@ -118,9 +118,11 @@ export interface PassEnrolment {
   psychosocial: readonly string[];
 }
 
-/** The counters of one (enrolment, month) or (programme, site, day) group, in `PASS_COLUMNS` order. */
 const EARLY = EARLY_TYPES.length;
-/** early_psy, early_<type>…, care_iv, care_psy, care_family, family_first, last_date */
+/**
+ * The counters of one (enrolment, month) or (programme, site, day) group, in `PASS_COLUMNS` order:
+ * early_psy, early_<type>…, care_iv, care_psy, care_family, family_first, last_date.
+ */
 const WIDTH = 1 + EARLY + 5;
 const CARE_IV = 1 + EARLY;
 const CARE_PSY = CARE_IV + 1;
