@@ -34,6 +34,8 @@ export const SEXES = ["F", "M", "X", "U"] as const;
 /** Registry: how an intervention was delivered, and to whom. */
 export const SETTINGS = ["individual", "group"] as const;
 export const RECIPIENTS = ["patient", "family", "patient_and_family"] as const;
+/** The recipients that count as reaching the family (INDICATORS.md: family involvement). */
+export const FAMILY_RECIPIENTS: ReadonlySet<string> = new Set(["family", "patient_and_family"]);
 /** Registry: the kinds of group. */
 export const GROUP_KINDS = ["dbt_skills", "family_connections", "imr", "psychoeducation", "other"] as const;
 /** IMR groups take at most this many members (the IMR manual's group size). */

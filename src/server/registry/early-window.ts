@@ -1,4 +1,5 @@
 import { LOOKBACK_DAYS } from "../../shared/programme-defaults.ts";
+import { FAMILY_RECIPIENTS } from "../../shared/vocabulary.ts";
 import { addDays, daysBetween, minDate } from "../infra/time/civil-date.ts";
 
 /**
@@ -56,7 +57,7 @@ export function earlyWindow(
     intensive: psychosocial >= rules.intensiveThreshold,
     total: inWindow.length,
     byType,
-    familyReached: inWindow.some((r) => r.recipient === "family" || r.recipient === "patient_and_family"),
+    familyReached: inWindow.some((r) => FAMILY_RECIPIENTS.has(r.recipient)),
   };
 }
 

@@ -1,4 +1,6 @@
+import { FAMILY_RECIPIENTS } from "../../../shared/vocabulary.ts";
 import { EARLY_TYPES } from "../../infra/db/migrations/0008_indicator_facts.ts";
+import { dayNumber, fromDayNumber, monthNumber } from "../../infra/time/civil-date.ts";
 
 /**
  * The one pass of a programme's facts rebuild (migration 0028's `ONE_PASS`), computed in Node from
@@ -18,9 +20,9 @@ export class InterventionCapture {
    */
   overflowed = false;
   patient = new Int32Array(1 << 16);
-  /** Days since 1970-01-01. */
+  /** Days since 1970-01-01 (`dayNumber`). */
   day = new Int32Array(1 << 16);
-  /** year × 12 + month − 1, for computeFacts' month offset. */
+  /** year × 12 + month − 1 (`monthNumber`), for computeFacts' month offset. */
   month = new Int32Array(1 << 16);
   /** Index into `types`. */
   type = new Uint16Array(1 << 16);
@@ -45,16 +47,9 @@ export class InterventionCapture {
     if (this.length === this.patient.length) this.grow();
     const i = this.length++;
     this.patient[i] = patientId;
-    // YYYY-MM-DD, checked by the import: read as digits, no allocation (hot: once per row)
-    const y =
-      (date.charCodeAt(0) - 48) * 1000 +
-      (date.charCodeAt(1) - 48) * 100 +
-      (date.charCodeAt(2) - 48) * 10 +
-      (date.charCodeAt(3) - 48);
-    const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
-    const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-    this.day[i] = daysFromCivil(y, m, d);
-    this.month[i] = y * 12 + m - 1;
+    // YYYY-MM-DD, checked by the import (hot: once per row, no allocation)
+    this.day[i] = dayNumber(date);
+    this.month[i] = monthNumber(date);
     let t = this.typeIndex.get(type);
     if (t === undefined) {
       t = this.types.length;
@@ -62,7 +57,7 @@ export class InterventionCapture {
       this.typeIndex.set(type, t);
     }
     this.type[i] = t;
-    this.family[i] = recipient === "family" || recipient === "patient_and_family" ? 1 : 0;
+    this.family[i] = recipient !== null && FAMILY_RECIPIENTS.has(recipient) ? 1 : 0;
   }
 
   private overflow(): void {
@@ -88,18 +83,6 @@ export class InterventionCapture {
     this.type = grown(this.type, (k) => new Uint16Array(k));
     this.family = grown(this.family, (k) => new Uint8Array(k));
   }
-}
-
-const DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 /** An enrolment's care period, and its programme's parameters the pass reads. */
@@ -254,7 +237,16 @@ export async function computeImportPass(
   // the COPY text is written here too, while the server is still busy with the indexes
   const text: string[] = [];
   let chunk = "";
-  for (const line of [...months.lines(), ...days.lines()]) {
+  const dates = new Map<number, string>();
+  const isoDay = (d: number) => {
+    let date = dates.get(d);
+    if (date === undefined) {
+      date = fromDayNumber(d);
+      dates.set(d, date);
+    }
+    return date;
+  };
+  for (const line of [...months.lines(isoDay), ...days.lines(isoDay)]) {
     chunk += line;
     if (chunk.length >= 1 << 16) {
       text.push(chunk);
@@ -301,7 +293,8 @@ class Groups {
     if (d > s[at + LAST_DATE]!) s[at + LAST_DATE] = d;
   }
 
-  *lines(): Generator<string> {
+  /** The rows as COPY text lines; `isoDay` names a day number (a cache shared by the two kinds). */
+  *lines(isoDay: (d: number) => string): Generator<string> {
     const s = this.slab;
     const stride = KEYS + WIDTH;
     for (let g = 0; g < this.size; g++) {
@@ -319,15 +312,4 @@ class Groups {
       yield line;
     }
   }
-}
-
-const isoDays = new Map<number, string>();
-/** Days since 1970-01-01 as YYYY-MM-DD. */
-function isoDay(d: number): string {
-  let s = isoDays.get(d);
-  if (s === undefined) {
-    s = new Date(d * DAY).toISOString().slice(0, 10);
-    isoDays.set(d, s);
-  }
-  return s;
 }

@@ -27,7 +27,9 @@ export async function rebuildFactsAfterLoad(
   copy: (statement: string) => Writable,
   meanwhile: () => Promise<void>,
 ): Promise<{ source: "the import's sums" | "the registry"; passMs: number }> {
-  await sql`select pg_advisory_xact_lock(1886413107, p.id) from ${WITH_FACTS} p order by p.id`.execute(trx);
+  await sql`select pg_advisory_xact_lock(${FACTS_LOCK}::int, p.id) from ${WITH_FACTS} p order by p.id`.execute(
+    trx,
+  );
   const enrolments = await passEnrolments(trx);
   const started = performance.now();
   let passMs = 0;
@@ -57,6 +59,9 @@ export async function rebuildFactsAfterLoad(
   await sql`drop table facts_import_pass`.execute(trx);
   return { source: "the import's sums", passMs };
 }
+
+/** The key of a programme's facts lock (migration 0008: a rebuild takes it, writers share it). */
+const FACTS_LOCK = 1886413107;
 
 /** The programmes with enrolments or facts: those a rebuild of every programme rebuilds. */
 const WITH_FACTS = sql`(select programme_id as id from enrolments union select programme_id from indicator_enrolment_facts)`;

@@ -3,9 +3,12 @@ import {
   addDays,
   addMonths,
   DEFAULT_TIME_ZONE,
+  dayNumber,
   daysBetween,
+  fromDayNumber,
   minDate,
   monthEnd,
+  monthNumber,
   regionTimeZone,
   today,
   yearOf,
@@ -118,5 +121,31 @@ describe("civil-date arithmetic (whole days, no time zone)", () => {
     expect(minDate("2026-03-29", "2026-03-28")).toBe("2026-03-28");
     expect(minDate("2025-12-31", "2026-01-01")).toBe("2025-12-31");
     expect(yearOf("2026-03-29")).toBe(2026);
+  });
+});
+
+describe("day and month numbers (an import's facts pass)", () => {
+  it.each([
+    ["1970-01-01", 0],
+    ["2000-02-29", 11_016],
+    ["2024-03-01", 19_783],
+    ["1969-12-31", -1],
+  ])("counts %s as day %i since 1970-01-01, and back", (iso, n) => {
+    expect(dayNumber(iso)).toBe(n);
+    expect(daysBetween("1970-01-01", iso)).toBe(n);
+    expect(fromDayNumber(n)).toBe(iso);
+  });
+
+  it("agrees with daysBetween on every day from 1900 to 2100", () => {
+    const wrong: string[] = [];
+    for (let d = "1900-01-01", n = daysBetween("1970-01-01", d); d < "2101-01-01"; d = addDays(d, 1), n++)
+      if (dayNumber(d) !== n) wrong.push(d);
+    expect(wrong).toEqual([]);
+  });
+
+  it("numbers months consecutively across years", () => {
+    expect(monthNumber("2024-12-20") + 1).toBe(monthNumber("2025-01-05"));
+    expect(monthNumber("2025-02-18") - monthNumber("2024-12-20")).toBe(2);
+    expect(monthNumber("2024-01-31")).toBe(2024 * 12);
   });
 });
